@@ -1,0 +1,53 @@
+package io.github.ocidiff.config;
+
+import java.util.List;
+
+/** The {@code publish.email} section: SMTP delivery of the daily report (e.g. OCI Email Delivery). */
+public record EmailConfig(
+        boolean enabled,
+        String host,        // null unless enabled
+        int port,
+        String username,    // null = no SMTP authentication
+        String password,    // secret: redacted by toString
+        String from,
+        List<String> to,
+        boolean onlyWhenChanged) {
+
+    public EmailConfig {
+        to = List.copyOf(to);
+    }
+
+    static EmailConfig read(Section s) {
+        EmailConfig email = new EmailConfig(
+                s.bool("enabled", false),
+                s.optionalString("host"),
+                s.integer("port", 587, 1, 65_535),
+                s.optionalString("username"),
+                s.optionalString("password"),
+                s.optionalString("from"),
+                s.strings("to"),
+                s.bool("onlyWhenChanged", true));
+        s.checkKeys(); // a misspelt key reads as "missing"; report the spelling, not the absence
+        if (email.enabled) {
+            String because = "required when " + s.pathOf("enabled") + " is true";
+            if (email.host == null) {
+                throw s.error("host", because + "; set the SMTP host, e.g. smtp.email.us-ashburn-1.oci.oraclecloud.com");
+            }
+            if (email.from == null) {
+                throw s.error("from", because + "; set an approved sender address, e.g. ocidiff@example.com");
+            }
+            if (email.to.isEmpty()) {
+                throw s.error("to", because + "; list at least one recipient, e.g. [ops@example.com]");
+            }
+        }
+        return email;
+    }
+
+    /** Like the record's own, but never shows the password. */
+    @Override
+    public String toString() {
+        return "EmailConfig[enabled=" + enabled + ", host=" + host + ", port=" + port + ", username=" + username
+                + ", password=" + (password == null ? null : "****") + ", from=" + from + ", to=" + to
+                + ", onlyWhenChanged=" + onlyWhenChanged + "]";
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.ocidiff.oci;
+
+import com.oracle.bmc.ConfigFileReader;
+import com.oracle.bmc.auth.ConfigFileAuthenticationDetailsProvider;
+import com.oracle.bmc.auth.InstancePrincipalsAuthenticationDetailsProvider;
+import com.oracle.bmc.auth.ResourcePrincipalAuthenticationDetailsProvider;
+import com.oracle.bmc.auth.SessionTokenAuthenticationDetailsProvider;
+import com.oracle.bmc.http.signing.internal.PEMFileRSAPrivateKeySupplier;
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.config.AuthConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns the {@code auth:} settings into signed-request credentials, checking up front everything that
+ * would otherwise fail deep inside the SDK: the config file, the profile, the key file, its permissions
+ * and its passphrase. Messages name the file and profile and never contain a secret.
+ */
+public final class Authenticator {
+
+    private final Path userHome;
+
+    public Authenticator(Path userHome) {
+        this.userHome = userHome;
+    }
+
+    public Credentials authenticate(AuthConfig auth) {
+        return switch (auth.mode()) {
+            case CONFIG_FILE -> fromConfigFile(auth, false);
+            case SESSION_TOKEN -> fromConfigFile(auth, true);
+            case INSTANCE_PRINCIPAL -> instancePrincipal();
+            case RESOURCE_PRINCIPAL -> resourcePrincipal();
+        };
+    }
+
+    private Credentials fromConfigFile(AuthConfig auth, boolean sessionToken) {
+        Path file = expand(auth.configFile());
+        String profile = auth.profile();
+        if (!Files.isRegularFile(file)) {
+            throw OcidiffException.usage("OCI config file " + file + " not found; create it with `oci setup config`"
+                    + " or set auth.configFile in config.yaml");
+        }
+        ConfigFileReader.ConfigFile configFile;
+        try {
+            configFile = ConfigFileReader.parse(file.toString(), profile);
+        } catch (IllegalArgumentException e) {
+            throw OcidiffException.usage("profile [" + profile + "] not found in " + file + " (profiles: "
+                    + String.join(", ", profiles(file)) + "); set auth.profile in config.yaml");
+        } catch (IOException | IllegalStateException e) {
+            throw OcidiffException.usage("OCI config file " + file + " cannot be read: " + e.getMessage());
+        }
+        List<String> required = new ArrayList<>(List.of("fingerprint", "tenancy", "key_file"));
+        required.add(sessionToken ? "security_token_file" : "user");
+        for (String key : required) {
+            if (configFile.get(key) == null) {
+                throw OcidiffException.usage("profile [" + profile + "] in " + file + " has no " + key
+                        + "; add it (see `oci setup config`)");
+            }
+        }
+        Path keyFile = expand(configFile.get("key_file"));
+        checkKey(keyFile, configFile.get("pass_phrase"), profile, file, auth.allowInsecureKeyPermissions());
+        String where = "profile [" + profile + "] of " + file;
+        try {
+            if (sessionToken) {
+                Path token = expand(configFile.get("security_token_file"));
+                if (!Files.isReadable(token)) {
+                    throw OcidiffException.usage("security_token_file " + token + " of " + where
+                            + " not found; run `oci session authenticate` or `oci session refresh`");
+                }
+                var provider = new SessionTokenAuthenticationDetailsProvider(configFile);
+                return new Credentials(provider, provider.getTenantId(), configFile.get("region"),
+                        "session token of " + where);
+            }
+            var provider = new ConfigFileAuthenticationDetailsProvider(configFile);
+            return new Credentials(provider, provider.getTenantId(), configFile.get("region"), "API key of " + where);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof OcidiffException oe) {
+                throw oe;
+            }
+            throw OcidiffException.usage("cannot use " + where + ": " + e.getMessage());
+        }
+    }
+
+    private static void checkKey(Path keyFile, String passPhrase, String profile, Path configFile,
+                                 boolean allowInsecure) {
+        String where = " (key_file of profile [" + profile + "] in " + configFile + ")";
+        if (!Files.isRegularFile(keyFile)) {
+            throw OcidiffException.usage("private key " + keyFile + " not found" + where
+                    + "; fix key_file or create the key with `oci setup keys`");
+        }
+        if (!Files.isReadable(keyFile)) {
+            throw OcidiffException.usage("private key " + keyFile + " is not readable by this user" + where
+                    + "; fix its owner or permissions");
+        }
+        if (!allowInsecure) {
+            try {
+                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(keyFile);
+                if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
+                    throw OcidiffException.usage("private key " + keyFile + " is readable by other users" + where
+                            + "; run `chmod 600 " + keyFile + "` (or set auth.allowInsecureKeyPermissions: true)");
+                }
+            } catch (UnsupportedOperationException | IOException e) {
+                // Not a POSIX file system: nothing to check.
+            }
+        }
+        try (InputStream in = Files.newInputStream(keyFile)) {
+            new PEMFileRSAPrivateKeySupplier(in, passPhrase == null ? null : passPhrase.toCharArray());
+        } catch (NullPointerException | IllegalArgumentException e) {
+            String problem = passPhrase == null && String.valueOf(e.getMessage()).contains("passphrase")
+                    ? "is encrypted but the profile has no pass_phrase"
+                    : String.valueOf(e.getMessage()).contains("passphrase") ? "cannot be decrypted: wrong pass_phrase"
+                    : "is not a PEM RSA private key (" + e.getMessage() + ")";
+            throw OcidiffException.usage("private key " + keyFile + " " + problem + where);
+        } catch (IOException | RuntimeException e) {
+            throw OcidiffException.usage("private key " + keyFile + " cannot be read" + where + ": " + e.getMessage());
+        }
+    }
+
+    private static Credentials instancePrincipal() {
+        try {
+            var builder = InstancePrincipalsAuthenticationDetailsProvider.builder();
+            var provider = builder.build();
+            String region = provider.getRegion() == null ? null : provider.getRegion().getRegionId();
+            return new Credentials(provider, builder.getTenancyId(), region, "instance principal");
+        } catch (RuntimeException e) {
+            throw OcidiffException.runtime("instance principal authentication failed: " + e.getMessage()
+                    + "; run on an OCI instance in a dynamic group, or set auth.mode", e);
+        }
+    }
+
+    private static Credentials resourcePrincipal() {
+        if (System.getenv("OCI_RESOURCE_PRINCIPAL_VERSION") == null) {
+            throw OcidiffException.usage("resource principal authentication needs OCI_RESOURCE_PRINCIPAL_VERSION"
+                    + " and related variables, which OCI sets inside Functions and Container Instances;"
+                    + " set auth.mode for other environments");
+        }
+        try {
+            var provider = ResourcePrincipalAuthenticationDetailsProvider.builder().build();
+            String tenancy = provider.getStringClaim(ResourcePrincipalAuthenticationDetailsProvider.ClaimKeys.TENANT_ID_CLAIM_KEY);
+            String region = provider.getRegion() == null ? null : provider.getRegion().getRegionId();
+            return new Credentials(provider, tenancy, region, "resource principal");
+        } catch (RuntimeException e) {
+            throw OcidiffException.runtime("resource principal authentication failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> profiles(Path file) {
+        try {
+            return Files.readAllLines(file).stream()
+                    .map(String::trim)
+                    .filter(l -> l.startsWith("[") && l.endsWith("]"))
+                    .map(l -> l.substring(1, l.length() - 1))
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private Path expand(String path) {
+        if (path.equals("~")) {
+            return userHome;
+        }
+        if (path.startsWith("~/")) {
+            return userHome.resolve(path.substring(2));
+        }
+        return Path.of(path);
+    }
+
+    private Path expand(Path path) {
+        return expand(path.toString());
+    }
+}

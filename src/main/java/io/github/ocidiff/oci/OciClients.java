@@ -1,0 +1,136 @@
+package io.github.ocidiff.oci;
+
+import com.oracle.bmc.ClientConfiguration;
+import com.oracle.bmc.audit.AuditClient;
+import com.oracle.bmc.common.ClientBuilderBase;
+import com.oracle.bmc.http.client.jersey3.ClientBuilderDecorator;
+import com.oracle.bmc.identity.IdentityClient;
+import com.oracle.bmc.model.BmcException;
+import com.oracle.bmc.objectstorage.ObjectStorageClient;
+import com.oracle.bmc.resourcesearch.ResourceSearchClient;
+import com.oracle.bmc.retrier.DefaultRetryCondition;
+import com.oracle.bmc.retrier.RetryConfiguration;
+import com.oracle.bmc.waiter.MaxAttemptsTerminationStrategy;
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.config.OciConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+
+/**
+ * The OCI SDK clients of every region ocidiff talks to, built once per region with the configured
+ * endpoint override, timeouts, retries (the SDK's retrier with our backoff and Retry-After) and a
+ * bound on concurrent requests per region.
+ */
+public final class OciClients implements AutoCloseable {
+
+    /** The clients of one region and the gate bounding its concurrent requests. */
+    public record Region(String name, IdentityClient identity, ResourceSearchClient search, AuditClient audit,
+                         ObjectStorageClient objectStorage, Semaphore gate) {
+    }
+
+    private final Credentials credentials;
+    private final OciConfig settings;
+    private final ClientConfiguration clientConfiguration;
+    private final Map<String, Region> regions = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    public OciClients(Credentials credentials, OciConfig settings) {
+        this.credentials = credentials;
+        this.settings = settings;
+        RetryConfiguration retry = RetryConfiguration.builder()
+                .terminationStrategy(new MaxAttemptsTerminationStrategy(settings.retries().maxAttempts()))
+                .delayStrategy(new JitteredBackoff(settings.retries().baseDelay(), settings.retries().maxDelay()))
+                .retryCondition(new DefaultRetryCondition())
+                .build();
+        this.clientConfiguration = ClientConfiguration.builder()
+                .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
+                .readTimeoutMillis((int) settings.readTimeout().toMillis())
+                .retryConfiguration(retry)
+                .build();
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** The clients of {@code region} (e.g. us-ashburn-1), created on first use. */
+    public Region region(String region) {
+        return regions.computeIfAbsent(region, this::open);
+    }
+
+    /** Runs one call (including the SDK's retries) within the region's concurrency bound. */
+    public <T> T call(String region, Supplier<T> call) {
+        Semaphore gate = region(region).gate();
+        try {
+            gate.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw OcidiffException.runtime("interrupted while waiting for a request slot in " + region, e);
+        }
+        try {
+            return call.get();
+        } finally {
+            gate.release();
+        }
+    }
+
+    /** The endpoint for a region, or null to let the SDK use the real OCI endpoint. */
+    String endpoint(String region) {
+        String template = settings.endpoint();
+        return template == null ? null : template.replace("{region}", region);
+    }
+
+    private synchronized Region open(String region) {
+        var identity = configure(IdentityClient.builder(), region).build(credentials.provider());
+        var search = configure(ResourceSearchClient.builder(), region).build(credentials.provider());
+        var audit = configure(AuditClient.builder(), region).build(credentials.provider());
+        var objectStorage = configure(ObjectStorageClient.builder(), region).build(credentials.provider());
+        if (endpoint(region) == null) {
+            identity.setRegion(region);
+            search.setRegion(region);
+            audit.setRegion(region);
+            objectStorage.setRegion(region);
+        }
+        opened.addAll(List.of(identity, search, audit, objectStorage));
+        return new Region(region, identity, search, audit, objectStorage,
+                new Semaphore(settings.concurrencyPerRegion(), true));
+    }
+
+    private <B extends ClientBuilderBase<B, ?>> B configure(B builder, String region) {
+        RetryAfterFilter retryAfter = new RetryAfterFilter(settings.retries().maxRetryAfter());
+        builder.configuration(clientConfiguration)
+                .additionalClientConfigurator(http -> http.property(ClientBuilderDecorator.PROPERTY,
+                        jersey -> jersey.register(retryAfter).build()));
+        String endpoint = endpoint(region);
+        if (endpoint != null) {
+            builder.endpoint(endpoint);
+        }
+        return builder;
+    }
+
+    /** One line for a failed OCI call: service, region, status, code, message and request id. */
+    public static String describe(String what, String region, BmcException e) {
+        String status = e.getStatusCode() > 0 ? e.getStatusCode() + " " + e.getServiceCode()
+                : e.isTimeout() ? "timeout" : "connection failed";
+        String message = e.getStatusCode() > 0 ? e.getUnmodifiedMessage() : String.valueOf(e.getCause());
+        return what + " in " + region + " failed: " + status + ": " + message
+                + (e.getOpcRequestId() == null ? "" : " (opc-request-id " + e.getOpcRequestId() + ")");
+    }
+
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable client : opened) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                // Closing is best effort; the process is ending anyway.
+            }
+        }
+        opened.clear();
+        regions.clear();
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.ocidiff.oci;
+
+import io.github.ocidiff.OcidiffException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Which subscribed regions ocidiff covers: READY subscriptions, narrowed by include and exclude lists. */
+public final class RegionSelection {
+    private RegionSelection() {
+    }
+
+    /**
+     * @param ready   the tenancy's READY region subscriptions, home region first
+     * @param include regions to keep (empty = all); each must be subscribed
+     * @param exclude regions to drop
+     */
+    public static List<String> select(List<String> ready, Collection<String> include, Collection<String> exclude) {
+        for (String region : include) {
+            if (!ready.contains(region)) {
+                throw OcidiffException.usage("regions.include: " + region + " is not a READY region subscription"
+                        + " of this tenancy (subscribed: " + String.join(", ", ready) + ")");
+            }
+        }
+        List<String> selected = new ArrayList<>();
+        for (String region : ready) {
+            if ((include.isEmpty() || include.contains(region)) && !exclude.contains(region)) {
+                selected.add(region);
+            }
+        }
+        if (selected.isEmpty()) {
+            throw OcidiffException.usage("regions: include/exclude leave no region to cover (subscribed: "
+                    + String.join(", ", ready) + ")");
+        }
+        return selected;
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.ocidiff.sim;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Faults the simulator injects, deterministic for one seed: whether a request fails depends only on
+ * the seed, the request and how many times that same request was made before, never on thread timing.
+ *
+ * @param throttleRate       fraction of requests answered 429 TooManyRequests with Retry-After
+ * @param retryAfterSeconds  the Retry-After value sent with a 429
+ * @param errorRate          fraction of requests answered 500 InternalServerError
+ * @param truncateRate       fraction of successful list responses whose JSON body is cut in half
+ * @param pageLatency        added before every answer
+ * @param downRegions        regions answering 503 to everything
+ * @param failingCompartment a compartment whose Search and Audit pages fail (500) from page
+ *                           {@code failAfterPages} on, every time; null for none
+ */
+public record FaultPlan(
+        long seed,
+        double throttleRate,
+        int retryAfterSeconds,
+        double errorRate,
+        double truncateRate,
+        Duration pageLatency,
+        Set<String> downRegions,
+        String failingCompartment,
+        int failAfterPages) {
+
+    public FaultPlan {
+        requireFraction("throttleRate", throttleRate);
+        requireFraction("errorRate", errorRate);
+        requireFraction("truncateRate", truncateRate);
+        if (retryAfterSeconds < 0) {
+            throw new IllegalArgumentException("retryAfterSeconds must be >= 0, got " + retryAfterSeconds);
+        }
+        if (failAfterPages < 0) {
+            throw new IllegalArgumentException("failAfterPages must be >= 0, got " + failAfterPages);
+        }
+        downRegions = Set.copyOf(downRegions);
+        pageLatency = pageLatency == null ? Duration.ZERO : pageLatency;
+    }
+
+    public static FaultPlan none() {
+        return new FaultPlan(0, 0, 1, 0, 0, Duration.ZERO, Set.of(), null, 0);
+    }
+
+    public FaultPlan withThrottling(double rate, int retryAfter) {
+        return new FaultPlan(seed, rate, retryAfter, errorRate, truncateRate, pageLatency, downRegions,
+                failingCompartment, failAfterPages);
+    }
+
+    public FaultPlan withErrors(double rate) {
+        return new FaultPlan(seed, throttleRate, retryAfterSeconds, rate, truncateRate, pageLatency, downRegions,
+                failingCompartment, failAfterPages);
+    }
+
+    public FaultPlan withDownRegions(Set<String> regions) {
+        return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency, regions,
+                failingCompartment, failAfterPages);
+    }
+
+    public FaultPlan withFailingCompartment(String compartmentId, int afterPages) {
+        return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency, downRegions,
+                compartmentId, afterPages);
+    }
+
+    public FaultPlan withTruncation(double rate) {
+        return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, rate, pageLatency, downRegions,
+                failingCompartment, failAfterPages);
+    }
+
+    public FaultPlan withLatency(Duration latency) {
+        return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, latency, downRegions,
+                failingCompartment, failAfterPages);
+    }
+
+    public FaultPlan withSeed(long newSeed) {
+        return new FaultPlan(newSeed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency,
+                downRegions, failingCompartment, failAfterPages);
+    }
+
+    private static void requireFraction(String name, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(name + " must be a fraction from 0 to 1, got " + value);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.ocidiff.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+
+/** Resource Search (20180409): SearchResources with structured queries, per region. */
+final class SearchApi {
+    private final TenancySource source;
+
+    SearchApi(TenancySource source) {
+        this.source = source;
+    }
+
+    boolean owns(SimRequest r) {
+        return "20180409".equals(r.segment(0));
+    }
+
+    /** The compartments a search request is scoped to, for compartment fault injection. */
+    ResourceQuery query(SimRequest r) {
+        if (!r.is("POST", 2) || !"resources".equals(r.segment(1))) {
+            throw SimError.notFound("No such Search operation: " + r.method() + " " + String.join("/", r.segments()));
+        }
+        JsonNode details;
+        try {
+            details = SimResponse.JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw SimError.badRequest("InvalidParameter", "Request body is not JSON.");
+        }
+        if (details == null || !"Structured".equals(details.path("type").asText())) {
+            throw SimError.badRequest("InvalidParameter", "Only type Structured search details are supported.");
+        }
+        return StructuredQuery.parse(details.path("query").asText(null));
+    }
+
+    SimResponse handle(SimRequest r, ResourceQuery query) {
+        int limit = r.intParam("limit", 100, 1, 1000);
+        return SimResponse.page(source.resources(r.region(), query, r.pageOffset(), limit), true);
+    }
+}

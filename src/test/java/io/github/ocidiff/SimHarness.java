@@ -1,0 +1,94 @@
+package io.github.ocidiff;
+
+import io.github.ocidiff.config.Config;
+import io.github.ocidiff.config.ConfigLoader;
+import io.github.ocidiff.sim.FaultPlan;
+import io.github.ocidiff.sim.FixtureTenancy;
+import io.github.ocidiff.sim.SimCredentials;
+import io.github.ocidiff.sim.SimServer;
+import io.github.ocidiff.sim.TenancySource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A running simulator plus a throwaway API key and OCI config file for it, in a temporary folder:
+ * what end-to-end tests talk to through the real OCI SDK.
+ */
+public final class SimHarness implements AutoCloseable {
+
+    public static final Path SMALL_FIXTURE = Path.of("src/test/resources/fixtures/small");
+
+    public final Path dir;
+    public final SimCredentials credentials;
+    public final SimServer server;
+
+    private SimHarness(Path dir, SimCredentials credentials, SimServer server) {
+        this.dir = dir;
+        this.credentials = credentials;
+        this.server = server;
+    }
+
+    public static SimHarness start(TenancySource source, FaultPlan faults) {
+        try {
+            Path dir = Files.createTempDirectory("ocidiff-test");
+            String tenancyId = source.tenancy().path("id").asText();
+            String home = source.regions().get(0).path("regionName").asText();
+            SimCredentials credentials = SimCredentials.create(dir.resolve("oci"), tenancyId, home);
+            SimServer server = new SimServer(source, SimCredentials.readPublicKey(credentials.publicKey()), faults, 0);
+            return new SimHarness(dir, credentials, server);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static SimHarness smallFixture() {
+        return start(FixtureTenancy.open(SMALL_FIXTURE), FaultPlan.none());
+    }
+
+    /** An ocidiff configuration pointing at this simulator, with fast retries; {@code extraYaml} is appended. */
+    public Config config(String extraYaml) {
+        return ConfigLoader.resolve(writeConfig(extraYaml), dir, dir);
+    }
+
+    public Config config() {
+        return config("");
+    }
+
+    /** Writes the config.yaml for this simulator and returns its path. */
+    public Path writeConfig(String extraYaml) {
+        String yaml = "auth:\n"
+                + "  configFile: " + credentials.configFile() + "\n"
+                + "store:\n"
+                + "  path: " + dir.resolve("store/ocidiff") + "\n"
+                + "reports:\n"
+                + "  dir: " + dir.resolve("reports") + "\n"
+                + "oci:\n"
+                + "  endpoint: " + server.endpointTemplate() + "\n"
+                + "  retries:\n"
+                + "    maxAttempts: 5\n"
+                + "    baseDelay: 20ms\n"
+                + "    maxDelay: 200ms\n"
+                + extraYaml;
+        try {
+            Path file = dir.resolve("config.yaml");
+            Files.writeString(file, yaml);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Temporary files only.
+        }
+    }
+}

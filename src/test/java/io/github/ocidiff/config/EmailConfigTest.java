@@ -1,0 +1,71 @@
+package io.github.ocidiff.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EmailConfigTest {
+
+    private final ConfigLoader loader = new ConfigLoader(name -> null, Path.of("/home/tester"));
+
+    private EmailConfig email(String yaml) {
+        return loader.parse(yaml, "config.yaml").publish().email();
+    }
+
+    @Test
+    void enabledEmailNeedsAHost() {
+        assertThatThrownBy(() -> email("publish: {email: {enabled: true, from: a@example.com, to: [b@example.com]}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config.yaml: publish.email.host: required when publish.email.enabled is true; set the SMTP"
+                        + " host, e.g. smtp.email.us-ashburn-1.oci.oraclecloud.com");
+    }
+
+    @Test
+    void enabledEmailNeedsASender() {
+        assertThatThrownBy(() -> email("publish: {email: {enabled: true, host: smtp.example.com, to: [b@example.com]}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config.yaml: publish.email.from: required when publish.email.enabled is true; set an"
+                        + " approved sender address, e.g. ocidiff@example.com");
+    }
+
+    @Test
+    void enabledEmailNeedsARecipient() {
+        assertThatThrownBy(() -> email("publish: {email: {enabled: true, host: smtp.example.com, from: a@example.com}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config.yaml: publish.email.to: required when publish.email.enabled is true; list at least"
+                        + " one recipient, e.g. [ops@example.com]");
+    }
+
+    @Test
+    void disabledEmailNeedsNothing() {
+        assertThat(email("publish: {email: {enabled: false}}").host()).isNull();
+    }
+
+    @Test
+    void misspeltKeyIsReportedRatherThanTheMissingOne() {
+        assertThatThrownBy(() -> email(
+                "publish: {email: {enabled: true, hots: smtp.example.com, from: a@example.com, to: [b@example.com]}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config.yaml: unknown key \"publish.email.hots\"; did you mean \"host\"?");
+    }
+
+    @Test
+    void toStringRedactsThePassword() {
+        EmailConfig email = new EmailConfig(true, "smtp.example.com", 587, "user", "s3cret-value", "a@example.com",
+                List.of("b@example.com"), true);
+
+        assertThat(email.toString())
+                .doesNotContain("s3cret-value")
+                .contains("password=****", "username=user", "host=smtp.example.com");
+    }
+
+    @Test
+    void configToStringRedactsThePassword() {
+        Config config = loader.parse("publish: {email: {password: s3cret-value}}", "config.yaml");
+
+        assertThat(config.toString()).doesNotContain("s3cret-value").contains("password=****");
+    }
+}
