@@ -1,0 +1,50 @@
+package io.github.ocidiff.cli;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.sim.FaultPlan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** The simulator's fault injection options, shared by the commands that start it. */
+final class FaultOptions {
+    @Option(names = "--fault-seed", defaultValue = "1", description = "Seed of the fault decisions (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--throttle-rate", defaultValue = "0", paramLabel = "FRACTION",
+            description = "Fraction of requests answered 429 with Retry-After.")
+    double throttleRate;
+
+    @Option(names = "--retry-after", defaultValue = "1", paramLabel = "SECONDS", description = "Retry-After sent with a 429.")
+    int retryAfter;
+
+    @Option(names = "--error-rate", defaultValue = "0", paramLabel = "FRACTION", description = "Fraction of requests answered 500.")
+    double errorRate;
+
+    @Option(names = "--truncate-rate", defaultValue = "0", paramLabel = "FRACTION",
+            description = "Fraction of list answers whose JSON body is cut short.")
+    double truncateRate;
+
+    @Option(names = "--latency", defaultValue = "0", paramLabel = "MILLIS", description = "Delay added to every answer.")
+    long latencyMillis;
+
+    @Option(names = "--region-down", paramLabel = "REGION", description = "A region that answers 503 to everything (repeatable).")
+    List<String> downRegions = new ArrayList<>();
+
+    @Option(names = "--fail-compartment", paramLabel = "OCID", description = "A compartment whose Search and Audit pages fail.")
+    String failCompartment;
+
+    @Option(names = "--fail-after-pages", defaultValue = "0", paramLabel = "K", description = "Pages of --fail-compartment served before it fails.")
+    int failAfterPages;
+
+    FaultPlan plan() {
+        try {
+            return new FaultPlan(seed, throttleRate, retryAfter, errorRate, truncateRate, Duration.ofMillis(latencyMillis),
+                    Set.copyOf(downRegions), failCompartment, failAfterPages);
+        } catch (IllegalArgumentException e) {
+            throw OcidiffException.usage("fault options: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.ocidiff.cli;
+
+import io.github.ocidiff.OcidiffException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point: runs the command line and maps failures to one line on stderr and an exit code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs ocidiff in-process (tests use this too) and returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        OcidiffCommand root = new OcidiffCommand();
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, a) -> {
+            String suggestion = e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+                    ? "; did you mean " + String.join(" or ", u.getSuggestions()) + "?" : "";
+            err.println("ocidiff: " + e.getMessage() + suggestion);
+            err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return OcidiffException.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            int code = e instanceof OcidiffException oe ? oe.exitCode() : OcidiffException.RUNTIME;
+            String message = e instanceof OcidiffException ? e.getMessage() : describe(e);
+            err.println("ocidiff: " + message);
+            if (root.verbose) {
+                e.printStackTrace(err);
+            } else if (!(e instanceof OcidiffException)) {
+                err.println("(run with --verbose for the stack trace)");
+            }
+            return code;
+        });
+        cli.setExecutionStrategy(parseResult -> {
+            if (root.verbose) {
+                Logging.verbose();
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        return cli.execute(args);
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.ocidiff.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ocidiff.SimHarness;
+import io.github.ocidiff.sim.FaultPlan;
+import io.github.ocidiff.sim.FixtureTenancy;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, one-line errors, output. */
+class MainTest {
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void versionAndHelpExitZero() {
+        assertThat(run("--version")).satisfies(r -> {
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.out()).startsWith("ocidiff ");
+        });
+        assertThat(run("--help").out()).contains("check").contains("--config").contains("--store");
+    }
+
+    @Test
+    void aMistypedCommandIsAUsageErrorWithASuggestion() {
+        Run r = run("chek");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("'chek'").contains("did you mean check?");
+    }
+
+    @Test
+    void aMissingConfigFileIsOneLineAndExitTwo(@TempDir Path dir) {
+        Run r = run("--config", dir.resolve("nope.yaml").toString(), "check");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("nope.yaml").contains("not found");
+    }
+
+    @Test
+    void anUnknownConfigKeyNamesItAndSuggestsTheRightOne(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, "regoins:\n  include: [us-ashburn-1]\n");
+        Run r = run("--config", config.toString(), "check");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().trim()).isEqualTo("ocidiff: " + config + ": unknown key \"regoins\"; did you mean \"regions\"?");
+    }
+
+    @Test
+    void checkAgainstTheSimulatorReportsEveryRegion() {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            Run r = run("--config", sim.writeConfig("").toString(), "check");
+            assertThat(r.err()).isEmpty();
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.out()).contains("acme-fixture").contains("compartments 4 active")
+                    .containsPattern("us-ashburn-1 +OK +4 resources")
+                    .containsPattern("eu-frankfurt-1 +OK +1 resources");
+        }
+    }
+
+    @Test
+    void checkWithARegionDownExitsOneNamingIt() {
+        FaultPlan faults = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
+            Run r = run("--config", sim.writeConfig("").toString(), "check");
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.out()).containsPattern("eu-frankfurt-1 +FAILED").contains("503 ServiceUnavailable");
+            assertThat(r.err().trim()).isEqualTo("ocidiff: check failed in [eu-frankfurt-1]");
+        }
+    }
+
+    @Test
+    void stackTracesOnlyWithVerbose(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, "auth:\n  configFile: " + dir.resolve("missing") + "\n");
+        assertThat(run("--config", config.toString(), "check").err()).doesNotContain("\tat ");
+        assertThat(run("--config", config.toString(), "--verbose", "check").err()).contains("\tat ");
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.ocidiff.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import org.junit.jupiter.api.Test;
+
+/** The simulator's HTTP surface as a plain client sees it: errors, request ids, the admin day switch. */
+class SimServerTest {
+    private static final Path FIXTURE = Path.of("src/test/resources/fixtures/small");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(SimServer server, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anUnsignedRequestGets401NotAuthenticatedWithAnOciErrorBody() throws Exception {
+        var key = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic();
+        try (SimServer server = new SimServer(FixtureTenancy.open(FIXTURE), key, FaultPlan.none(), 0)) {
+            HttpResponse<String> response = get(server, "/us-ashburn-1/20160918/tenancies/ocid1.tenancy.oc1..aaaaaaaafixturetenancy");
+            assertThat(response.statusCode()).isEqualTo(401);
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(body.path("code").asText()).isEqualTo("NotAuthenticated");
+            assertThat(body.path("message").asText()).isNotBlank();
+            assertThat(response.headers().firstValue("opc-request-id")).isPresent();
+        }
+    }
+
+    @Test
+    void withoutAuthAnUnknownRegionIsA404NamingTheRegions() throws Exception {
+        try (SimServer server = new SimServer(FixtureTenancy.open(FIXTURE), null, FaultPlan.none(), 0)) {
+            HttpResponse<String> response = get(server, "/ap-tokyo-1/20160918/compartments?compartmentId=x");
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).contains("us-ashburn-1").contains("eu-frankfurt-1");
+        }
+    }
+
+    @Test
+    void theAdminEndpointSwitchesTheReplayedDay() throws Exception {
+        try (SimServer server = new SimServer(FixtureTenancy.open(FIXTURE), null, FaultPlan.none(), 0)) {
+            assertThat(JSON.readTree(get(server, "/_sim/day").body()).path("currentDay").asText()).isEqualTo("2026-11-01");
+            var post = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/_sim/day?date=2026-11-03"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(JSON.readTree(post.body()).path("currentDay").asText()).isEqualTo("2026-11-03");
+            var bad = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/_sim/day?date=2027-01-01"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("2027-01-01");
+        }
+    }
+
+    @Test
+    void aRegionDownInTheFixtureAnswers503() throws Exception {
+        FixtureTenancy fixture = FixtureTenancy.open(FIXTURE);
+        fixture.selectDay(java.time.LocalDate.parse("2026-11-03"));
+        try (SimServer server = new SimServer(fixture, null, FaultPlan.none(), 0)) {
+            var response = get(server, "/eu-frankfurt-1/20190901/auditEvents?compartmentId=x&startTime=2026-11-03T00:00:00Z&endTime=2026-11-03T01:00:00Z");
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(response.body()).path("code").asText()).isEqualTo("ServiceUnavailable");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.ocidiff.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class StructuredQueryTest {
+
+    @Test
+    void allResourcesSelectsEverything() {
+        ResourceQuery q = StructuredQuery.parse("query all resources");
+        assertThat(q.types()).isEmpty();
+        assertThat(q.compartmentIds()).isEmpty();
+    }
+
+    @Test
+    void typeListsAreCaseInsensitiveAndTrimmed() {
+        ResourceQuery q = StructuredQuery.parse("QUERY instance ,  Vcn resources");
+        assertThat(q.types()).containsExactlyInAnyOrder("instance", "Vcn");
+        assertThat(q.matchesType("Instance")).isTrue();
+        assertThat(q.matchesType("Bucket")).isFalse();
+    }
+
+    @Test
+    void compartmentConditionsJoinedByOrSelectAnyOfThem() {
+        ResourceQuery q = StructuredQuery.parse(
+                "query all resources return allAdditionalFields where (compartmentId = 'a' || compartmentId = 'b') sorted by timeCreated asc");
+        assertThat(q.compartmentIds()).containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void unsupportedConditionsAreRejectedWithTheClause() {
+        assertThatThrownBy(() -> StructuredQuery.parse("query all resources where lifecycleState = 'RUNNING'"))
+                .isInstanceOfSatisfying(SimError.class, e -> {
+                    assertThat(e.status).isEqualTo(400);
+                    assertThat(e.getMessage()).contains("lifecycleState = 'RUNNING'");
+                });
+        assertThatThrownBy(() -> StructuredQuery.parse("search everything")).isInstanceOf(SimError.class);
+    }
+}
