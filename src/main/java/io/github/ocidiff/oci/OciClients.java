@@ -2,6 +2,7 @@ package io.github.ocidiff.oci;
 
 import com.oracle.bmc.ClientConfiguration;
 import com.oracle.bmc.audit.AuditClient;
+import com.oracle.bmc.circuitbreaker.CallNotAllowedException;
 import com.oracle.bmc.common.ClientBuilderBase;
 import com.oracle.bmc.http.client.jersey3.ClientBuilderDecorator;
 import com.oracle.bmc.identity.IdentityClient;
@@ -37,6 +38,8 @@ public final class OciClients implements AutoCloseable {
     private final ClientConfiguration clientConfiguration;
     private final Map<String, Region> regions = new ConcurrentHashMap<>();
     private final List<AutoCloseable> opened = new ArrayList<>();
+    /** The last error status answered by each region, to explain a circuit breaker that opened because of it. */
+    private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
 
     public OciClients(Credentials credentials, OciConfig settings) {
         this.credentials = credentials;
@@ -101,7 +104,7 @@ public final class OciClients implements AutoCloseable {
     }
 
     private <B extends ClientBuilderBase<B, ?>> B configure(B builder, String region) {
-        RetryAfterFilter retryAfter = new RetryAfterFilter(settings.retries().maxRetryAfter());
+        RetryAfterFilter retryAfter = new RetryAfterFilter(settings.retries().maxRetryAfter(), region, lastErrors);
         builder.configuration(clientConfiguration)
                 .additionalClientConfigurator(http -> http.property(ClientBuilderDecorator.PROPERTY,
                         jersey -> jersey.register(retryAfter).build()));
@@ -112,13 +115,34 @@ public final class OciClients implements AutoCloseable {
         return builder;
     }
 
-    /** One line for a failed OCI call: service, region, status, code, message and request id. */
-    public static String describe(String what, String region, BmcException e) {
+    /**
+     * One line for a failed OCI call: service, region, status, code, message and request id. When the
+     * SDK's circuit breaker refused the call, the line says so and gives the failure that opened it.
+     */
+    public String describe(String what, String region, BmcException e) {
+        if (e.getCause() instanceof CallNotAllowedException) {
+            String last = lastErrors.get(region);
+            return what + " in " + region + " failed: circuit breaker open after repeated failures"
+                    + (last == null ? "" : "; last answer: " + last);
+        }
+        return what + " in " + region + " failed: " + status(e);
+    }
+
+    private static String status(BmcException e) {
         String status = e.getStatusCode() > 0 ? e.getStatusCode() + " " + e.getServiceCode()
                 : e.isTimeout() ? "timeout" : "connection failed";
         String message = e.getStatusCode() > 0 ? e.getUnmodifiedMessage() : String.valueOf(e.getCause());
-        return what + " in " + region + " failed: " + status + ": " + message
+        return status + ": " + message
                 + (e.getOpcRequestId() == null ? "" : " (opc-request-id " + e.getOpcRequestId() + ")");
+    }
+
+    /** What to do about an authentication or authorization failure, for the end of a message. */
+    public static String hint(BmcException e) {
+        return switch (e.getStatusCode()) {
+            case 401 -> "; check the API key, its fingerprint and the clock";
+            case 404 -> "; check the policies in the README (inspect all-resources, read audit-events)";
+            default -> "";
+        };
     }
 
     @Override

@@ -4,21 +4,31 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * Honours {@code Retry-After} on 429 and 503 answers. The SDK's retrier decides whether to retry and
+ * Sees every answer before the SDK does: remembers the last error status of its region (the SDK's
+ * circuit breaker later refuses calls without saying why) and honours {@code Retry-After} on 429 and
+ * 503 answers. The SDK's retrier decides whether to retry and
  * adds its jittered backoff, but its delay strategy never sees response headers; waiting here, before
  * the answer reaches the retrier, makes the next attempt come no sooner than the server asked.
  */
 final class RetryAfterFilter implements ClientResponseFilter {
     private final Duration max;
+    private final String region;
+    private final Map<String, String> lastErrors;
 
-    RetryAfterFilter(Duration max) {
+    RetryAfterFilter(Duration max, String region, Map<String, String> lastErrors) {
         this.max = max;
+        this.region = region;
+        this.lastErrors = lastErrors;
     }
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
+        if (response.getStatus() >= 400) {
+            lastErrors.put(region, "HTTP " + response.getStatus() + " " + response.getStatusInfo().getReasonPhrase());
+        }
         if (response.getStatus() != 429 && response.getStatus() != 503) {
             return;
         }

@@ -1,11 +1,6 @@
 package io.github.ocidiff.oci;
 
 import com.oracle.bmc.audit.requests.ListEventsRequest;
-import com.oracle.bmc.identity.model.Compartment;
-import com.oracle.bmc.identity.model.RegionSubscription;
-import com.oracle.bmc.identity.requests.GetTenancyRequest;
-import com.oracle.bmc.identity.requests.ListCompartmentsRequest;
-import com.oracle.bmc.identity.requests.ListRegionSubscriptionsRequest;
 import com.oracle.bmc.identity.model.Tenancy;
 import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.resourcesearch.model.StructuredSearchDetails;
@@ -47,53 +42,15 @@ public final class TenancyCheck {
     }
 
     public Result run(Collection<String> includeRegions, Collection<String> excludeRegions) {
-        Credentials credentials = clients.credentials();
-        String identityRegion = credentials.region();
-        if (identityRegion == null) {
-            throw io.github.ocidiff.OcidiffException.usage("cannot tell which region to ask Identity: the "
-                    + credentials.description() + " names no region; add region=... to the OCI profile");
-        }
-        var identity = clients.region(identityRegion).identity();
-        String tenancyId = credentials.tenancyId();
-        Tenancy tenancy;
-        List<String> ready = new ArrayList<>();
-        String home = null;
-        int compartments = 0;
-        try {
-            tenancy = clients.call(identityRegion, () -> identity.getTenancy(
-                    GetTenancyRequest.builder().tenancyId(tenancyId).build()).getTenancy());
-            List<RegionSubscription> subscriptions = clients.call(identityRegion, () -> identity.listRegionSubscriptions(
-                    ListRegionSubscriptionsRequest.builder().tenancyId(tenancyId).build()).getItems());
-            for (RegionSubscription s : subscriptions) {
-                if (s.getStatus() == RegionSubscription.Status.Ready) {
-                    if (Boolean.TRUE.equals(s.getIsHomeRegion())) {
-                        home = s.getRegionName();
-                        ready.add(0, s.getRegionName());
-                    } else {
-                        ready.add(s.getRegionName());
-                    }
-                }
-            }
-            String page = null;
-            do {
-                String current = page;
-                var response = clients.call(identityRegion, () -> identity.listCompartments(
-                        ListCompartmentsRequest.builder().compartmentId(tenancyId).compartmentIdInSubtree(true)
-                                .accessLevel(ListCompartmentsRequest.AccessLevel.Any)
-                                .lifecycleState(Compartment.LifecycleState.Active)
-                                .limit(1000).page(current).build()));
-                compartments += response.getItems().size();
-                page = response.getOpcNextPage();
-            } while (page != null);
-        } catch (BmcException e) {
-            throw io.github.ocidiff.OcidiffException.runtime(
-                    OciClients.describe("Identity", identityRegion, e) + hint(e), e);
-        }
+        IdentityReader identity = new IdentityReader(clients);
+        Tenancy tenancy = identity.tenancy();
+        List<String> ready = identity.readyRegions();
+        int compartments = identity.activeCompartments().size();
         List<RegionResult> results = new ArrayList<>();
         for (String region : RegionSelection.select(ready, includeRegions, excludeRegions)) {
-            results.add(checkRegion(region, tenancyId));
+            results.add(checkRegion(region, identity.tenancyId()));
         }
-        return new Result(tenancyId, tenancy.getName(), home, ready, compartments, results);
+        return new Result(identity.tenancyId(), tenancy.getName(), ready.get(0), ready, compartments, results);
     }
 
     private RegionResult checkRegion(String region, String tenancyId) {
@@ -114,7 +71,7 @@ public final class TenancyCheck {
                 page = response.getOpcNextPage();
             } while (page != null);
         } catch (BmcException e) {
-            searchProblem = OciClients.describe("Resource Search", region, e) + hint(e);
+            searchProblem = clients.describe("Resource Search", region, e) + OciClients.hint(e);
         }
         String auditProblem = null;
         var audit = clients.region(region).audit();
@@ -123,17 +80,10 @@ public final class TenancyCheck {
             clients.call(region, () -> audit.listEvents(ListEventsRequest.builder().compartmentId(tenancyId)
                     .startTime(Date.from(end.minus(5, ChronoUnit.MINUTES))).endTime(Date.from(end)).build()));
         } catch (BmcException e) {
-            auditProblem = OciClients.describe("Audit", region, e) + hint(e);
+            auditProblem = clients.describe("Audit", region, e) + OciClients.hint(e);
         }
         return new RegionResult(region, resources, pages, (System.nanoTime() - start) / 1_000_000,
                 searchProblem, auditProblem);
     }
 
-    private static String hint(BmcException e) {
-        return switch (e.getStatusCode()) {
-            case 401 -> "; check the API key, its fingerprint and the clock";
-            case 404 -> "; check the policies in the README (inspect all-resources, read audit-events)";
-            default -> "";
-        };
-    }
 }

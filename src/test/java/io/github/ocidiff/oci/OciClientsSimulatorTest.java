@@ -219,7 +219,7 @@ class OciClientsSimulatorTest {
             assertThatThrownBy(() -> searchAll(clients, ASHBURN, "query all resources"))
                     .isInstanceOfSatisfying(BmcException.class, e -> {
                         assertThat(e.getStatusCode()).isEqualTo(500);
-                        assertThat(OciClients.describe("Resource Search", ASHBURN, e))
+                        assertThat(clients.describe("Resource Search", ASHBURN, e))
                                 .startsWith("Resource Search in us-ashburn-1 failed: 500 InternalServerError");
                     });
             assertThat(sim.server.requestCount()).isEqualTo(5);

@@ -1,0 +1,136 @@
+package io.github.ocidiff.crawl;
+
+import com.oracle.bmc.model.BmcException;
+import com.oracle.bmc.resourcesearch.model.ResourceSummary;
+import com.oracle.bmc.resourcesearch.model.StructuredSearchDetails;
+import com.oracle.bmc.resourcesearch.requests.SearchResourcesRequest;
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.oci.IdentityReader;
+import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.oci.RegionSelection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Collects one snapshot: Identity gives the regions and compartments, then every scope (region ×
+ * compartment) is paged through Resource Search to the end, scopes running in parallel within each
+ * region's concurrency bound. A scope that fails is recorded as a coverage gap with its reason; the
+ * others go on.
+ */
+public final class Crawler {
+    static final int PAGE_LIMIT = 1000;
+    private static final int BATCH = 1000;
+
+    private final OciClients clients;
+    private final int concurrencyPerRegion;
+
+    public Crawler(OciClients clients, int concurrencyPerRegion) {
+        this.clients = clients;
+        this.concurrencyPerRegion = concurrencyPerRegion;
+    }
+
+    /** Asks Identity what to cover, narrowed by region and compartment include/exclude lists. */
+    public CrawlPlan plan(List<String> includeRegions, List<String> excludeRegions,
+                          List<String> includeCompartments, List<String> excludeCompartments) {
+        IdentityReader identity = new IdentityReader(clients);
+        String tenancyName = identity.tenancy().getName();
+        List<String> regions = RegionSelection.select(identity.readyRegions(), includeRegions, excludeRegions);
+        List<Compartment> listed = identity.activeCompartments().stream()
+                .map(c -> new Compartment(c.getId(), c.getCompartmentId(), c.getName(), null))
+                .toList();
+        CompartmentTree tree = new CompartmentTree(identity.tenancyId(), tenancyName, listed);
+        List<Compartment> compartments = tree.select(includeCompartments, excludeCompartments);
+        List<Scope> scopes = new ArrayList<>();
+        // Interleave regions so that a fixed pool keeps every region busy.
+        for (Compartment c : compartments) {
+            for (String region : regions) {
+                scopes.add(new Scope(region, c.id()));
+            }
+        }
+        return new CrawlPlan(identity.tenancyId(), tenancyName, regions, tree, compartments, scopes);
+    }
+
+    /** Collects every scope of the plan into the writer; returns each scope's coverage. */
+    public List<ScopeCoverage> collect(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress) {
+        writer.declareScopes(plan.scopes());
+        progress.started(plan);
+        int threads = Math.max(1, Math.min(64, plan.regions().size() * concurrencyPerRegion));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ocidiff-crawl");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ScopeCoverage>> futures = new ArrayList<>();
+            for (Scope scope : plan.scopes()) {
+                futures.add(pool.submit(() -> {
+                    ScopeCoverage coverage = collect(scope, writer);
+                    writer.scopeDone(coverage);
+                    progress.scopeDone(coverage);
+                    return coverage;
+                }));
+            }
+            List<ScopeCoverage> coverage = new ArrayList<>();
+            for (Future<ScopeCoverage> future : futures) {
+                coverage.add(future.get());
+            }
+            return coverage;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw OcidiffException.runtime("snapshot interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException re ? re : OcidiffException.runtime(String.valueOf(cause), cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Pages one scope to the end; a failure after some pages still fails the whole scope. */
+    private ScopeCoverage collect(Scope scope, SnapshotWriter writer) {
+        long start = System.nanoTime();
+        String query = "query all resources where compartmentId = '" + scope.compartmentId() + "'";
+        var search = clients.region(scope.region()).search();
+        Set<String> seen = new HashSet<>();
+        int pages = 0;
+        try {
+            String page = null;
+            List<CanonicalResource> batch = new ArrayList<>(BATCH);
+            do {
+                String current = page;
+                var response = clients.call(scope.region(), () -> search.searchResources(SearchResourcesRequest.builder()
+                        .searchDetails(StructuredSearchDetails.builder().query(query).build())
+                        .limit(PAGE_LIMIT).page(current).build()));
+                pages++;
+                for (ResourceSummary item : response.getResourceSummaryCollection().getItems()) {
+                    // Newest-first paging shifts while resources are created: keep the first sighting.
+                    if (seen.add(item.getIdentifier())) {
+                        batch.add(Canonicalizer.of(item, scope.region()));
+                    }
+                }
+                if (batch.size() >= BATCH) {
+                    writer.write(scope, batch);
+                    batch = new ArrayList<>(BATCH);
+                }
+                page = response.getOpcNextPage();
+            } while (page != null);
+            if (!batch.isEmpty()) {
+                writer.write(scope, batch);
+            }
+            return new ScopeCoverage(scope, true, null, pages, seen.size(), millisSince(start));
+        } catch (BmcException e) {
+            return new ScopeCoverage(scope, false, clients.describe("Resource Search", scope.region(), e),
+                    pages, seen.size(), millisSince(start));
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.ocidiff.crawl;
+
+import java.util.List;
+
+/**
+ * Where a crawl writes one snapshot. Implemented by the store. Thread-safe: scopes are collected in
+ * parallel. Nothing written becomes visible (to diffs, to `snapshots`) until {@link #commit}; a writer
+ * abandoned by a crash leaves nothing the next run cannot clean up.
+ */
+public interface SnapshotWriter extends AutoCloseable {
+
+    /** The id the snapshot will have once committed. */
+    long snapshotId();
+
+    /** The scopes this snapshot covers, declared before any resource arrives. */
+    void declareScopes(List<Scope> scopes);
+
+    /** Resources of one scope, in any batch size; a resource seen twice (paging shifts) is kept once. */
+    void write(Scope scope, List<CanonicalResource> resources);
+
+    /** Marks a scope done, collected fully or not. */
+    void scopeDone(ScopeCoverage coverage);
+
+    /**
+     * Makes the snapshot visible with its final status: resources of scopes that failed are carried
+     * forward from the previous snapshot as unknown; everything else not written is gone from this
+     * snapshot on.
+     */
+    SnapshotSummary commit();
+
+    /** Abandons the snapshot (nothing becomes visible); called by close() when not committed. */
+    @Override
+    void close();
+}

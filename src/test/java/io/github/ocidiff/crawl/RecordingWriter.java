@@ -1,0 +1,48 @@
+package io.github.ocidiff.crawl;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A SnapshotWriter that keeps everything in memory, for crawler tests without a store. */
+final class RecordingWriter implements SnapshotWriter {
+    final Map<String, CanonicalResource> resources = new ConcurrentHashMap<>();
+    final List<ScopeCoverage> coverage = new ArrayList<>();
+    List<Scope> declared = List.of();
+
+    @Override
+    public long snapshotId() {
+        return 1;
+    }
+
+    @Override
+    public void declareScopes(List<Scope> scopes) {
+        declared = List.copyOf(scopes);
+    }
+
+    @Override
+    public void write(Scope scope, List<CanonicalResource> batch) {
+        if (!declared.contains(scope)) {
+            throw new IllegalArgumentException("undeclared scope " + scope);
+        }
+        batch.forEach(r -> resources.put(r.ocid(), r));
+    }
+
+    @Override
+    public synchronized void scopeDone(ScopeCoverage c) {
+        coverage.add(c);
+    }
+
+    @Override
+    public SnapshotSummary commit() {
+        boolean anyFailed = coverage.stream().anyMatch(c -> !c.ok());
+        return new SnapshotSummary(1, Instant.now(), anyFailed ? SnapshotStatus.PARTIAL : SnapshotStatus.COMPLETE,
+                resources.size(), coverage.stream().filter(c -> !c.ok()).toList());
+    }
+
+    @Override
+    public void close() {
+    }
+}
