@@ -1,0 +1,132 @@
+package io.github.ocidiff.crawl;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ocidiff.OcidiffException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads saved Resource Search results, streaming, in the shapes users keep them: the REST API's
+ * array or {@code {"items": [...]}} collection (camelCase), or what the OCI CLI writes for
+ * {@code oci search resource structured-search} ({@code {"data": {"items": [...]}}}, kebab-case keys).
+ * A malformed file is an error naming the file and the line and column.
+ */
+public final class ImportReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> REQUIRED = List.of("identifier", "resourceType", "compartmentId");
+
+    private ImportReader() {
+    }
+
+    /** Reads every item of {@code file}; nothing is passed on before the whole file has been checked. */
+    public static long check(Path file) {
+        return read(file, "check", item -> { });
+    }
+
+    /** Streams the canonical resources of {@code file} for {@code region}; returns how many. */
+    public static long read(Path file, String region, Consumer<CanonicalResource> sink) {
+        if (!Files.isRegularFile(file)) {
+            throw OcidiffException.usage(file + ": not found");
+        }
+        try (JsonParser parser = JSON.getFactory().createParser(file.toFile())) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                return items(parser, file, region, sink);
+            }
+            if (first == JsonToken.START_OBJECT) {
+                return findItems(parser, file, region, sink, 0);
+            }
+            throw malformed(file, parser.currentLocation(), "expected a JSON array or object");
+        } catch (JsonProcessingException e) {
+            throw malformed(file, e.getLocation(), e.getOriginalMessage());
+        } catch (IOException e) {
+            throw OcidiffException.runtime(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Inside an object: descends into "data", reads "items", skips everything else. */
+    private static long findItems(JsonParser parser, Path file, String region, Consumer<CanonicalResource> sink, int depth)
+            throws IOException {
+        long count = -1;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("items") && value == JsonToken.START_ARRAY) {
+                count = items(parser, file, region, sink);
+            } else if (name.equals("data") && value == JsonToken.START_OBJECT && depth == 0) {
+                count = findItems(parser, file, region, sink, depth + 1);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (count < 0 && depth == 0) {
+            throw malformed(file, parser.currentLocation(), "no \"items\" array (expected [...], {\"items\": [...]}"
+                    + " or the OCI CLI's {\"data\": {\"items\": [...]}})");
+        }
+        return count;
+    }
+
+    private static long items(JsonParser parser, Path file, String region, Consumer<CanonicalResource> sink)
+            throws IOException {
+        long count = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            JsonLocation at = parser.currentLocation();
+            JsonNode item = JSON.readTree(parser);
+            if (item == null || !item.isObject()) {
+                throw malformed(file, at, "item " + (count + 1) + " is not an object");
+            }
+            ObjectNode camel = camelCaseTopLevel((ObjectNode) item);
+            for (String field : REQUIRED) {
+                if (!camel.hasNonNull(field)) {
+                    throw malformed(file, at, "item " + (count + 1) + " has no \"" + field + "\"");
+                }
+            }
+            sink.accept(Canonicalizer.of(camel, region));
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * The OCI CLI writes model attributes in kebab-case; only the top level is renamed, since tag
+     * namespaces, tag keys and additional details are user data whose keys must stay as they are.
+     */
+    static ObjectNode camelCaseTopLevel(ObjectNode item) {
+        ObjectNode out = JSON.createObjectNode();
+        List<String> names = new ArrayList<>();
+        item.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            out.set(camel(name), item.get(name));
+        }
+        return out;
+    }
+
+    private static String camel(String kebab) {
+        StringBuilder out = new StringBuilder(kebab.length());
+        boolean upper = false;
+        for (char c : kebab.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    private static OcidiffException malformed(Path file, JsonLocation at, String problem) {
+        String where = at == null ? "" : ": line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return OcidiffException.usage(file + where + ": " + problem + "; nothing was imported from it");
+    }
+}
