@@ -153,8 +153,33 @@ public final class FixtureTenancy implements TenancySource {
         List<JsonNode> matching = items == null ? List.of() : items.stream()
                 .filter(r -> query.matchesType(r.path("resourceType").asText())
                         && query.matchesCompartment(r.path("compartmentId").asText()))
+                .map(FixtureTenancy::withoutDetails)
                 .toList();
         return Pages.slice(matching, offset, limit);
+    }
+
+    @Override
+    public JsonNode details(String region, String ocid) {
+        JsonNode resource = findResource(region, ocid);
+        return resource == null ? null : resource.get("details");
+    }
+
+    /** A resource of the current day by OCID: in {@code region}, else in any region (policies are global). */
+    private JsonNode findResource(String region, String ocid) {
+        Map<String, List<JsonNode>> byRegion = days.get(currentDay).resources();
+        List<List<JsonNode>> lists = new ArrayList<>();
+        lists.add(byRegion.get(region));
+        lists.addAll(byRegion.values());
+        for (List<JsonNode> items : lists) {
+            if (items != null) {
+                for (JsonNode r : items) {
+                    if (r.path("identifier").asText().equals(ocid)) {
+                        return r;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     @Override
@@ -172,6 +197,16 @@ public final class FixtureTenancy implements TenancySource {
             }
         }
         return Pages.slice(matching, offset, limit);
+    }
+
+    /** Search never returns the full-resource details a fixture may carry for the GET calls. */
+    private static JsonNode withoutDetails(JsonNode resource) {
+        if (!resource.has("details")) {
+            return resource;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = resource.deepCopy();
+        copy.remove("details");
+        return copy;
     }
 
     private static List<Path> list(Path dir) {

@@ -27,11 +27,13 @@ final class ObjectStorageApi {
     }
 
     private final String namespace;
+    private final TenancySource source;
     private final Map<String, NavigableMap<String, StoredObject>> buckets = new ConcurrentHashMap<>();
     private final AtomicLong etags = new AtomicLong();
 
-    ObjectStorageApi(String namespace) {
+    ObjectStorageApi(String namespace, TenancySource source) {
         this.namespace = namespace;
+        this.source = source;
     }
 
     boolean owns(SimRequest r) {
@@ -47,6 +49,9 @@ final class ObjectStorageApi {
         List<String> s = r.segments();
         if (s.size() == 1 && r.method().equals("GET")) {
             return SimResponse.json(TextNode.valueOf(namespace));
+        }
+        if (s.size() == 4 && "b".equals(s.get(2)) && r.method().equals("GET")) {
+            return getBucket(r, s.get(3));
         }
         if (s.size() < 5 || !"b".equals(s.get(2)) || !"o".equals(s.get(4))) {
             throw SimError.notFound("No such Object Storage operation: " + r.method() + " /" + String.join("/", s));
@@ -68,6 +73,25 @@ final class ObjectStorageApi {
             case "DELETE" -> delete(bucketKey, name);
             default -> throw SimError.notFound("No such Object Storage operation: " + r.method() + " on an object.");
         };
+    }
+
+    /** GetBucket: the settings of a bucket that the tenancy's Search results list, from its details. */
+    private SimResponse getBucket(SimRequest r, String name) {
+        Page buckets = source.resources(r.region(), new ResourceQuery(java.util.Set.of("Bucket"), java.util.Set.of()),
+                0, Integer.MAX_VALUE);
+        for (var bucket : buckets.items()) {
+            if (bucket.path("displayName").asText().equals(name)) {
+                var details = source.details(r.region(), bucket.path("identifier").asText());
+                ObjectNode answer = details != null && details.isObject()
+                        ? ((ObjectNode) details).deepCopy() : SimResponse.JSON.createObjectNode();
+                answer.put("namespace", namespace).put("name", name)
+                        .put("compartmentId", bucket.path("compartmentId").asText())
+                        .put("id", bucket.path("identifier").asText());
+                return SimResponse.json(answer);
+            }
+        }
+        throw new SimError(404, "BucketNotFound", "Either the bucket named '" + name
+                + "' does not exist in the namespace '" + namespace + "' or you are not authorized to access it", null);
     }
 
     private SimResponse put(SimRequest r, String bucketKey, String name) {

@@ -10,7 +10,7 @@ public final class Pages {
 
     public static Page slice(List<JsonNode> all, int offset, int limit) {
         int from = Math.min(offset, all.size());
-        int to = Math.min(all.size(), from + limit);
+        int to = (int) Math.min(all.size(), (long) from + limit);
         return new Page(all.subList(from, to), to < all.size() ? to : null);
     }
 }

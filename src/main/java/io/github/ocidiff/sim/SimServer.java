@@ -39,6 +39,7 @@ public final class SimServer implements AutoCloseable {
     private final SearchApi search;
     private final AuditApi audit;
     private final ObjectStorageApi objectStorage;
+    private final CoreApi core;
     private final Set<String> regions;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final AtomicLong requestCount = new AtomicLong();
@@ -57,7 +58,8 @@ public final class SimServer implements AutoCloseable {
         this.identity = new IdentityApi(source);
         this.search = new SearchApi(source);
         this.audit = new AuditApi(source);
-        this.objectStorage = new ObjectStorageApi(namespaceOf(source));
+        this.objectStorage = new ObjectStorageApi(namespaceOf(source), source);
+        this.core = new CoreApi(source);
         this.regions = source.regions().stream().map(r -> r.path("regionName").asText()).collect(Collectors.toSet());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.executor = Executors.newFixedThreadPool(16, r -> {
@@ -156,6 +158,9 @@ public final class SimServer implements AutoCloseable {
             throw new SimError(503, "ServiceUnavailable", "Region " + request.region() + " is unavailable.", null);
         }
         injectFaults(request, rawPath + "?" + rawQuery);
+        if (core.owns(request)) {
+            return core.handle(request);
+        }
         if (identity.owns(request)) {
             return identity.handle(request);
         }

@@ -40,6 +40,15 @@ public interface TenancySource {
     Page resources(String region, ResourceQuery query, int offset, int limit);
 
     /**
+     * The full-resource view of one resource for the GET calls that show what Search does not
+     * (policy statements, security rules, bucket settings), as of the current day: the fixture's
+     * optional {@code details} member, or null when the resource or its details are unknown.
+     */
+    default JsonNode details(String region, String ocid) {
+        return null;
+    }
+
+    /**
      * Audit events of {@code region} and exactly {@code compartmentId} (no subtree) with
      * {@code start <= eventTime < end}, in eventTime order, starting at {@code offset}.
      */

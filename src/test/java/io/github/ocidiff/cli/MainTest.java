@@ -67,7 +67,7 @@ class MainTest {
             assertThat(r.err()).isEmpty();
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).contains("acme-fixture").contains("compartments 4 active")
-                    .containsPattern("us-ashburn-1 +OK +4 resources")
+                    .containsPattern("us-ashburn-1 +OK +6 resources")
                     .containsPattern("eu-frankfurt-1 +OK +1 resources");
         }
     }
@@ -81,6 +81,22 @@ class MainTest {
             assertThat(r.out()).containsPattern("eu-frankfurt-1 +FAILED").contains("503 ServiceUnavailable");
             assertThat(r.err().trim()).isEqualTo("ocidiff: check failed in [eu-frankfurt-1]");
         }
+    }
+
+    @Test
+    void demoRunsAgainstTheEmbeddedSimulatorWithoutAnAccount(@TempDir Path dir) {
+        Run r = run("demo", "--workdir", dir.toString(), "--resources", "500");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("acme-sim").containsPattern("us-ashburn-1 +OK").containsPattern("uk-london-1 +OK");
+        assertThat(dir.resolve("oci_api_key.pem")).exists();
+    }
+
+    @Test
+    void badGeneratorOptionsAreUsageErrors() {
+        Run r = run("demo", "--resources", "-5");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("resourceCount");
     }
 
     @Test

@@ -75,7 +75,7 @@ class CrawlerTest {
                         assertThat(c.scope().region()).isEqualTo("eu-frankfurt-1");
                         assertThat(c.error()).containsAnyOf("503 ServiceUnavailable", "last answer: HTTP 503 Service Unavailable");
                     });
-            assertThat(writer.resources.values()).allMatch(r -> r.region().equals("us-ashburn-1")).hasSize(5);
+            assertThat(writer.resources.values()).allMatch(r -> r.region().equals("us-ashburn-1")).hasSize(7);
             assertThat(writer.commit().status()).isEqualTo(SnapshotStatus.PARTIAL);
         }
     }

@@ -72,7 +72,8 @@ class OciClientsSimulatorTest {
             List<ResourceSummary> day1 = searchAll(clients, ASHBURN, "query all resources");
             assertThat(day1).extracting(ResourceSummary::getIdentifier).containsExactlyInAnyOrder(
                     "ocid1.instance.oc1.iad.aaaaaaaainstancea", "ocid1.vcn.oc1.iad.aaaaaaaavcn",
-                    "ocid1.bucket.oc1.iad.aaaaaaaabucket", "ocid1.policy.oc1..aaaaaaaapolicy");
+                    "ocid1.bucket.oc1.iad.aaaaaaaabucket", "ocid1.policy.oc1..aaaaaaaapolicy",
+                    "ocid1.securitylist.oc1.iad.aaaaaaaaseclist", "ocid1.networksecuritygroup.oc1.iad.aaaaaaaansg");
             ResourceSummary instance = day1.stream().filter(r -> r.getResourceType().equals("Instance")).findFirst().orElseThrow();
             assertThat(instance.getDisplayName()).isEqualTo("web-1");
             assertThat(instance.getLifecycleState()).isEqualTo("RUNNING");
@@ -81,7 +82,7 @@ class OciClientsSimulatorTest {
             assertThat(instance.getTimeCreated().toInstant()).isEqualTo(Instant.parse("2026-10-20T10:00:00Z"));
 
             sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
-            assertThat(searchAll(clients, ASHBURN, "query all resources")).hasSize(5);
+            assertThat(searchAll(clients, ASHBURN, "query all resources")).hasSize(7);
             assertThat(searchAll(clients, "eu-frankfurt-1", "query all resources"))
                     .extracting(ResourceSummary::getCompartmentId).containsExactly("ocid1.compartment.oc1..aaaaaaaaprod");
         }
@@ -188,7 +189,7 @@ class OciClientsSimulatorTest {
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults);
              OciClients clients = clients(sim)) {
             for (int i = 0; i < 10; i++) {
-                assertThat(searchAll(clients, ASHBURN, "query all resources")).hasSize(4);
+                assertThat(searchAll(clients, ASHBURN, "query all resources")).hasSize(6);
             }
             assertThat(sim.server.requestCount()).isGreaterThan(10);
         }

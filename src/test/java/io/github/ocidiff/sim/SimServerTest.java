@@ -60,6 +60,23 @@ class SimServerTest {
     }
 
     @Test
+    void fullResourceGetsServeTheFixturesDetailsWhichSearchLeavesOut() throws Exception {
+        try (SimServer server = new SimServer(FixtureTenancy.open(FIXTURE), null, FaultPlan.none(), 0)) {
+            JsonNode policy = JSON.readTree(get(server, "/us-ashburn-1/20160918/policies/ocid1.policy.oc1..aaaaaaaapolicy").body());
+            assertThat(policy.path("id").asText()).isEqualTo("ocid1.policy.oc1..aaaaaaaapolicy");
+            assertThat(policy.path("statements")).hasSize(2);
+            JsonNode rules = JSON.readTree(get(server,
+                    "/us-ashburn-1/20160918/networkSecurityGroups/ocid1.networksecuritygroup.oc1.iad.aaaaaaaansg/securityRules").body());
+            assertThat(rules).hasSize(2);
+            JsonNode bucket = JSON.readTree(get(server, "/us-ashburn-1/n/" + server.namespace() + "/b/logs").body());
+            assertThat(bucket.path("publicAccessType").asText()).isEqualTo("NoPublicAccess");
+            assertThat(get(server, "/us-ashburn-1/n/" + server.namespace() + "/b/nope").statusCode()).isEqualTo(404);
+            Page search = server.source().resources("us-ashburn-1", ResourceQuery.all(), 0, 100);
+            assertThat(search.items()).noneMatch(r -> r.has("details"));
+        }
+    }
+
+    @Test
     void aRegionDownInTheFixtureAnswers503() throws Exception {
         FixtureTenancy fixture = FixtureTenancy.open(FIXTURE);
         fixture.selectDay(java.time.LocalDate.parse("2026-11-03"));
