@@ -15,6 +15,7 @@ public record Config(
         Selection compartments,
         StoreConfig store,
         ReportsConfig reports,
+        SnapshotConfig snapshot,
         OciConfig oci,
         PublishConfig publish,
         RetentionConfig retention,
@@ -27,6 +28,7 @@ public record Config(
         Objects.requireNonNull(compartments, "compartments");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(reports, "reports");
+        Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(oci, "oci");
         Objects.requireNonNull(publish, "publish");
         Objects.requireNonNull(retention, "retention");
@@ -46,7 +48,7 @@ public record Config(
 
     /** This configuration with another store path (the CLI's {@code --store}). */
     public Config withStorePath(Path path) {
-        return new Config(auth, regions, compartments, new StoreConfig(path), reports, oci, publish, retention, rules,
+        return new Config(auth, regions, compartments, new StoreConfig(path), reports, snapshot, oci, publish, retention, rules,
                 source);
     }
 
@@ -56,7 +58,7 @@ public record Config(
     }
 
     Config withSource(Path file) {
-        return new Config(auth, regions, compartments, store, reports, oci, publish, retention, rules,
+        return new Config(auth, regions, compartments, store, reports, snapshot, oci, publish, retention, rules,
                 Optional.ofNullable(file));
     }
 
@@ -67,6 +69,7 @@ public record Config(
                 s.section("compartments", Selection::read),
                 s.section("store", StoreConfig::read),
                 s.section("reports", ReportsConfig::read),
+                s.section("snapshot", SnapshotConfig::read),
                 s.section("oci", OciConfig::read),
                 s.section("publish", PublishConfig::read),
                 s.section("retention", RetentionConfig::read),

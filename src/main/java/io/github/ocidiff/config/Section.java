@@ -170,9 +170,14 @@ final class Section {
 
     /** A list of non-empty strings; empty when absent. A single value is not a list: it is an error. */
     List<String> strings(String key) {
+        return strings(key, List.of());
+    }
+
+    /** A list of non-empty strings, {@code defaults} when absent (an explicit [] stays empty). */
+    List<String> strings(String key, List<String> defaults) {
         JsonNode items = value(key);
         if (items == null) {
-            return List.of();
+            return defaults;
         }
         if (!items.isArray()) {
             throw invalid(key, "a list of strings, like [a, b] or lines starting with \"- \"", items);

@@ -20,8 +20,8 @@ import java.util.concurrent.ExecutionException;
 /**
  * Collects one snapshot: Identity gives the regions and compartments, then every scope (region ×
  * compartment) is paged through Resource Search to the end, scopes running in parallel within each
- * region's concurrency bound. A scope that fails is recorded as a coverage gap with its reason; the
- * others go on.
+ * region's concurrency bound, the configured types enriched with their full resource. A scope that
+ * fails (Search or enrichment) is recorded as a coverage gap with its reason; the others go on.
  */
 public final class Crawler {
     static final int PAGE_LIMIT = 1000;
@@ -29,10 +29,13 @@ public final class Crawler {
 
     private final OciClients clients;
     private final int concurrencyPerRegion;
+    private final Enricher enricher;
 
-    public Crawler(OciClients clients, int concurrencyPerRegion) {
+    /** @param enrich resource types to fetch in full (see {@link Enricher}) */
+    public Crawler(OciClients clients, int concurrencyPerRegion, List<String> enrich) {
         this.clients = clients;
         this.concurrencyPerRegion = concurrencyPerRegion;
+        this.enricher = new Enricher(clients, enrich);
     }
 
     /** Asks Identity what to cover, narrowed by region and compartment include/exclude lists. */
@@ -111,7 +114,7 @@ public final class Crawler {
                 for (ResourceSummary item : response.getResourceSummaryCollection().getItems()) {
                     // Newest-first paging shifts while resources are created: keep the first sighting.
                     if (seen.add(item.getIdentifier())) {
-                        batch.add(Canonicalizer.of(item, scope.region()));
+                        batch.add(enricher.enrich(Canonicalizer.of(item, scope.region())));
                     }
                 }
                 if (batch.size() >= BATCH) {
@@ -127,6 +130,8 @@ public final class Crawler {
         } catch (BmcException e) {
             return new ScopeCoverage(scope, false, clients.describe("Resource Search", scope.region(), e),
                     pages, seen.size(), millisSince(start));
+        } catch (Enricher.Failure e) {
+            return new ScopeCoverage(scope, false, e.getMessage(), pages, seen.size(), millisSince(start));
         }
     }
 

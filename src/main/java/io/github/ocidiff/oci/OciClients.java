@@ -5,6 +5,7 @@ import com.oracle.bmc.audit.AuditClient;
 import com.oracle.bmc.circuitbreaker.CallNotAllowedException;
 import com.oracle.bmc.common.ClientBuilderBase;
 import com.oracle.bmc.http.client.jersey3.ClientBuilderDecorator;
+import com.oracle.bmc.core.VirtualNetworkClient;
 import com.oracle.bmc.identity.IdentityClient;
 import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.objectstorage.ObjectStorageClient;
@@ -30,7 +31,7 @@ public final class OciClients implements AutoCloseable {
 
     /** The clients of one region and the gate bounding its concurrent requests. */
     public record Region(String name, IdentityClient identity, ResourceSearchClient search, AuditClient audit,
-                         ObjectStorageClient objectStorage, Semaphore gate) {
+                         ObjectStorageClient objectStorage, VirtualNetworkClient network, Semaphore gate) {
     }
 
     private final Credentials credentials;
@@ -92,14 +93,16 @@ public final class OciClients implements AutoCloseable {
         var search = configure(ResourceSearchClient.builder(), region).build(credentials.provider());
         var audit = configure(AuditClient.builder(), region).build(credentials.provider());
         var objectStorage = configure(ObjectStorageClient.builder(), region).build(credentials.provider());
+        var network = configure(VirtualNetworkClient.builder(), region).build(credentials.provider());
         if (endpoint(region) == null) {
+            network.setRegion(region);
             identity.setRegion(region);
             search.setRegion(region);
             audit.setRegion(region);
             objectStorage.setRegion(region);
         }
-        opened.addAll(List.of(identity, search, audit, objectStorage));
-        return new Region(region, identity, search, audit, objectStorage,
+        opened.addAll(List.of(identity, search, audit, objectStorage, network));
+        return new Region(region, identity, search, audit, objectStorage, network,
                 new Semaphore(settings.concurrencyPerRegion(), true));
     }
 

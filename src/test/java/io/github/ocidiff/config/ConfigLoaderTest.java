@@ -35,6 +35,7 @@ class ConfigLoaderTest {
                 new Selection(List.of("prod/app", "ocid1.compartment.oc1..aaaa"), List.of("sandbox")),
                 new StoreConfig(Path.of("/var/lib/ocidiff/store")),
                 new ReportsConfig(Path.of("out/reports")),
+                new SnapshotConfig(List.of("Policy", "Bucket")),
                 new OciConfig("http://127.0.0.1:8080/{region}", 8, Duration.ofMillis(500), Duration.ofMinutes(2),
                         new RetryConfig(3, Duration.ofMillis(200), Duration.ofHours(1), Duration.ofSeconds(90))),
                 new PublishConfig(
@@ -46,6 +47,16 @@ class ConfigLoaderTest {
                         new IgnoreRule("Instance", "/freeformTags/LastScanned", "set nightly by the scanner"),
                         new IgnoreRule("*", "/definedTags/*/CreatedOn", "stamped by tag defaults"))),
                 Optional.of(file)));
+    }
+
+    @Test
+    void enrichmentAcceptsOnlyKnownTypesAndCanBeTurnedOff() {
+        assertThat(loader.parse("snapshot:\n  enrich: []\n", "config.yaml").snapshot().enrich()).isEmpty();
+        assertThat(Config.defaults(HOME).snapshot().enrich())
+                .containsExactly("Policy", "SecurityList", "NetworkSecurityGroup", "Bucket");
+        assertThatThrownBy(() -> loader.parse("snapshot:\n  enrich: [Instance]\n", "config.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("snapshot.enrich").hasMessageContaining("Instance");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The crawler against the simulator through the real SDK, into an in-memory writer. */
 class CrawlerTest {
@@ -27,10 +28,12 @@ class CrawlerTest {
             "displayName", "availabilityDomain", "lifecycleState", "freeformTags", "definedTags", "systemTags",
             "identityContext", "additionalDetails", "searchContext");
 
+    private static final Set<String> ENRICHED = Set.of("Policy", "SecurityList", "NetworkSecurityGroup", "Bucket");
+
     private static RecordingWriter crawl(SimHarness sim, List<String> regions, List<String> compartments) {
         var config = sim.config();
         try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
-            Crawler crawler = new Crawler(clients, 4);
+            Crawler crawler = new Crawler(clients, 4, config.snapshot().enrich());
             CrawlPlan plan = crawler.plan(regions, List.of(), compartments, List.of());
             RecordingWriter writer = new RecordingWriter();
             crawler.collect(plan, writer, CrawlProgress.NONE);
@@ -60,8 +63,68 @@ class CrawlerTest {
             RecordingWriter writer = crawl(sim, List.of(), List.of());
             assertThat(writer.declared).hasSize(2 * 5);
             assertThat(writer.coverage).allMatch(ScopeCoverage::ok).hasSize(10);
-            assertThat(writer.resources).isEqualTo(expected("2026-11-02"));
+            Map<String, CanonicalResource> expected = expected("2026-11-02");
+            assertThat(writer.resources).containsOnlyKeys(expected.keySet());
+            expected.forEach((ocid, resource) -> {
+                if (!ENRICHED.contains(resource.resourceType())) {
+                    assertThat(writer.resources.get(ocid)).isEqualTo(resource);
+                }
+            });
             assertThat(writer.commit().status()).isEqualTo(SnapshotStatus.COMPLETE);
+        }
+    }
+
+    @Test
+    void policiesSecurityRulesAndBucketsCarryTheirFullResourceUnderDetails() throws IOException {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            RecordingWriter writer = crawl(sim, List.of(), List.of());
+            JsonNode policy = JSON.readTree(writer.resources.get("ocid1.policy.oc1..aaaaaaaapolicy").json()).path("details");
+            assertThat(policy.path("statements")).extracting(JsonNode::asText).containsExactly(
+                    "Allow group ocidiff-readers to read audit-events in tenancy",
+                    "Allow group ocidiff-readers to inspect all-resources in tenancy");
+            JsonNode seclist = JSON.readTree(writer.resources.get("ocid1.securitylist.oc1.iad.aaaaaaaaseclist").json()).path("details");
+            assertThat(seclist.path("ingressSecurityRules").get(1).path("source").asText()).isEqualTo("0.0.0.0/0");
+            assertThat(seclist.path("ingressSecurityRules").get(0).path("tcpOptions").path("destinationPortRange").path("min").asInt())
+                    .isEqualTo(22);
+            JsonNode nsg = JSON.readTree(writer.resources.get("ocid1.networksecuritygroup.oc1.iad.aaaaaaaansg").json()).path("details");
+            assertThat(nsg.path("securityRules")).extracting(r -> r.path("id").asText()).containsExactly("r2", "r1");
+            JsonNode bucket = JSON.readTree(writer.resources.get("ocid1.bucket.oc1.iad.aaaaaaaabucket").json()).path("details");
+            assertThat(bucket.path("publicAccessType").asText()).isEqualTo("NoPublicAccess");
+            assertThat(bucket.path("versioning").asText()).isEqualTo("Enabled");
+        }
+    }
+
+    @Test
+    void enrichmentThatFailsMakesItsScopeAGap(@TempDir Path dir) throws IOException {
+        copyTree(SimHarness.SMALL_FIXTURE, dir);
+        Path day1 = dir.resolve("days/2026-11-01/resources/us-ashburn-1.json");
+        var items = (com.fasterxml.jackson.databind.node.ArrayNode) JSON.readTree(day1.toFile());
+        items.forEach(item -> {
+            if (item.path("resourceType").asText().equals("Policy")) {
+                ((ObjectNode) item).remove("details");
+            }
+        });
+        JSON.writeValue(day1.toFile(), items);
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(dir), FaultPlan.none())) {
+            RecordingWriter writer = crawl(sim, List.of(), List.of());
+            assertThat(writer.coverage).filteredOn(c -> !c.ok()).singleElement().satisfies(c -> {
+                assertThat(c.scope()).isEqualTo(new Scope("us-ashburn-1", "ocid1.tenancy.oc1..aaaaaaaafixturetenancy"));
+                assertThat(c.error()).contains("details of Policy ocid1.policy.oc1..aaaaaaaapolicy").contains("404");
+            });
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target);
+                }
+            }
         }
     }
 
