@@ -43,6 +43,8 @@ public final class SimServer implements AutoCloseable {
     private final Set<String> regions;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final AtomicLong requestCount = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -95,6 +97,11 @@ public final class SimServer implements AutoCloseable {
         return requestCount.get();
     }
 
+    /** The most requests this server has been answering at once. */
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
     /** Objects stored in one bucket of one region: name to bytes. */
     public Map<String, byte[]> objects(String region, String bucket) {
         Map<String, byte[]> copy = new LinkedHashMap<>();
@@ -115,6 +122,15 @@ public final class SimServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange) {
         requestCount.incrementAndGet();
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            answer(exchange);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) {
         String requestId = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
         SimResponse response;
         try {

@@ -213,6 +213,26 @@ class OciClientsSimulatorTest {
     }
 
     @Test
+    void concurrentCallsToOneRegionStayWithinTheConfiguredBound() throws Exception {
+        FaultPlan faults = FaultPlan.none().withLatency(java.time.Duration.ofMillis(50));
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
+            var config = sim.config("  concurrencyPerRegion: 2\n");
+            try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
+                var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+                List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    calls.add(pool.submit(() -> searchAll(clients, ASHBURN, "query all resources")));
+                }
+                for (var call : calls) {
+                    call.get();
+                }
+                pool.shutdown();
+                assertThat(sim.server.maxConcurrentRequests()).isBetween(1, 2);
+            }
+        }
+    }
+
+    @Test
     void persistentErrorsFailAfterTheConfiguredAttemptsWithTheStatusInTheMessage() {
         FaultPlan faults = FaultPlan.none().withErrors(1.0);
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults);
