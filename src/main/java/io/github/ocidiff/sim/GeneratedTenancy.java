@@ -25,7 +25,9 @@ import java.util.PriorityQueue;
  * index, day, purpose) folded over the days ({@link GeneratorModel}); the only per-change memory is a compact
  * index of moves and deletes ({@link GeneratorChangeLog}). A Search page at any offset binary-searches the
  * order key of its first item over the selected partitions, then merges them from there: O(partitions × log n
- * + limit) work. Audit events are computed per (region, compartment, day) slice ({@link GeneratorAudit}).
+ * + limit) work. Audit events are computed per (region, compartment, day) slice ({@link GeneratorAudit}). The
+ * full-resource views of policies, security lists, NSGs and buckets are folded per resource ({@link
+ * GeneratorDetails}), their OCIDs decoded back to (partition, index).
  *
  * <p>Days: resources that exist before the first day were created over the two years before it; on each day of
  * the span, {@code resourceCount × churnRate} resources are created, updated, moved or deleted, and Search at the
@@ -44,6 +46,7 @@ public final class GeneratedTenancy implements TenancySource {
     private final GeneratorChangeLog log;
     private final GeneratorModel model;
     private final GeneratorAudit audit;
+    private final GeneratorDetails details;
     private final JsonNode tenancy;
     private final List<JsonNode> regions;
     private final List<JsonNode> compartments;
@@ -63,7 +66,8 @@ public final class GeneratedTenancy implements TenancySource {
         this.layout = new GeneratorLayout(spec);
         this.log = new GeneratorChangeLog(layout);
         this.model = new GeneratorModel(layout, log);
-        this.audit = new GeneratorAudit(model);
+        this.details = new GeneratorDetails(model);
+        this.audit = new GeneratorAudit(model, details);
 
         GeneratorCatalog.Region home = model.regions[0];
         ObjectNode t = NODES.objectNode();
@@ -277,6 +281,34 @@ public final class GeneratedTenancy implements TenancySource {
             lanes.add(new Lane(p, day, prefix, allTypes ? null : selected, view));
         }
         return lanes;
+    }
+
+    /**
+     * The GetPolicy, GetSecurityList, NSG security rules or GetBucket view of a resource that Search lists in
+     * {@code region} at the end of the current day (policies: the home region), else null. The OCID is decoded
+     * back to its resource, nothing is looked up: O(days) work. The view changes on exactly the days the
+     * resource is updated (and moved: its compartmentId), each behind its Update* Audit event
+     * ({@link GeneratorDetails}); a deleted resource keeps its last view, TERMINATED or DELETED, while Search
+     * still lists it.
+     */
+    @Override
+    public JsonNode details(String region, String ocid) {
+        Integer r = regionIndex.get(region);
+        long key = r == null ? -1 : model.resourceKey(ocid);
+        if (key < 0) {
+            return null;
+        }
+        int p = GeneratorChangeLog.partitionOf(key);
+        int k = GeneratorChangeLog.indexOf(key);
+        int day = currentDay;
+        if (layout.regionOf(p) != r || k >= layout.end(p, day) || !model.type(p, k).detailed()) {
+            return null;
+        }
+        GeneratorChangeLog.Facts facts = model.facts(p, k, day);
+        if (facts.deletedDay() < day - DELETED_VISIBLE_DAYS) {
+            return null;
+        }
+        return details.json(p, k, day, facts);
     }
 
     @Override

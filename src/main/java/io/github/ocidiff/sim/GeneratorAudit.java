@@ -49,12 +49,14 @@ final class GeneratorAudit {
     private static final Comparator<Event> ORDER = Comparator.comparingLong(Event::time).thenComparingLong(Event::uid);
 
     private final GeneratorModel model;
+    private final GeneratorDetails details;
     private final GeneratorLayout layout;
     private final GeneratorChangeLog log;
     private final long seed;
 
-    GeneratorAudit(GeneratorModel model) {
+    GeneratorAudit(GeneratorModel model, GeneratorDetails details) {
         this.model = model;
+        this.details = details;
         this.layout = model.layout;
         this.log = model.log;
         this.seed = model.seed;
@@ -167,6 +169,7 @@ final class GeneratorAudit {
         String availabilityDomain;
         ObjectNode freeform;
         ObjectNode defined;
+        GeneratorChangeLog.Facts facts = null;
         GeneratorModel.State before = null;
         GeneratorModel.State after = null;
         if (isTransient) {
@@ -180,7 +183,7 @@ final class GeneratorAudit {
                     .put("team", "sre");
             defined = NODES.objectNode();
         } else {
-            GeneratorChangeLog.Facts facts = model.facts(e.p(), e.k(), e.day());
+            facts = model.facts(e.p(), e.k(), e.day());
             before = model.state(e.p(), e.k(), e.day() - 1, facts);
             after = model.state(e.p(), e.k(), e.day(), facts);
             resourceId = model.resourceId(e.p(), e.k());
@@ -255,6 +258,19 @@ final class GeneratorAudit {
                     }
                     previous = NODES.objectNode().put("lifecycleState", model.lifecycleState(type, before, false));
                     current = NODES.objectNode().put("lifecycleState", model.lifecycleState(type, after, false));
+                } else if (kind == GeneratorModel.UpdateKind.CONFIG) {
+                    // statements, rules or settings: what GetPolicy, GetSecurityList, the NSG's rules or
+                    // GetBucket show (GeneratorDetails), before and after
+                    operation = type.configOp();
+                    if (type.name().equals("NetworkSecurityGroup")) {
+                        action = "POST";
+                        requestPath = member + "/actions/updateSecurityRules";
+                    } else {
+                        action = "PUT";
+                        requestPath = member;
+                    }
+                    previous = details.content(e.p(), e.k(), e.day() - 1, facts);
+                    current = details.content(e.p(), e.k(), e.day(), facts);
                 } else {
                     operation = type.updateOp();
                     action = "PUT";

@@ -83,6 +83,20 @@ final class GeneratorCatalog {
             return "Update" + noun;
         }
 
+        /**
+         * Whether the simulator serves a full-resource view of this type beyond Search (policy statements,
+         * security rules, bucket settings): the types ocidiff enriches.
+         */
+        boolean detailed() {
+            return name.equals("Policy") || name.equals("SecurityList") || name.equals("NetworkSecurityGroup")
+                    || name.equals("Bucket");
+        }
+
+        /** The operation of an update that changes the detailed view (rules, statements, settings). */
+        String configOp() {
+            return name.equals("NetworkSecurityGroup") ? "UpdateNetworkSecurityGroupSecurityRules" : updateOp();
+        }
+
         String moveOp() {
             return name.equals("Bucket") ? "UpdateBucket" : "Change" + noun + "Compartment";
         }
@@ -157,6 +171,9 @@ final class GeneratorCatalog {
     static final int VOLUME = 2;
     static final int BUCKET = indexOf("Bucket");
     static final int POLICY = indexOf("Policy");
+    static final int VCN = indexOf("Vcn");
+    static final int SECURITY_LIST = indexOf("SecurityList");
+    static final int NSG = indexOf("NetworkSecurityGroup");
 
     static int indexOf(String typeName) {
         for (int i = 0; i < TYPES.size(); i++) {

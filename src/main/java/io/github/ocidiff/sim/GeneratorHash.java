@@ -16,8 +16,8 @@ final class GeneratorHash {
 
     /** The SplitMix64 finaliser: a bijection on 64-bit values with good avalanche. */
     static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * MIX_1;
+        z = (z ^ (z >>> 27)) * MIX_2;
         return z ^ (z >>> 31);
     }
 
@@ -69,6 +69,58 @@ final class GeneratorHash {
             }
         }
         return new String(out);
+    }
+
+    private static final long MIX_1 = 0xBF58476D1CE4E5B9L;
+    private static final long MIX_2 = 0x94D049BB133111EBL;
+    private static final long MIX_1_INVERSE = inverse(MIX_1);
+    private static final long MIX_2_INVERSE = inverse(MIX_2);
+
+    /** The inverse of {@link #mix}: {@code unmix(mix(z)) == z}. */
+    static long unmix(long z) {
+        z = unshift(z, 31);
+        z *= MIX_2_INVERSE;
+        z = unshift(z, 27);
+        z *= MIX_1_INVERSE;
+        return unshift(z, 30);
+    }
+
+    /** Inverts {@code y = x ^ (x >>> s)}. */
+    private static long unshift(long y, int s) {
+        long x = y;
+        for (int i = 0; i * s < 64; i++) {
+            x = y ^ (x >>> s);
+        }
+        return x;
+    }
+
+    /** The multiplicative inverse of an odd value modulo 2^64 (Newton's iteration). */
+    private static long inverse(long a) {
+        long x = a;
+        for (int i = 0; i < 6; i++) {
+            x *= 2 - a * x;
+        }
+        return x;
+    }
+
+    /**
+     * The {@code unique} value that {@link #ocidSuffix} turned into {@code suffix}, read back from its first 13
+     * characters, or -1 when the suffix cannot be one; callers must still compare the whole OCID.
+     */
+    static long ocidUnique(long seed, String suffix) {
+        if (suffix.length() != 60 || !suffix.startsWith("aaaaaaaa")) {
+            return -1;
+        }
+        long head = 0;
+        for (int i = 0; i < 13; i++) {
+            char ch = suffix.charAt(8 + i);
+            int v = ch >= 'a' && ch <= 'z' ? ch - 'a' : ch >= '2' && ch <= '7' ? ch - '2' + 26 : -1;
+            if (v < 0) {
+                return -1;
+            }
+            head |= (long) v << (i * 5);
+        }
+        return unmix(head) ^ mix(seed ^ 0x5DEECE66DL);
     }
 
     /** Lowercase hex of {@code chars} characters drawn from {@code hash}. */

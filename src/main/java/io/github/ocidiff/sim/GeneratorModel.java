@@ -31,8 +31,12 @@ final class GeneratorModel {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** What an update changes. */
-    enum UpdateKind { TEAM, COST_CENTER, RENAME, TOGGLE }
+    /**
+     * What an update changes: a tag, the name or the running state (all seen by Search), or, for the detailed
+     * types ({@link GeneratorCatalog.Type#detailed}), only the full-resource view that Search does not show:
+     * policy statements, security rules, bucket settings ({@link GeneratorDetails}).
+     */
+    enum UpdateKind { TEAM, COST_CENTER, RENAME, TOGGLE, CONFIG }
 
     /** A principal making changes, as Audit's identity block describes it. */
     record Actor(String name, String principalId, String principalName, String authType, String createdBy,
@@ -162,8 +166,7 @@ final class GeneratorModel {
     String baseName(int p, int k) {
         int c = layout.compartmentOf(p);
         String env = layout.environment(c);
-        String app = layout.level[c] >= 2 ? layout.compartmentName[c]
-                : GeneratorCatalog.APPS[GeneratorHash.below(GeneratorHash.of(seed, H_APP, p, k), GeneratorCatalog.APPS.length)];
+        String app = app(p, k);
         long h = GeneratorHash.of(seed, H_NAME, p, k);
         String n = String.format(Locale.ROOT, "%03d", 1 + GeneratorHash.below(h, 999));
         String prefix = env + "-" + app;
@@ -189,6 +192,33 @@ final class GeneratorModel {
             case "Vault" -> prefix + "-vault-" + n;
             default -> prefix + "-" + n;
         };
+    }
+
+    /** The application a resource belongs to: its compartment's name deep in the tree, else drawn. */
+    String app(int p, int k) {
+        int c = layout.compartmentOf(p);
+        return layout.level[c] >= 2 ? layout.compartmentName[c]
+                : GeneratorCatalog.APPS[GeneratorHash.below(GeneratorHash.of(seed, H_APP, p, k), GeneratorCatalog.APPS.length)];
+    }
+
+    /**
+     * The resource key (native partition, index) of a generated resource's OCID, or -1 when {@code ocid} is not
+     * one (another seed, a compartment, a transient resource, a resource of no day of the span).
+     */
+    long resourceKey(String ocid) {
+        if (ocid == null || !ocid.startsWith("ocid1.")) {
+            return -1;
+        }
+        long unique = GeneratorHash.ocidUnique(seed, ocid.substring(ocid.lastIndexOf('.') + 1));
+        if (unique < 0 || (unique >>> 32) >= layout.partitions) {
+            return -1;
+        }
+        int p = GeneratorChangeLog.partitionOf(unique);
+        int k = GeneratorChangeLog.indexOf(unique);
+        if (k < 0 || k >= layout.existingAtStart(p, layout.days)) {
+            return -1;
+        }
+        return resourceId(p, k).equals(ocid) ? unique : -1;
     }
 
     String displayName(int p, int k, State state) {
@@ -247,6 +277,9 @@ final class GeneratorModel {
                         % GeneratorCatalog.COST_CENTERS;
                 case RENAME -> revision++;
                 case TOGGLE -> stopped = !stopped;
+                case CONFIG -> {
+                    // only the detailed view changes: GeneratorDetails folds these days itself
+                }
                 default -> throw new IllegalStateException();
             }
             last = kind;
@@ -254,10 +287,22 @@ final class GeneratorModel {
         return new State(revision, team, costCenter, stopped, last);
     }
 
+    /** What the update of resource (p, k) on day d changes, if it is updated that day. */
+    UpdateKind updateKind(int p, int k, int day) {
+        return updateKind(type(p, k), GeneratorHash.of(seed, H_UPDATE_KIND, p, k, day));
+    }
+
+    /**
+     * Half of the updates of policies, security lists and buckets change their statements, rules or settings;
+     * all updates of network security groups change their rules (UpdateNetworkSecurityGroupSecurityRules).
+     */
     private static UpdateKind updateKind(GeneratorCatalog.Type type, long h) {
         int roll = (int) ((h >>> 8) % 100);
         if (type.altState() != null && roll < 40) {
             return UpdateKind.TOGGLE;
+        }
+        if (type.name().equals("NetworkSecurityGroup") || type.detailed() && roll < 50) {
+            return UpdateKind.CONFIG;
         }
         int pick = (int) ((h >>> 20) % 10);
         return pick < 4 ? UpdateKind.TEAM : pick < 7 ? UpdateKind.COST_CENTER : UpdateKind.RENAME;
