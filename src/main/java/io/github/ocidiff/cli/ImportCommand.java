@@ -1,0 +1,64 @@
+package io.github.ocidiff.cli;
+
+import io.github.ocidiff.crawl.SnapshotStatus;
+import io.github.ocidiff.job.ImportJob;
+import io.github.ocidiff.store.SnapshotInfo;
+import io.github.ocidiff.store.Store;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ocidiff import}: saved Resource Search results as the snapshot of their date. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Load Resource Search results saved earlier (REST JSON, or the OCI CLI's",
+                "`oci search resource structured-search` output) as the snapshot of --date. Each file is one",
+                "region's complete inventory; regions not imported are carried forward as not collected.",
+                "Import dates in order; several calls for one date make up one snapshot."})
+public final class ImportCommand implements Callable<Integer> {
+
+    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The day the files describe (UTC).")
+    LocalDate date;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Region of every file (default: from file names like us-ashburn-1.json).")
+    String region;
+
+    @Option(names = "--tenancy", paramLabel = "OCID", description = "Tenancy OCID (default: the store's, or the root compartment seen in the files).")
+    String tenancy;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Saved results, one region per file.")
+    List<Path> files = new ArrayList<>();
+
+    @ParentCommand
+    OcidiffCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<ImportJob.Input> inputs = new ArrayList<>();
+        for (Path file : files) {
+            inputs.add(new ImportJob.Input(file, ImportJob.regionOf(file, region)));
+        }
+        try (Store store = Session.openStore(root.config())) {
+            String tenancyId = tenancy != null ? tenancy
+                    : store.latestCommitted().map(SnapshotInfo::tenancyId).orElseGet(() -> ImportJob.tenancyIn(inputs));
+            var summary = new ImportJob(store).run(date, tenancyId, inputs);
+            out.printf("snapshot %d of %s (%s): %,d resources from %d file%s%s%n", summary.id(), date, summary.status(),
+                    summary.resources(), files.size(), files.size() == 1 ? "" : "s",
+                    summary.status() == SnapshotStatus.COMPLETE ? "" : "; not collected: " + SnapshotCommand.gapSummary(summary.failedScopes()));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.ocidiff.cli;
+
+import io.github.ocidiff.config.Config;
+import io.github.ocidiff.oci.Authenticator;
+import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.store.Store;
+import java.nio.file.Path;
+
+/** What the commands open from the configuration: the OCI clients and the store. */
+final class Session {
+    private Session() {
+    }
+
+    static OciClients connect(Config config) {
+        var credentials = new Authenticator(Path.of(System.getProperty("user.home"))).authenticate(config.auth());
+        return new OciClients(credentials, config.oci());
+    }
+
+    static Store openStore(Config config) {
+        return Store.open(config.store().path());
+    }
+}

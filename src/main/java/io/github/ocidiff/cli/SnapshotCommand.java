@@ -1,0 +1,109 @@
+package io.github.ocidiff.cli;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.config.Config;
+import io.github.ocidiff.crawl.CrawlProgress;
+import io.github.ocidiff.crawl.ScopeCoverage;
+import io.github.ocidiff.crawl.SnapshotStatus;
+import io.github.ocidiff.job.SnapshotJob;
+import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.store.Store;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ocidiff snapshot}: today's inventory of every covered region and compartment into the store. */
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = {"Take today's snapshot: every covered compartment of every covered region into the store.",
+                "A COMPLETE snapshot of today is kept unless --force; a PARTIAL or FAILED one is replaced.",
+                "Exit 0 COMPLETE, 4 PARTIAL (some scopes not collected), 1 FAILED."})
+public final class SnapshotCommand implements Callable<Integer> {
+
+    /** Exit code of a snapshot that completed only partially. */
+    static final int PARTIAL = 4;
+
+    @Option(names = "--force", description = "Replace today's COMPLETE snapshot.")
+    boolean force;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "Cover only this region (repeatable; overrides regions.include).")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = "--compartment", paramLabel = "C", description = "Cover only this compartment subtree: OCID, name or path (repeatable).")
+    List<String> compartments = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar: plain log lines only.")
+    boolean quiet;
+
+    @Option(names = "--at", paramLabel = "INSTANT",
+            description = "Record the snapshot as taken at this time (RFC 3339), e.g. to replay recorded days; default now.")
+    Instant at;
+
+    @ParentCommand
+    OcidiffCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Config config = root.config();
+        PrintWriter out = spec.commandLine().getOut();
+        boolean bar = !quiet && System.console() != null;
+        try (Store store = Session.openStore(config); OciClients clients = Session.connect(config)) {
+            SnapshotJob.Outcome outcome;
+            if (bar) {
+                try (BarProgress progress = new BarProgress()) {
+                    outcome = run(store, clients, config, progress);
+                }
+            } else {
+                outcome = run(store, clients, config, new LineProgress(out));
+            }
+            return report(outcome, out);
+        }
+    }
+
+    private SnapshotJob.Outcome run(Store store, OciClients clients, Config config, CrawlProgress progress) {
+        return new SnapshotJob(store, clients, config)
+                .run(new SnapshotJob.Request(force, regions, compartments), at != null ? at : Instant.now(), progress);
+    }
+
+    private static int report(SnapshotJob.Outcome outcome, PrintWriter out) {
+        var s = outcome.summary();
+        if (outcome.kept()) {
+            out.printf("today's snapshot %d (%s) is COMPLETE with %,d resources; kept (use --force to take it again)%n",
+                    s.id(), s.takenAt(), s.resources());
+            return 0;
+        }
+        out.printf("snapshot %d %s: %,d resources, %d regions, %d scopes, %.1f s%n", s.id(), s.status(), s.resources(),
+                outcome.regions(), outcome.scopes(), outcome.duration().toMillis() / 1000.0);
+        out.flush();
+        if (s.status() == SnapshotStatus.COMPLETE) {
+            return 0;
+        }
+        String gaps = gapSummary(s.failedScopes());
+        if (s.status() == SnapshotStatus.FAILED) {
+            throw new OcidiffException(OcidiffException.RUNTIME, "snapshot " + s.id() + " FAILED: nothing usable was collected; " + gaps);
+        }
+        throw new OcidiffException(PARTIAL, "snapshot " + s.id() + " is PARTIAL: " + gaps
+                + "; resources of those scopes are carried forward as unknown");
+    }
+
+    /** One line for many failed scopes: per region, how many scopes and the first reason. */
+    static String gapSummary(List<ScopeCoverage> failed) {
+        Map<String, List<ScopeCoverage>> byRegion = new LinkedHashMap<>();
+        failed.forEach(c -> byRegion.computeIfAbsent(c.scope().region(), r -> new ArrayList<>()).add(c));
+        List<String> parts = new ArrayList<>();
+        byRegion.forEach((region, scopes) -> parts.add(region + " (" + scopes.size() + " scope"
+                + (scopes.size() == 1 ? "" : "s") + ": " + scopes.get(0).error() + ")"));
+        return String.join("; ", parts);
+    }
+}

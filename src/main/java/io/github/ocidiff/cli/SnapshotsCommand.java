@@ -1,0 +1,66 @@
+package io.github.ocidiff.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.github.ocidiff.store.SnapshotInfo;
+import io.github.ocidiff.store.Store;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ocidiff snapshots}: the committed snapshots of the store. */
+@Command(name = "snapshots", mixinStandardHelpOptions = true,
+        description = "List the snapshots in the store: id, when, status, resources, changes since the previous one, coverage.")
+public final class SnapshotsCommand implements Callable<Integer> {
+
+    enum Format { table, json }
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @ParentCommand
+    OcidiffCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<SnapshotInfo> snapshots;
+        try (Store store = Session.openStore(root.config())) {
+            snapshots = store.snapshots();
+        }
+        if (format == Format.json) {
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ArrayNode array = json.createArrayNode();
+            for (SnapshotInfo s : snapshots) {
+                array.addObject().put("snapshotId", s.id()).put("takenAt", s.takenAt().toString())
+                        .put("day", s.day().toString()).put("status", s.status().name()).put("source", s.source())
+                        .put("resources", s.resourceCount()).put("changes", s.changesFromPrevious())
+                        .put("failedScopes", s.failedScopes());
+            }
+            out.println(json.writeValueAsString(array));
+            return 0;
+        }
+        if (snapshots.isEmpty()) {
+            out.println("no snapshots yet in " + root.config().store().path() + "; take one with `ocidiff snapshot`");
+            return 0;
+        }
+        out.printf("%6s  %-20s  %-8s  %-6s  %10s  %8s  %s%n", "ID", "TAKEN AT (UTC)", "STATUS", "SOURCE", "RESOURCES",
+                "CHANGES", "COVERAGE");
+        for (SnapshotInfo s : snapshots) {
+            out.printf("%6d  %-20s  %-8s  %-6s  %,10d  %,8d  %s%n", s.id(),
+                    s.takenAt().toString().replace("T", " ").replaceAll("\\.\\d+Z$|Z$", ""), s.status(), s.source(),
+                    s.resourceCount(), s.changesFromPrevious(),
+                    s.failedScopes() == 0 ? "complete" : s.failedScopes() + " scopes not collected");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,155 @@
+package io.github.ocidiff.job;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.crawl.CanonicalResource;
+import io.github.ocidiff.crawl.ImportReader;
+import io.github.ocidiff.crawl.Scope;
+import io.github.ocidiff.crawl.ScopeCoverage;
+import io.github.ocidiff.crawl.SnapshotSummary;
+import io.github.ocidiff.crawl.SnapshotWriter;
+import io.github.ocidiff.store.SnapshotInfo;
+import io.github.ocidiff.store.StoredResource;
+import io.github.ocidiff.store.Store;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads Resource Search results saved earlier as the snapshot of their date (taken at 23:59:59 UTC).
+ * A region's files are its complete inventory that day; regions not imported are not collected, so
+ * their resources are carried forward as unknown. Regions of one date imported in several calls make
+ * up one snapshot: a later call replaces that date's snapshot with one holding every region so far.
+ * Every file is checked before the store is touched, so a malformed file imports nothing.
+ */
+public final class ImportJob {
+
+    /** One file and the region whose inventory it holds. */
+    public record Input(Path file, String region) {
+    }
+
+    private static final int BATCH = 1000;
+
+    private final Store store;
+
+    public ImportJob(Store store) {
+        this.store = store;
+    }
+
+    public SnapshotSummary run(LocalDate date, String tenancyId, List<Input> inputs) {
+        for (Input input : inputs) {
+            ImportReader.check(input.file());
+        }
+        Instant takenAt = date.atTime(LocalTime.of(23, 59, 59)).toInstant(ZoneOffset.UTC);
+        Set<String> importing = new LinkedHashSet<>();
+        inputs.forEach(i -> importing.add(i.region()));
+
+        // The state this snapshot follows, and the regions an earlier import of the same date collected.
+        SnapshotInfo sameDay = store.latestCommitted()
+                .filter(s -> s.day().equals(date) && s.source().equals("import")).orElse(null);
+        Set<String> earlierRegions = new LinkedHashSet<>();
+        if (sameDay != null) {
+            store.coverage(sameDay.id()).stream().filter(ScopeCoverage::ok)
+                    .map(c -> c.scope().region()).filter(r -> !importing.contains(r)).forEach(earlierRegions::add);
+        }
+        List<CanonicalResource> carried = new ArrayList<>();
+        if (sameDay != null) {
+            store.forEachResourceAt(sameDay.id(), r -> {
+                if (earlierRegions.contains(r.region())) {
+                    carried.add(canonical(r));
+                }
+            });
+            store.deleteSnapshot(sameDay.id());
+        }
+        Map<Scope, Long> previousScopes = new HashMap<>();
+        store.latestCommitted().ifPresent(previous ->
+                store.forEachResourceAt(previous.id(), r -> previousScopes.merge(new Scope(r.region(), r.compartmentId()), 1L, Long::sum)));
+
+        // Declared scopes: every compartment seen now or before in the imported regions (collected), and
+        // every scope of other regions known from the previous state (not collected: carried forward).
+        Map<Scope, Long> collected = new LinkedHashMap<>();
+        for (Input input : inputs) {
+            ImportReader.read(input.file(), input.region(), r -> collected.merge(new Scope(r.region(), r.compartmentId()), 1L, Long::sum));
+        }
+        carried.forEach(r -> collected.merge(new Scope(r.region(), r.compartmentId()), 1L, Long::sum));
+        Set<String> collectedRegions = new LinkedHashSet<>(importing);
+        collectedRegions.addAll(earlierRegions);
+        previousScopes.keySet().stream().filter(s -> collectedRegions.contains(s.region()))
+                .forEach(s -> collected.putIfAbsent(s, 0L));
+        List<Scope> notCollected = previousScopes.keySet().stream()
+                .filter(s -> !collectedRegions.contains(s.region())).toList();
+        List<Scope> scopes = new ArrayList<>(collected.keySet());
+        scopes.addAll(notCollected);
+
+        try (SnapshotWriter writer = store.begin(takenAt, tenancyId, "import")) {
+            writer.declareScopes(scopes);
+            write(writer, carried);
+            for (Input input : inputs) {
+                List<CanonicalResource> batch = new ArrayList<>(BATCH);
+                ImportReader.read(input.file(), input.region(), r -> {
+                    batch.add(r);
+                    if (batch.size() == BATCH) {
+                        write(writer, batch);
+                        batch.clear();
+                    }
+                });
+                write(writer, batch);
+            }
+            collected.forEach((scope, count) -> writer.scopeDone(new ScopeCoverage(scope, true, null, 0, count, 0)));
+            for (Scope scope : notCollected) {
+                writer.scopeDone(new ScopeCoverage(scope, false,
+                        "region " + scope.region() + " was not imported for " + date, 0, 0, 0));
+            }
+            return writer.commit();
+        }
+    }
+
+    /** Writes resources grouped by their own compartment's scope. */
+    private static void write(SnapshotWriter writer, List<CanonicalResource> resources) {
+        Map<Scope, List<CanonicalResource>> byScope = new LinkedHashMap<>();
+        resources.forEach(r -> byScope.computeIfAbsent(new Scope(r.region(), r.compartmentId()), s -> new ArrayList<>()).add(r));
+        byScope.forEach(writer::write);
+    }
+
+    private static CanonicalResource canonical(StoredResource r) {
+        return new CanonicalResource(r.ocid(), r.region(), r.resourceType(), r.compartmentId(), r.lifecycleState(),
+                r.displayName(), r.json(), r.sha256());
+    }
+
+    /** The tenancy OCID as the root compartment of some imported resource shows it, else "unknown". */
+    public static String tenancyIn(List<Input> inputs) {
+        String[] found = {null};
+        for (Input input : inputs) {
+            ImportReader.read(input.file(), input.region(), r -> {
+                if (found[0] == null && r.compartmentId().startsWith("ocid1.tenancy.")) {
+                    found[0] = r.compartmentId();
+                }
+            });
+            if (found[0] != null) {
+                return found[0];
+            }
+        }
+        return "unknown";
+    }
+
+    /** The region a file holds, from --region or a file named like the fixture format's {@code <region>.json}. */
+    public static String regionOf(Path file, String explicit) {
+        if (explicit != null) {
+            return explicit;
+        }
+        String name = file.getFileName().toString();
+        if (name.matches("[a-z]{2,}-[a-z]+-\\d+\\.json")) {
+            return name.substring(0, name.length() - ".json".length());
+        }
+        throw OcidiffException.usage(file + ": cannot tell its region from the file name; add --region REGION"
+                + " or name the file <region>.json, e.g. us-ashburn-1.json");
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.ocidiff.store;
+
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
+import static io.github.ocidiff.store.jooq.Tables.SCOPE_COVERAGE;
+import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_STAGING;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+
+import io.github.ocidiff.store.jooq.tables.ResourceInterval;
+import io.github.ocidiff.store.jooq.tables.SnapshotStaging;
+import org.jooq.DSLContext;
+
+/**
+ * Set-based changes to resource_interval, each run inside the caller's transaction: applying a staged
+ * snapshot, and undoing the latest one.
+ */
+final class IntervalUpdates {
+
+    private IntervalUpdates() {
+    }
+
+    /**
+     * Makes snapshot {@code s} the latest state from staging (narrowed to one row per resource of a
+     * fully collected scope). An open interval is closed when its resource was staged with other content,
+     * or was not staged and its scope is not a declared one that failed (a failed scope's resources are
+     * carried forward, unknown rather than gone); staged resources without an open interval of the same
+     * content get one. Unchanged resources are not touched.
+     *
+     * @return how many resources were created, deleted or modified
+     */
+    static long apply(DSLContext tx, long s) {
+        ResourceInterval i = RESOURCE_INTERVAL;
+        SnapshotStaging w = SNAPSHOT_STAGING;
+        int closed = tx.update(i)
+                .set(i.VALID_TO, s)
+                .where(i.VALID_TO.isNull())
+                .andNotExists(selectOne().from(w).where(w.OCID.eq(i.OCID), w.SHA256.eq(i.SHA256)))
+                .and(exists(selectOne().from(w).where(w.OCID.eq(i.OCID)))
+                        .or(notExists(selectOne().from(SCOPE_COVERAGE).where(
+                                SCOPE_COVERAGE.SNAPSHOT_ID.eq(s),
+                                SCOPE_COVERAGE.OK.isFalse(),
+                                SCOPE_COVERAGE.REGION.eq(i.REGION),
+                                SCOPE_COVERAGE.COMPARTMENT_ID.eq(i.COMPARTMENT_ID)))))
+                .execute();
+        int opened = tx.insertInto(i, i.OCID, i.VALID_FROM, i.REGION, i.SHA256, i.RESOURCE_TYPE, i.COMPARTMENT_ID,
+                        i.LIFECYCLE_STATE, i.DISPLAY_NAME)
+                .select(select(w.OCID, inline(s), w.SCOPE_REGION, w.SHA256, w.RESOURCE_TYPE, w.COMPARTMENT_ID,
+                        w.LIFECYCLE_STATE, w.DISPLAY_NAME)
+                        .from(w)
+                        .whereNotExists(selectOne().from(i).where(i.OCID.eq(w.OCID), i.VALID_TO.isNull())))
+                .execute();
+        ResourceInterval started = i.as("started");
+        ResourceInterval ended = i.as("ended");
+        int modified = tx.fetchCount(selectOne().from(started)
+                .where(started.VALID_FROM.eq(s))
+                .andExists(selectOne().from(ended).where(ended.OCID.eq(started.OCID), ended.VALID_TO.eq(s))));
+        return (long) opened + closed - modified;
+    }
+
+    /** Undoes the latest snapshot {@code s}: what it opened goes, what it closed is open again. */
+    static void undo(DSLContext tx, long s) {
+        ResourceInterval i = RESOURCE_INTERVAL;
+        tx.deleteFrom(i).where(i.VALID_FROM.eq(s)).execute();
+        tx.update(i).setNull(i.VALID_TO).where(i.VALID_TO.eq(s)).execute();
+    }
+
+    /** The size of the latest state. */
+    static long openCount(DSLContext tx) {
+        return tx.fetchCount(RESOURCE_INTERVAL, RESOURCE_INTERVAL.VALID_TO.isNull());
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.ocidiff.store;
+
+import io.github.ocidiff.crawl.CanonicalResource;
+import io.github.ocidiff.crawl.Scope;
+import io.github.ocidiff.crawl.ScopeCoverage;
+import io.github.ocidiff.crawl.SnapshotStatus;
+import io.github.ocidiff.crawl.SnapshotSummary;
+import io.github.ocidiff.crawl.SnapshotWriter;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.DSLContext;
+
+/**
+ * A snapshot being written: resources go to staging as they arrive; {@link #commit} turns staging
+ * into intervals in one transaction. Until then the snapshot is RUNNING, which no reader sees.
+ */
+final class StagedSnapshotWriter implements SnapshotWriter {
+
+    private enum State { OPEN, COMMITTED, ABANDONED }
+
+    private static final Comparator<Scope> SCOPE_ORDER =
+            Comparator.comparing(Scope::region).thenComparing(Scope::compartmentId);
+
+    private final DSLContext dsl;
+    private final long id;
+    private final Instant takenAt;
+    private final Staging staging;
+    private final Set<Scope> declared = ConcurrentHashMap.newKeySet();
+    private final Map<Scope, ScopeCoverage> done = new ConcurrentHashMap<>();
+    private volatile State state = State.OPEN;
+
+    StagedSnapshotWriter(DSLContext dsl, long id, Instant takenAt) {
+        this.dsl = dsl;
+        this.id = id;
+        this.takenAt = takenAt;
+        this.staging = new Staging(dsl, id);
+    }
+
+    @Override
+    public long snapshotId() {
+        return id;
+    }
+
+    /** May be called more than once (e.g. per region); the snapshot covers the union. */
+    @Override
+    public void declareScopes(List<Scope> scopes) {
+        requireOpen();
+        declared.addAll(scopes);
+    }
+
+    @Override
+    public void write(Scope scope, List<CanonicalResource> resources) {
+        requireOpen();
+        requireDeclared(scope);
+        for (CanonicalResource r : resources) {
+            if (!scope.region().equals(r.region())) {
+                throw new IllegalArgumentException("resource " + r.ocid() + " of region " + r.region()
+                        + " was written for a scope of region " + scope.region());
+            }
+        }
+        staging.write(scope, resources);
+    }
+
+    @Override
+    public void scopeDone(ScopeCoverage coverage) {
+        requireOpen();
+        requireDeclared(coverage.scope());
+        done.put(coverage.scope(), coverage);
+    }
+
+    @Override
+    public synchronized SnapshotSummary commit() {
+        requireOpen();
+        List<ScopeCoverage> coverage = declared.stream().sorted(SCOPE_ORDER)
+                .map(scope -> done.getOrDefault(scope, notReported(scope)))
+                .toList();
+        List<ScopeCoverage> failed = coverage.stream().filter(c -> !c.ok()).toList();
+        SnapshotStatus status = failed.size() == coverage.size() ? SnapshotStatus.FAILED
+                : failed.isEmpty() ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL;
+        Staging.index(dsl);
+        long resources = dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            SnapshotRows.insertCoverage(tx, id, coverage);
+            long changes = 0;
+            // A FAILED snapshot saw nothing usable: the previous state stays as it is.
+            if (status != SnapshotStatus.FAILED) {
+                staging.narrow(tx);
+                staging.storeNewVersions(tx);
+                changes = IntervalUpdates.apply(tx, id);
+            }
+            long count = IntervalUpdates.openCount(tx);
+            SnapshotRows.markCommitted(tx, id, status, count, changes, failed.size());
+            return count;
+        });
+        state = State.COMMITTED;
+        Staging.clear(dsl);
+        // H2 writes committed data to the file in the background; a reported snapshot must survive a kill.
+        dsl.query("CHECKPOINT").execute();
+        return new SnapshotSummary(id, takenAt, status, resources, failed);
+    }
+
+    /** Abandons the snapshot unless committed: its row and staging rows go. */
+    @Override
+    public synchronized void close() {
+        if (state != State.OPEN) {
+            return;
+        }
+        state = State.ABANDONED;
+        Staging.clear(dsl);
+        dsl.transaction(configuration -> SnapshotRows.delete(configuration.dsl(), id));
+    }
+
+    boolean isOpen() {
+        return state == State.OPEN;
+    }
+
+    private static ScopeCoverage notReported(Scope scope) {
+        return new ScopeCoverage(scope, false, "the crawl ended without reporting this scope as done", 0, 0, 0);
+    }
+
+    private void requireOpen() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("snapshot " + id + " is already " + state.name().toLowerCase());
+        }
+    }
+
+    private void requireDeclared(Scope scope) {
+        if (!declared.contains(scope)) {
+            throw new IllegalArgumentException("scope " + scope.region() + "/" + scope.compartmentId()
+                    + " was not declared for snapshot " + id);
+        }
+    }
+}

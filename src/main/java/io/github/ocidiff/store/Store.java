@@ -1,0 +1,240 @@
+package io.github.ocidiff.store;
+
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.crawl.ScopeCoverage;
+import io.github.ocidiff.crawl.SnapshotWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The snapshot store: one H2 file ({@code <prefix>.mv.db}), one writer at a time (a lock file
+ * {@code <prefix>.lock} beside it), snapshots that become visible only when committed.
+ */
+public final class Store implements AutoCloseable {
+
+    private static final Set<String> SOURCES = Set.of("crawl", "import");
+    /** Enough for crawl threads writing while a reader streams two cursors at once. */
+    private static final int CONNECTIONS = 8;
+    /**
+     * H2 writes copy-on-write pages and reclaims the space lazily: a night's writes leave the file several
+     * times larger than its live data. Closing compacts it back (seconds after a snapshot, nothing after
+     * a read), so the file on disk between runs grows with changes only.
+     */
+    private static final String H2_SETTINGS = ";MAX_COMPACT_TIME=60000";
+
+    static {
+        // jOOQ greets on first use; ocidiff's output is its own.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private final Path file;
+    private final StoreLock lock;
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+    private StagedSnapshotWriter writer;
+
+    private Store(Path file, StoreLock lock, JdbcConnectionPool pool) {
+        this.file = file;
+        this.lock = lock;
+        this.pool = pool;
+        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false));
+    }
+
+    /**
+     * Opens (creating it and its folders if needed) the store {@code <pathPrefix>.mv.db}, migrates its
+     * schema and discards any snapshot a crashed run left uncommitted.
+     *
+     * @throws OcidiffException when another run holds the store, or the file is not a usable ocidiff store
+     */
+    public static Store open(Path pathPrefix) {
+        Path prefix = pathPrefix.toAbsolutePath().normalize();
+        Path file = Path.of(prefix + ".mv.db");
+        try {
+            Files.createDirectories(prefix.getParent());
+        } catch (IOException e) {
+            throw OcidiffException.runtime("cannot create the folder of the store " + file + ": " + e
+                    + "; check store.path and the folder's permissions", e);
+        }
+        StoreLock lock = StoreLock.acquire(Path.of(prefix + ".lock"), file);
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + prefix + H2_SETTINGS, "sa", "");
+        try {
+            pool.setMaxConnections(CONNECTIONS);
+            requireReadable(pool, file);
+            Migrations.apply(pool, file);
+            Store store = new Store(file, lock, pool);
+            store.discardInterrupted();
+            return store;
+        } catch (RuntimeException e) {
+            pool.dispose();
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static void requireReadable(JdbcConnectionPool pool, Path file) {
+        try (Connection ignored = pool.getConnection()) {
+            // Opening the first connection opens (or creates) the database file.
+        } catch (SQLException e) {
+            throw OcidiffException.runtime("the store " + file + " cannot be opened as an H2 database ("
+                    + Migrations.firstLine(e.getMessage()) + "): restore it from a backup, or move it away to "
+                    + "start a new store", e);
+        }
+    }
+
+    /** A crash (even kill -9) mid-snapshot leaves a RUNNING row and staging rows, nothing else. */
+    private void discardInterrupted() {
+        List<Long> running = SnapshotRows.running(dsl);
+        for (long id : running) {
+            dsl.transaction(configuration -> SnapshotRows.delete(configuration.dsl(), id));
+        }
+        Staging.clear(dsl);
+    }
+
+    /**
+     * Starts a snapshot. It must be later than every committed one, since snapshot ids order the history.
+     *
+     * @param source {@code crawl} or {@code import}
+     */
+    public synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source) {
+        if (!SOURCES.contains(source)) {
+            throw new IllegalArgumentException("snapshot source must be one of " + SOURCES + ", not " + source);
+        }
+        requireNoWriter();
+        latestCommitted().filter(latest -> !takenAt.isAfter(latest.takenAt())).ifPresent(latest -> {
+            throw OcidiffException.usage("a snapshot taken at " + takenAt + " cannot be added: the store already "
+                    + "has snapshot " + latest.id() + " taken at " + latest.takenAt() + ", and snapshots must be "
+                    + "added in time order (import older dates first, in date order)");
+        });
+        Staging.prepare(dsl);
+        long id = SnapshotRows.insertRunning(dsl, takenAt, tenancyId, source);
+        writer = new StagedSnapshotWriter(dsl, id, takenAt);
+        return writer;
+    }
+
+    /** Committed snapshots, oldest first. */
+    public List<SnapshotInfo> snapshots() {
+        return SnapshotRows.committed(dsl);
+    }
+
+    public Optional<SnapshotInfo> snapshot(long id) {
+        return SnapshotRows.committed(dsl, id);
+    }
+
+    public Optional<SnapshotInfo> latestCommitted() {
+        return SnapshotRows.latestCommitted(dsl);
+    }
+
+    /** The declared scopes of a committed snapshot, by region and compartment. */
+    public List<ScopeCoverage> coverage(long id) {
+        requireCommitted(id);
+        return SnapshotRows.coverage(dsl, id);
+    }
+
+    /** Streams the state at a committed snapshot, in no particular order. */
+    public void forEachResourceAt(long id, Consumer<StoredResource> consumer) {
+        requireCommitted(id);
+        IntervalQueries.forEachAt(dsl, id, consumer);
+    }
+
+    /** Streams the resources that differ between two committed snapshots, by OCID. */
+    public void forEachChangeBetween(long fromId, long toId, Consumer<IntervalEdge> consumer) {
+        if (fromId > toId) {
+            throw new IllegalArgumentException("changes are read from the older snapshot to the newer, not from "
+                    + fromId + " to " + toId);
+        }
+        requireCommitted(fromId);
+        requireCommitted(toId);
+        IntervalQueries.forEachChange(dsl, fromId, toId, consumer);
+    }
+
+    /** {@link #forEachChangeBetween} collected; for diffs known to be small. */
+    public List<IntervalEdge> changesBetween(long fromId, long toId) {
+        List<IntervalEdge> changes = new ArrayList<>();
+        forEachChangeBetween(fromId, toId, changes::add);
+        return changes;
+    }
+
+    /** The canonical JSON stored under a SHA-256 (hex). */
+    public String versionJson(String sha256) {
+        return dsl.select(RESOURCE_VERSION.BODY).from(RESOURCE_VERSION)
+                .where(RESOURCE_VERSION.SHA256.eq(Sha256.bytes(sha256)))
+                .fetchOptional(RESOURCE_VERSION.BODY)
+                .map(JsonBodies::inflate)
+                .orElseThrow(() -> new IllegalArgumentException("no resource version with SHA-256 " + sha256));
+    }
+
+    /**
+     * Deletes the latest committed snapshot, restoring the state before it: how a same-day PARTIAL or
+     * FAILED snapshot is replaced. Older snapshots cannot be deleted this way (their intervals are
+     * shared with later ones).
+     */
+    public synchronized void deleteSnapshot(long id) {
+        requireNoWriter();
+        long latest = latestCommitted().map(SnapshotInfo::id).orElse(-1L);
+        if (id != latest) {
+            throw OcidiffException.usage("snapshot " + id + " cannot be deleted: only the latest snapshot ("
+                    + (latest < 0 ? "none" : latest) + ") can be");
+        }
+        dsl.transaction(configuration -> {
+            IntervalUpdates.undo(configuration.dsl(), id);
+            SnapshotRows.delete(configuration.dsl(), id);
+        });
+    }
+
+    /** The database file's size in bytes. */
+    public long sizeOnDisk() {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw OcidiffException.runtime("cannot read the size of the store " + file + ": " + e, e);
+        }
+    }
+
+    /** The H2 database file, {@code <prefix>.mv.db}. */
+    public Path file() {
+        return file;
+    }
+
+    /** Abandons an uncommitted snapshot, closes the database and releases the store. */
+    @Override
+    public synchronized void close() {
+        try {
+            if (writer != null) {
+                writer.close();
+            }
+        } finally {
+            pool.dispose();
+            lock.close();
+        }
+    }
+
+    private void requireNoWriter() {
+        if (writer != null && writer.isOpen()) {
+            throw new IllegalStateException("snapshot " + writer.snapshotId() + " is still being written");
+        }
+    }
+
+    private void requireCommitted(long id) {
+        if (snapshot(id).isEmpty()) {
+            throw OcidiffException.usage("the store " + file + " has no snapshot " + id
+                    + " ('ocidiff snapshots' lists them)");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.ocidiff.cli;
+
+import static io.github.ocidiff.cli.MainTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ocidiff.SimHarness;
+import io.github.ocidiff.sim.FaultPlan;
+import io.github.ocidiff.sim.FixtureTenancy;
+import io.github.ocidiff.store.Store;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** `ocidiff snapshot` and `ocidiff snapshots` as a user (or cron) runs them. */
+class SnapshotCommandTest {
+
+    @Test
+    void snapshotThenListShowsACompleteSnapshot() {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = sim.writeConfig("").toString();
+            MainTest.Run snap = run("--config", config, "snapshot", "--quiet");
+            assertThat(snap.err()).isEmpty();
+            assertThat(snap.exitCode()).isZero();
+            assertThat(snap.out()).contains("snapshot 1 COMPLETE: 7 resources, 2 regions, 10 scopes");
+            MainTest.Run list = run("--config", config, "snapshots");
+            assertThat(list.out()).containsPattern("1 +\\S+ \\S+ +COMPLETE +crawl +7 +7 +complete");
+            assertThat(run("--config", config, "snapshots", "--format", "json").out()).contains("\"status\" : \"COMPLETE\"");
+        }
+    }
+
+    @Test
+    void aRegionDownExitsFourWithAOneLineSummaryOfTheGaps() {
+        FaultPlan faults = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
+            MainTest.Run r = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet");
+            assertThat(r.exitCode()).isEqualTo(4);
+            assertThat(r.out()).contains("PARTIAL").contains("gap: eu-frankfurt-1");
+            assertThat(r.err().lines()).hasSize(1);
+            assertThat(r.err()).contains("is PARTIAL: eu-frankfurt-1 (5 scopes:").contains("carried forward as unknown");
+        }
+    }
+
+    @Test
+    void aSecondWriterFailsFastNamingThePidAndChangesNothing() {
+        try (SimHarness sim = SimHarness.smallFixture();
+             Store held = Store.open(sim.dir.resolve("store/ocidiff"))) {
+            MainTest.Run r = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet");
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.err().trim()).startsWith("ocidiff: the store ").contains("is in use by another ocidiff run (pid "
+                    + ProcessHandle.current().pid() + ")");
+            assertThat(held.snapshots()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSnapshotKilledMidwayLeavesNothingAndTheNextRunCompletes() throws Exception {
+        FaultPlan slow = FaultPlan.none().withLatency(Duration.ofMillis(300));
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), slow)) {
+            Path config = sim.writeConfig("  concurrencyPerRegion: 1\n");
+            Path log = sim.dir.resolve("child.log");
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "--config", config.toString(), "snapshot", "--quiet")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // Kill it once it is collecting: after the first scope has been reported.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(log).contains("scopes,") && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(child.isAlive()).as("child still collecting; log: %s", Files.readString(log)).isTrue();
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+            try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+                assertThat(store.snapshots()).isEmpty();
+            }
+            MainTest.Run next = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet");
+            assertThat(next.exitCode()).as(next.err()).isZero();
+            try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+                assertThat(store.snapshots()).hasSize(1);
+                assertThat(store.snapshots().get(0).resourceCount()).isEqualTo(7);
+            }
+        }
+    }
+
+    @Test
+    void importLoadsBothFileFormatsAsSnapshotsOfTheirDates() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = sim.writeConfig("").toString();
+            Path fixture = SimHarness.SMALL_FIXTURE.resolve("days");
+            MainTest.Run first = run("--config", config, "import", "--date", "2026-11-01",
+                    fixture.resolve("2026-11-01/resources/us-ashburn-1.json").toString(),
+                    fixture.resolve("2026-11-01/resources/eu-frankfurt-1.json").toString());
+            assertThat(first.err()).isEmpty();
+            assertThat(first.out()).contains("snapshot 1 of 2026-11-01 (COMPLETE): 7 resources from 2 files");
+
+            Path cli = sim.dir.resolve("oci-cli-dump.json");
+            Files.writeString(cli, "{\"data\": {\"items\": [{\"resource-type\": \"Vcn\", \"identifier\": \"ocid1.vcn.oc1.iad.aaaaaaaavcn\","
+                    + " \"compartment-id\": \"ocid1.compartment.oc1..aaaaaaaanetwork\", \"display-name\": \"main-vcn\","
+                    + " \"lifecycle-state\": \"AVAILABLE\", \"time-created\": \"2026-09-01T09:00:00+00:00\"}]}}");
+            MainTest.Run second = run("--config", config, "import", "--date", "2026-11-02", "--region", "us-ashburn-1", cli.toString());
+            assertThat(second.exitCode()).as(second.err()).isZero();
+            assertThat(second.out()).contains("snapshot 2 of 2026-11-02 (PARTIAL)").contains("eu-frankfurt-1");
+            try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+                List<String> ocids = new java.util.ArrayList<>();
+                store.forEachResourceAt(2, r -> ocids.add(r.ocid()));
+                assertThat(ocids).containsExactlyInAnyOrder("ocid1.vcn.oc1.iad.aaaaaaaavcn",
+                        "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef");
+            }
+            MainTest.Run sameDate = run("--config", config, "import", "--date", "2026-11-02",
+                    fixture.resolve("2026-11-02/resources/eu-frankfurt-1.json").toString());
+            assertThat(sameDate.out()).contains("of 2026-11-02 (COMPLETE): 2 resources");
+            assertThat(run("--config", config, "snapshots").out().lines().filter(l -> l.contains("import"))).hasSize(2);
+        }
+    }
+
+    @Test
+    void aMalformedImportFileIsNamedWithItsPositionAndImportsNothing() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = sim.writeConfig("").toString();
+            Path good = SimHarness.SMALL_FIXTURE.resolve("days/2026-11-01/resources/us-ashburn-1.json");
+            Path bad = sim.dir.resolve("eu-frankfurt-1.json");
+            Files.writeString(bad, "[{\"identifier\": \"x\",\n \"resourceType\" \"Vcn\"}]");
+            MainTest.Run r = run("--config", config, "import", "--date", "2026-11-01", good.toString(), bad.toString());
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err().trim()).startsWith("ocidiff: " + bad + ": line 2, column").endsWith("nothing was imported from it");
+            assertThat(run("--config", config, "snapshots").out()).contains("no snapshots yet");
+        }
+    }
+
+    @Test
+    void importOfAnOlderDateThanTheStoreHoldsIsRefused() {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = sim.writeConfig("").toString();
+            String file = SimHarness.SMALL_FIXTURE.resolve("days/2026-11-01/resources/us-ashburn-1.json").toString();
+            assertThat(run("--config", config, "import", "--date", "2026-11-02", file).exitCode()).isZero();
+            MainTest.Run older = run("--config", config, "import", "--date", "2026-11-01", file);
+            assertThat(older.exitCode()).isEqualTo(2);
+            assertThat(older.err()).contains("in time order");
+        }
+    }
+}

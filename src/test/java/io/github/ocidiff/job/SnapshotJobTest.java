@@ -1,0 +1,103 @@
+package io.github.ocidiff.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ocidiff.SimHarness;
+import io.github.ocidiff.config.Config;
+import io.github.ocidiff.crawl.CrawlProgress;
+import io.github.ocidiff.crawl.ScopeCoverage;
+import io.github.ocidiff.crawl.SnapshotStatus;
+import io.github.ocidiff.crawl.SnapshotSummary;
+import io.github.ocidiff.oci.Authenticator;
+import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.store.StoredResource;
+import io.github.ocidiff.store.Store;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The snapshot job end to end: simulator → real SDK → crawl → H2 store. */
+class SnapshotJobTest {
+
+    private static final SnapshotJob.Request ALL = new SnapshotJob.Request(false, List.of(), List.of());
+
+    private static SnapshotJob.Outcome snapshot(SimHarness sim, Store store, String day, SnapshotJob.Request request) {
+        sim.server.source().selectDay(LocalDate.parse(day));
+        Config config = sim.config();
+        try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
+            return new SnapshotJob(store, clients, config).run(request, Instant.parse(day + "T23:59:59Z"), CrawlProgress.NONE);
+        }
+    }
+
+    private static Map<String, StoredResource> state(Store store, long id) {
+        Map<String, StoredResource> state = new HashMap<>();
+        store.forEachResourceAt(id, r -> state.put(r.ocid(), r));
+        return state;
+    }
+
+    @Test
+    void aMultiRegionNestedFixtureIsStoredAndReadBackExactly() {
+        try (SimHarness sim = SimHarness.smallFixture(); Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+            SnapshotSummary first = snapshot(sim, store, "2026-11-01", ALL).summary();
+            assertThat(first.status()).isEqualTo(SnapshotStatus.COMPLETE);
+            assertThat(first.resources()).isEqualTo(7);
+            Map<String, StoredResource> day1 = state(store, first.id());
+            assertThat(day1).hasSize(7);
+            assertThat(day1.get("ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef").region()).isEqualTo("eu-frankfurt-1");
+            assertThat(day1.get("ocid1.policy.oc1..aaaaaaaapolicy").json()).contains("\"statements\"");
+            day1.values().forEach(r -> assertThat(store.versionJson(r.sha256())).isEqualTo(r.json()));
+
+            SnapshotSummary second = snapshot(sim, store, "2026-11-02", ALL).summary();
+            Map<String, StoredResource> day2 = state(store, second.id());
+            assertThat(day2).hasSize(8);
+            assertThat(day2.get("ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef").compartmentId())
+                    .isEqualTo("ocid1.compartment.oc1..aaaaaaaaprod");
+            assertThat(state(store, first.id())).isEqualTo(day1);
+            // created web-2, retagged web-1, moved batch-1, changed rule; the reordered policy and NSG are new JSON too
+            assertThat(store.changesBetween(first.id(), second.id())).extracting(e -> e.ocid())
+                    .contains("ocid1.instance.oc1.iad.aaaaaaaainstancec", "ocid1.instance.oc1.iad.aaaaaaaainstancea",
+                            "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef", "ocid1.securitylist.oc1.iad.aaaaaaaaseclist")
+                    .doesNotContain("ocid1.vcn.oc1.iad.aaaaaaaavcn");
+        }
+    }
+
+    @Test
+    void aRegionDownIsPartialWithItsGapAndLosesNothingFromThePreviousState() {
+        try (SimHarness sim = SimHarness.smallFixture(); Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+            SnapshotSummary day2 = snapshot(sim, store, "2026-11-02", ALL).summary();
+            SnapshotSummary day3 = snapshot(sim, store, "2026-11-03", ALL).summary();
+            assertThat(day3.status()).isEqualTo(SnapshotStatus.PARTIAL);
+            assertThat(day3.failedScopes()).isNotEmpty().allSatisfy(c -> assertThat(c.scope().region()).isEqualTo("eu-frankfurt-1"));
+            assertThat(store.coverage(day3.id())).filteredOn(ScopeCoverage::ok)
+                    .allSatisfy(c -> assertThat(c.scope().region()).isEqualTo("us-ashburn-1"));
+            Map<String, StoredResource> state = state(store, day3.id());
+            assertThat(state).containsKey("ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef");
+            assertThat(state.get("ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef"))
+                    .isEqualTo(state(store, day2.id()).get("ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef"));
+            assertThat(state.get("ocid1.instance.oc1.iad.aaaaaaaainstancea").lifecycleState()).isEqualTo("TERMINATED");
+        }
+    }
+
+    @Test
+    void aCompleteSnapshotOfTheDayIsKeptUnlessForcedAndAPartialOneIsReplaced() {
+        try (SimHarness sim = SimHarness.smallFixture(); Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+            SnapshotJob.Outcome first = snapshot(sim, store, "2026-11-02", ALL);
+            SnapshotJob.Outcome again = snapshot(sim, store, "2026-11-02", ALL);
+            assertThat(again.kept()).isTrue();
+            assertThat(again.summary().id()).isEqualTo(first.summary().id());
+            SnapshotJob.Outcome forced = snapshot(sim, store, "2026-11-02", new SnapshotJob.Request(true, List.of(), List.of()));
+            assertThat(forced.kept()).isFalse();
+            assertThat(store.snapshots()).extracting(s -> s.id()).containsExactly(forced.summary().id());
+
+            SnapshotJob.Outcome partial = snapshot(sim, store, "2026-11-03", ALL);
+            assertThat(partial.summary().status()).isEqualTo(SnapshotStatus.PARTIAL);
+            SnapshotJob.Outcome retried = snapshot(sim, store, "2026-11-03", ALL);
+            assertThat(retried.kept()).isFalse();
+            assertThat(store.snapshots()).extracting(s -> s.id())
+                    .containsExactly(forced.summary().id(), retried.summary().id());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.ocidiff.store;
+
+import static io.github.ocidiff.store.Resources.ASHBURN_A;
+import static io.github.ocidiff.store.Resources.ASHBURN_B;
+import static io.github.ocidiff.store.Resources.resource;
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ocidiff.crawl.CanonicalResource;
+import io.github.ocidiff.crawl.Scope;
+import io.github.ocidiff.crawl.SnapshotWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store grows with changes, not with nights × resources, and reads stream. */
+class StoreGrowthTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void unchangedResourcesCostNothingPerNight() {
+        Path prefix = dir.resolve("ocidiff");
+        int resources = 1000;
+        int nights = 10;
+        int changesPerNight = resources / 100;
+        try (Store store = Store.open(prefix)) {
+            for (int night = 0; night < nights; night++) {
+                List<CanonicalResource> a = new ArrayList<>();
+                for (int i = 0; i < resources; i++) {
+                    // Night n stops resources n*10 .. n*10+9; those of earlier nights stay stopped.
+                    int group = i / changesPerNight;
+                    boolean changed = group >= 1 && group <= night;
+                    a.add(resource(ASHBURN_A, "r" + i, changed ? "STOPPED" : "RUNNING"));
+                }
+                StoreSnapshotTest.snapshot(store, night, Map.of(ASHBURN_A, a));
+            }
+            assertThat(store.snapshots()).hasSize(nights)
+                    .allSatisfy(s -> assertThat(s.resourceCount()).isEqualTo(resources));
+            assertThat(store.snapshots().subList(1, nights))
+                    .allSatisfy(s -> assertThat(s.changesFromPrevious()).isEqualTo(changesPerNight));
+            assertThat(store.changesBetween(1, nights)).hasSize((nights - 1) * changesPerNight);
+        }
+        int changes = (nights - 1) * changesPerNight;
+        assertThat(Resources.intervals(prefix)).isEqualTo(resources + changes);
+        assertThat(Resources.rows(prefix, RESOURCE_VERSION)).isEqualTo(resources + changes);
+    }
+
+    @Test
+    void streamsTheStateOfTwoHundredThousandResources() {
+        Path prefix = dir.resolve("ocidiff");
+        int count = 200_000;
+        Scope scope = ASHBURN_B;
+        try (Store store = Store.open(prefix)) {
+            long id;
+            try (SnapshotWriter writer = store.begin(Instant.parse("2026-11-01T02:00:00Z"), "tenancy", "crawl")) {
+                writer.declareScopes(List.of(scope));
+                // Written page by page, as a crawl does, never as one list.
+                for (int page = 0; page < count / 1000; page++) {
+                    List<CanonicalResource> resources = new ArrayList<>(1000);
+                    for (int i = page * 1000; i < (page + 1) * 1000; i++) {
+                        resources.add(resource(scope, "big-" + i, "RUNNING"));
+                    }
+                    writer.write(scope, resources);
+                }
+                writer.scopeDone(Resources.ok(scope, count));
+                id = writer.commit().id();
+            }
+            AtomicLong seen = new AtomicLong();
+            AtomicLong jsonChars = new AtomicLong();
+            store.forEachResourceAt(id, r -> {
+                seen.incrementAndGet();
+                jsonChars.addAndGet(r.json().length());
+            });
+            assertThat(seen).hasValue(count);
+            assertThat(jsonChars.get()).isGreaterThan(count * 100L);
+        }
+    }
+}

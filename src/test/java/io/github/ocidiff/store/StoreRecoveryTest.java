@@ -1,0 +1,109 @@
+package io.github.ocidiff.store;
+
+import static io.github.ocidiff.store.Resources.ASHBURN_A;
+import static io.github.ocidiff.store.Resources.json;
+import static io.github.ocidiff.store.Resources.resource;
+import static io.github.ocidiff.store.Resources.rows;
+import static io.github.ocidiff.store.Resources.state;
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
+import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT;
+import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_STAGING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.crawl.CanonicalResource;
+import io.github.ocidiff.crawl.SnapshotWriter;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An interrupted snapshot never becomes visible, and the next open cleans up after it. */
+class StoreRecoveryTest {
+
+    private static final Instant NIGHT = Instant.parse("2026-11-01T02:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final CanonicalResource web = resource(ASHBURN_A, "web", "RUNNING");
+    private final CanonicalResource db = resource(ASHBURN_A, "db", "RUNNING");
+
+    @Test
+    void anAbandonedWriterLeavesNothingBehind() {
+        Path prefix = dir.resolve("ocidiff");
+        try (Store store = Store.open(prefix)) {
+            StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db)));
+            try (SnapshotWriter writer = store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl")) {
+                writer.declareScopes(List.of(ASHBURN_A));
+                writer.write(ASHBURN_A, List.of(resource(ASHBURN_A, "web", "STOPPED"), resource(ASHBURN_A, "new", "RUNNING")));
+            }
+            assertThat(store.snapshots()).hasSize(1);
+            assertThat(state(store, 1)).isEqualTo(json(web, db));
+
+            // Closing the store with a writer still open abandons it too.
+            SnapshotWriter open = store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl");
+            open.declareScopes(List.of(ASHBURN_A));
+            open.write(ASHBURN_A, List.of(resource(ASHBURN_A, "other", "RUNNING")));
+        }
+        assertCleanAfterFirstSnapshot(prefix);
+        try (Store reopened = Store.open(prefix)) {
+            assertThat(reopened.snapshots()).hasSize(1);
+            assertThat(state(reopened, 1)).isEqualTo(json(web, db));
+        }
+    }
+
+    @Test
+    void aWriterKilledMidSnapshotHoldsTheStoreAndIsCleanedUpByTheNextOpen() throws Exception {
+        Path prefix = dir.resolve("ocidiff");
+        try (Store store = Store.open(prefix)) {
+            StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db)));
+        }
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(), prefix.toString(),
+                NIGHT.plusSeconds(86_400).toString())
+                .redirectErrorStream(true)
+                .start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.equals(CrashingWriter.STAGED));
+            assertThat(line).as("the child staged its snapshot").isEqualTo(CrashingWriter.STAGED);
+
+            assertThatThrownBy(() -> Store.open(prefix))
+                    .isInstanceOf(OcidiffException.class)
+                    .hasMessage("the store " + prefix.toAbsolutePath() + ".mv.db is in use by another ocidiff run (pid "
+                            + child.pid() + ")");
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        try (Store store = Store.open(prefix)) {
+            assertThat(store.snapshots()).hasSize(1);
+            assertThat(state(store, 1)).isEqualTo(json(web, db));
+        }
+        assertCleanAfterFirstSnapshot(prefix);
+        try (Store store = Store.open(prefix)) {
+            CanonicalResource webStopped = resource(ASHBURN_A, "web", "STOPPED");
+            long id = StoreSnapshotTest.snapshot(store, 1, Map.of(ASHBURN_A, List.of(webStopped, db))).id();
+            assertThat(state(store, id)).isEqualTo(json(webStopped, db));
+        }
+    }
+
+    private static void assertCleanAfterFirstSnapshot(Path prefix) {
+        assertThat(rows(prefix, SNAPSHOT)).isEqualTo(1);
+        assertThat(rows(prefix, SNAPSHOT_STAGING)).isZero();
+        assertThat(rows(prefix, RESOURCE_VERSION)).isEqualTo(2);
+        assertThat(Resources.intervals(prefix)).isEqualTo(2);
+    }
+}
