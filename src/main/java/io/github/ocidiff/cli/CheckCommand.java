@@ -8,25 +8,18 @@ import io.github.ocidiff.oci.TenancyCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code ocidiff check}: verifies credentials, policies and reachability of every covered region. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check that ocidiff can authenticate and read what it needs in every covered region:",
                 "Identity (tenancy, regions, compartments), Resource Search and Audit. Exit 1 if any region fails."})
-public final class CheckCommand implements java.util.concurrent.Callable<Integer> {
+public final class CheckCommand extends BaseCommand implements java.util.concurrent.Callable<Integer> {
 
-    @ParentCommand
-    OcidiffCommand root;
 
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
-        return run(root.config(), spec.commandLine().getOut());
+        return run(config(), out());
     }
 
     static int run(Config config, PrintWriter out) {

@@ -11,11 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code ocidiff import}: saved Resource Search results as the snapshot of their date. */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -23,7 +20,7 @@ import picocli.CommandLine.Spec;
                 "`oci search resource structured-search` output) as the snapshot of --date. Each file is one",
                 "region's complete inventory; regions not imported are carried forward as not collected.",
                 "Import dates in order; several calls for one date make up one snapshot."})
-public final class ImportCommand implements Callable<Integer> {
+public final class ImportCommand extends BaseCommand implements Callable<Integer> {
 
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The day the files describe (UTC).")
     LocalDate date;
@@ -38,20 +35,16 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Saved results, one region per file.")
     List<Path> files = new ArrayList<>();
 
-    @ParentCommand
-    OcidiffCommand root;
 
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<ImportJob.Input> inputs = new ArrayList<>();
         for (Path file : files) {
             inputs.add(new ImportJob.Input(file, ImportJob.regionOf(file, region)));
         }
-        try (Store store = Session.openStore(root.config())) {
+        try (Store store = Session.openStore(config())) {
             String tenancyId = tenancy != null ? tenancy
                     : store.latestCommitted().map(SnapshotInfo::tenancyId).orElseGet(() -> ImportJob.tenancyIn(inputs));
             var summary = new ImportJob(store).run(date, tenancyId, inputs);

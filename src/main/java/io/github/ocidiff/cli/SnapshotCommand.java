@@ -16,17 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code ocidiff snapshot}: today's inventory of every covered region and compartment into the store. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
         description = {"Take today's snapshot: every covered compartment of every covered region into the store.",
                 "A COMPLETE snapshot of today is kept unless --force; a PARTIAL or FAILED one is replaced.",
                 "Exit 0 COMPLETE, 4 PARTIAL (some scopes not collected), 1 FAILED."})
-public final class SnapshotCommand implements Callable<Integer> {
+public final class SnapshotCommand extends BaseCommand implements Callable<Integer> {
 
     /** Exit code of a snapshot that completed only partially. */
     static final int PARTIAL = 4;
@@ -47,16 +44,12 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "Record the snapshot as taken at this time (RFC 3339), e.g. to replay recorded days; default now.")
     Instant at;
 
-    @ParentCommand
-    OcidiffCommand root;
 
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
-        Config config = root.config();
-        PrintWriter out = spec.commandLine().getOut();
+        Config config = config();
+        PrintWriter out = out();
         boolean bar = !quiet && System.console() != null;
         try (Store store = Session.openStore(config); OciClients clients = Session.connect(config)) {
             SnapshotJob.Outcome outcome;

@@ -9,32 +9,25 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code ocidiff snapshots}: the committed snapshots of the store. */
 @Command(name = "snapshots", mixinStandardHelpOptions = true,
         description = "List the snapshots in the store: id, when, status, resources, changes since the previous one, coverage.")
-public final class SnapshotsCommand implements Callable<Integer> {
+public final class SnapshotsCommand extends BaseCommand implements Callable<Integer> {
 
     enum Format { table, json }
 
     @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
     Format format;
 
-    @ParentCommand
-    OcidiffCommand root;
 
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<SnapshotInfo> snapshots;
-        try (Store store = Session.openStore(root.config())) {
+        try (Store store = Session.openStore(config())) {
             snapshots = store.snapshots();
         }
         if (format == Format.json) {
@@ -50,7 +43,7 @@ public final class SnapshotsCommand implements Callable<Integer> {
             return 0;
         }
         if (snapshots.isEmpty()) {
-            out.println("no snapshots yet in " + root.config().store().path() + "; take one with `ocidiff snapshot`");
+            out.println("no snapshots yet in " + config().store().path() + "; take one with `ocidiff snapshot`");
             return 0;
         }
         out.printf("%6s  %-20s  %-8s  %-6s  %10s  %8s  %s%n", "ID", "TAKEN AT (UTC)", "STATUS", "SOURCE", "RESOURCES",
