@@ -1,0 +1,147 @@
+package io.github.ocidiff.diff;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ocidiff.config.IgnoreRule;
+import io.github.ocidiff.crawl.Scope;
+import io.github.ocidiff.store.StoredResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one resource whose content differs between two snapshots amounts to, with OCI's lifecycle
+ * semantics (terminated resources stay visible in Search for a while) and the snapshots' coverage (a
+ * partial crawl must never look like a deletion):
+ *
+ * <table>
+ * <tr><th>before</th><th>after</th><th>outcome</th></tr>
+ * <tr><td>absent</td><td>live</td><td>CREATED (with a caveat when 'from' did not collect its scope)</td></tr>
+ * <tr><td>absent</td><td>ending or ended</td><td>transient</td></tr>
+ * <tr><td>live</td><td>ending or ended</td><td>DELETED</td></tr>
+ * <tr><td>live</td><td>absent, scope collected by both</td><td>DELETED</td></tr>
+ * <tr><td>live</td><td>absent, scope not fully collected by one of them</td><td>unknown (counted in its coverage gap)</td></tr>
+ * <tr><td>ending or ended</td><td>absent, ending or ended</td><td>no change: its deletion was reported when it began</td></tr>
+ * <tr><td>live (or ending/ended, revived)</td><td>live</td><td>MOVED if the compartment changed, else MODIFIED,
+ *     else (only set arrays reordered, or every change ignored) no change</td></tr>
+ * </table>
+ *
+ * Ignore rules are applied before the kind is chosen: a rule that ignores {@code /compartmentId} turns
+ * moves into modifications (or nothing), as whoever wrote it asked. CREATED and DELETED carry no
+ * property changes, so rules do not touch them.
+ */
+public final class ChangeClassifier {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COMPARTMENT = "/compartmentId";
+
+    private final JsonDiff jsonDiff;
+    private final IgnoreRules ignore;
+    private final Coverage coverage;
+
+    public ChangeClassifier(JsonDiff jsonDiff, IgnoreRules ignore, Coverage coverage) {
+        this.jsonDiff = jsonDiff;
+        this.ignore = ignore;
+        this.coverage = coverage;
+    }
+
+    /**
+     * @param before the version at 'from', null when absent there
+     * @param after  the version at 'to', null when absent there
+     */
+    public Outcome classify(StoredResource before, StoredResource after) {
+        if (before == null && after == null) {
+            throw new IllegalArgumentException("a change needs a version before or after");
+        }
+        if (before == null) {
+            return appeared(after);
+        }
+        Lifecycle was = Lifecycle.of(before.lifecycleState());
+        if (after == null) {
+            return vanished(before, was);
+        }
+        Lifecycle is = Lifecycle.of(after.lifecycleState());
+        if (was.isGone() && is.isGone()) {
+            return new Outcome.Unchanged(NoChangeReason.ALREADY_GONE);
+        }
+        if (is.isGone()) {
+            return new Outcome.Changed(new Change(ChangeKind.DELETED, before.ocid(), before.resourceType(),
+                    before.region(), before.compartmentId(), null, before.displayName(), List.of(), List.of(),
+                    coverage.caveat(scope(before), scope(after)), before.sha256(), after.sha256()), List.of());
+        }
+        return compared(before, after);
+    }
+
+    private Outcome appeared(StoredResource after) {
+        if (Lifecycle.of(after.lifecycleState()).isGone()) {
+            return new Outcome.Transient(new TransientResource(after.ocid(), after.resourceType(),
+                    after.displayName(), after.region(), after.compartmentId(), after.lifecycleState()));
+        }
+        // Still CREATED when 'from' missed its scope: the resource exists and was not in 'from', and
+        // hiding it would hide a resource from a drift review; the caveat says it may be older than that.
+        Scope scope = scope(after);
+        return new Outcome.Changed(new Change(ChangeKind.CREATED, after.ocid(), after.resourceType(), after.region(),
+                after.compartmentId(), null, after.displayName(), List.of(), List.of(),
+                coverage.caveat(scope, scope), null, after.sha256()), List.of());
+    }
+
+    private Outcome vanished(StoredResource before, Lifecycle was) {
+        if (was.isGone()) {
+            return new Outcome.Unchanged(NoChangeReason.ALREADY_GONE);
+        }
+        Scope scope = scope(before);
+        if (!coverage.collectedByBoth(scope)) {
+            return new Outcome.Unknown(scope);
+        }
+        return new Outcome.Changed(new Change(ChangeKind.DELETED, before.ocid(), before.resourceType(),
+                before.region(), before.compartmentId(), null, before.displayName(), List.of(), List.of(),
+                null, before.sha256(), null), List.of());
+    }
+
+    private Outcome compared(StoredResource before, StoredResource after) {
+        String type = after.resourceType();
+        JsonDiff.Result diff = jsonDiff.compare(type, parse(before), parse(after));
+        if (diff.isEmpty()) {
+            return new Outcome.Unchanged(NoChangeReason.REORDERED);
+        }
+        List<PropertyChange> kept = new ArrayList<>();
+        List<IgnoreRule> ignoredBy = new ArrayList<>();
+        for (PropertyChange p : diff.properties()) {
+            Optional<IgnoreRule> rule = ignore.match(type, p.path());
+            if (rule.isPresent()) {
+                ignoredBy.add(rule.get());
+            } else {
+                kept.add(p);
+            }
+        }
+        if (kept.isEmpty()) {
+            return new Outcome.Ignored(ignoredBy);
+        }
+        List<TextDiff> texts = diff.texts().stream().filter(t -> explainsAny(t, kept)).toList();
+        boolean moved = kept.stream().anyMatch(p -> p.path().equals(COMPARTMENT));
+        return new Outcome.Changed(new Change(moved ? ChangeKind.MOVED : ChangeKind.MODIFIED, after.ocid(), type,
+                after.region(), after.compartmentId(), moved ? before.compartmentId() : null, after.displayName(),
+                kept, texts, coverage.caveat(scope(before), scope(after)), before.sha256(), after.sha256()),
+                ignoredBy);
+    }
+
+    /** A line diff stays while one of the property changes it explains does. */
+    private static boolean explainsAny(TextDiff text, List<PropertyChange> kept) {
+        String below = text.path() + "/";
+        return kept.stream().anyMatch(p -> p.path().equals(text.path()) || p.path().startsWith(below));
+    }
+
+    private static Scope scope(StoredResource r) {
+        return new Scope(r.region(), r.compartmentId());
+    }
+
+    private static JsonNode parse(StoredResource r) {
+        try {
+            return JSON.readTree(r.json());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored version " + r.sha256() + " of " + r.ocid() + " is not JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+}

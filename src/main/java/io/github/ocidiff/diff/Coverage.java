@@ -1,0 +1,142 @@
+package io.github.ocidiff.diff;
+
+import io.github.ocidiff.crawl.Scope;
+import io.github.ocidiff.crawl.ScopeCoverage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * What the two snapshots saw, scope by scope. A resource's scope is its region and its own compartment
+ * (not the subtree), as the crawler declares them.
+ */
+public final class Coverage {
+
+    /** How one snapshot covered one scope. */
+    public enum Status {
+        /** Fully collected: an absence there means the resource is gone. */
+        OK,
+        /** Declared but not fully collected: absences mean nothing (the store carried its resources forward). */
+        FAILED,
+        /** Not in that snapshot's plan at all (a compartment created later, a region added to the config...). */
+        UNDECLARED
+    }
+
+    static final Comparator<Scope> SCOPE_ORDER = Comparator.comparing(Scope::region)
+            .thenComparing(Scope::compartmentId, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private final Map<Scope, ScopeCoverage> from;
+    private final Map<Scope, ScopeCoverage> to;
+
+    public Coverage(List<ScopeCoverage> from, List<ScopeCoverage> to) {
+        this.from = index(from);
+        this.to = index(to);
+    }
+
+    private static Map<Scope, ScopeCoverage> index(List<ScopeCoverage> coverage) {
+        Map<Scope, ScopeCoverage> map = new HashMap<>();
+        coverage.forEach(c -> map.put(c.scope(), c));
+        return map;
+    }
+
+    public Status inFrom(Scope scope) {
+        return status(from.get(scope));
+    }
+
+    public Status inTo(Scope scope) {
+        return status(to.get(scope));
+    }
+
+    private static Status status(ScopeCoverage c) {
+        return c == null ? Status.UNDECLARED : c.ok() ? Status.OK : Status.FAILED;
+    }
+
+    /** True when both snapshots fully collected the scope: only then is an absence a deletion. */
+    public boolean collectedByBoth(Scope scope) {
+        return inFrom(scope) == Status.OK && inTo(scope) == Status.OK;
+    }
+
+    /**
+     * Why a change seen in these scopes may be imprecise, or null when both snapshots fully collected
+     * them. A snapshot that did not collect a scope carries its last known state forward, so a change
+     * found there may have happened before 'from' (a creation: the resource may already have existed)
+     * or the version shown may be older than 'to'.
+     *
+     * @param fromScope the scope the resource had at 'from' (its 'to' scope when it is new)
+     * @param toScope   the scope it has at 'to', null when it vanished
+     */
+    String caveat(Scope fromScope, Scope toScope) {
+        List<String> notes = new ArrayList<>();
+        Status f = inFrom(fromScope);
+        if (f != Status.OK) {
+            notes.add(describe(fromScope) + " " + describe("'from'", f, from.get(fromScope)));
+        }
+        if (toScope != null && inTo(toScope) != Status.OK) {
+            notes.add(describe(toScope) + " " + describe("'to'", inTo(toScope), to.get(toScope)));
+        }
+        return notes.isEmpty() ? null : String.join("; ", notes);
+    }
+
+    private static String describe(Scope scope) {
+        return scope.region() + " / " + (scope.compartmentId() == null ? "(whole region)" : scope.compartmentId());
+    }
+
+    private static String describe(String snapshot, Status status, ScopeCoverage c) {
+        return status == Status.UNDECLARED
+                ? "was not in the " + snapshot + " snapshot's plan"
+                : "was not fully collected by the " + snapshot + " snapshot"
+                        + (c.error() == null ? "" : ": " + c.error());
+    }
+
+    /**
+     * One row per scope that either snapshot declared and did not fully collect, and per scope where
+     * resources vanished without the diff being able to call them deleted, in region then compartment
+     * order. A scope declared by only one snapshot with nothing unknown is no gap: compartments come and
+     * go, and their resources are then truly created or deleted.
+     *
+     * <p>{@code unknownResources} counts the resources of 'from' whose state at 'to' the diff cannot
+     * tell: those that vanished ({@code vanished}, per their 'from' scope) or, for a scope 'to' failed to
+     * collect, every resource 'from' collected there (the store carried them forward unverified). When
+     * neither snapshot collected a scope, its resource count is not known and only the vanished ones
+     * are counted: a lower bound.
+     */
+    public List<CoverageGap> gaps(Map<Scope, Long> vanished) {
+        TreeSet<Scope> scopes = new TreeSet<>(SCOPE_ORDER);
+        from.values().stream().filter(c -> !c.ok()).forEach(c -> scopes.add(c.scope()));
+        to.values().stream().filter(c -> !c.ok()).forEach(c -> scopes.add(c.scope()));
+        vanished.forEach((scope, n) -> {
+            if (n > 0) {
+                scopes.add(scope);
+            }
+        });
+        List<CoverageGap> gaps = new ArrayList<>(scopes.size());
+        for (Scope scope : scopes) {
+            List<String> reasons = new ArrayList<>(2);
+            Status f = inFrom(scope);
+            Status t = inTo(scope);
+            if (f != Status.OK) {
+                reasons.add(reason("'from'", f, from.get(scope)));
+            }
+            if (t != Status.OK) {
+                reasons.add(reason("'to'", t, to.get(scope)));
+            }
+            long unknown = vanished.getOrDefault(scope, 0L);
+            if (t == Status.FAILED && f == Status.OK) {
+                // the vanished ones are among those 'from' collected: not counted twice
+                unknown = Math.max(unknown, from.get(scope).resources());
+            }
+            gaps.add(new CoverageGap(scope.region(), scope.compartmentId(), String.join("; ", reasons), unknown));
+        }
+        return gaps;
+    }
+
+    private static String reason(String snapshot, Status status, ScopeCoverage c) {
+        if (status == Status.UNDECLARED) {
+            return snapshot + " snapshot: not in its plan";
+        }
+        return snapshot + " snapshot: " + (c.error() == null ? "not fully collected" : c.error());
+    }
+}

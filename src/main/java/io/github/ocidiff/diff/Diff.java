@@ -1,0 +1,34 @@
+package io.github.ocidiff.diff;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The difference between two snapshots, before attribution.
+ *
+ * @param changes        in {@link Change#ORDER}
+ * @param transients     first seen already terminated, in {@link TransientResource#ORDER}
+ * @param gaps           the report's {@code coverage.gaps}, by region then compartment
+ * @param complete       the report's {@code coverage.complete}: no gap, i.e. every scope of both
+ *                       snapshots fully collected and no resource of unknown fate
+ * @param ignored        one entry per ignore rule, in rule order, zero counts included
+ * @param changesIgnored resources that differed only in ignored properties, so are not in {@code changes}
+ * @param noChange       resources the store saw differ that are no change, by reason
+ */
+public record Diff(List<Change> changes, List<TransientResource> transients, List<CoverageGap> gaps,
+                   boolean complete, List<IgnoreCount> ignored, long changesIgnored,
+                   Map<NoChangeReason, Long> noChange) {
+
+    public Diff {
+        changes = List.copyOf(changes);
+        transients = List.copyOf(transients);
+        gaps = List.copyOf(gaps);
+        ignored = List.copyOf(ignored);
+        noChange = Map.copyOf(noChange);
+    }
+
+    /** How many changes are of {@code kind}. */
+    public long count(ChangeKind kind) {
+        return changes.stream().filter(c -> c.kind() == kind).count();
+    }
+}

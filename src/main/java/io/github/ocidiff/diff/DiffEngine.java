@@ -1,0 +1,99 @@
+package io.github.ocidiff.diff;
+
+import io.github.ocidiff.config.IgnoreRule;
+import io.github.ocidiff.crawl.Scope;
+import io.github.ocidiff.crawl.ScopeCoverage;
+import io.github.ocidiff.store.IntervalEdge;
+import io.github.ocidiff.store.StoredResource;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Diffs two snapshots from the store's stream of differing resources, one edge at a time:
+ * <pre>
+ * DiffEngine engine = new DiffEngine(IgnoreRules.withDefaults(config.rules()), store.coverage(a), store.coverage(b));
+ * store.forEachChangeBetween(a, b, engine);
+ * Diff diff = engine.result();
+ * </pre>
+ * It keeps the changes and per-scope counters only, never the unchanged tenancy, so its memory grows
+ * with the number of changes. Not thread-safe: feed it from one thread.
+ */
+public final class DiffEngine implements Consumer<IntervalEdge> {
+
+    private final ChangeClassifier classifier;
+    private final Coverage coverage;
+    private final List<Change> changes = new ArrayList<>();
+    private final List<TransientResource> transients = new ArrayList<>();
+    private final Map<Scope, Long> unknown = new HashMap<>();
+    private final Map<IgnoreRule, long[]> ignored = new LinkedHashMap<>(); // rule → {properties, resources}
+    private final Map<NoChangeReason, Long> noChange = new EnumMap<>(NoChangeReason.class);
+    private long changesIgnored;
+
+    /** With the default set arrays ({@link SetArrays#DEFAULT}). */
+    public DiffEngine(IgnoreRules ignore, List<ScopeCoverage> fromCoverage, List<ScopeCoverage> toCoverage) {
+        this(SetArrays.DEFAULT, ignore, fromCoverage, toCoverage);
+    }
+
+    public DiffEngine(SetArrays setArrays, IgnoreRules ignore, List<ScopeCoverage> fromCoverage,
+                      List<ScopeCoverage> toCoverage) {
+        this.coverage = new Coverage(fromCoverage, toCoverage);
+        this.classifier = new ChangeClassifier(new JsonDiff(setArrays), ignore, coverage);
+        ignore.rules().forEach(r -> ignored.putIfAbsent(r, new long[2]));
+    }
+
+    /** Diffs a whole stream at once. */
+    public static Diff diff(Iterable<IntervalEdge> edges, IgnoreRules ignore, List<ScopeCoverage> fromCoverage,
+                            List<ScopeCoverage> toCoverage) {
+        DiffEngine engine = new DiffEngine(ignore, fromCoverage, toCoverage);
+        edges.forEach(engine);
+        return engine.result();
+    }
+
+    @Override
+    public void accept(IntervalEdge edge) {
+        accept(edge.before(), edge.after());
+    }
+
+    /** One resource's versions at 'from' and 'to', either null when absent. */
+    public void accept(StoredResource before, StoredResource after) {
+        Outcome outcome = classifier.classify(before, after);
+        if (outcome instanceof Outcome.Changed c) {
+            changes.add(c.change());
+            count(c.ignoredBy());
+        } else if (outcome instanceof Outcome.Ignored i) {
+            changesIgnored++;
+            count(i.ignoredBy());
+        } else if (outcome instanceof Outcome.Transient t) {
+            transients.add(t.resource());
+        } else if (outcome instanceof Outcome.Unknown u) {
+            unknown.merge(u.scope(), 1L, Long::sum);
+        } else if (outcome instanceof Outcome.Unchanged u) {
+            noChange.merge(u.reason(), 1L, Long::sum);
+        }
+    }
+
+    private void count(List<IgnoreRule> ignoredBy) {
+        Set<IgnoreRule> rulesHere = new LinkedHashSet<>(ignoredBy);
+        ignoredBy.forEach(r -> ignored.get(r)[0]++);
+        rulesHere.forEach(r -> ignored.get(r)[1]++);
+    }
+
+    /** The diff so far, sorted; the engine may go on accepting edges afterwards. */
+    public Diff result() {
+        List<Change> sortedChanges = new ArrayList<>(changes);
+        sortedChanges.sort(Change.ORDER);
+        List<TransientResource> sortedTransients = new ArrayList<>(transients);
+        sortedTransients.sort(TransientResource.ORDER);
+        List<CoverageGap> gaps = coverage.gaps(unknown);
+        List<IgnoreCount> counts = new ArrayList<>(ignored.size());
+        ignored.forEach((rule, n) -> counts.add(new IgnoreCount(rule, n[0], n[1])));
+        return new Diff(sortedChanges, sortedTransients, gaps, gaps.isEmpty(), counts, changesIgnored, noChange);
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.ocidiff.diff;
+
+/**
+ * Why a resource the store saw differ is not a change. Counted in {@link Diff#noChange()}, so that what
+ * the diff read and what it reported can be reconciled.
+ */
+public enum NoChangeReason {
+    /** Already being deleted or gone at 'from' (then vanished, or moved on to TERMINATED): its deletion
+     * was reported when it began. */
+    ALREADY_GONE,
+    /** Only the order of a set array differs (policy statements, security rules). */
+    REORDERED
+}

@@ -1,0 +1,35 @@
+package io.github.ocidiff.diff;
+
+import io.github.ocidiff.config.IgnoreRule;
+import io.github.ocidiff.crawl.Scope;
+import java.util.List;
+
+/** What one resource whose content differs between two snapshots amounts to. */
+public sealed interface Outcome {
+
+    /** A change to report. @param ignoredBy one entry per property change the rules removed from it */
+    record Changed(Change change, List<IgnoreRule> ignoredBy) implements Outcome {
+        public Changed {
+            ignoredBy = List.copyOf(ignoredBy);
+        }
+    }
+
+    /** Every property change was ignored: no change, but each one counts against its rule. */
+    record Ignored(List<IgnoreRule> ignoredBy) implements Outcome {
+        public Ignored {
+            ignoredBy = List.copyOf(ignoredBy);
+        }
+    }
+
+    /** First seen already terminated. */
+    record Transient(TransientResource resource) implements Outcome {
+    }
+
+    /** Vanished from a scope a snapshot did not fully collect: maybe deleted, maybe not. */
+    record Unknown(Scope scope) implements Outcome {
+    }
+
+    /** Differs in the store, but not a change. */
+    record Unchanged(NoChangeReason reason) implements Outcome {
+    }
+}

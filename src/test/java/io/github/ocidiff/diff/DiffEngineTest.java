@@ -1,0 +1,493 @@
+package io.github.ocidiff.diff;
+
+import static io.github.ocidiff.diff.Versions.APP;
+import static io.github.ocidiff.diff.Versions.ASHBURN;
+import static io.github.ocidiff.diff.Versions.NETWORK;
+import static io.github.ocidiff.diff.Versions.SANDBOX;
+import static io.github.ocidiff.diff.Versions.TENANCY;
+import static io.github.ocidiff.diff.Versions.failed;
+import static io.github.ocidiff.diff.Versions.instance;
+import static io.github.ocidiff.diff.Versions.ok;
+import static io.github.ocidiff.diff.Versions.parse;
+import static io.github.ocidiff.diff.Versions.resource;
+import static io.github.ocidiff.diff.Versions.stored;
+import static io.github.ocidiff.diff.Versions.value;
+import static io.github.ocidiff.diff.Versions.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ocidiff.config.IgnoreRule;
+import io.github.ocidiff.config.RulesConfig;
+import io.github.ocidiff.crawl.ScopeCoverage;
+import io.github.ocidiff.store.IntervalEdge;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DiffEngineTest {
+
+    private static final String I1 = "ocid1.instance.oc1.iad.one";
+    private static final String I2 = "ocid1.instance.oc1.iad.two";
+    private static final String TROUBLE = "Resource Search in us-ashburn-1 failed: 503 ServiceUnavailable";
+
+    /** Every scope of the tests, fully collected, 5 resources each. */
+    private static final List<ScopeCoverage> ALL_OK = List.of(ok(ASHBURN, TENANCY, 5), ok(ASHBURN, APP, 5),
+            ok(ASHBURN, NETWORK, 5), ok(ASHBURN, SANDBOX, 5));
+
+    private static IntervalEdge edge(ObjectNode before, ObjectNode after) {
+        String ocid = (before != null ? before : after).get("identifier").asText();
+        return new IntervalEdge(ocid, before == null ? null : stored(before), after == null ? null : stored(after));
+    }
+
+    private static Diff diff(IntervalEdge... edges) {
+        return diff(IgnoreRules.none(), ALL_OK, ALL_OK, edges);
+    }
+
+    private static Diff diff(IgnoreRules rules, List<ScopeCoverage> from, List<ScopeCoverage> to, IntervalEdge... edges) {
+        return DiffEngine.diff(List.of(edges), rules, from, to);
+    }
+
+    private static List<ScopeCoverage> allOkBut(ScopeCoverage replacement) {
+        List<ScopeCoverage> out = new ArrayList<>(ALL_OK);
+        out.removeIf(c -> c.scope().equals(replacement.scope()));
+        out.add(replacement);
+        return out;
+    }
+
+    private static List<ScopeCoverage> allOkWithout(String compartmentId) {
+        return ALL_OK.stream().filter(c -> !c.scope().compartmentId().equals(compartmentId)).toList();
+    }
+
+    // ---- lifecycle
+
+    @Test
+    void aResourceNotInFromIsCreatedWithoutPropertyChanges() {
+        ObjectNode after = instance(I1, APP, "RUNNING");
+
+        Diff diff = diff(edge(null, after));
+
+        assertThat(diff.changes()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ChangeKind.CREATED);
+            assertThat(c.ocid()).isEqualTo(I1);
+            assertThat(c.resourceType()).isEqualTo("Instance");
+            assertThat(c.region()).isEqualTo(ASHBURN);
+            assertThat(c.compartmentId()).isEqualTo(APP);
+            assertThat(c.previousCompartmentId()).isNull();
+            assertThat(c.displayName()).isEqualTo("web-1");
+            assertThat(c.properties()).isEmpty();
+            assertThat(c.caveat()).isNull();
+            assertThat(c.beforeSha256()).isNull();
+            assertThat(c.afterSha256()).isEqualTo(stored(after).sha256());
+        });
+        assertThat(diff.complete()).isTrue();
+    }
+
+    @Test
+    void aResourceThatTurnedTerminatedIsDeletedNotModified() {
+        ObjectNode before = instance(I1, APP, "RUNNING");
+        ObjectNode after = with(with(before, "/lifecycleState", "TERMINATED"), "/displayName", "web-1 (terminated)");
+
+        Diff diff = diff(edge(before, after));
+
+        assertThat(diff.changes()).extracting(Change::kind, Change::ocid, Change::compartmentId, Change::displayName,
+                        Change::properties)
+                .containsExactly(tuple(ChangeKind.DELETED, I1, APP, "web-1", List.of()));
+    }
+
+    @Test
+    void aResourceThatStartedTerminatingIsAlreadyDeleted() {
+        ObjectNode before = resource("Vcn", "ocid1.vcn.oc1.iad.v", NETWORK, "AVAILABLE", "main-vcn");
+
+        Diff diff = diff(edge(before, with(before, "/lifecycleState", "TERMINATING")));
+
+        assertThat(diff.changes()).extracting(Change::kind).containsExactly(ChangeKind.DELETED);
+    }
+
+    @Test
+    void aScheduledKeyDeletionIsAModificationBecauseItCanBeCancelled() {
+        ObjectNode before = resource("Key", "ocid1.key.oc1.iad.k", APP, "ENABLED", "master");
+
+        Diff diff = diff(edge(before, with(before, "/lifecycleState", "PENDING_DELETION")));
+
+        assertThat(diff.changes()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ChangeKind.MODIFIED);
+            assertThat(c.properties()).containsExactly(
+                    new PropertyChange("/lifecycleState", value("\"ENABLED\""), value("\"PENDING_DELETION\"")));
+        });
+    }
+
+    @Test
+    void aResourceAlreadyTerminatedThatVanishedIsNoChange() {
+        ObjectNode before = instance(I1, APP, "TERMINATED");
+
+        Diff diff = diff(edge(before, null));
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.transients()).isEmpty();
+        assertThat(diff.noChange()).isEqualTo(Map.of(NoChangeReason.ALREADY_GONE, 1L));
+    }
+
+    @Test
+    void aResourceThatWentFromTerminatingToTerminatedIsNoChange() {
+        ObjectNode before = instance(I1, APP, "TERMINATING");
+
+        Diff diff = diff(edge(before, with(before, "/lifecycleState", "TERMINATED")));
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.noChange()).isEqualTo(Map.of(NoChangeReason.ALREADY_GONE, 1L));
+    }
+
+    @Test
+    void aResourceFirstSeenTerminatedIsTransientNotAChange() {
+        ObjectNode after = instance(I1, APP, "TERMINATED");
+
+        Diff diff = diff(edge(null, after));
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.transients()).containsExactly(
+                new TransientResource(I1, "Instance", "web-1", ASHBURN, APP, "TERMINATED"));
+    }
+
+    @Test
+    void aDeletionThatWasUndoneIsAModificationOfTheLifecycleState() {
+        ObjectNode before = resource("Bucket", "ocid1.bucket.oc1.iad.b", APP, "DELETING", "logs");
+
+        Diff diff = diff(edge(before, with(before, "/lifecycleState", "ACTIVE")));
+
+        assertThat(diff.changes()).extracting(Change::kind, Change::properties).containsExactly(tuple(
+                ChangeKind.MODIFIED,
+                List.of(new PropertyChange("/lifecycleState", value("\"DELETING\""), value("\"ACTIVE\"")))));
+    }
+
+    // ---- coverage
+
+    @Test
+    void aResourceThatVanishedFromAScopeBothSnapshotsCollectedIsDeleted() {
+        ObjectNode before = instance(I1, APP, "RUNNING");
+
+        Diff diff = diff(edge(before, null));
+
+        assertThat(diff.changes()).extracting(Change::kind, Change::ocid, Change::compartmentId, Change::afterSha256)
+                .containsExactly(tuple(ChangeKind.DELETED, I1, APP, null));
+        assertThat(diff.gaps()).isEmpty();
+        assertThat(diff.complete()).isTrue();
+    }
+
+    @Test
+    void aResourceThatVanishedFromAScopeTheToSnapshotFailedIsUnknownNotDeleted() {
+        List<ScopeCoverage> to = allOkBut(failed(ASHBURN, APP, TROUBLE));
+
+        Diff diff = diff(IgnoreRules.none(), ALL_OK, to, edge(instance(I1, APP, "RUNNING"), null));
+
+        assertThat(diff.changes()).isEmpty();
+        // all 5 resources 'from' collected in that scope are unverified at 'to', the vanished one among them
+        assertThat(diff.gaps()).containsExactly(new CoverageGap(ASHBURN, APP, "'to' snapshot: " + TROUBLE, 5));
+        assertThat(diff.complete()).isFalse();
+    }
+
+    @Test
+    void aResourceThatVanishedFromAScopeTheFromSnapshotFailedIsUnknownNotDeleted() {
+        List<ScopeCoverage> from = allOkBut(failed(ASHBURN, APP, TROUBLE));
+
+        Diff diff = diff(IgnoreRules.none(), from, ALL_OK, edge(instance(I1, APP, "RUNNING"), null));
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.gaps()).containsExactly(new CoverageGap(ASHBURN, APP, "'from' snapshot: " + TROUBLE, 1));
+    }
+
+    @Test
+    void aResourceThatVanishedFromAScopeOutsideTheToPlanIsUnknownNotDeleted() {
+        List<ScopeCoverage> to = allOkWithout(SANDBOX);
+
+        Diff diff = diff(IgnoreRules.none(), ALL_OK, to,
+                edge(instance(I1, SANDBOX, "RUNNING"), null), edge(instance(I2, SANDBOX, "STOPPED"), null));
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.gaps()).containsExactly(new CoverageGap(ASHBURN, SANDBOX, "'to' snapshot: not in its plan", 2));
+        assertThat(diff.complete()).isFalse();
+    }
+
+    @Test
+    void aScopeAnySnapshotFailedIsAGapEvenWithoutChanges() {
+        List<ScopeCoverage> from = allOkBut(failed(ASHBURN, NETWORK, "the crawl ended without reporting this scope as done"));
+        List<ScopeCoverage> to = allOkBut(failed(ASHBURN, NETWORK, TROUBLE));
+
+        Diff diff = diff(IgnoreRules.none(), from, to);
+
+        assertThat(diff.gaps()).containsExactly(new CoverageGap(ASHBURN, NETWORK,
+                "'from' snapshot: the crawl ended without reporting this scope as done; 'to' snapshot: " + TROUBLE, 0));
+        assertThat(diff.complete()).isFalse();
+    }
+
+    @Test
+    void aResourceCreatedInAScopeTheFromSnapshotFailedIsCreatedWithACaveat() {
+        List<ScopeCoverage> from = allOkBut(failed(ASHBURN, APP, TROUBLE));
+
+        Diff diff = diff(IgnoreRules.none(), from, ALL_OK, edge(null, instance(I1, APP, "RUNNING")));
+
+        assertThat(diff.changes()).extracting(Change::kind, Change::caveat).containsExactly(tuple(ChangeKind.CREATED,
+                "us-ashburn-1 / " + APP + " was not fully collected by the 'from' snapshot: " + TROUBLE));
+        assertThat(diff.gaps()).containsExactly(new CoverageGap(ASHBURN, APP, "'from' snapshot: " + TROUBLE, 0));
+    }
+
+    @Test
+    void aResourceCreatedInACompartmentNewToTheToPlanIsCreatedWithACaveatAndNoGap() {
+        List<ScopeCoverage> from = allOkWithout(SANDBOX);
+
+        Diff diff = diff(IgnoreRules.none(), from, ALL_OK, edge(null, instance(I1, SANDBOX, "RUNNING")));
+
+        assertThat(diff.changes()).extracting(Change::kind, Change::caveat).containsExactly(tuple(ChangeKind.CREATED,
+                "us-ashburn-1 / " + SANDBOX + " was not in the 'from' snapshot's plan"));
+        assertThat(diff.gaps()).isEmpty();
+        assertThat(diff.complete()).isTrue();
+    }
+
+    // ---- moves and property changes
+
+    @Test
+    void aCompartmentChangeIsAMoveListingItsOtherChangesToo() {
+        ObjectNode before = with(instance(I1, APP, "RUNNING"), "/freeformTags/env", "prod");
+        ObjectNode after = with(with(with(before, "/compartmentId", SANDBOX), "/freeformTags/env", "test"),
+                "/displayName", "web-2");
+
+        Diff diff = diff(edge(before, after));
+
+        assertThat(diff.changes()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ChangeKind.MOVED);
+            assertThat(c.compartmentId()).isEqualTo(SANDBOX);
+            assertThat(c.previousCompartmentId()).isEqualTo(APP);
+            assertThat(c.displayName()).isEqualTo("web-2");
+            assertThat(c.properties()).containsExactly(
+                    new PropertyChange("/compartmentId", value("\"" + APP + "\""), value("\"" + SANDBOX + "\"")),
+                    new PropertyChange("/displayName", value("\"web-1\""), value("\"web-2\"")),
+                    new PropertyChange("/freeformTags/env", value("\"prod\""), value("\"test\"")));
+        });
+    }
+
+    @Test
+    void aFreeformTagChangeIsAModificationOfThatTag() {
+        ObjectNode before = with(instance(I1, APP, "RUNNING"), "/freeformTags/env", "prod");
+
+        Diff diff = diff(edge(before, with(before, "/freeformTags/env", "staging")));
+
+        assertThat(diff.changes()).extracting(Change::kind, Change::compartmentId, Change::previousCompartmentId,
+                        Change::properties)
+                .containsExactly(tuple(ChangeKind.MODIFIED, APP, null,
+                        List.of(new PropertyChange("/freeformTags/env", value("\"prod\""), value("\"staging\"")))));
+    }
+
+    @Test
+    void aDefinedTagChangeIsAModificationOfThatTagInItsNamespace() {
+        ObjectNode before = with(instance(I1, APP, "RUNNING"), "/definedTags/Operations/CostCenter", "42");
+
+        Diff diff = diff(edge(before, with(before, "/definedTags/Operations/CostCenter", "43")));
+
+        assertThat(diff.changes()).flatExtracting(Change::properties).containsExactly(
+                new PropertyChange("/definedTags/Operations/CostCenter", value("\"42\""), value("\"43\"")));
+    }
+
+    @Test
+    void aTagKeyWithSlashAndTildeIsEscapedInThePointer() {
+        ObjectNode before = instance(I1, APP, "RUNNING");
+
+        Diff diff = diff(edge(before, with(before, "/freeformTags/team~1a~0b", "x")));
+
+        assertThat(diff.changes()).flatExtracting(Change::properties).containsExactly(
+                new PropertyChange("/freeformTags/team~1a~0b", null, value("\"x\"")));
+        assertThat(stored(with(before, "/freeformTags/team~1a~0b", "x")).json()).contains("\"team/a~b\":\"x\"");
+    }
+
+    // ---- set arrays
+
+    private static ObjectNode policy(String... statements) {
+        ObjectNode node = resource("Policy", "ocid1.policy.oc1..p", TENANCY, "ACTIVE", "ocidiff-read");
+        return with(node, "/details/statements", List.of(statements));
+    }
+
+    @Test
+    void aPolicyWhoseStatementsWereOnlyReorderedIsNoChange() {
+        Diff diff = diff(edge(policy("Allow group a to read all-resources in tenancy", "Allow group b to inspect vcns in tenancy"),
+                policy("Allow group b to inspect vcns in tenancy", "Allow group a to read all-resources in tenancy")));
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.noChange()).isEqualTo(Map.of(NoChangeReason.REORDERED, 1L));
+    }
+
+    @Test
+    void aChangedPolicyStatementIsAModificationWithALineDiff() {
+        ObjectNode before = policy("Allow group ocidiff-readers to inspect all-resources in tenancy",
+                "Allow group ocidiff-readers to read audit-events in tenancy");
+        ObjectNode after = policy("Allow group ocidiff-readers to inspect all-resources in tenancy",
+                "Allow group ocidiff-readers to manage audit-events in tenancy");
+
+        Diff diff = diff(edge(before, after));
+
+        assertThat(diff.changes()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ChangeKind.MODIFIED);
+            assertThat(c.properties()).containsExactly(
+                    new PropertyChange("/details/statements/1",
+                            value("\"Allow group ocidiff-readers to read audit-events in tenancy\""), null),
+                    new PropertyChange("/details/statements/1",
+                            null, value("\"Allow group ocidiff-readers to manage audit-events in tenancy\"")));
+            assertThat(c.texts()).containsExactly(new TextDiff("/details/statements", List.of(
+                    "  Allow group ocidiff-readers to inspect all-resources in tenancy",
+                    "- Allow group ocidiff-readers to read audit-events in tenancy",
+                    "+ Allow group ocidiff-readers to manage audit-events in tenancy")));
+        });
+    }
+
+    private static final String SSH = """
+            {"isStateless": false, "protocol": "6", "source": "10.0.0.0/16", "sourceType": "CIDR_BLOCK",
+             "tcpOptions": {"destinationPortRange": {"max": 22, "min": 22}}}""";
+    private static final String HTTPS_WORLD = """
+            {"isStateless": false, "protocol": "6", "source": "0.0.0.0/0", "sourceType": "CIDR_BLOCK",
+             "tcpOptions": {"destinationPortRange": {"max": 443, "min": 443}}}""";
+    private static final String HTTPS_CORP = """
+            {"isStateless": false, "protocol": "6", "source": "192.168.0.0/16", "sourceType": "CIDR_BLOCK",
+             "tcpOptions": {"destinationPortRange": {"max": 443, "min": 443}}}""";
+
+    private static ObjectNode securityList(String... ingress) {
+        ObjectNode node = resource("SecurityList", "ocid1.securitylist.oc1.iad.s", NETWORK, "AVAILABLE", "default");
+        return with(node, "/details/ingressSecurityRules", value("[" + String.join(",", ingress) + "]"));
+    }
+
+    @Test
+    void aSecurityRuleSourceChangeIsTheOldRuleRemovedAndTheNewOneAdded() {
+        Diff diff = diff(edge(securityList(SSH, HTTPS_WORLD), securityList(SSH, HTTPS_CORP)));
+
+        assertThat(diff.changes()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ChangeKind.MODIFIED);
+            assertThat(c.properties()).containsExactly(
+                    new PropertyChange("/details/ingressSecurityRules/1", value(HTTPS_WORLD), null),
+                    new PropertyChange("/details/ingressSecurityRules/1", null, value(HTTPS_CORP)));
+            assertThat(c.properties().get(1).after().get("source").asText()).isEqualTo("192.168.0.0/16");
+            assertThat(c.texts()).isEmpty();
+        });
+    }
+
+    @Test
+    void aNetworkSecurityGroupWhoseRulesWereOnlyReorderedIsNoChange() {
+        ObjectNode nsg = resource("NetworkSecurityGroup", "ocid1.networksecuritygroup.oc1.iad.n", NETWORK, "AVAILABLE", "web");
+        String egress = """
+                {"destination": "0.0.0.0/0", "direction": "EGRESS", "id": "r2", "protocol": "all"}""";
+        String ingress = """
+                {"direction": "INGRESS", "id": "r1", "protocol": "6", "source": "0.0.0.0/0"}""";
+
+        Diff diff = diff(edge(with(nsg, "/details/securityRules", value("[" + egress + "," + ingress + "]")),
+                with(nsg, "/details/securityRules", value("[" + ingress + "," + egress + "]"))));
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.noChange()).isEqualTo(Map.of(NoChangeReason.REORDERED, 1L));
+    }
+
+    // ---- ignore rules
+
+    private static final IgnoreRule TERRAFORM_TAGS =
+            new IgnoreRule("Instance", "/freeformTags/*", "tags are managed by Terraform");
+
+    @Test
+    void anIgnoreRuleWithAStarSegmentRemovesMatchingPropertiesAndCountsThem() {
+        ObjectNode before = with(instance(I1, APP, "RUNNING"), "/freeformTags/env", "prod");
+        ObjectNode after = with(with(before, "/freeformTags/env", "test"), "/displayName", "web-2");
+
+        Diff diff = diff(IgnoreRules.of(List.of(TERRAFORM_TAGS)), ALL_OK, ALL_OK, edge(before, after));
+
+        assertThat(diff.changes()).flatExtracting(Change::properties).containsExactly(
+                new PropertyChange("/displayName", value("\"web-1\""), value("\"web-2\"")));
+        assertThat(diff.ignored()).containsExactly(new IgnoreCount(TERRAFORM_TAGS, 1, 1));
+        assertThat(diff.changesIgnored()).isZero();
+    }
+
+    @Test
+    void aChangeWhosePropertiesAreAllIgnoredDisappearsButIsCounted() {
+        ObjectNode before = with(instance(I1, APP, "RUNNING"), "/freeformTags/env", "prod");
+        ObjectNode after = with(with(before, "/freeformTags/env", "test"), "/freeformTags/owner", "ops");
+
+        Diff diff = diff(IgnoreRules.of(List.of(TERRAFORM_TAGS)), ALL_OK, ALL_OK, edge(before, after));
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.changesIgnored()).isEqualTo(1);
+        assertThat(diff.ignored()).containsExactly(new IgnoreCount(TERRAFORM_TAGS, 2, 1));
+    }
+
+    @Test
+    void aBucketEtagChangeIsIgnoredByDefaultAndCounted() {
+        ObjectNode before = with(resource("Bucket", "ocid1.bucket.oc1.iad.b", APP, "ACTIVE", "logs"),
+                "/details/etag", "e1");
+
+        Diff diff = diff(IgnoreRules.withDefaults(new RulesConfig(List.of())), ALL_OK, ALL_OK,
+                edge(before, with(before, "/details/etag", "e2")));
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.changesIgnored()).isEqualTo(1);
+        assertThat(diff.ignored()).extracting(i -> i.rule().path(), IgnoreCount::properties).containsExactly(
+                tuple("/details/etag", 1L), tuple("/details/approximateCount", 0L),
+                tuple("/details/approximateSize", 0L), tuple("/systemTags/orcl-cloud/free-tier-retained", 0L));
+    }
+
+    @Test
+    void aLineDiffGoesWithTheStatementChangesItExplainsWhenThoseAreIgnored() {
+        IgnoreRule statements = new IgnoreRule("Policy", "/details/statements", "reviewed in git");
+        ObjectNode before = policy("Allow group a to read all-resources in tenancy");
+        ObjectNode after = with(policy("Allow group b to read all-resources in tenancy"), "/details/description", "x");
+
+        Diff diff = diff(IgnoreRules.of(List.of(statements)), ALL_OK, ALL_OK, edge(before, after));
+
+        assertThat(diff.changes()).singleElement().satisfies(c -> {
+            assertThat(c.properties()).extracting(PropertyChange::path).containsExactly("/details/description");
+            assertThat(c.texts()).isEmpty();
+        });
+        assertThat(diff.ignored()).containsExactly(new IgnoreCount(statements, 2, 1));
+    }
+
+    // ---- order
+
+    @Test
+    void changesComeInKindTypeCompartmentNameOcidOrderWhateverTheInputOrder() {
+        ObjectNode vcn = resource("Vcn", "ocid1.vcn.oc1.iad.v", NETWORK, "AVAILABLE", "main");
+        ObjectNode moved = instance("ocid1.instance.oc1.iad.m", APP, "RUNNING");
+        List<IntervalEdge> edges = new ArrayList<>(List.of(
+                edge(vcn, with(vcn, "/displayName", "main-vcn")),
+                edge(moved, with(moved, "/compartmentId", SANDBOX)),
+                edge(instance("ocid1.instance.oc1.iad.d", APP, "RUNNING"), null),
+                edge(null, resource("Instance", "ocid1.instance.oc1.iad.c3", SANDBOX, "RUNNING", "a")),
+                edge(null, resource("Instance", "ocid1.instance.oc1.iad.c2", APP, "RUNNING", "b")),
+                edge(null, resource("Instance", "ocid1.instance.oc1.iad.c1", APP, "RUNNING", "a")),
+                edge(null, resource("Instance", "ocid1.instance.oc1.iad.c0", APP, "RUNNING", "a")),
+                edge(null, resource("Bucket", "ocid1.bucket.oc1.iad.b", SANDBOX, "ACTIVE", "z"))));
+        List<String> expected = List.of("ocid1.bucket.oc1.iad.b", "ocid1.instance.oc1.iad.c0",
+                "ocid1.instance.oc1.iad.c1", "ocid1.instance.oc1.iad.c2", "ocid1.instance.oc1.iad.c3",
+                "ocid1.instance.oc1.iad.d", "ocid1.vcn.oc1.iad.v", "ocid1.instance.oc1.iad.m");
+
+        Diff forward = DiffEngine.diff(edges, IgnoreRules.none(), ALL_OK, ALL_OK);
+        Collections.reverse(edges);
+        Diff backward = DiffEngine.diff(edges, IgnoreRules.none(), ALL_OK, ALL_OK);
+
+        assertThat(forward.changes()).extracting(Change::ocid).containsExactlyElementsOf(expected);
+        assertThat(forward.changes()).extracting(Change::kind).containsExactly(ChangeKind.CREATED, ChangeKind.CREATED,
+                ChangeKind.CREATED, ChangeKind.CREATED, ChangeKind.CREATED, ChangeKind.DELETED, ChangeKind.MODIFIED,
+                ChangeKind.MOVED);
+        assertThat(backward).isEqualTo(forward);
+    }
+
+    @Test
+    void theEngineReadsACanonicalFixtureResource() {
+        ObjectNode before = parse("""
+                {"compartmentId": "ocid1.compartment.oc1..aaaaaaaaprod", "definedTags": {},
+                 "details": {"etag": "e1", "publicAccessType": "NoPublicAccess", "versioning": "Enabled"},
+                 "displayName": "logs", "freeformTags": {"team": "ops"}, "identifier": "ocid1.bucket.oc1.iad.b",
+                 "lifecycleState": "ACTIVE", "region": "us-ashburn-1", "resourceType": "Bucket", "systemTags": {}}""");
+        ObjectNode after = with(with(before, "/details/etag", "e2"), "/details/publicAccessType", "ObjectRead");
+
+        Diff diff = diff(IgnoreRules.withDefaults(new RulesConfig(List.of())),
+                List.of(ok(ASHBURN, "ocid1.compartment.oc1..aaaaaaaaprod", 1)),
+                List.of(ok(ASHBURN, "ocid1.compartment.oc1..aaaaaaaaprod", 1)), edge(before, after));
+
+        assertThat(diff.changes()).flatExtracting(Change::properties).containsExactly(new PropertyChange(
+                "/details/publicAccessType", value("\"NoPublicAccess\""), value("\"ObjectRead\"")));
+        assertThat(diff.ignored().get(0)).isEqualTo(new IgnoreCount(IgnoreRules.DEFAULTS.get(0), 1, 1));
+    }
+}
