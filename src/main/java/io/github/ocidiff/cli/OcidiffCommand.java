@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "What changed in an OCI tenancy, where, and who did it.",
-        subcommands = {SnapshotCommand.class, SnapshotsCommand.class, ImportCommand.class, CheckCommand.class, SimCommand.class,
+        subcommands = {SnapshotCommand.class, SnapshotsCommand.class, DiffCommand.class, ImportCommand.class, CheckCommand.class, SimCommand.class,
                 DemoCommand.class})
 public final class OcidiffCommand implements Runnable {
 

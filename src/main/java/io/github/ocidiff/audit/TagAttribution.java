@@ -1,0 +1,77 @@
+package io.github.ocidiff.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ocidiff.diff.Change;
+import io.github.ocidiff.diff.ChangeKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The fallback when Audit has no write event for a change: OCI's default tag namespace stamps
+ * {@code Oracle-Tags.CreatedBy} and {@code CreatedOn} on most resources at creation, so a CREATED
+ * resource still names its creator. Nothing else can be attributed from tags.
+ */
+public final class TagAttribution {
+    /** The event name given to an actor found in tags, so readers can tell it from an Audit event. */
+    public static final String EVENT_NAME = "Oracle-Tags.CreatedBy";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Function<String, String> versionJson;
+
+    /** @param versionJson the canonical JSON of a stored version by its SHA-256 (the store's lookup) */
+    public TagAttribution(Function<String, String> versionJson) {
+        this.versionJson = versionJson;
+    }
+
+    public AttributedChange attribute(Change change) {
+        if (change.kind() == ChangeKind.CREATED && change.afterSha256() != null) {
+            Optional<Actor> creator = creator(read(versionJson.apply(change.afterSha256())));
+            if (creator.isPresent()) {
+                return new AttributedChange(change, List.of(creator.get()), Attribution.TAG);
+            }
+        }
+        return new AttributedChange(change, List.of(), Attribution.NONE);
+    }
+
+    static Optional<Actor> creator(JsonNode resource) {
+        JsonNode tags = resource.path("definedTags").path("Oracle-Tags");
+        String by = tags.path("CreatedBy").asText("");
+        if (by.isBlank()) {
+            return Optional.empty();
+        }
+        Instant on = time(tags.path("CreatedOn").asText(null));
+        if (on == null) {
+            on = time(resource.path("timeCreated").asText(null));
+        }
+        if (on == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Actor(by, null, EVENT_NAME, on, null, null, null, null));
+    }
+
+    private static Instant time(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.ocidiff.diff;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.crawl.SnapshotStatus;
+import io.github.ocidiff.store.SnapshotInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves what users type for {@code --from}/{@code --to}: a snapshot id, {@code latest},
+ * {@code previous}, a date (that day's latest COMPLETE snapshot, else its latest PARTIAL one, with a
+ * warning) or an age such as {@code 7d} (the newest snapshot at least that old). FAILED snapshots are
+ * never diff ends. An unknown value is an error listing the nearest snapshots.
+ */
+public final class SnapshotSelector {
+    private static final Pattern AGE = Pattern.compile("(\\d+)d");
+
+    /** A resolved end, with a warning for the user or null. */
+    public record Selection(SnapshotInfo snapshot, String warning) {
+    }
+
+    private final List<SnapshotInfo> usable;
+
+    /** @param snapshots committed snapshots, oldest first */
+    public SnapshotSelector(List<SnapshotInfo> snapshots) {
+        this.usable = snapshots.stream().filter(s -> s.status() != SnapshotStatus.FAILED).toList();
+    }
+
+    public Selection select(String option, String value, Instant now) {
+        if (usable.isEmpty()) {
+            throw OcidiffException.usage(option + ": the store has no snapshots yet; take one with `ocidiff snapshot`");
+        }
+        String v = value.trim();
+        if (v.equals("latest")) {
+            return new Selection(usable.get(usable.size() - 1), null);
+        }
+        if (v.equals("previous")) {
+            if (usable.size() < 2) {
+                throw OcidiffException.usage(option + " previous: the store has only one usable snapshot ("
+                        + describe(usable.get(0)) + ")");
+            }
+            return new Selection(usable.get(usable.size() - 2), null);
+        }
+        if (v.matches("\\d+")) {
+            long id = Long.parseLong(v);
+            return usable.stream().filter(s -> s.id() == id).findFirst().map(s -> new Selection(s, null))
+                    .orElseThrow(() -> unknown(option, v, usable.stream()
+                            .sorted(Comparator.comparingLong(s -> Math.abs(s.id() - id))).limit(3).toList()));
+        }
+        Matcher age = AGE.matcher(v);
+        if (age.matches()) {
+            Instant cutoff = now.minus(Duration.ofDays(Long.parseLong(age.group(1))));
+            Optional<SnapshotInfo> found = usable.stream().filter(s -> !s.takenAt().isAfter(cutoff))
+                    .reduce((a, b) -> b);
+            return found.map(s -> new Selection(s, null)).orElseThrow(() -> unknown(option, v, usable.subList(0,
+                    Math.min(3, usable.size()))));
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw OcidiffException.usage(option + " " + v + ": not a snapshot id, a date (YYYY-MM-DD), latest,"
+                    + " previous or an age like 7d");
+        }
+        List<SnapshotInfo> ofDay = usable.stream().filter(s -> s.day().equals(day)).toList();
+        Optional<SnapshotInfo> complete = ofDay.stream().filter(s -> s.status() == SnapshotStatus.COMPLETE).reduce((a, b) -> b);
+        if (complete.isPresent()) {
+            return new Selection(complete.get(), null);
+        }
+        if (!ofDay.isEmpty()) {
+            SnapshotInfo partial = ofDay.get(ofDay.size() - 1);
+            return new Selection(partial, "the only snapshot of " + day + " is PARTIAL (" + partial.failedScopes()
+                    + " scopes not collected): its missing resources are reported as unknown, not deleted");
+        }
+        throw unknown(option, v, usable.stream()
+                .sorted(Comparator.comparingLong(s -> Math.abs(Duration.between(s.day().atStartOfDay(),
+                        day.atStartOfDay()).toDays()))).limit(3).toList());
+    }
+
+    private static OcidiffException unknown(String option, String value, List<SnapshotInfo> nearest) {
+        return OcidiffException.usage(option + " " + value + ": no such snapshot; nearest: "
+                + nearest.stream().map(SnapshotSelector::describe).collect(Collectors.joining(", ")));
+    }
+
+    private static String describe(SnapshotInfo s) {
+        return s.id() + " (" + s.day() + ", " + s.status() + ")";
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.ocidiff.cli;
+
+import static io.github.ocidiff.cli.MainTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.github.ocidiff.SimHarness;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/** `ocidiff diff` over the handmade fixture's three days, replayed through the simulator. */
+class DiffCommandTest {
+    /** The contract other tools rely on, read from the shared folder beside the checkout. */
+    private static final Path SCHEMA = Path.of("../shared/contracts/report.schema.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String snapshotDays(SimHarness sim) throws Exception {
+        String config = sim.writeConfig("").toString();
+        for (String day : List.of("2026-11-01", "2026-11-02", "2026-11-03")) {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sim.server.baseUrl() + "/_sim/day?date=" + day))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            int code = run("--config", config, "snapshot", "--quiet", "--at", day + "T23:59:59Z").exitCode();
+            assertThat(code).isIn(0, 4);
+        }
+        return config;
+    }
+
+    private static JsonNode change(JsonNode report, String ocid) {
+        return StreamSupport.stream(report.path("changes").spliterator(), false)
+                .filter(c -> c.path("ocid").asText().equals(ocid)).findFirst().orElse(null);
+    }
+
+    private static Set<ValidationMessage> validate(JsonNode report) throws IOException {
+        // The contract's $id is relative; it resolves against the location the schema is read from.
+        JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(SchemaLocation.of(SCHEMA.toAbsolutePath().toUri().toString()), JSON.readTree(SCHEMA.toFile()),
+                        SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+        return validator.validate(report);
+    }
+
+    @Test
+    void dayOneToDayTwoReportsEachKindPropertyByPropertyInTheContractsShape() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = snapshotDays(sim);
+            MainTest.Run r = run("--config", config, "diff", "--from", "2026-11-01", "--to", "2026-11-02");
+            assertThat(r.err()).isEmpty();
+            JsonNode report = JSON.readTree(r.out());
+            assertThat(validate(report)).isEmpty();
+            assertThat(validate(JSON.readTree("{\"schemaVersion\": 1, \"changes\": [{\"kind\": \"GONE\"}]}"))).isNotEmpty();
+            assertThat(report.path("summary").toString())
+                    .isEqualTo("{\"created\":1,\"deleted\":0,\"modified\":2,\"moved\":1,\"transient\":0,\"unattributed\":3}");
+
+            JsonNode created = change(report, "ocid1.instance.oc1.iad.aaaaaaaainstancec");
+            assertThat(created.path("kind").asText()).isEqualTo("CREATED");
+            assertThat(created.path("attribution").asText()).isEqualTo("TAG");
+            assertThat(created.path("actors").get(0).path("principalName").asText()).isEqualTo("alice@example.com");
+
+            JsonNode retagged = change(report, "ocid1.instance.oc1.iad.aaaaaaaainstancea");
+            assertThat(retagged.path("kind").asText()).isEqualTo("MODIFIED");
+            assertThat(retagged.path("properties").toString())
+                    .isEqualTo("[{\"path\":\"/freeformTags/owner\",\"before\":null,\"after\":\"web-team\"}]");
+
+            JsonNode moved = change(report, "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef");
+            assertThat(moved.path("kind").asText()).isEqualTo("MOVED");
+            assertThat(moved.path("previousCompartmentId").asText()).isEqualTo("ocid1.compartment.oc1..aaaaaaaadev");
+            assertThat(moved.path("compartmentId").asText()).isEqualTo("ocid1.compartment.oc1..aaaaaaaaprod");
+
+            JsonNode rule = change(report, "ocid1.securitylist.oc1.iad.aaaaaaaaseclist");
+            assertThat(rule.path("properties").toString()).contains("/details/ingressSecurityRules/").contains("0.0.0.0/0");
+            // Reordered policy statements and NSG rules are no change.
+            assertThat(change(report, "ocid1.policy.oc1..aaaaaaaapolicy")).isNull();
+            assertThat(change(report, "ocid1.networksecuritygroup.oc1.iad.aaaaaaaansg")).isNull();
+            assertThat(report.path("coverage").path("complete").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aTerminatedInstanceIsDeletedAndTheDownRegionIsAGapNotADeletion() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = snapshotDays(sim);
+            MainTest.Run r = run("--config", config, "diff");
+            JsonNode report = JSON.readTree(r.out());
+            assertThat(validate(report)).isEmpty();
+            assertThat(report.path("to").path("status").asText()).isEqualTo("PARTIAL");
+            assertThat(change(report, "ocid1.instance.oc1.iad.aaaaaaaainstancea").path("kind").asText()).isEqualTo("DELETED");
+            assertThat(change(report, "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef")).isNull();
+            assertThat(report.path("coverage").path("complete").asBoolean()).isFalse();
+            assertThat(report.path("coverage").path("gaps").toString()).contains("eu-frankfurt-1");
+            JsonNode policy = change(report, "ocid1.policy.oc1..aaaaaaaapolicy");
+            assertThat(policy.path("properties").toString()).contains("manage objects in compartment prod");
+            JsonNode bucket = change(report, "ocid1.bucket.oc1.iad.aaaaaaaabucket");
+            assertThat(bucket.path("properties").toString())
+                    .contains("{\"path\":\"/details/publicAccessType\",\"before\":\"NoPublicAccess\",\"after\":\"ObjectRead\"}");
+        }
+    }
+
+    @Test
+    void anUnknownDateListsTheNearestSnapshots() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = snapshotDays(sim);
+            MainTest.Run r = run("--config", config, "diff", "--from", "2026-10-30");
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains("--from 2026-10-30: no such snapshot; nearest: 1 (2026-11-01, COMPLETE)");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.ocidiff.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.ocidiff.crawl.SnapshotStatus;
+import io.github.ocidiff.store.SnapshotInfo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SnapshotSelectorTest {
+    private static final Instant NOW = Instant.parse("2026-11-10T12:00:00Z");
+
+    private static SnapshotInfo snapshot(long id, String day, SnapshotStatus status) {
+        Instant at = Instant.parse(day + "T23:59:59Z");
+        return new SnapshotInfo(id, at, LocalDate.parse(day), "t", "crawl", status, 10, status == SnapshotStatus.COMPLETE ? 0 : 2,
+                0, at, at);
+    }
+
+    private static final SnapshotSelector SELECTOR = new SnapshotSelector(List.of(
+            snapshot(1, "2026-11-01", SnapshotStatus.COMPLETE),
+            snapshot(2, "2026-11-02", SnapshotStatus.PARTIAL),
+            snapshot(3, "2026-11-03", SnapshotStatus.FAILED),
+            snapshot(4, "2026-11-03", SnapshotStatus.COMPLETE),
+            snapshot(5, "2026-11-04", SnapshotStatus.COMPLETE)));
+
+    private static long id(String value) {
+        return SELECTOR.select("--from", value, NOW).snapshot().id();
+    }
+
+    @Test
+    void latestAndPreviousSkipFailedSnapshots() {
+        assertThat(id("latest")).isEqualTo(5);
+        assertThat(id("previous")).isEqualTo(4);
+    }
+
+    @Test
+    void aDateIsItsLatestCompleteSnapshotElseAPartialOneWithAWarning() {
+        assertThat(id("2026-11-03")).isEqualTo(4);
+        SnapshotSelector.Selection partial = SELECTOR.select("--from", "2026-11-02", NOW);
+        assertThat(partial.snapshot().id()).isEqualTo(2);
+        assertThat(partial.warning()).contains("PARTIAL").contains("unknown, not deleted");
+    }
+
+    @Test
+    void anAgeIsTheNewestSnapshotAtLeastThatOld() {
+        assertThat(id("6d")).isEqualTo(4);
+        assertThat(id("7d")).isEqualTo(2);
+        assertThat(id("8d")).isEqualTo(1);
+    }
+
+    @Test
+    void idsAreExactAndFailedOnesAreNotDiffEnds() {
+        assertThat(id("1")).isEqualTo(1);
+        assertThatThrownBy(() -> id("3")).hasMessageContaining("--from 3: no such snapshot; nearest: 2 (2026-11-02, PARTIAL)");
+    }
+
+    @Test
+    void unknownDatesAndGibberishSayWhatIsAccepted() {
+        assertThatThrownBy(() -> id("2026-12-01")).hasMessageContaining("nearest: 5 (2026-11-04, COMPLETE)");
+        assertThatThrownBy(() -> id("yesterday")).hasMessageContaining("a date (YYYY-MM-DD), latest, previous or an age like 7d");
+        assertThatThrownBy(() -> new SnapshotSelector(List.of()).select("--to", "latest", NOW))
+                .hasMessageContaining("no snapshots yet");
+    }
+}
