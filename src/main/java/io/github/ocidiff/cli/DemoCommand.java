@@ -1,7 +1,20 @@
 package io.github.ocidiff.cli;
 
 import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.config.Config;
 import io.github.ocidiff.config.ConfigLoader;
+import io.github.ocidiff.crawl.CrawlProgress;
+import io.github.ocidiff.diff.ChangeKind;
+import io.github.ocidiff.job.DiffJob;
+import io.github.ocidiff.job.SnapshotJob;
+import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.report.JsonReport;
+import io.github.ocidiff.report.Report;
+import io.github.ocidiff.store.Store;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import io.github.ocidiff.sim.FaultPlan;
 import io.github.ocidiff.sim.GeneratedTenancy;
 import io.github.ocidiff.sim.GeneratorSpec;
@@ -23,7 +36,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Try ocidiff without an OCI account: an embedded simulator serves a generated tenancy",
-                "(3 regions, nested compartments) and ocidiff runs against it through the real OCI SDK."})
+                "(3 regions, nested compartments, daily churn by several actors); ocidiff checks access, takes a",
+                "snapshot each night and reports the last night's changes, all through the real OCI SDK."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--workdir", paramLabel = "DIR", description = "Where to keep the demo's key, config and store (default: a new temporary folder).")
@@ -35,8 +49,38 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--resources", defaultValue = "3000", description = "Resources in the generated tenancy (default ${DEFAULT-VALUE}).")
     int resources;
 
+    @Option(names = "--days", defaultValue = "3", description = "Nights to replay from the generated history (default ${DEFAULT-VALUE}).")
+    int days;
+
     @Spec
     CommandSpec spec;
+
+    /** Takes a snapshot at the end of each of the first nights, then reports the last night's changes. */
+    private Path replay(GeneratedTenancy tenancy, Config config, Path dir, PrintWriter out) throws IOException {
+        List<LocalDate> nights = tenancy.days().subList(0, Math.min(days, tenancy.days().size()));
+        try (Store store = Session.openStore(config); OciClients clients = Session.connect(config)) {
+            for (LocalDate night : nights) {
+                tenancy.selectDay(night);
+                var outcome = new SnapshotJob(store, clients, config).run(new SnapshotJob.Request(false, List.of(), List.of()),
+                        night.atTime(23, 59, 59).toInstant(ZoneOffset.UTC), CrawlProgress.NONE);
+                var s = outcome.summary();
+                out.printf("snapshot %d of %s: %s, %,d resources%n", s.id(), night, s.status(), s.resources());
+            }
+            if (nights.size() < 2) {
+                throw OcidiffException.usage("--days: a diff needs at least 2 nights, got " + nights.size());
+            }
+            var result = new DiffJob(store, config.rules()).run("previous", "latest", Instant.now());
+            Report report = result.report();
+            out.printf("%nchanges from %s to %s: %d created, %d deleted, %d modified, %d moved, %d unattributed%n",
+                    nights.get(nights.size() - 2), nights.get(nights.size() - 1), report.count(ChangeKind.CREATED),
+                    report.count(ChangeKind.DELETED), report.count(ChangeKind.MODIFIED), report.count(ChangeKind.MOVED),
+                    report.unattributed());
+            Path file = dir.resolve("reports").resolve(nights.get(nights.size() - 1) + ".json");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, JsonReport.render(report));
+            return file;
+        }
+    }
 
     @Override
     public Integer call() {
@@ -60,8 +104,12 @@ public final class DemoCommand implements Callable<Integer> {
                         + resources + " resources, day " + tenancy.currentDay() + ")");
                 out.println("Config:    " + config);
                 out.println();
-                int code = CheckCommand.run(ConfigLoader.resolve(config, dir, dir), out);
+                Config demoConfig = ConfigLoader.resolve(config, dir, dir);
+                int code = CheckCommand.run(demoConfig, out);
                 out.println();
+                Path report = replay(tenancy, demoConfig, dir, out);
+                out.println();
+                out.println("Report:    " + report);
                 out.println("Requests answered by the simulator: " + server.requestCount());
                 return code;
             }
