@@ -90,6 +90,8 @@ class MainTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("acme-sim").containsPattern("us-ashburn-1 +OK").containsPattern("uk-london-1 +OK");
         assertThat(dir.resolve("oci_api_key.pem")).exists();
+        assertThat(r.out()).contains("snapshot 3 of 2026-11-03: COMPLETE").containsPattern("changes from 2026-11-02 to 2026-11-03: \\d+ created");
+        assertThat(dir.resolve("reports/2026-11-03.json")).exists();
     }
 
     @Test
