@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** `ocidiff diff` over the handmade fixture's three days, replayed through the simulator. */
 class DiffCommandTest {
-    /** The contract other tools rely on, read from the shared folder beside the checkout. */
-    private static final Path SCHEMA = Path.of("../shared/contracts/report.schema.json");
+    /** The contract other tools rely on (a copy of shared/contracts; ContractCopyTest keeps it identical). */
+    private static final Path SCHEMA = Path.of("src/test/resources/contracts/report.schema.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String snapshotDays(SimHarness sim) throws Exception {
