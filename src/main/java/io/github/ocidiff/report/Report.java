@@ -2,6 +2,7 @@ package io.github.ocidiff.report;
 
 import io.github.ocidiff.audit.AttributedChange;
 import io.github.ocidiff.audit.Attribution;
+import io.github.ocidiff.diff.Change;
 import io.github.ocidiff.diff.ChangeKind;
 import io.github.ocidiff.diff.CoverageGap;
 import io.github.ocidiff.diff.IgnoreCount;
@@ -18,11 +19,8 @@ public record Report(String tenancyId, String tenancyName, SnapshotRef from, Sna
                      List<AttributedChange> changes, List<TransientResource> transients, List<CoverageGap> gaps,
                      boolean complete, List<IgnoreCount> ignored) {
 
-    static final Comparator<AttributedChange> ORDER = Comparator.comparing((AttributedChange c) -> c.change().kind())
-            .thenComparing(c -> c.change().resourceType(), Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(c -> c.change().compartmentId(), Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(c -> c.change().displayName(), Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(c -> c.change().ocid());
+    /** Until changes carry compartment paths, the diff's own order: kind, type, compartment, name, OCID. */
+    static final Comparator<AttributedChange> ORDER = Comparator.comparing(AttributedChange::change, Change.ORDER);
 
     public Report {
         changes = changes.stream().sorted(ORDER).toList();
