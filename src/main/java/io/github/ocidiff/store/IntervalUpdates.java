@@ -52,11 +52,13 @@ final class IntervalUpdates {
                         .from(w)
                         .whereNotExists(selectOne().from(i).where(i.OCID.eq(w.OCID), i.VALID_TO.isNull())))
                 .execute();
-        ResourceInterval started = i.as("started");
+        // Modified resources closed an interval and opened one: counted from the closed side, which is
+        // the night's churn, not the whole state as the opened side is on a first night.
         ResourceInterval ended = i.as("ended");
-        int modified = tx.fetchCount(selectOne().from(started)
-                .where(started.VALID_FROM.eq(s))
-                .andExists(selectOne().from(ended).where(ended.OCID.eq(started.OCID), ended.VALID_TO.eq(s))));
+        ResourceInterval started = i.as("started");
+        int modified = tx.fetchCount(selectOne().from(ended)
+                .where(ended.VALID_TO.eq(s))
+                .andExists(selectOne().from(started).where(started.OCID.eq(ended.OCID), started.VALID_FROM.eq(s))));
         return (long) opened + closed - modified;
     }
 

@@ -88,7 +88,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
             long changes = 0;
             // A FAILED snapshot saw nothing usable: the previous state stays as it is.
             if (status != SnapshotStatus.FAILED) {
-                staging.narrow(tx);
+                staging.narrow(tx, !failed.isEmpty());
                 staging.storeNewVersions(tx);
                 changes = IntervalUpdates.apply(tx, id);
             }

@@ -117,14 +117,16 @@ final class Staging {
      * its own compartment's scope is kept, then the first by region, compartment and arrival, so the
      * choice does not flip from night to night. Needs {@link #index}.
      */
-    void narrow(DSLContext tx) {
-        tx.deleteFrom(W)
-                .whereExists(selectOne().from(SCOPE_COVERAGE).where(
-                        SCOPE_COVERAGE.SNAPSHOT_ID.eq(snapshotId),
-                        SCOPE_COVERAGE.OK.isFalse(),
-                        SCOPE_COVERAGE.REGION.eq(W.SCOPE_REGION),
-                        SCOPE_COVERAGE.COMPARTMENT_ID.eq(W.SCOPE_COMPARTMENT)))
-                .execute();
+    void narrow(DSLContext tx, boolean someScopeFailed) {
+        if (someScopeFailed) {
+            tx.deleteFrom(W)
+                    .whereExists(selectOne().from(SCOPE_COVERAGE).where(
+                            SCOPE_COVERAGE.SNAPSHOT_ID.eq(snapshotId),
+                            SCOPE_COVERAGE.OK.isFalse(),
+                            SCOPE_COVERAGE.REGION.eq(W.SCOPE_REGION),
+                            SCOPE_COVERAGE.COMPARTMENT_ID.eq(W.SCOPE_COMPARTMENT)))
+                    .execute();
+        }
         SnapshotStaging s = W.as("s");
         SnapshotStaging better = W.as("better");
         tx.deleteFrom(s)
@@ -138,8 +140,9 @@ final class Staging {
     }
 
     /**
-     * Stores the contents first seen in this snapshot. After {@link #narrow} each is on one row, which
-     * opens an interval: a content not stored before cannot be that of an open interval.
+     * Stores the contents first seen in this snapshot. After {@link #narrow} each is on one row (the
+     * canonical JSON names its resource, so no two resources share one) and opens an interval there: a
+     * content not stored before cannot be that of an open interval.
      */
     void storeNewVersions(DSLContext tx) {
         tx.insertInto(RESOURCE_VERSION, RESOURCE_VERSION.SHA256, RESOURCE_VERSION.FIRST_SNAPSHOT, RESOURCE_VERSION.BODY)

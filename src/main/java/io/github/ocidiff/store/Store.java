@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.mvstore.MVStoreTool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -31,12 +32,6 @@ public final class Store implements AutoCloseable {
     private static final Set<String> SOURCES = Set.of("crawl", "import");
     /** Enough for crawl threads writing while a reader streams two cursors at once. */
     private static final int CONNECTIONS = 8;
-    /**
-     * H2 writes copy-on-write pages and reclaims the space lazily: a night's writes leave the file several
-     * times larger than its live data. Closing compacts it back (seconds after a snapshot, nothing after
-     * a read), so the file on disk between runs grows with changes only.
-     */
-    private static final String H2_SETTINGS = ";MAX_COMPACT_TIME=60000";
 
     static {
         // jOOQ greets on first use; ocidiff's output is its own.
@@ -49,6 +44,8 @@ public final class Store implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private StagedSnapshotWriter writer;
+    /** Whether this session wrote (a snapshot, a deletion, a clean-up), so that closing compacts the file. */
+    private boolean wrote;
 
     private Store(Path file, StoreLock lock, JdbcConnectionPool pool) {
         this.file = file;
@@ -73,7 +70,7 @@ public final class Store implements AutoCloseable {
                     + "; check store.path and the folder's permissions", e);
         }
         StoreLock lock = StoreLock.acquire(Path.of(prefix + ".lock"), file);
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + prefix + H2_SETTINGS, "sa", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + prefix, "sa", "");
         try {
             pool.setMaxConnections(CONNECTIONS);
             requireReadable(pool, file);
@@ -101,6 +98,7 @@ public final class Store implements AutoCloseable {
     /** A crash (even kill -9) mid-snapshot leaves a RUNNING row and staging rows, nothing else. */
     private void discardInterrupted() {
         List<Long> running = SnapshotRows.running(dsl);
+        wrote = !running.isEmpty();
         for (long id : running) {
             dsl.transaction(configuration -> SnapshotRows.delete(configuration.dsl(), id));
         }
@@ -122,6 +120,7 @@ public final class Store implements AutoCloseable {
                     + "has snapshot " + latest.id() + " taken at " + latest.takenAt() + ", and snapshots must be "
                     + "added in time order (import older dates first, in date order)");
         });
+        wrote = true;
         Staging.prepare(dsl);
         long id = SnapshotRows.insertRunning(dsl, takenAt, tenancyId, source);
         writer = new StagedSnapshotWriter(dsl, id, takenAt);
@@ -192,6 +191,7 @@ public final class Store implements AutoCloseable {
             throw OcidiffException.usage("snapshot " + id + " cannot be deleted: only the latest snapshot ("
                     + (latest < 0 ? "none" : latest) + ") can be");
         }
+        wrote = true;
         dsl.transaction(configuration -> {
             IntervalUpdates.undo(configuration.dsl(), id);
             SnapshotRows.delete(configuration.dsl(), id);
@@ -212,7 +212,11 @@ public final class Store implements AutoCloseable {
         return file;
     }
 
-    /** Abandons an uncommitted snapshot, closes the database and releases the store. */
+    /**
+     * Abandons an uncommitted snapshot, closes the database and, after writing, compacts it: H2 writes
+     * copy-on-write pages and reclaims space lazily, so a night's writes leave the file several times
+     * its live data. Rewritten compactly, the file between runs grows with changes only.
+     */
     @Override
     public synchronized void close() {
         try {
@@ -221,7 +225,23 @@ public final class Store implements AutoCloseable {
             }
         } finally {
             pool.dispose();
+        }
+        try {
+            if (wrote) {
+                compact();
+            }
+        } finally {
             lock.close();
+        }
+    }
+
+    /** A copy then an atomic rename, both by H2, which also finishes or discards a copy a crash interrupted. */
+    private void compact() {
+        try {
+            MVStoreTool.compact(file.toString(), false);
+        } catch (RuntimeException e) {
+            throw OcidiffException.runtime("the store " + file + " was saved but could not be compacted ("
+                    + Migrations.firstLine(e.getMessage()) + "); check the free disk space", e);
         }
     }
 

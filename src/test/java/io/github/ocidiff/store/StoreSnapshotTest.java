@@ -193,6 +193,35 @@ class StoreSnapshotTest {
     }
 
     @Test
+    void crawlThreadsWriteConcurrently() throws Exception {
+        List<Scope> scopes = List.of(ASHBURN_A, ASHBURN_B, FRANKFURT_A);
+        Map<String, String> expected = new java.util.HashMap<>();
+        try (Store store = Store.open(prefix)) {
+            try (SnapshotWriter writer = store.begin(NIGHT, "tenancy", "crawl")) {
+                writer.declareScopes(scopes);
+                List<Thread> threads = new java.util.ArrayList<>();
+                for (Scope scope : scopes) {
+                    for (int t = 0; t < 2; t++) {
+                        List<CanonicalResource> page = new java.util.ArrayList<>();
+                        for (int i = 0; i < 500; i++) {
+                            page.add(resource(scope, "scope" + scopes.indexOf(scope) + "-thread" + t + "-" + i, "RUNNING"));
+                        }
+                        page.forEach(r -> expected.put(r.ocid(), r.json()));
+                        threads.add(new Thread(() -> page.forEach(r -> writer.write(scope, List.of(r)))));
+                    }
+                }
+                threads.forEach(Thread::start);
+                for (Thread thread : threads) {
+                    thread.join();
+                }
+                scopes.forEach(scope -> writer.scopeDone(ok(scope, 1000)));
+                assertThat(writer.commit().resources()).isEqualTo(3000);
+            }
+            assertThat(state(store, 1)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void rejectsResourcesOfUndeclaredScopesAndSnapshotsOutOfOrder() {
         try (Store store = Store.open(prefix)) {
             try (SnapshotWriter writer = store.begin(NIGHT, "tenancy", "crawl")) {
