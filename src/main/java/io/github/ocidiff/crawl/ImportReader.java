@@ -28,11 +28,6 @@ public final class ImportReader {
     private ImportReader() {
     }
 
-    /** Reads every item of {@code file}; nothing is passed on before the whole file has been checked. */
-    public static long check(Path file) {
-        return read(file, "check", item -> { });
-    }
-
     /** Streams the canonical resources of {@code file} for {@code region}; returns how many. */
     public static long read(Path file, String region, Consumer<CanonicalResource> sink) {
         if (!Files.isRegularFile(file)) {

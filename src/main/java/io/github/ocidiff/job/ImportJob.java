@@ -45,8 +45,11 @@ public final class ImportJob {
     }
 
     public SnapshotSummary run(LocalDate date, String tenancyId, List<Input> inputs) {
+        // One pass reads every file completely (a malformed one stops everything here, before the store is
+        // touched) and counts the resources of each scope.
+        Map<Scope, Long> collected = new LinkedHashMap<>();
         for (Input input : inputs) {
-            ImportReader.check(input.file());
+            ImportReader.read(input.file(), input.region(), r -> collected.merge(new Scope(r.region(), r.compartmentId()), 1L, Long::sum));
         }
         Instant takenAt = date.atTime(LocalTime.of(23, 59, 59)).toInstant(ZoneOffset.UTC);
         Set<String> importing = new LinkedHashSet<>();
@@ -75,10 +78,6 @@ public final class ImportJob {
 
         // Declared scopes: every compartment seen now or before in the imported regions (collected), and
         // every scope of other regions known from the previous state (not collected: carried forward).
-        Map<Scope, Long> collected = new LinkedHashMap<>();
-        for (Input input : inputs) {
-            ImportReader.read(input.file(), input.region(), r -> collected.merge(new Scope(r.region(), r.compartmentId()), 1L, Long::sum));
-        }
         carried.forEach(r -> collected.merge(new Scope(r.region(), r.compartmentId()), 1L, Long::sum));
         Set<String> collectedRegions = new LinkedHashSet<>(importing);
         collectedRegions.addAll(earlierRegions);

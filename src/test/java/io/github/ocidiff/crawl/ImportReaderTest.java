@@ -49,7 +49,7 @@ class ImportReaderTest {
     void aSyntaxErrorNamesTheFileLineAndColumn() throws IOException {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "[\n {\"identifier\": \"x\",\n  \"resourceType\": }\n]");
-        assertThatThrownBy(() -> ImportReader.check(file))
+        assertThatThrownBy(() -> ImportReader.read(file, "us-ashburn-1", r -> { }))
                 .isInstanceOf(OcidiffException.class)
                 .hasMessageStartingWith(file + ": line 3, column")
                 .hasMessageEndingWith("nothing was imported from it");
@@ -59,13 +59,13 @@ class ImportReaderTest {
     void anItemWithoutAnIdentifierIsRefused() throws IOException {
         Path file = dir.resolve("noid.json");
         Files.writeString(file, "[{\"resourceType\":\"Vcn\",\"compartmentId\":\"c\"}]");
-        assertThatThrownBy(() -> ImportReader.check(file)).hasMessageContaining("item 1 has no \"identifier\"");
+        assertThatThrownBy(() -> ImportReader.read(file, "us-ashburn-1", r -> { })).hasMessageContaining("item 1 has no \"identifier\"");
     }
 
     @Test
     void anObjectWithoutItemsIsRefused() throws IOException {
         Path file = dir.resolve("other.json");
         Files.writeString(file, "{\"foo\": []}");
-        assertThatThrownBy(() -> ImportReader.check(file)).hasMessageContaining("no \"items\" array");
+        assertThatThrownBy(() -> ImportReader.read(file, "us-ashburn-1", r -> { })).hasMessageContaining("no \"items\" array");
     }
 }
