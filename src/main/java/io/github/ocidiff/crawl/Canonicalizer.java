@@ -50,21 +50,24 @@ public final class Canonicalizer {
 
     /** From raw Resource Search JSON (camelCase), e.g. a saved API response. */
     public static CanonicalResource of(ObjectNode raw, String region) {
-        ObjectNode canonical = (ObjectNode) sorted(raw);
-        SEARCH_ONLY.forEach(canonical::remove);
-        List<String> nulls = new ArrayList<>();
-        canonical.fields().forEachRemaining(e -> {
-            if (e.getValue().isNull()) {
-                nulls.add(e.getKey());
+        // One sorted deep copy: the top level is assembled here (nulls and search-only fields left out,
+        // the region added, the creation time normalised), members below it are copied sorted.
+        List<String> names = new ArrayList<>();
+        raw.fieldNames().forEachRemaining(name -> {
+            if (!SEARCH_ONLY.contains(name) && !name.equals("region") && !raw.get(name).isNull()) {
+                names.add(name);
             }
         });
-        canonical.remove(nulls);
-        JsonNode created = canonical.get("timeCreated");
-        if (created != null && created.isTextual()) {
-            canonical.put("timeCreated", normalizedTime(created.asText()));
+        names.add("region");
+        names.sort(null);
+        ObjectNode ordered = JSON.createObjectNode();
+        for (String name : names) {
+            JsonNode value = name.equals("region") ? ordered.textNode(region) : raw.get(name);
+            if (name.equals("timeCreated") && value.isTextual()) {
+                value = ordered.textNode(normalizedTime(value.asText()));
+            }
+            ordered.set(name, sorted(value));
         }
-        canonical.put("region", region);
-        ObjectNode ordered = (ObjectNode) sorted(canonical);
         String json = write(ordered);
         return new CanonicalResource(text(ordered, "identifier"), region, text(ordered, "resourceType"),
                 text(ordered, "compartmentId"), text(ordered, "lifecycleState"), text(ordered, "displayName"),
