@@ -2,8 +2,6 @@ package io.github.ocidiff.crawl;
 
 import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.resourcesearch.model.ResourceSummary;
-import com.oracle.bmc.resourcesearch.model.StructuredSearchDetails;
-import com.oracle.bmc.resourcesearch.requests.SearchResourcesRequest;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.oci.IdentityReader;
 import io.github.ocidiff.oci.OciClients;
@@ -24,9 +22,6 @@ import java.util.concurrent.ExecutionException;
  * fails (Search or enrichment) is recorded as a coverage gap with its reason; the others go on.
  */
 public final class Crawler {
-    static final int PAGE_LIMIT = 1000;
-    private static final int BATCH = 1000;
-
     private final OciClients clients;
     private final int concurrencyPerRegion;
     private final Enricher enricher;
@@ -99,39 +94,29 @@ public final class Crawler {
     private ScopeCoverage collect(Scope scope, SnapshotWriter writer) {
         long start = System.nanoTime();
         String query = "query all resources where compartmentId = '" + scope.compartmentId() + "'";
-        var search = clients.region(scope.region()).search();
         Set<String> seen = new HashSet<>();
-        int pages = 0;
+        int[] pages = {0};
         try {
-            String page = null;
-            List<CanonicalResource> batch = new ArrayList<>(BATCH);
-            do {
-                String current = page;
-                var response = clients.call(scope.region(), () -> search.searchResources(SearchResourcesRequest.builder()
-                        .searchDetails(StructuredSearchDetails.builder().query(query).build())
-                        .limit(PAGE_LIMIT).page(current).build()));
-                pages++;
-                for (ResourceSummary item : response.getResourceSummaryCollection().getItems()) {
+            // A page (at most 1000 items) is the write batch.
+            clients.searchPages(scope.region(), query, items -> {
+                pages[0]++;
+                List<CanonicalResource> batch = new ArrayList<>(items.size());
+                for (ResourceSummary item : items) {
                     // Newest-first paging shifts while resources are created: keep the first sighting.
                     if (seen.add(item.getIdentifier())) {
                         batch.add(enricher.enrich(Canonicalizer.of(item, scope.region())));
                     }
                 }
-                if (batch.size() >= BATCH) {
+                if (!batch.isEmpty()) {
                     writer.write(scope, batch);
-                    batch = new ArrayList<>(BATCH);
                 }
-                page = response.getOpcNextPage();
-            } while (page != null);
-            if (!batch.isEmpty()) {
-                writer.write(scope, batch);
-            }
-            return new ScopeCoverage(scope, true, null, pages, seen.size(), millisSince(start));
+            });
+            return new ScopeCoverage(scope, true, null, pages[0], seen.size(), millisSince(start));
         } catch (BmcException e) {
             return new ScopeCoverage(scope, false, clients.describe("Resource Search", scope.region(), e),
-                    pages, seen.size(), millisSince(start));
+                    pages[0], seen.size(), millisSince(start));
         } catch (Enricher.Failure e) {
-            return new ScopeCoverage(scope, false, e.getMessage(), pages, seen.size(), millisSince(start));
+            return new ScopeCoverage(scope, false, e.getMessage(), pages[0], seen.size(), millisSince(start));
         }
     }
 

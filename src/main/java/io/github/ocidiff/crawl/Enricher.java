@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oracle.bmc.core.model.SecurityRule;
 import com.oracle.bmc.core.requests.GetSecurityListRequest;
 import com.oracle.bmc.core.requests.ListNetworkSecurityGroupSecurityRulesRequest;
+import com.oracle.bmc.core.responses.ListNetworkSecurityGroupSecurityRulesResponse;
 import com.oracle.bmc.http.client.Serializer;
 import com.oracle.bmc.identity.requests.GetPolicyRequest;
 import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.objectstorage.requests.GetBucketRequest;
 import com.oracle.bmc.objectstorage.requests.GetNamespaceRequest;
 import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.oci.Pager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -81,15 +83,10 @@ final class Enricher {
 
     private List<SecurityRule> nsgRules(String region, OciClients.Region c, String nsgId) {
         List<SecurityRule> rules = new ArrayList<>();
-        String page = null;
-        do {
-            String current = page;
-            var response = clients.call(region, () -> c.network().listNetworkSecurityGroupSecurityRules(
-                    ListNetworkSecurityGroupSecurityRulesRequest.builder().networkSecurityGroupId(nsgId)
-                            .limit(1000).page(current).build()));
-            rules.addAll(response.getItems());
-            page = response.getOpcNextPage();
-        } while (page != null);
+        Pager.forEachPage(page -> clients.call(region, () -> c.network().listNetworkSecurityGroupSecurityRules(
+                        ListNetworkSecurityGroupSecurityRulesRequest.builder().networkSecurityGroupId(nsgId)
+                                .limit(1000).page(page).build())),
+                ListNetworkSecurityGroupSecurityRulesResponse::getOpcNextPage, response -> rules.addAll(response.getItems()));
         return rules;
     }
 

@@ -6,6 +6,7 @@ import com.oracle.bmc.identity.model.Tenancy;
 import com.oracle.bmc.identity.requests.GetTenancyRequest;
 import com.oracle.bmc.identity.requests.ListCompartmentsRequest;
 import com.oracle.bmc.identity.requests.ListRegionSubscriptionsRequest;
+import com.oracle.bmc.identity.responses.ListCompartmentsResponse;
 import com.oracle.bmc.model.BmcException;
 import io.github.ocidiff.OcidiffException;
 import java.util.ArrayList;
@@ -61,17 +62,12 @@ public final class IdentityReader {
     /** Every ACTIVE compartment below the root, all pages. */
     public List<Compartment> activeCompartments() {
         List<Compartment> all = new ArrayList<>();
-        String page = null;
-        do {
-            String current = page;
-            var response = call(() -> clients.region(region).identity().listCompartments(
-                    ListCompartmentsRequest.builder().compartmentId(tenancyId).compartmentIdInSubtree(true)
-                            .accessLevel(ListCompartmentsRequest.AccessLevel.Any)
-                            .lifecycleState(Compartment.LifecycleState.Active)
-                            .limit(1000).page(current).build()));
-            all.addAll(response.getItems());
-            page = response.getOpcNextPage();
-        } while (page != null);
+        Pager.forEachPage(page -> call(() -> clients.region(region).identity().listCompartments(
+                        ListCompartmentsRequest.builder().compartmentId(tenancyId).compartmentIdInSubtree(true)
+                                .accessLevel(ListCompartmentsRequest.AccessLevel.Any)
+                                .lifecycleState(Compartment.LifecycleState.Active)
+                                .limit(1000).page(page).build())),
+                ListCompartmentsResponse::getOpcNextPage, response -> all.addAll(response.getItems()));
         return all;
     }
 

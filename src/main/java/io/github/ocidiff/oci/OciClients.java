@@ -10,6 +10,10 @@ import com.oracle.bmc.identity.IdentityClient;
 import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.objectstorage.ObjectStorageClient;
 import com.oracle.bmc.resourcesearch.ResourceSearchClient;
+import com.oracle.bmc.resourcesearch.model.ResourceSummary;
+import com.oracle.bmc.resourcesearch.model.StructuredSearchDetails;
+import com.oracle.bmc.resourcesearch.requests.SearchResourcesRequest;
+import com.oracle.bmc.resourcesearch.responses.SearchResourcesResponse;
 import com.oracle.bmc.retrier.DefaultRetryCondition;
 import com.oracle.bmc.retrier.RetryConfiguration;
 import com.oracle.bmc.waiter.MaxAttemptsTerminationStrategy;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -80,6 +85,16 @@ public final class OciClients implements AutoCloseable {
         } finally {
             gate.release();
         }
+    }
+
+    /** Pages a structured Resource Search query in a region to the end, 1000 items a page. */
+    public void searchPages(String region, String query, Consumer<List<ResourceSummary>> eachPage) {
+        var search = region(region).search();
+        Pager.forEachPage(page -> call(region, () -> search.searchResources(SearchResourcesRequest.builder()
+                        .searchDetails(StructuredSearchDetails.builder().query(query).build())
+                        .limit(1000).page(page).build())),
+                SearchResourcesResponse::getOpcNextPage,
+                response -> eachPage.accept(response.getResourceSummaryCollection().getItems()));
     }
 
     /** The endpoint for a region, or null to let the SDK use the real OCI endpoint. */

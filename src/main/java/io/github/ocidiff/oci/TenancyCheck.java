@@ -3,8 +3,6 @@ package io.github.ocidiff.oci;
 import com.oracle.bmc.audit.requests.ListEventsRequest;
 import com.oracle.bmc.identity.model.Tenancy;
 import com.oracle.bmc.model.BmcException;
-import com.oracle.bmc.resourcesearch.model.StructuredSearchDetails;
-import com.oracle.bmc.resourcesearch.requests.SearchResourcesRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -55,21 +53,14 @@ public final class TenancyCheck {
 
     private RegionResult checkRegion(String region, String tenancyId) {
         long start = System.nanoTime();
-        long resources = 0;
-        int pages = 0;
+        long[] resources = {0};
+        int[] pages = {0};
         String searchProblem = null;
-        var search = clients.region(region).search();
         try {
-            String page = null;
-            do {
-                String current = page;
-                var response = clients.call(region, () -> search.searchResources(SearchResourcesRequest.builder()
-                        .searchDetails(StructuredSearchDetails.builder().query("query all resources").build())
-                        .limit(1000).page(current).build()));
-                resources += response.getResourceSummaryCollection().getItems().size();
-                pages++;
-                page = response.getOpcNextPage();
-            } while (page != null);
+            clients.searchPages(region, "query all resources", items -> {
+                resources[0] += items.size();
+                pages[0]++;
+            });
         } catch (BmcException e) {
             searchProblem = clients.describe("Resource Search", region, e) + OciClients.hint(e);
         }
@@ -82,7 +73,7 @@ public final class TenancyCheck {
         } catch (BmcException e) {
             auditProblem = clients.describe("Audit", region, e) + OciClients.hint(e);
         }
-        return new RegionResult(region, resources, pages, (System.nanoTime() - start) / 1_000_000,
+        return new RegionResult(region, resources[0], pages[0], (System.nanoTime() - start) / 1_000_000,
                 searchProblem, auditProblem);
     }
 

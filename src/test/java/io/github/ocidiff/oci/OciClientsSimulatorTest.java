@@ -53,16 +53,7 @@ class OciClientsSimulatorTest {
 
     private static List<ResourceSummary> searchAll(OciClients clients, String region, String query) {
         List<ResourceSummary> items = new ArrayList<>();
-        String page = null;
-        do {
-            String current = page;
-            var response = clients.call(region, () -> clients.region(region).search().searchResources(
-                    SearchResourcesRequest.builder()
-                            .searchDetails(StructuredSearchDetails.builder().query(query).build())
-                            .limit(1000).page(current).build()));
-            items.addAll(response.getResourceSummaryCollection().getItems());
-            page = response.getOpcNextPage();
-        } while (page != null);
+        clients.searchPages(region, query, items::addAll);
         return items;
     }
 
