@@ -40,7 +40,7 @@ public final class Authenticator {
     }
 
     private Credentials fromConfigFile(AuthConfig auth, boolean sessionToken) {
-        Path file = expand(auth.configFile());
+        Path file = auth.configFile();
         String profile = auth.profile();
         if (!Files.isRegularFile(file)) {
             throw OcidiffException.usage("OCI config file " + file + " not found; create it with `oci setup config`"
@@ -162,6 +162,7 @@ public final class Authenticator {
         }
     }
 
+    /** Paths inside the OCI config file (key_file, security_token_file) may start with ~. */
     private Path expand(String path) {
         if (path.equals("~")) {
             return userHome;
@@ -170,9 +171,5 @@ public final class Authenticator {
             return userHome.resolve(path.substring(2));
         }
         return Path.of(path);
-    }
-
-    private Path expand(Path path) {
-        return expand(path.toString());
     }
 }

@@ -597,25 +597,20 @@ public final class GeneratedTenancy implements TenancySource {
         }
 
         private static int lowerBound(int[] values, int x) {
-            int lo = 0;
-            int hi = values.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (values[mid] < x) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+            return lowerBound(values.length, i -> values[i], x);
         }
 
         private static int lowerBound(long[] values, long x) {
+            return lowerBound(values.length, i -> values[i], x);
+        }
+
+        /** The first index in a sorted sequence whose value is not below {@code x}. */
+        private static int lowerBound(int length, java.util.function.IntToLongFunction at, long x) {
             int lo = 0;
-            int hi = values.length;
+            int hi = length;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (values[mid] < x) {
+                if (at.applyAsLong(mid) < x) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
