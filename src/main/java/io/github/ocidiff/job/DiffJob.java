@@ -2,6 +2,7 @@ package io.github.ocidiff.job;
 
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.audit.AttributedChange;
+import io.github.ocidiff.audit.AttributedTransient;
 import io.github.ocidiff.audit.TagAttribution;
 import io.github.ocidiff.config.RulesConfig;
 import io.github.ocidiff.diff.Diff;
@@ -15,6 +16,7 @@ import io.github.ocidiff.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The report of what changed between two snapshots: resolves the ends, runs the diff over only the
@@ -55,8 +57,10 @@ public final class DiffJob {
         Diff diff = engine.result();
         TagAttribution tags = new TagAttribution(store::versionJson);
         List<AttributedChange> changes = diff.changes().stream().map(tags::attribute).toList();
+        List<AttributedTransient> transients = diff.transients().stream()
+                .map(t -> new AttributedTransient(t, List.of())).toList();
         Report report = new Report(to.snapshot().tenancyId(), null, ref(from.snapshot()), ref(to.snapshot()), now,
-                changes, diff.transients(), diff.gaps(), diff.complete(), diff.ignored());
+                changes, transients, diff.gaps(), diff.complete(), diff.ignored(), Map.of(), List.of(), warnings);
         return new Result(report, warnings);
     }
 

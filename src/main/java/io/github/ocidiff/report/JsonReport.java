@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ocidiff.audit.Actor;
 import io.github.ocidiff.audit.AttributedChange;
+import io.github.ocidiff.audit.AttributedTransient;
 import io.github.ocidiff.diff.Change;
 import io.github.ocidiff.diff.ChangeKind;
 import io.github.ocidiff.diff.CoverageGap;
@@ -39,15 +40,16 @@ public final class JsonReport {
                 .put("transient", report.transients().size())
                 .put("unattributed", report.unattributed());
         ArrayNode changes = root.putArray("changes");
-        report.changes().forEach(c -> change(changes.addObject(), c));
+        report.changes().forEach(c -> change(changes.addObject(), c, report));
         ArrayNode transients = root.putArray("transient");
-        for (TransientResource t : report.transients()) {
+        for (AttributedTransient attributed : report.transients()) {
+            TransientResource t = attributed.resource();
             ObjectNode node = transients.addObject().put("ocid", t.ocid());
             putIfPresent(node, "resourceType", t.resourceType());
             putIfPresent(node, "displayName", t.displayName());
             putIfPresent(node, "region", t.region());
             putIfPresent(node, "compartmentId", t.compartmentId());
-            node.putArray("actors");
+            actors(node.putArray("actors"), attributed.actors());
         }
         ObjectNode coverage = root.putObject("coverage").put("complete", report.complete());
         ArrayNode gaps = coverage.putArray("gaps");
@@ -66,10 +68,11 @@ public final class JsonReport {
         node.put("snapshotId", ref.snapshotId()).put("takenAt", ref.takenAt().toString()).put("status", ref.status().name());
     }
 
-    private static void change(ObjectNode node, AttributedChange attributed) {
+    private static void change(ObjectNode node, AttributedChange attributed, Report report) {
         Change c = attributed.change();
         node.put("kind", c.kind().name()).put("ocid", c.ocid()).put("resourceType", c.resourceType())
                 .put("displayName", c.displayName()).put("region", c.region()).put("compartmentId", c.compartmentId());
+        putIfPresent(node, "compartmentPath", report.compartmentPath(c.compartmentId()));
         if (c.previousCompartmentId() != null) {
             node.put("previousCompartmentId", c.previousCompartmentId());
         }
