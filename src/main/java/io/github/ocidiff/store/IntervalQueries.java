@@ -78,6 +78,15 @@ final class IntervalQueries {
         }
     }
 
+    /** Every version of one resource, oldest first, through the primary key (ocid, valid_from). */
+    static List<ResourceVersion> versionsOf(DSLContext dsl, String ocid) {
+        return dsl.select(COLUMNS).select(I.VALID_FROM, I.VALID_TO)
+                .from(I).join(RESOURCE_VERSION).on(RESOURCE_VERSION.SHA256.eq(I.SHA256))
+                .where(I.OCID.eq(ocid))
+                .orderBy(I.VALID_FROM)
+                .fetch(r -> new ResourceVersion(r.get(I.VALID_FROM), r.get(I.VALID_TO), resource(r)));
+    }
+
     /**
      * @param index named because H2 estimates range selectivity without statistics and may otherwise pick
      *              the other bound's index, which scans the history on the wrong side of the snapshot

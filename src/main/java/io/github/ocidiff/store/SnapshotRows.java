@@ -108,7 +108,7 @@ final class SnapshotRows {
                 r.getStartedAt().toInstant(), r.getFinishedAt().toInstant());
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -3,6 +3,7 @@ package io.github.ocidiff.store;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 
 import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.crawl.Compartment;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotWriter;
 import java.io.IOException;
@@ -170,6 +171,11 @@ public final class Store implements AutoCloseable {
         return changes;
     }
 
+    /** Every stored version of one resource, oldest first; empty when the store never saw it. */
+    public List<ResourceVersion> versionsOf(String ocid) {
+        return IntervalQueries.versionsOf(dsl, ocid);
+    }
+
     /** The canonical JSON stored under a SHA-256 (hex). */
     public String versionJson(String sha256) {
         return dsl.select(RESOURCE_VERSION.BODY).from(RESOURCE_VERSION)
@@ -193,9 +199,41 @@ public final class Store implements AutoCloseable {
         }
         wrote = true;
         dsl.transaction(configuration -> {
+            EvidenceRows.deleteFor(configuration.dsl(), id);
+            CompartmentRows.deleteFor(configuration.dsl(), id);
             IntervalUpdates.undo(configuration.dsl(), id);
             SnapshotRows.delete(configuration.dsl(), id);
         });
+    }
+
+    /** Records the compartment tree a committed snapshot saw, so reports show paths as they were. */
+    public synchronized void saveCompartments(long snapshotId, List<Compartment> compartments) {
+        requireCommitted(snapshotId);
+        wrote = true;
+        dsl.transaction(configuration -> CompartmentRows.save(configuration.dsl(), snapshotId, compartments));
+    }
+
+    /** The compartment tree a snapshot saw, if it was recorded (imports have none). */
+    public Optional<List<Compartment>> compartments(long snapshotId) {
+        return CompartmentRows.find(dsl, snapshotId);
+    }
+
+    /** Keeps (replacing) the attribution evidence of a snapshot pair. */
+    public synchronized void saveAuditEvidence(long fromId, long toId, AuditEvidence evidence) {
+        requireCommitted(fromId);
+        requireCommitted(toId);
+        wrote = true;
+        dsl.transaction(configuration -> EvidenceRows.save(configuration.dsl(), fromId, toId, evidence));
+    }
+
+    /** The attribution evidence kept for a snapshot pair, if attribution ran for exactly that pair. */
+    public Optional<AuditEvidence> auditEvidence(long fromId, long toId) {
+        return EvidenceRows.find(dsl, fromId, toId);
+    }
+
+    /** Every kept Audit event of one resource, with the pair it was attributed for, oldest first. */
+    public List<PairedAuditEvent> auditEventsOf(String ocid) {
+        return EvidenceRows.forResource(dsl, ocid);
     }
 
     /** The database file's size in bytes. */

@@ -58,7 +58,8 @@ class StoreFilesTest {
         int applied = historyRows(prefix);
         Resources.closedStore(prefix, dsl -> dsl.execute("insert into \"flyway_schema_history\" (\"installed_rank\", "
                 + "\"version\", \"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", "
-                + "\"success\") values (2, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'sa', 1, true)"));
+                + "\"success\") values (" + (applied + 1) + ", '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, "
+                + "'sa', 1, true)"));
         assertThatThrownBy(() -> Store.open(prefix))
                 .isInstanceOf(OcidiffException.class)
                 .hasMessage("the store " + prefix + ".mv.db was written by a newer ocidiff (schema version 99): "

@@ -1,0 +1,103 @@
+package io.github.ocidiff.store;
+
+import static io.github.ocidiff.store.SnapshotRows.utc;
+import static io.github.ocidiff.store.jooq.Tables.AUDIT_EVENT;
+import static io.github.ocidiff.store.jooq.Tables.AUDIT_MATCH;
+import static io.github.ocidiff.store.jooq.Tables.AUDIT_WINDOW;
+
+import io.github.ocidiff.store.jooq.tables.records.AuditWindowRecord;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/** The audit_window, audit_event and audit_match tables: attribution evidence per snapshot pair. */
+final class EvidenceRows {
+
+    private EvidenceRows() {
+    }
+
+    /** Replaces the evidence of a pair: a re-run of the same report re-reads Audit and keeps what it found. */
+    static void save(DSLContext tx, long from, long to, AuditEvidence evidence) {
+        tx.deleteFrom(AUDIT_WINDOW).where(AUDIT_WINDOW.FROM_SNAPSHOT.eq(from), AUDIT_WINDOW.TO_SNAPSHOT.eq(to))
+                .execute();
+        tx.insertInto(AUDIT_WINDOW)
+                .set(AUDIT_WINDOW.FROM_SNAPSHOT, from)
+                .set(AUDIT_WINDOW.TO_SNAPSHOT, to)
+                .set(AUDIT_WINDOW.START_TIME, utc(evidence.start()))
+                .set(AUDIT_WINDOW.END_TIME, utc(evidence.end()))
+                .set(AUDIT_WINDOW.FETCHED_AT, utc(evidence.fetchedAt()))
+                .set(AUDIT_WINDOW.EVENTS_READ, evidence.eventsRead())
+                .set(AUDIT_WINDOW.WRITE_EVENTS, evidence.writeEvents())
+                .set(AUDIT_WINDOW.FAILURES, evidence.failures().isEmpty() ? null : String.join("\n", evidence.failures()))
+                .execute();
+        for (StoredAuditEvent e : evidence.events()) {
+            tx.mergeInto(AUDIT_EVENT)
+                    .using(DSL.selectOne())
+                    .on(AUDIT_EVENT.EVENT_ID.eq(e.eventId()))
+                    .whenNotMatchedThenInsert(AUDIT_EVENT.EVENT_ID, AUDIT_EVENT.EVENT_TIME, AUDIT_EVENT.REGION,
+                            AUDIT_EVENT.BODY)
+                    .values(e.eventId(), utc(e.eventTime()), e.region(), e.json())
+                    .execute();
+            tx.mergeInto(AUDIT_MATCH)
+                    .using(DSL.selectOne())
+                    .on(AUDIT_MATCH.FROM_SNAPSHOT.eq(from), AUDIT_MATCH.TO_SNAPSHOT.eq(to),
+                            AUDIT_MATCH.OCID.eq(e.ocid()), AUDIT_MATCH.EVENT_ID.eq(e.eventId()))
+                    .whenNotMatchedThenInsert(AUDIT_MATCH.FROM_SNAPSHOT, AUDIT_MATCH.TO_SNAPSHOT, AUDIT_MATCH.OCID,
+                            AUDIT_MATCH.EVENT_ID)
+                    .values(from, to, e.ocid(), e.eventId())
+                    .execute();
+        }
+        deleteOrphanEvents(tx);
+    }
+
+    static Optional<AuditEvidence> find(DSLContext dsl, long from, long to) {
+        AuditWindowRecord window = dsl.selectFrom(AUDIT_WINDOW)
+                .where(AUDIT_WINDOW.FROM_SNAPSHOT.eq(from), AUDIT_WINDOW.TO_SNAPSHOT.eq(to)).fetchOne();
+        if (window == null) {
+            return Optional.empty();
+        }
+        List<StoredAuditEvent> events = dsl.select(AUDIT_MATCH.OCID, AUDIT_EVENT.EVENT_ID, AUDIT_EVENT.EVENT_TIME,
+                        AUDIT_EVENT.REGION, AUDIT_EVENT.BODY)
+                .from(AUDIT_MATCH).join(AUDIT_EVENT).on(AUDIT_EVENT.EVENT_ID.eq(AUDIT_MATCH.EVENT_ID))
+                .where(AUDIT_MATCH.FROM_SNAPSHOT.eq(from), AUDIT_MATCH.TO_SNAPSHOT.eq(to))
+                .orderBy(AUDIT_MATCH.OCID, AUDIT_EVENT.EVENT_TIME, AUDIT_EVENT.EVENT_ID)
+                .fetch(EvidenceRows::event);
+        List<String> failures = window.getFailures() == null ? List.of()
+                : Arrays.asList(window.getFailures().split("\n"));
+        return Optional.of(new AuditEvidence(window.getStartTime().toInstant(), window.getEndTime().toInstant(),
+                window.getFetchedAt().toInstant(), window.getEventsRead(), window.getWriteEvents(), failures, events));
+    }
+
+    /** Every stored event of one resource, with the pair it was matched for, oldest first. */
+    static List<PairedAuditEvent> forResource(DSLContext dsl, String ocid) {
+        return dsl.select(AUDIT_MATCH.FROM_SNAPSHOT, AUDIT_MATCH.TO_SNAPSHOT, AUDIT_MATCH.OCID, AUDIT_EVENT.EVENT_ID,
+                        AUDIT_EVENT.EVENT_TIME, AUDIT_EVENT.REGION, AUDIT_EVENT.BODY)
+                .from(AUDIT_MATCH).join(AUDIT_EVENT).on(AUDIT_EVENT.EVENT_ID.eq(AUDIT_MATCH.EVENT_ID))
+                .where(AUDIT_MATCH.OCID.eq(ocid))
+                .orderBy(AUDIT_EVENT.EVENT_TIME, AUDIT_EVENT.EVENT_ID)
+                .fetch(r -> new PairedAuditEvent(r.get(AUDIT_MATCH.FROM_SNAPSHOT), r.get(AUDIT_MATCH.TO_SNAPSHOT),
+                        event(r)));
+    }
+
+    /** Removes the evidence of every pair with {@code snapshotId} at either end (the snapshot is going). */
+    static void deleteFor(DSLContext tx, long snapshotId) {
+        tx.deleteFrom(AUDIT_WINDOW)
+                .where(AUDIT_WINDOW.FROM_SNAPSHOT.eq(snapshotId).or(AUDIT_WINDOW.TO_SNAPSHOT.eq(snapshotId)))
+                .execute();
+        deleteOrphanEvents(tx);
+    }
+
+    private static void deleteOrphanEvents(DSLContext tx) {
+        tx.deleteFrom(AUDIT_EVENT)
+                .where(DSL.notExists(DSL.selectOne().from(AUDIT_MATCH).where(AUDIT_MATCH.EVENT_ID.eq(AUDIT_EVENT.EVENT_ID))))
+                .execute();
+    }
+
+    private static StoredAuditEvent event(Record r) {
+        return new StoredAuditEvent(r.get(AUDIT_MATCH.OCID), r.get(AUDIT_EVENT.EVENT_ID),
+                r.get(AUDIT_EVENT.EVENT_TIME).toInstant(), r.get(AUDIT_EVENT.REGION), r.get(AUDIT_EVENT.BODY));
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.ocidiff.store;
+
+import static io.github.ocidiff.store.Resources.ASHBURN_A;
+import static io.github.ocidiff.store.Resources.resource;
+import static io.github.ocidiff.store.StoreSnapshotTest.snapshot;
+import static io.github.ocidiff.store.jooq.Tables.AUDIT_EVENT;
+import static io.github.ocidiff.store.jooq.Tables.COMPARTMENT_TREE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ocidiff.crawl.CanonicalResource;
+import io.github.ocidiff.crawl.Compartment;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreEvidenceTest {
+
+    private static final Instant START = Instant.parse("2026-11-02T00:00:00Z");
+    private static final Instant END = Instant.parse("2026-11-03T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final CanonicalResource web = resource(ASHBURN_A, "web", "RUNNING");
+    private final CanonicalResource webStopped = resource(ASHBURN_A, "web", "STOPPED");
+
+    private static StoredAuditEvent event(String ocid, String id, String time) {
+        return new StoredAuditEvent(ocid, id, Instant.parse(time), "us-ashburn-1", "{\"eventId\":\"" + id + "\"}");
+    }
+
+    @Test
+    void keepsTheMatchedEventsOfAPairAndReplacesThemOnARerun() {
+        try (Store store = Store.open(dir.resolve("s"))) {
+            long first = snapshot(store, 0, Map.of(ASHBURN_A, List.of(web))).id();
+            long second = snapshot(store, 1, Map.of(ASHBURN_A, List.of(webStopped))).id();
+            StoredAuditEvent stop = event(web.ocid(), "e2", "2026-11-02T10:00:00Z");
+            StoredAuditEvent update = event(web.ocid(), "e1", "2026-11-02T09:00:00Z");
+            store.saveAuditEvidence(first, second, new AuditEvidence(START, END, END, 1200, 3,
+                    List.of("eu-frankfurt-1 ocid1.compartment.oc1..a: 503"), List.of(stop, update)));
+
+            AuditEvidence kept = store.auditEvidence(first, second).orElseThrow();
+            assertThat(kept.events()).containsExactly(update, stop);
+            assertThat(kept.eventsRead()).isEqualTo(1200);
+            assertThat(kept.failures()).containsExactly("eu-frankfurt-1 ocid1.compartment.oc1..a: 503");
+            assertThat(store.auditEvidence(second, first)).isEmpty();
+
+            store.saveAuditEvidence(first, second, new AuditEvidence(START, END, END, 1300, 1, List.of(), List.of(stop)));
+            assertThat(store.auditEvidence(first, second).orElseThrow().events()).containsExactly(stop);
+            assertThat(store.auditEventsOf(web.ocid()))
+                    .containsExactly(new PairedAuditEvent(first, second, stop));
+        }
+        assertThat(Resources.rows(dir.resolve("s"), AUDIT_EVENT)).isEqualTo(1);
+    }
+
+    @Test
+    void deletingTheLatestSnapshotDropsItsEvidenceAndTree() {
+        try (Store store = Store.open(dir.resolve("s"))) {
+            long first = snapshot(store, 0, Map.of(ASHBURN_A, List.of(web))).id();
+            long second = snapshot(store, 1, Map.of(ASHBURN_A, List.of(webStopped))).id();
+            store.saveAuditEvidence(first, second, new AuditEvidence(START, END, END, 1, 1, List.of(),
+                    List.of(event(web.ocid(), "e1", "2026-11-02T09:00:00Z"))));
+            store.saveCompartments(second, List.of(new Compartment("t", null, "acme", "")));
+
+            store.deleteSnapshot(second);
+
+            assertThat(store.auditEvidence(first, second)).isEmpty();
+            assertThat(store.auditEventsOf(web.ocid())).isEmpty();
+            assertThat(store.compartments(second)).isEmpty();
+        }
+        assertThat(Resources.rows(dir.resolve("s"), COMPARTMENT_TREE)).isZero();
+    }
+
+    @Test
+    void storesEachDistinctCompartmentTreeOnce() {
+        List<Compartment> tree = List.of(new Compartment("t", null, "acme", ""),
+                new Compartment("p", "t", "prod", "prod"), new Compartment("a", "p", "app", "prod/app"));
+        try (Store store = Store.open(dir.resolve("s"))) {
+            long first = snapshot(store, 0, Map.of(ASHBURN_A, List.of(web))).id();
+            long second = snapshot(store, 1, Map.of(ASHBURN_A, List.of(web))).id();
+            store.saveCompartments(first, tree);
+            store.saveCompartments(second, List.of(tree.get(2), tree.get(0), tree.get(1)));
+
+            assertThat(store.compartments(second).orElseThrow()).containsExactlyInAnyOrderElementsOf(tree);
+        }
+        assertThat(Resources.rows(dir.resolve("s"), COMPARTMENT_TREE)).isEqualTo(1);
+    }
+
+    @Test
+    void listsEveryVersionOfOneResource() {
+        try (Store store = Store.open(dir.resolve("s"))) {
+            long first = snapshot(store, 0, Map.of(ASHBURN_A, List.of(web))).id();
+            long second = snapshot(store, 1, Map.of(ASHBURN_A, List.of(webStopped))).id();
+            snapshot(store, 2, Map.of(ASHBURN_A, List.of(webStopped)));
+
+            List<ResourceVersion> versions = store.versionsOf(web.ocid());
+            assertThat(versions).extracting(ResourceVersion::validFrom).containsExactly(first, second);
+            assertThat(versions.get(0).validTo()).isEqualTo(second);
+            assertThat(versions.get(1).validTo()).isNull();
+            assertThat(versions.get(1).resource().lifecycleState()).isEqualTo("STOPPED");
+            assertThat(store.versionsOf("ocid1.instance.oc1..nothing")).isEmpty();
+        }
+    }
+}
