@@ -5,6 +5,8 @@ import io.github.ocidiff.config.Config;
 import io.github.ocidiff.config.ConfigLoader;
 import io.github.ocidiff.crawl.CrawlProgress;
 import io.github.ocidiff.diff.ChangeKind;
+import io.github.ocidiff.audit.OciAuditFeed;
+import io.github.ocidiff.job.AuditAccess;
 import io.github.ocidiff.job.DiffJob;
 import io.github.ocidiff.job.SnapshotJob;
 import io.github.ocidiff.oci.OciClients;
@@ -69,7 +71,8 @@ public final class DemoCommand implements Callable<Integer> {
             if (nights.size() < 2) {
                 throw OcidiffException.usage("--days: a diff needs at least 2 nights, got " + nights.size());
             }
-            var result = new DiffJob(store, config.rules()).run("previous", "latest", Instant.now());
+            var result = new DiffJob(store, config.rules(),
+                    new AuditAccess.Read(() -> new OciAuditFeed(clients), config.oci().concurrencyPerRegion())).run("previous", "latest", Instant.now());
             Report report = result.report();
             out.printf("%nchanges from %s to %s: %d created, %d deleted, %d modified, %d moved, %d unattributed%n",
                     nights.get(nights.size() - 2), nights.get(nights.size() - 1), report.count(ChangeKind.CREATED),

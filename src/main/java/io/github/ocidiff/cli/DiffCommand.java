@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Report what changed between two snapshots: created, deleted, modified and moved",
                 "resources, property by property. FROM/TO: a snapshot id, a date (YYYY-MM-DD), latest,",
-                "previous, or an age like 7d. Attribution today comes from CreatedBy tags (TAG) or is NONE."})
+                "previous, or an age like 7d. Each change is attributed through Audit (events kept in the store",
+                "for the pair, so a report renders again without Audit), else a CreatedBy tag."})
 public final class DiffCommand extends BaseCommand implements Callable<Integer> {
 
     @Option(names = "--from", defaultValue = "previous", paramLabel = "FROM", description = "Older end (default ${DEFAULT-VALUE}).")
@@ -29,6 +30,9 @@ public final class DiffCommand extends BaseCommand implements Callable<Integer> 
             description = "Report format: json (html, md and csv are coming).")
     String format;
 
+    @Option(names = "--no-audit", description = "Don't read Audit: actors only from CreatedBy tags.")
+    boolean noAudit;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path out;
 
@@ -38,8 +42,9 @@ public final class DiffCommand extends BaseCommand implements Callable<Integer> 
             throw OcidiffException.usage("--format " + format + ": only json is available so far");
         }
         DiffJob.Result result;
-        try (Store store = Session.openStore(config())) {
-            result = new DiffJob(store, config().rules()).run(from, to, Instant.now());
+        try (Store store = Session.openStore(config()); LazyClients clients = new LazyClients(config())) {
+            result = new DiffJob(store, config().rules(), Session.audit(config(), clients, noAudit))
+                    .run(from, to, Instant.now());
         }
         result.warnings().forEach(w -> spec.commandLine().getErr().println("ocidiff: warning: " + w));
         String json = JsonReport.render(result.report());

@@ -1,6 +1,8 @@
 package io.github.ocidiff.cli;
 
+import io.github.ocidiff.audit.OciAuditFeed;
 import io.github.ocidiff.config.Config;
+import io.github.ocidiff.job.AuditAccess;
 import io.github.ocidiff.oci.Authenticator;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.store.Store;
@@ -14,6 +16,12 @@ final class Session {
     static OciClients connect(Config config) {
         var credentials = new Authenticator(Path.of(System.getProperty("user.home"))).authenticate(config.auth());
         return new OciClients(credentials, config.oci());
+    }
+
+    /** How a report reads Audit: not at all with --no-audit, else through the clients, connected when needed. */
+    static AuditAccess audit(Config config, LazyClients clients, boolean skip) {
+        return skip ? new AuditAccess.Skip()
+                : new AuditAccess.Read(() -> new OciAuditFeed(clients.get()), config.oci().concurrencyPerRegion());
     }
 
     static Store openStore(Config config) {

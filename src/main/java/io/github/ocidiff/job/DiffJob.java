@@ -1,29 +1,41 @@
 package io.github.ocidiff.job;
 
 import io.github.ocidiff.OcidiffException;
-import io.github.ocidiff.audit.AttributedChange;
-import io.github.ocidiff.audit.AttributedTransient;
+import io.github.ocidiff.audit.Attributor;
+import io.github.ocidiff.audit.AuditFeed;
+import io.github.ocidiff.audit.AuditWindow;
 import io.github.ocidiff.audit.TagAttribution;
 import io.github.ocidiff.config.RulesConfig;
+import io.github.ocidiff.crawl.Compartment;
+import io.github.ocidiff.crawl.Scope;
+import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.diff.Diff;
 import io.github.ocidiff.diff.DiffEngine;
 import io.github.ocidiff.diff.IgnoreRules;
 import io.github.ocidiff.diff.SnapshotSelector;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.SnapshotRef;
+import io.github.ocidiff.report.TrendPoint;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The report of what changed between two snapshots: resolves the ends, runs the diff over only the
- * intervals that start or end between them, and attributes each change (today from CreatedBy tags;
- * Audit attribution comes with the audit layer).
+ * intervals that start or end between them, attributes each change through Audit (or the evidence
+ * kept when the pair was first attributed), and names compartments as the snapshots saw them.
  */
 public final class DiffJob {
+
+    /** Nights shown in the report's trend chart. */
+    static final int TREND_NIGHTS = 30;
 
     /** The report and the warnings to show the user (e.g. a PARTIAL end). */
     public record Result(Report report, List<String> warnings) {
@@ -31,10 +43,12 @@ public final class DiffJob {
 
     private final Store store;
     private final RulesConfig rules;
+    private final AuditAccess audit;
 
-    public DiffJob(Store store, RulesConfig rules) {
+    public DiffJob(Store store, RulesConfig rules, AuditAccess audit) {
         this.store = store;
         this.rules = rules;
+        this.audit = audit;
     }
 
     public Result run(String fromValue, String toValue, Instant now) {
@@ -45,23 +59,71 @@ public final class DiffJob {
             throw OcidiffException.usage("--from " + fromValue + " (snapshot " + from.snapshot().id()
                     + ") must be older than --to " + toValue + " (snapshot " + to.snapshot().id() + ")");
         }
-        List<String> warnings = new ArrayList<>();
-        for (SnapshotSelector.Selection end : List.of(from, to)) {
-            if (end.warning() != null) {
-                warnings.add(end.warning());
+        return run(from.snapshot(), to.snapshot(), List.of(from, to).stream()
+                .map(SnapshotSelector.Selection::warning).filter(w -> w != null).toList(), now);
+    }
+
+    /** The report between two committed snapshots, {@code from} older than {@code to}. */
+    public Result run(SnapshotInfo from, SnapshotInfo to, List<String> selectionWarnings, Instant now) {
+        List<ScopeCoverage> fromCoverage = store.coverage(from.id());
+        List<ScopeCoverage> toCoverage = store.coverage(to.id());
+        DiffEngine engine = new DiffEngine(IgnoreRules.withDefaults(rules), fromCoverage, toCoverage);
+        store.forEachChangeBetween(from.id(), to.id(), engine);
+        Diff diff = engine.result();
+        Attributor.Result attributed = attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
+        List<String> warnings = new ArrayList<>(selectionWarnings);
+        warnings.addAll(attributed.warnings());
+        Map<String, String> paths = new HashMap<>();
+        String tenancyName = null;
+        for (long id : List.of(from.id(), to.id())) {
+            Optional<List<Compartment>> tree = store.compartments(id);
+            if (tree.isPresent()) {
+                Compartment root = tree.get().stream().filter(c -> c.parentId() == null).findFirst().orElse(null);
+                tenancyName = root == null ? tenancyName : root.name();
+                for (Compartment c : tree.get()) {
+                    paths.put(c.id(), c.path().isEmpty() ? c.name() : (root == null ? "" : root.name() + "/") + c.path());
+                }
             }
         }
-        DiffEngine engine = new DiffEngine(IgnoreRules.withDefaults(rules), store.coverage(from.snapshot().id()),
-                store.coverage(to.snapshot().id()));
-        store.forEachChangeBetween(from.snapshot().id(), to.snapshot().id(), engine);
-        Diff diff = engine.result();
-        TagAttribution tags = new TagAttribution(store::versionJson);
-        List<AttributedChange> changes = diff.changes().stream().map(tags::attribute).toList();
-        List<AttributedTransient> transients = diff.transients().stream()
-                .map(t -> new AttributedTransient(t, List.of())).toList();
-        Report report = new Report(to.snapshot().tenancyId(), null, ref(from.snapshot()), ref(to.snapshot()), now,
-                changes, transients, diff.gaps(), diff.complete(), diff.ignored(), Map.of(), List.of(), warnings);
+        Report report = new Report(to.tenancyId(), tenancyName, ref(from), ref(to), now, attributed.changes(),
+                attributed.transients(), diff.gaps(), diff.complete(), diff.ignored(), paths, trend(to), warnings);
         return new Result(report, warnings);
+    }
+
+    private Attributor.Result attribute(Diff diff, SnapshotInfo from, SnapshotInfo to, Set<Scope> scopes, Instant now) {
+        Attributor attributor = new Attributor(new TagAttribution(store::versionJson));
+        if (audit instanceof AuditAccess.Read read) {
+            var kept = store.auditEvidence(from.id(), to.id());
+            if (kept.isPresent()) {
+                return attributor.fromEvidence(diff, kept.get());
+            }
+            AuditFeed feed;
+            try {
+                feed = read.feed().get();
+            } catch (OcidiffException e) {
+                return attributor.withoutAudit(diff, "Audit not consulted (" + e.getMessage()
+                        + "); actors only from CreatedBy tags");
+            }
+            Attributor.Result result = attributor.fromAudit(diff, scopes,
+                    AuditWindow.between(from.takenAt(), to.takenAt()), feed, read.perRegion(), now);
+            store.saveAuditEvidence(from.id(), to.id(), result.evidence());
+            return result;
+        }
+        return attributor.withoutAudit(diff, "Audit skipped (--no-audit): actors only from CreatedBy tags");
+    }
+
+    /** Every scope either snapshot declared: the compartments and regions the configuration covers. */
+    private static Set<Scope> scopes(List<ScopeCoverage> from, List<ScopeCoverage> to) {
+        Set<Scope> scopes = new LinkedHashSet<>();
+        from.forEach(c -> scopes.add(c.scope()));
+        to.forEach(c -> scopes.add(c.scope()));
+        return scopes;
+    }
+
+    private List<TrendPoint> trend(SnapshotInfo to) {
+        List<SnapshotInfo> upTo = store.snapshots().stream().filter(s -> s.id() <= to.id()).toList();
+        return upTo.subList(Math.max(0, upTo.size() - TREND_NIGHTS), upTo.size()).stream()
+                .map(s -> new TrendPoint(s.id(), s.takenAt(), s.status(), s.changesFromPrevious())).toList();
     }
 
     private static SnapshotRef ref(SnapshotInfo s) {

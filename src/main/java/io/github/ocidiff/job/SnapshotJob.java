@@ -67,6 +67,7 @@ public final class SnapshotJob {
         try (SnapshotWriter writer = store.begin(takenAt, plan.tenancyId(), "crawl")) {
             crawler.collect(plan, writer, progress);
             SnapshotSummary summary = writer.commit();
+            store.saveCompartments(summary.id(), plan.tree().all());
             return new Outcome(summary, false, plan.regions().size(), plan.scopes().size(),
                     Duration.ofNanos(System.nanoTime() - start));
         }

@@ -31,8 +31,13 @@ class DiffCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String snapshotDays(SimHarness sim) throws Exception {
+        return snapshotDays(sim, "2026-11-01", "2026-11-02", "2026-11-03");
+    }
+
+    /** Snapshots the nights in order, the simulator replaying each day as the nightly job would see it. */
+    private static String snapshotDays(SimHarness sim, String... days) throws Exception {
         String config = sim.writeConfig("").toString();
-        for (String day : List.of("2026-11-01", "2026-11-02", "2026-11-03")) {
+        for (String day : days) {
             HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sim.server.baseUrl() + "/_sim/day?date=" + day))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
             int code = run("--config", config, "snapshot", "--quiet", "--at", day + "T23:59:59Z").exitCode();
@@ -57,19 +62,22 @@ class DiffCommandTest {
     @Test
     void dayOneToDayTwoReportsEachKindPropertyByPropertyInTheContractsShape() throws Exception {
         try (SimHarness sim = SimHarness.smallFixture()) {
-            String config = snapshotDays(sim);
+            String config = snapshotDays(sim, "2026-11-01", "2026-11-02");
             MainTest.Run r = run("--config", config, "diff", "--from", "2026-11-01", "--to", "2026-11-02");
             assertThat(r.err()).isEmpty();
             JsonNode report = JSON.readTree(r.out());
             assertThat(validate(report)).isEmpty();
             assertThat(validate(JSON.readTree("{\"schemaVersion\": 1, \"changes\": [{\"kind\": \"GONE\"}]}"))).isNotEmpty();
             assertThat(report.path("summary").toString())
-                    .isEqualTo("{\"created\":1,\"deleted\":0,\"modified\":2,\"moved\":1,\"transient\":0,\"unattributed\":3}");
+                    .isEqualTo("{\"created\":1,\"deleted\":0,\"modified\":2,\"moved\":1,\"transient\":0,\"unattributed\":1}");
 
+            // The launch event (the new OCID in its response payload), not the read that followed it.
             JsonNode created = change(report, "ocid1.instance.oc1.iad.aaaaaaaainstancec");
             assertThat(created.path("kind").asText()).isEqualTo("CREATED");
-            assertThat(created.path("attribution").asText()).isEqualTo("TAG");
-            assertThat(created.path("actors").get(0).path("principalName").asText()).isEqualTo("alice@example.com");
+            assertThat(created.path("attribution").asText()).isEqualTo("AUDIT");
+            assertThat(created.path("actors")).hasSize(1);
+            assertThat(created.path("actors").get(0).path("principalName").asText()).isEqualTo("bob@example.com");
+            assertThat(created.path("actors").get(0).path("eventName").asText()).isEqualTo("LaunchInstance");
 
             JsonNode retagged = change(report, "ocid1.instance.oc1.iad.aaaaaaaainstancea");
             assertThat(retagged.path("kind").asText()).isEqualTo("MODIFIED");
@@ -80,6 +88,7 @@ class DiffCommandTest {
             assertThat(moved.path("kind").asText()).isEqualTo("MOVED");
             assertThat(moved.path("previousCompartmentId").asText()).isEqualTo("ocid1.compartment.oc1..aaaaaaaadev");
             assertThat(moved.path("compartmentId").asText()).isEqualTo("ocid1.compartment.oc1..aaaaaaaaprod");
+            assertThat(moved.path("actors").get(0).path("principalName").asText()).isEqualTo("carol@example.com");
 
             JsonNode rule = change(report, "ocid1.securitylist.oc1.iad.aaaaaaaaseclist");
             assertThat(rule.path("properties").toString()).contains("/details/ingressSecurityRules/").contains("0.0.0.0/0");

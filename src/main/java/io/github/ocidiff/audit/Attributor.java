@@ -1,0 +1,166 @@
+package io.github.ocidiff.audit;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.crawl.Scope;
+import io.github.ocidiff.diff.Change;
+import io.github.ocidiff.diff.Diff;
+import io.github.ocidiff.diff.TransientResource;
+import io.github.ocidiff.store.AuditEvidence;
+import io.github.ocidiff.store.StoredAuditEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Finds who made each change of a diff: the Audit write events of the window between the two
+ * snapshots, read per region and compartment, matched by resource OCID. A change with no event falls
+ * back to its CreatedBy tag; resources created and deleted inside the window become transient ones.
+ * What matched is returned as evidence for the store, so the report can be rendered again later
+ * without Audit.
+ */
+public final class Attributor {
+
+    /** The attributed report rows, the evidence to keep, and what the reader must be warned about. */
+    public record Result(List<AttributedChange> changes, List<AttributedTransient> transients, AuditEvidence evidence,
+                         List<String> warnings) {
+        public Result {
+            changes = List.copyOf(changes);
+            transients = List.copyOf(transients);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private final TagAttribution tags;
+
+    /** @param tags the fallback for changes Audit has no event for */
+    public Attributor(TagAttribution tags) {
+        this.tags = tags;
+    }
+
+    /**
+     * Reads Audit for every scope, {@code perRegion} scopes of each region at a time.
+     * A scope that cannot be read is a warning, not a failure: its changes fall back to tags.
+     */
+    public Result fromAudit(Diff diff, Collection<Scope> scopes, AuditWindow window, AuditFeed feed, int perRegion,
+                            Instant now) {
+        long regions = scopes.stream().map(Scope::region).distinct().count();
+        int threads = (int) Math.max(1, Math.min(scopes.size(), perRegion * regions));
+        EventMatcher matcher = new EventMatcher(wanted(diff));
+        AtomicLong read = new AtomicLong();
+        List<String> failures = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, "ocidiff-audit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (Scope scope : scopes) {
+                results.add(pool.submit(() -> {
+                    try {
+                        read.addAndGet(feed.writes(scope.region(), scope.compartmentId(), window, matcher::accept));
+                        return null;
+                    } catch (OcidiffException e) {
+                        return scope.region() + " " + scope.compartmentId() + ": " + e.getMessage();
+                    }
+                }));
+            }
+            for (Future<String> result : results) {
+                String failure = result.get();
+                if (failure != null) {
+                    failures.add(failure);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw OcidiffException.runtime("attribution interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException re ? re : OcidiffException.runtime(String.valueOf(cause), cause);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!failures.isEmpty()) {
+            warnings.add("Audit could not be read for " + failures.size() + " of " + scopes.size() + " scopes (first: "
+                    + failures.get(0) + "); changes there may show as unattributed");
+        }
+        return result(diff, matcher, window, now, read.get(), failures, warnings);
+    }
+
+    /** Attribution from the evidence kept when this pair was first attributed: no Audit call. */
+    public Result fromEvidence(Diff diff, AuditEvidence evidence) {
+        EventMatcher matcher = new EventMatcher(wanted(diff));
+        for (StoredAuditEvent stored : evidence.events()) {
+            matcher.accept(AuditEventJson.read(stored.json()));
+        }
+        List<String> warnings = new ArrayList<>();
+        warnings.add("actors from the Audit events kept on " + evidence.fetchedAt() + " (Audit not called again)");
+        if (!evidence.failures().isEmpty()) {
+            warnings.add("Audit could not be read for " + evidence.failures().size() + " scopes when these events "
+                    + "were kept (first: " + evidence.failures().get(0) + "); changes there may show as unattributed");
+        }
+        Result fresh = result(diff, matcher, new AuditWindow(evidence.start(), evidence.end()), evidence.fetchedAt(),
+                evidence.eventsRead(), evidence.failures(), warnings);
+        return new Result(fresh.changes(), fresh.transients(), evidence, fresh.warnings());
+    }
+
+    /** Tags only (--no-audit, or nowhere to read Audit from). */
+    public Result withoutAudit(Diff diff, String why) {
+        List<AttributedChange> changes = diff.changes().stream().map(tags::attribute).toList();
+        List<AttributedTransient> transients = diff.transients().stream()
+                .map(t -> new AttributedTransient(t, List.of())).toList();
+        return new Result(changes, transients, null, List.of(why));
+    }
+
+    private static Set<String> wanted(Diff diff) {
+        Set<String> wanted = new HashSet<>();
+        diff.changes().forEach(c -> wanted.add(c.ocid()));
+        diff.transients().forEach(t -> wanted.add(t.ocid()));
+        return wanted;
+    }
+
+    private Result result(Diff diff, EventMatcher matcher, AuditWindow window, Instant now, long read,
+                          List<String> failures, List<String> warnings) {
+        List<StoredAuditEvent> evidence = new ArrayList<>();
+        List<AttributedChange> changes = new ArrayList<>();
+        for (Change change : diff.changes()) {
+            List<WriteEvent> events = matcher.eventsOf(change.ocid());
+            if (events.isEmpty()) {
+                changes.add(tags.attribute(change));
+            } else {
+                changes.add(new AttributedChange(change, actors(change.ocid(), events, evidence), Attribution.AUDIT));
+            }
+        }
+        List<AttributedTransient> transients = new ArrayList<>();
+        for (TransientResource t : diff.transients()) {
+            transients.add(new AttributedTransient(t, actors(t.ocid(), matcher.eventsOf(t.ocid()), evidence)));
+        }
+        for (Map.Entry<String, List<WriteEvent>> seen : matcher.auditOnlyTransients().entrySet()) {
+            List<WriteEvent> events = seen.getValue();
+            WriteEvent created = events.stream().filter(WriteEvent::creates).findFirst().orElse(events.get(0));
+            TransientResource resource = new TransientResource(seen.getKey(), created.resourceTypeFromName(),
+                    created.resourceName(), created.region(), created.compartmentId(), null);
+            transients.add(new AttributedTransient(resource, actors(seen.getKey(), events, evidence)));
+        }
+        AuditEvidence kept = new AuditEvidence(window.start(), window.end(), now, read, matcher.writes(), failures,
+                evidence);
+        return new Result(changes, transients, kept, warnings);
+    }
+
+    private static List<Actor> actors(String ocid, List<WriteEvent> events, List<StoredAuditEvent> evidence) {
+        for (WriteEvent e : events) {
+            evidence.add(new StoredAuditEvent(ocid, e.eventId(), e.eventTime(), e.region(), AuditEventJson.write(e)));
+        }
+        return events.stream().map(WriteEvent::actor).toList();
+    }
+}

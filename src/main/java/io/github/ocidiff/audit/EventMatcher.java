@@ -1,0 +1,75 @@
+package io.github.ocidiff.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Matches write events to resources as they stream in, keeping only what a report can use: the
+ * events of the resources that changed, and the create and delete events of other resources, which
+ * may be transient ones that Audit alone saw. Every other event is counted and dropped. Thread-safe:
+ * the scopes of a window are read in parallel.
+ */
+final class EventMatcher {
+    static final Comparator<WriteEvent> TIME_ORDER = Comparator.comparing(WriteEvent::eventTime)
+            .thenComparing(WriteEvent::eventId);
+
+    private final Set<String> wanted;
+    private final Map<String, Map<String, WriteEvent>> matched = new HashMap<>();
+    private final Map<String, Map<String, WriteEvent>> lifecycle = new HashMap<>();
+    private long writes;
+
+    /** @param wanted the OCIDs of the changes and transient resources to attribute */
+    EventMatcher(Set<String> wanted) {
+        this.wanted = Set.copyOf(wanted);
+    }
+
+    synchronized void accept(WriteEvent event) {
+        writes++;
+        for (String id : event.resourceIds()) {
+            if (wanted.contains(id)) {
+                matched.computeIfAbsent(id, k -> new LinkedHashMap<>()).putIfAbsent(event.eventId(), event);
+            } else if (event.creates() || event.deletes()) {
+                lifecycle.computeIfAbsent(id, k -> new LinkedHashMap<>()).putIfAbsent(event.eventId(), event);
+            }
+        }
+    }
+
+    synchronized long writes() {
+        return writes;
+    }
+
+    /** The events of a wanted resource, in time order. */
+    synchronized List<WriteEvent> eventsOf(String ocid) {
+        return sorted(matched.get(ocid));
+    }
+
+    /**
+     * Resources that Audit shows created and deleted in the window and that no snapshot saw: transient
+     * ones, each with its events in time order, by OCID.
+     */
+    synchronized Map<String, List<WriteEvent>> auditOnlyTransients() {
+        Map<String, List<WriteEvent>> transients = new TreeMap<>();
+        lifecycle.forEach((ocid, events) -> {
+            if (events.values().stream().anyMatch(WriteEvent::creates)
+                    && events.values().stream().anyMatch(WriteEvent::deletes)) {
+                transients.put(ocid, sorted(events));
+            }
+        });
+        return transients;
+    }
+
+    private static List<WriteEvent> sorted(Map<String, WriteEvent> events) {
+        if (events == null) {
+            return List.of();
+        }
+        List<WriteEvent> list = new ArrayList<>(events.values());
+        list.sort(TIME_ORDER);
+        return list;
+    }
+}

@@ -1,0 +1,170 @@
+package io.github.ocidiff.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.crawl.Scope;
+import io.github.ocidiff.diff.Change;
+import io.github.ocidiff.diff.ChangeKind;
+import io.github.ocidiff.diff.Diff;
+import io.github.ocidiff.diff.TransientResource;
+import io.github.ocidiff.store.AuditEvidence;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class AttributorTest {
+    private static final String APP = "ocid1.compartment.oc1..app";
+    private static final String DEV = "ocid1.compartment.oc1..dev";
+    private static final Scope ASHBURN_APP = new Scope("us-ashburn-1", APP);
+    private static final Scope ASHBURN_DEV = new Scope("us-ashburn-1", DEV);
+    private static final Scope FRANKFURT_APP = new Scope("eu-frankfurt-1", APP);
+    private static final AuditWindow WINDOW = AuditWindow.between(Instant.parse("2026-11-01T23:59:59Z"),
+            Instant.parse("2026-11-02T23:59:59Z"));
+    private static final Instant NOW = Instant.parse("2026-11-03T00:10:00Z");
+
+    private static final String WEB = "ocid1.instance.oc1.iad.web";
+    private static final String NEW = "ocid1.instance.oc1.iad.new";
+    private static final String TAGGED = "ocid1.instance.oc1.iad.tagged";
+    private static final String QUIET = "ocid1.vcn.oc1.iad.quiet";
+    private static final String SHORT_LIVED = "ocid1.instance.oc1.iad.shortlived";
+    private static final String BLIP = "ocid1.bucket.oc1.iad.blip";
+
+    private static Change change(ChangeKind kind, String ocid, String afterSha) {
+        return new Change(kind, ocid, "Instance", "us-ashburn-1", APP, null, "n", List.of(), List.of(), null, null,
+                afterSha);
+    }
+
+    private static WriteEvent event(String id, String time, String name, String action, String status,
+                                    String resourceId, String payloadId, String who) {
+        return new WriteEvent(id, "com.oraclecloud.x." + name, Instant.parse(time), "us-ashburn-1", name, APP,
+                resourceId, "res-" + id, payloadId, action, "/x", status, who, "ocid1.user.oc1.." + who, "natv",
+                "198.51.100.1", "Console");
+    }
+
+    /** Answers per scope from a list of events, passing on the writes as the real feed does; a missing scope fails. */
+    private record FakeFeed(Map<Scope, List<WriteEvent>> events) implements AuditFeed {
+        @Override
+        public long writes(String region, String compartmentId, AuditWindow window, Consumer<WriteEvent> sink) {
+            List<WriteEvent> scope = events.get(new Scope(region, compartmentId));
+            if (scope == null) {
+                throw OcidiffException.runtime("Audit in " + region + " failed: 503", null);
+            }
+            scope.stream().filter(e -> WriteEvent.isWrite(e.action(), e.status())).forEach(sink);
+            return scope.size() * 10L;
+        }
+    }
+
+    private final TagAttribution tags = new TagAttribution(Map.of("tagged-v1", "{\"definedTags\":{\"Oracle-Tags\":"
+            + "{\"CreatedBy\":\"dana@example.com\",\"CreatedOn\":\"2026-11-02T08:00:00Z\"}}}", "plain", "{}")::get);
+
+    private final Diff diff = new Diff(List.of(change(ChangeKind.MODIFIED, WEB, "w2"),
+            change(ChangeKind.CREATED, NEW, "plain"), change(ChangeKind.CREATED, TAGGED, "tagged-v1"),
+            change(ChangeKind.MODIFIED, QUIET, "q2")),
+            List.of(new TransientResource(SHORT_LIVED, "Instance", "tmp", "us-ashburn-1", APP, "TERMINATED")),
+            List.of(), true, List.of(), 0, Map.of());
+
+    private final List<WriteEvent> appEvents = List.of(
+            event("e3", "2026-11-02T12:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "bob"),
+            event("e1", "2026-11-02T09:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "alice"),
+            event("e4", "2026-11-02T10:00:00Z", "LaunchInstance", "POST", "200", null, NEW, "carol"),
+            event("e5", "2026-11-02T10:30:00Z", "UpdateVcn", "PUT", "409", QUIET, null, "mallory"),
+            event("e6", "2026-11-02T11:00:00Z", "LaunchInstance", "POST", "200", null, SHORT_LIVED, "erin"),
+            event("e7", "2026-11-02T11:30:00Z", "TerminateInstance", "DELETE", "204", SHORT_LIVED, null, "erin"));
+    private final List<WriteEvent> devEvents = List.of(
+            event("e8", "2026-11-02T13:00:00Z", "CreateBucket", "POST", "200", null, BLIP, "frank"),
+            event("e9", "2026-11-02T13:05:00Z", "DeleteBucket", "DELETE", "204", BLIP, null, "frank"),
+            event("e1", "2026-11-02T09:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "alice"));
+
+    @Test
+    void matchesWriteEventsByResourceAndCreatedIdInTimeOrder() {
+        var result = new Attributor(tags).fromAudit(diff, List.of(ASHBURN_APP, ASHBURN_DEV),
+                WINDOW, new FakeFeed(Map.of(ASHBURN_APP, appEvents, ASHBURN_DEV, devEvents)), 2, NOW);
+
+        Map<String, AttributedChange> byOcid = new java.util.HashMap<>();
+        result.changes().forEach(c -> byOcid.put(c.change().ocid(), c));
+        assertThat(byOcid.get(WEB).attribution()).isEqualTo(Attribution.AUDIT);
+        // Seen in two compartments' answers, counted once; oldest first.
+        assertThat(byOcid.get(WEB).actors()).extracting(Actor::principalName).containsExactly("alice", "bob");
+        assertThat(byOcid.get(NEW).actors()).extracting(Actor::eventName).containsExactly("LaunchInstance");
+        assertThat(byOcid.get(TAGGED).attribution()).isEqualTo(Attribution.TAG);
+        assertThat(byOcid.get(TAGGED).actors().get(0).principalName()).isEqualTo("dana@example.com");
+        // A failed write is no evidence.
+        assertThat(byOcid.get(QUIET).attribution()).isEqualTo(Attribution.NONE);
+        assertThat(result.warnings()).isEmpty();
+    }
+
+    @Test
+    void transientResourcesGetTheirActorsAndAuditAloneRevealsOthers() {
+        var result = new Attributor(tags).fromAudit(diff, List.of(ASHBURN_APP, ASHBURN_DEV),
+                WINDOW, new FakeFeed(Map.of(ASHBURN_APP, appEvents, ASHBURN_DEV, devEvents)), 1, NOW);
+
+        assertThat(result.transients()).extracting(t -> t.resource().ocid()).containsExactly(SHORT_LIVED, BLIP);
+        assertThat(result.transients().get(0).actors()).extracting(Actor::eventName)
+                .containsExactly("LaunchInstance", "TerminateInstance");
+        TransientResource blip = result.transients().get(1).resource();
+        assertThat(blip.resourceType()).isEqualTo("Bucket");
+        assertThat(blip.displayName()).isEqualTo("res-e8");
+        assertThat(result.transients().get(1).actors()).extracting(Actor::principalName).containsExactly("frank", "frank");
+    }
+
+    @Test
+    void keepsWhatMatchedAsEvidenceThatRendersTheSameReportAgain() {
+        Attributor attributor = new Attributor(tags);
+        var first = attributor.fromAudit(diff, List.of(ASHBURN_APP, ASHBURN_DEV),
+                WINDOW, new FakeFeed(Map.of(ASHBURN_APP, appEvents, ASHBURN_DEV, devEvents)), 2, NOW);
+        AuditEvidence evidence = first.evidence();
+        assertThat(evidence.eventsRead()).isEqualTo(90);
+        assertThat(evidence.writeEvents()).isEqualTo(8);
+        assertThat(evidence.start()).isEqualTo(Instant.parse("2026-11-02T00:00:00Z"));
+        assertThat(evidence.events()).extracting(e -> e.ocid() + " " + e.eventId()).containsExactlyInAnyOrder(
+                WEB + " e1", WEB + " e3", NEW + " e4", SHORT_LIVED + " e6", SHORT_LIVED + " e7", BLIP + " e8",
+                BLIP + " e9");
+
+        var again = attributor.fromEvidence(diff, evidence);
+        assertThat(again.changes()).isEqualTo(first.changes());
+        assertThat(again.transients()).isEqualTo(first.transients());
+        assertThat(again.warnings()).singleElement().asString().startsWith("actors from the Audit events kept on");
+    }
+
+    @Test
+    void aScopeAuditCannotReadIsAWarningAndItsChangesFallBackToTags() {
+        var result = new Attributor(tags).fromAudit(diff, List.of(ASHBURN_APP, FRANKFURT_APP), WINDOW,
+                new FakeFeed(Map.of(ASHBURN_APP, List.of())), 2, NOW);
+        assertThat(result.warnings()).singleElement().asString()
+                .startsWith("Audit could not be read for 1 of 2 scopes (first: eu-frankfurt-1 " + APP
+                        + ": Audit in eu-frankfurt-1 failed: 503)");
+        assertThat(result.evidence().failures()).hasSize(1);
+        assertThat(result.changes()).extracting(AttributedChange::attribution)
+                .containsExactly(Attribution.NONE, Attribution.NONE, Attribution.TAG, Attribution.NONE);
+    }
+
+    @Test
+    void withoutAuditOnlyTagsAttribute() {
+        var result = new Attributor(tags).withoutAudit(diff, "skipped");
+        assertThat(result.evidence()).isNull();
+        assertThat(result.warnings()).containsExactly("skipped");
+        assertThat(result.transients()).extracting(t -> t.actors().size()).containsExactly(0);
+    }
+
+    @Test
+    void writeEventsSurviveTheirJsonForm() {
+        List<WriteEvent> all = new ArrayList<>(appEvents);
+        all.addAll(devEvents);
+        for (WriteEvent e : all) {
+            assertThat(AuditEventJson.read(AuditEventJson.write(e))).isEqualTo(e);
+        }
+    }
+
+    @Test
+    void onlySuccessfulWritesCount() {
+        assertThat(WriteEvent.isWrite("POST", "200")).isTrue();
+        assertThat(WriteEvent.isWrite("delete", "204")).isTrue();
+        assertThat(WriteEvent.isWrite("GET", "200")).isFalse();
+        assertThat(WriteEvent.isWrite("PUT", "404")).isFalse();
+        assertThat(WriteEvent.isWrite("PUT", null)).isFalse();
+    }
+}
