@@ -138,19 +138,47 @@ public final class JsonDiff {
         private void multiset(String path, JsonNode a, JsonNode b) {
             boolean[] keptBefore = matched(a, b);
             boolean[] keptAfter = matched(b, a);
-            for (int i = 0; i < a.size(); i++) {
-                if (!keptBefore[i]) {
-                    properties.add(new PropertyChange(JsonPointers.child(path, i), a.get(i), null));
-                }
+            List<Integer> removed = unmatched(keptBefore);
+            List<Integer> added = unmatched(keptAfter);
+            // An element that lost its partner and one that gained none, alike in most members, are read as
+            // one edited element (a rule whose source changed), shown member by member at its new index.
+            int paired = 0;
+            while (paired < removed.size() && paired < added.size()
+                    && alike(a.get(removed.get(paired)), b.get(added.get(paired)))) {
+                diff(JsonPointers.child(path, added.get(paired)), a.get(removed.get(paired)), b.get(added.get(paired)));
+                paired++;
             }
-            for (int j = 0; j < b.size(); j++) {
-                if (!keptAfter[j]) {
-                    properties.add(new PropertyChange(JsonPointers.child(path, j), null, b.get(j)));
-                }
+            for (int i : removed.subList(paired, removed.size())) {
+                properties.add(new PropertyChange(JsonPointers.child(path, i), a.get(i), null));
+            }
+            for (int j : added.subList(paired, added.size())) {
+                properties.add(new PropertyChange(JsonPointers.child(path, j), null, b.get(j)));
             }
             if (allText(a) && allText(b)) {
                 texts.add(new TextDiff(path, LineDiff.lines(realigned(a, keptBefore, b, keptAfter), strings(b))));
             }
+        }
+
+        private static List<Integer> unmatched(boolean[] kept) {
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < kept.length; i++) {
+                if (!kept[i]) {
+                    out.add(i);
+                }
+            }
+            return out;
+        }
+
+        /** Two objects sharing at least half of their members, by name and value. */
+        private static boolean alike(JsonNode x, JsonNode y) {
+            if (!x.isObject() || !y.isObject()) {
+                return false;
+            }
+            TreeSet<String> keys = new TreeSet<>();
+            x.fieldNames().forEachRemaining(keys::add);
+            y.fieldNames().forEachRemaining(keys::add);
+            long same = keys.stream().filter(k -> x.has(k) && x.get(k).equals(y.get(k))).count();
+            return same * 2 >= keys.size();
         }
 
         /** Which elements of {@code xs} have an equal partner in {@code ys}, pairing each partner once. */

@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.github.ocidiff.ReportSchema;
 import io.github.ocidiff.SimHarness;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
@@ -26,8 +19,6 @@ import org.junit.jupiter.api.Test;
 
 /** `ocidiff diff` over the handmade fixture's three days, replayed through the simulator. */
 class DiffCommandTest {
-    /** The contract other tools rely on (a copy of shared/contracts; ContractCopyTest keeps it identical). */
-    private static final Path SCHEMA = Path.of("src/test/resources/contracts/report.schema.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String snapshotDays(SimHarness sim) throws Exception {
@@ -51,12 +42,8 @@ class DiffCommandTest {
                 .filter(c -> c.path("ocid").asText().equals(ocid)).findFirst().orElse(null);
     }
 
-    private static Set<ValidationMessage> validate(JsonNode report) throws IOException {
-        // The contract's $id is relative; it resolves against the location the schema is read from.
-        JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(SchemaLocation.of(SCHEMA.toAbsolutePath().toUri().toString()), JSON.readTree(SCHEMA.toFile()),
-                        SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
-        return validator.validate(report);
+    private static Set<ValidationMessage> validate(JsonNode report) {
+        return ReportSchema.validate(report);
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class JsonDiffTest {
 
-    private final JsonDiff diff = new JsonDiff(SetArrays.of(Map.of("Policy", Set.of("/details/statements"))));
+    private final JsonDiff diff = new JsonDiff(SetArrays.of(Map.of("Policy", Set.of("/details/statements"),
+            "SecurityList", Set.of("/details/ingressSecurityRules"))));
 
     private JsonDiff.Result compare(String type, String before, String after) {
         return diff.compare(type, value(before), value(after));
@@ -85,6 +86,30 @@ class JsonDiffTest {
 
         assertThat(r.properties()).containsExactly(new PropertyChange("/details/statements/1", value("\"a\""), null));
         assertThat(r.texts()).containsExactly(new TextDiff("/details/statements", List.of("  a", "- a")));
+    }
+
+    @Test
+    void anEditedRuleOfAReorderedSetIsShownMemberByMemberAtItsNewIndex() {
+        JsonDiff.Result r = compare("SecurityList",
+                "{\"details\": {\"ingressSecurityRules\": [{\"protocol\": \"6\", \"source\": \"10.1.0.0/16\", \"port\": 443},"
+                        + " {\"protocol\": \"17\", \"source\": \"10.0.0.0/8\", \"port\": 53}]}}",
+                "{\"details\": {\"ingressSecurityRules\": [{\"protocol\": \"17\", \"source\": \"10.0.0.0/8\", \"port\": 53},"
+                        + " {\"protocol\": \"6\", \"source\": \"0.0.0.0/0\", \"port\": 443}]}}");
+
+        assertThat(r.properties()).containsExactly(new PropertyChange("/details/ingressSecurityRules/1/source",
+                value("\"10.1.0.0/16\""), value("\"0.0.0.0/0\"")));
+    }
+
+    @Test
+    void unlikeRulesOfASetAreARemovalAndAnAddition() {
+        JsonDiff.Result r = compare("SecurityList",
+                "{\"details\": {\"ingressSecurityRules\": [{\"protocol\": \"6\", \"source\": \"10.1.0.0/16\", \"port\": 443}]}}",
+                "{\"details\": {\"ingressSecurityRules\": [{\"protocol\": \"17\", \"source\": \"0.0.0.0/0\", \"port\": 53}]}}");
+
+        assertThat(r.properties()).extracting(PropertyChange::path)
+                .containsExactly("/details/ingressSecurityRules/0", "/details/ingressSecurityRules/0");
+        assertThat(r.properties().get(0).after()).isNull();
+        assertThat(r.properties().get(1).before()).isNull();
     }
 
     @Test
