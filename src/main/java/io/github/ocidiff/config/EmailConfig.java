@@ -1,6 +1,7 @@
 package io.github.ocidiff.config;
 
 import java.util.List;
+import java.util.Objects;
 
 /** The {@code publish.email} section: SMTP delivery of the daily report (e.g. OCI Email Delivery). */
 public record EmailConfig(
@@ -11,10 +12,14 @@ public record EmailConfig(
         String password,    // secret: redacted by toString
         String from,
         List<String> to,
-        boolean onlyWhenChanged) {
+        boolean onlyWhenChanged,
+        int minChanges,     // fewer changes than this send no mail (an incomplete report is sent regardless)
+        boolean startTls,   // true = refuse a server that does not upgrade the connection with STARTTLS
+        String subjectPrefix) {
 
     public EmailConfig {
         to = List.copyOf(to);
+        Objects.requireNonNull(subjectPrefix, "subjectPrefix");
     }
 
     static EmailConfig read(Section s) {
@@ -26,7 +31,10 @@ public record EmailConfig(
                 s.optionalString("password"),
                 s.optionalString("from"),
                 s.strings("to"),
-                s.bool("onlyWhenChanged", true));
+                s.bool("onlyWhenChanged", true),
+                s.integer("minChanges", 0, 0, 1_000_000),
+                s.bool("startTls", true),
+                s.string("subjectPrefix", "[ocidiff]"));
         s.checkKeys(); // a misspelt key reads as "missing"; report the spelling, not the absence
         if (email.enabled) {
             String because = "required when " + s.pathOf("enabled") + " is true";
@@ -40,6 +48,10 @@ public record EmailConfig(
                 throw s.error("to", because + "; list at least one recipient, e.g. [ops@example.com]");
             }
         }
+        if (email.username != null && email.password == null) {
+            throw s.error("password", "required when " + s.pathOf("username") + " is set; write ${OCIDIFF_SMTP_PASSWORD}"
+                    + " and export the SMTP password in that variable");
+        }
         return email;
     }
 
@@ -48,6 +60,7 @@ public record EmailConfig(
     public String toString() {
         return "EmailConfig[enabled=" + enabled + ", host=" + host + ", port=" + port + ", username=" + username
                 + ", password=" + (password == null ? null : "****") + ", from=" + from + ", to=" + to
-                + ", onlyWhenChanged=" + onlyWhenChanged + "]";
+                + ", onlyWhenChanged=" + onlyWhenChanged + ", minChanges=" + minChanges + ", startTls=" + startTls
+                + ", subjectPrefix=" + subjectPrefix + "]";
     }
 }

@@ -6,7 +6,8 @@ import java.util.Objects;
 public record ObjectStorageConfig(
         String bucket,      // null = no upload
         String namespace,   // null = looked up from the tenancy
-        String prefix) {    // object name prefix, may be empty
+        String prefix,      // object name prefix, may be empty
+        String region) {    // null = the tenancy's home region
 
     public ObjectStorageConfig {
         Objects.requireNonNull(prefix, "prefix");
@@ -18,9 +19,15 @@ public record ObjectStorageConfig(
     }
 
     static ObjectStorageConfig read(Section s) {
-        return new ObjectStorageConfig(
+        ObjectStorageConfig config = new ObjectStorageConfig(
                 s.optionalString("bucket"),
                 s.optionalString("namespace"),
-                s.string("prefix", "ocidiff/"));
+                s.string("prefix", "ocidiff/"),
+                s.optionalString("region"));
+        // Object names are relative to the bucket: a leading slash would become part of every name.
+        if (config.prefix.startsWith("/")) {
+            throw s.invalid("prefix", "an object name prefix without a leading /, like ocidiff/", config.prefix);
+        }
+        return config;
     }
 }

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Object Storage, in memory: GetNamespace, PutObject, GetObject, HeadObject, ListObjects, DeleteObject.
- * Buckets exist once something is put into them; objects are kept per region.
+ * Buckets exist once something is put into them; objects are kept per region. PutObject checks a
+ * Content-MD5 header against the body, as OCI does.
  */
 final class ObjectStorageApi {
 
@@ -96,6 +97,12 @@ final class ObjectStorageApi {
 
     private SimResponse put(SimRequest r, String bucketKey, String name) {
         String md5 = Base64.getEncoder().encodeToString(md5(r.body()));
+        String claimed = r.header("content-md5");
+        if (claimed != null && !claimed.equals(md5)) {
+            // OCI documents this answer as "HTTP-400 Unmatched Content MD5", with this message.
+            throw SimError.badRequest("UnmatchedContentMD5", "The computed MD5 of the request body (" + md5
+                    + ") does not match the Content-MD5 header (" + claimed + ")");
+        }
         String contentType = r.header("content-type") != null ? r.header("content-type") : "application/octet-stream";
         StoredObject object = new StoredObject(r.body(), contentType, md5, "etag-" + etags.incrementAndGet(),
                 Instant.now());

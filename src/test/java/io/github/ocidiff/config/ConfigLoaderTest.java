@@ -39,9 +39,9 @@ class ConfigLoaderTest {
                 new OciConfig("http://127.0.0.1:8080/{region}", 8, Duration.ofMillis(500), Duration.ofMinutes(2),
                         new RetryConfig(3, Duration.ofMillis(200), Duration.ofHours(1), Duration.ofSeconds(90))),
                 new PublishConfig(
-                        new ObjectStorageConfig("reports-bucket", "mytenancy", "nightly/"),
+                        new ObjectStorageConfig("reports-bucket", "mytenancy", "nightly/", "eu-frankfurt-1"),
                         new EmailConfig(true, "smtp.email.us-ashburn-1.oci.oraclecloud.com", 25, "ocid1.user.oc1..smtp",
-                                "s3cret", "ocidiff@example.com", List.of("ops@example.com", "audit@example.com"), false)),
+                                "s3cret", "ocidiff@example.com", List.of("ops@example.com", "audit@example.com"), false, 5, false, "[acme]")),
                 new RetentionConfig(90),
                 new RulesConfig(List.of(
                         new IgnoreRule("Instance", "/freeformTags/LastScanned", "set nightly by the scanner"),

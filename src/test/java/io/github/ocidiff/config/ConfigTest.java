@@ -21,10 +21,13 @@ class ConfigTest {
         assertThat(config.reports().dir()).isEqualTo(Path.of("reports"));
         assertThat(config.oci()).isEqualTo(new OciConfig(null, 4, Duration.ofSeconds(10), Duration.ofSeconds(60),
                 new RetryConfig(6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60))));
-        assertThat(config.publish().objectStorage()).isEqualTo(new ObjectStorageConfig(null, null, "ocidiff/"));
+        assertThat(config.publish().objectStorage()).isEqualTo(new ObjectStorageConfig(null, null, "ocidiff/", null));
         assertThat(config.publish().email().enabled()).isFalse();
         assertThat(config.publish().email().port()).isEqualTo(587);
         assertThat(config.publish().email().onlyWhenChanged()).isTrue();
+        assertThat(config.publish().email().minChanges()).isZero();
+        assertThat(config.publish().email().startTls()).isTrue();
+        assertThat(config.publish().email().subjectPrefix()).isEqualTo("[ocidiff]");
         assertThat(config.retention().keepDays()).isZero();
         assertThat(config.rules().ignore()).isEmpty();
         assertThat(config.source()).isEmpty();

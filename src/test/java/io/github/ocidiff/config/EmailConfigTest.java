@@ -53,9 +53,33 @@ class EmailConfigTest {
     }
 
     @Test
+    void aUsernameNeedsAPassword() {
+        assertThatThrownBy(() -> email("publish: {email: {username: ocid1.user.oc1..smtp}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config.yaml: publish.email.password: required when publish.email.username is set; write"
+                        + " ${OCIDIFF_SMTP_PASSWORD} and export the SMTP password in that variable");
+    }
+
+    @Test
+    void minChangesIsANonNegativeCount() {
+        assertThat(email("publish: {email: {minChanges: 3}}").minChanges()).isEqualTo(3);
+        assertThatThrownBy(() -> email("publish: {email: {minChanges: -1}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config.yaml: publish.email.minChanges: must be an integer from 0 to 1000000, got \"-1\"");
+    }
+
+    @Test
+    void startTlsIsABoolean() {
+        assertThat(email("publish: {email: {startTls: false}}").startTls()).isFalse();
+        assertThatThrownBy(() -> email("publish: {email: {startTls: maybe}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config.yaml: publish.email.startTls: must be true or false, got \"maybe\"");
+    }
+
+    @Test
     void toStringRedactsThePassword() {
         EmailConfig email = new EmailConfig(true, "smtp.example.com", 587, "user", "s3cret-value", "a@example.com",
-                List.of("b@example.com"), true);
+                List.of("b@example.com"), true, 0, true, "[ocidiff]");
 
         assertThat(email.toString())
                 .doesNotContain("s3cret-value")

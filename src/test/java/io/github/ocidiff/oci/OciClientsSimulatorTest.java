@@ -175,6 +175,25 @@ class OciClientsSimulatorTest {
     }
 
     @Test
+    void objectStorageRejectsABodyThatDoesNotMatchItsContentMd5() {
+        try (SimHarness sim = SimHarness.smallFixture(); OciClients clients = clients(sim)) {
+            var os = clients.region(ASHBURN).objectStorage();
+            String ns = os.getNamespace(GetNamespaceRequest.builder().build()).getValue();
+            byte[] body = "<html>report</html>".getBytes(StandardCharsets.UTF_8);
+            String md5OfSomethingElse = "1B2M2Y8AsgTpgAmY7PhCfg=="; // the MD5 of no bytes at all
+
+            assertThatThrownBy(() -> os.putObject(PutObjectRequest.builder().namespaceName(ns).bucketName("reports")
+                    .objectName("report.html").contentMD5(md5OfSomethingElse).contentLength((long) body.length)
+                    .putObjectBody(new ByteArrayInputStream(body)).build()))
+                    .isInstanceOfSatisfying(BmcException.class, e -> {
+                        assertThat(e.getStatusCode()).isEqualTo(400);
+                        assertThat(e.getServiceCode()).isEqualTo("UnmatchedContentMD5");
+                    });
+            assertThat(sim.server.objects(ASHBURN, "reports")).isEmpty();
+        }
+    }
+
+    @Test
     void throttlingIsRetriedToSuccess() {
         FaultPlan faults = FaultPlan.none().withSeed(7).withThrottling(0.5, 0);
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults);

@@ -1,0 +1,197 @@
+package io.github.ocidiff.publish;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.config.EmailConfig;
+import io.github.ocidiff.report.Report;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import javax.net.ssl.SSLException;
+
+/**
+ * Mails the daily report over SMTP the way OCI Email Delivery takes it: port 587, the connection
+ * upgraded with STARTTLS before anything else is said (required unless {@code publish.email.startTls}
+ * is false), AUTH with the SMTP credentials, and an approved sender as From. The mail is
+ * multipart/mixed: the summary as multipart/alternative (text and HTML), then the report files.
+ * The password goes to the server and nowhere else: no message of this class contains it.
+ */
+public final class EmailPublisher {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final EmailConfig config;
+    private final String server; // host:port, for messages
+
+    public EmailPublisher(EmailConfig config) {
+        if (!config.enabled()) {
+            throw new IllegalArgumentException("publish.email.enabled is false: nothing to send with");
+        }
+        this.config = config;
+        this.server = config.host() + ":" + config.port();
+    }
+
+    /** Decides by {@link MailDecision#decide} and sends the summary with the report files when it says so. */
+    public MailDecision publish(Report report, String reportLocation, List<ReportFile> attachments) {
+        MailDecision decision = MailDecision.decide(config, report);
+        if (decision.send()) {
+            send(SummaryMail.of(report, config.subjectPrefix(), reportLocation), attachments);
+        }
+        return decision;
+    }
+
+    /** Sends one mail to every recipient of {@code publish.email.to}. */
+    public void send(SummaryMail mail, List<ReportFile> attachments) {
+        for (ReportFile file : attachments) {
+            if (!Files.isReadable(file.path())) {
+                throw new OcidiffException(OcidiffException.RUNTIME, "cannot attach report file " + file.path()
+                        + ": it does not exist or is not readable; was it written?");
+            }
+        }
+        Session session = Session.getInstance(properties());
+        MimeMessage message;
+        try {
+            message = message(session, mail, attachments);
+        } catch (MessagingException | IOException e) {
+            throw OcidiffException.runtime("cannot build the report mail: " + redact(e.getMessage()), e);
+        }
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect(config.host(), config.port(), config.username(), config.password());
+            transport.sendMessage(message, message.getAllRecipients());
+        } catch (MessagingException e) {
+            throw failure(e);
+        }
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", config.host());
+        p.put("mail.smtp.port", String.valueOf(config.port()));
+        p.put("mail.smtp.from", config.from()); // the envelope sender: Email Delivery checks it is approved
+        p.put("mail.smtp.auth", String.valueOf(config.username() != null));
+        p.put("mail.smtp.starttls.enable", String.valueOf(config.startTls()));
+        // Required, not merely preferred: a server (or a man in the middle) that drops STARTTLS must not
+        // receive the credentials in clear text.
+        p.put("mail.smtp.starttls.required", String.valueOf(config.startTls()));
+        p.put("mail.smtp.ssl.checkserveridentity", "true");
+        String millis = String.valueOf(TIMEOUT.toMillis()); // without them a stalled server hangs the night's job
+        p.put("mail.smtp.connectiontimeout", millis);
+        p.put("mail.smtp.timeout", millis);
+        p.put("mail.smtp.writetimeout", millis);
+        return p;
+    }
+
+    private MimeMessage message(Session session, SummaryMail mail, List<ReportFile> attachments)
+            throws MessagingException, IOException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(address("publish.email.from", config.from()));
+        InternetAddress[] to = new InternetAddress[config.to().size()];
+        for (int i = 0; i < to.length; i++) {
+            to[i] = address("publish.email.to[" + i + "]", config.to().get(i));
+        }
+        message.setRecipients(Message.RecipientType.TO, to);
+        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+        message.setSentDate(new Date());
+        message.setHeader("Auto-Submitted", "auto-generated"); // RFC 3834: no vacation replies to a robot
+
+        MimeMultipart alternative = new MimeMultipart("alternative"); // plainest first, as RFC 2046 orders them
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
+        alternative.addBodyPart(text);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+        alternative.addBodyPart(html);
+        if (attachments.isEmpty()) {
+            message.setContent(alternative);
+        } else {
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart summary = new MimeBodyPart();
+            summary.setContent(alternative);
+            mixed.addBodyPart(summary);
+            for (ReportFile file : attachments) {
+                MimeBodyPart part = new MimeBodyPart();
+                part.attachFile(file.path().toFile(), file.contentType(), null);
+                part.setFileName(file.name());
+                mixed.addBodyPart(part);
+            }
+            message.setContent(mixed);
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    private static InternetAddress address(String key, String value) {
+        try {
+            return new InternetAddress(value, true);
+        } catch (AddressException e) {
+            throw OcidiffException.usage(key + ": \"" + value + "\" is not an email address (" + e.getMessage()
+                    + "); write it like ops@example.com");
+        }
+    }
+
+    /** One line naming the server and the cause, with the fix. */
+    private OcidiffException failure(MessagingException e) {
+        String problem;
+        if (e instanceof AuthenticationFailedException) {
+            problem = "authentication as " + config.username() + " failed (" + reason(e) + "); check"
+                    + " publish.email.username and publish.email.password (for OCI Email Delivery: the user's SMTP"
+                    + " credentials, not the console password)";
+        } else if (e instanceof SendFailedException) {
+            problem = "the server refused the message (" + reason(e) + "); check that publish.email.from is an"
+                    + " approved sender and the addresses in publish.email.to";
+        } else if (String.valueOf(e.getMessage()).startsWith("STARTTLS is required")) { // Angus's only signal of it
+            problem = "the server does not offer STARTTLS, and publish.email.startTls requires it; check"
+                    + " publish.email.host and publish.email.port (OCI Email Delivery: 587), or set startTls: false"
+                    + " for a trusted local relay only";
+        } else if (cause(e, ConnectException.class) != null) {
+            problem = "connection refused; check publish.email.host and publish.email.port";
+        } else if (cause(e, UnknownHostException.class) != null) {
+            problem = "unknown host; check publish.email.host";
+        } else if (cause(e, SocketTimeoutException.class) != null) {
+            problem = "no answer within " + TIMEOUT.toSeconds() + "s; check publish.email.host, publish.email.port"
+                    + " and the firewall";
+        } else if (cause(e, SSLException.class) != null) {
+            problem = "TLS failed (" + redact(cause(e, SSLException.class).getMessage()) + "); check that"
+                    + " publish.email.host is the server's name and that Java trusts its certificate";
+        } else {
+            problem = reason(e);
+        }
+        return OcidiffException.runtime("sending the report mail via SMTP server " + server + " failed: " + problem, e);
+    }
+
+    /** The server's answer or the library's complaint, on one line. */
+    private String reason(MessagingException e) {
+        return redact(String.valueOf(e.getMessage())).trim();
+    }
+
+    private String redact(String text) {
+        String line = SummaryMail.oneLine(text).replaceAll(" +", " ");
+        return config.password() == null || config.password().isEmpty() ? line : line.replace(config.password(), "****");
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

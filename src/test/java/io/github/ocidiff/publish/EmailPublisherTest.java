@@ -1,0 +1,194 @@
+package io.github.ocidiff.publish;
+
+import static io.github.ocidiff.publish.Reports.change;
+import static io.github.ocidiff.publish.Reports.report;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.config.EmailConfig;
+import io.github.ocidiff.diff.ChangeKind;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mail through GreenMail's in-process SMTP server. GreenMail speaks plain SMTP with AUTH but not
+ * STARTTLS, so mail is sent with {@code startTls: false} here; with the default {@code startTls: true}
+ * the test shows that a server without STARTTLS is refused before any credentials are sent.
+ */
+class EmailPublisherTest {
+
+    private static final String USER = "ocid1.user.oc1..smtp@ocid1.tenancy.oc1..acme";
+    private static final String PASSWORD = "s3cret-Pass";
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser("ocidiff@example.com", USER, PASSWORD));
+
+    @TempDir
+    Path dir;
+
+    private static EmailConfig config(String password, boolean startTls, int port) {
+        return new EmailConfig(true, "127.0.0.1", port, USER, password, "ocidiff@example.com",
+                List.of("ops@example.com", "audit@example.com"), true, 0, startTls, "[ocidiff]");
+    }
+
+    private static EmailConfig config() {
+        return config(PASSWORD, false, SMTP.getSmtp().getPort());
+    }
+
+    private static SummaryMail summary() {
+        return SummaryMail.of(report(List.of(change(ChangeKind.CREATED, "web-1", "alice@example.com"))), "[ocidiff]",
+                "reports/2026-11-25/report.html");
+    }
+
+    @Test
+    void sendsTheSummaryAsTextAndHtmlWithTheReportFilesAttached() throws Exception {
+        ReportFile html = ReportFile.of(Files.writeString(dir.resolve("report.html"), "<html>full ü</html>"));
+        ReportFile json = ReportFile.of(Files.writeString(dir.resolve("report.json"), "{\"schemaVersion\":1}"));
+        SummaryMail mail = summary();
+
+        new EmailPublisher(config()).send(mail, List.of(html, json));
+
+        assertThat(SMTP.waitForIncomingEmail(5_000, 2)).isTrue();
+        MimeMessage received = SMTP.getReceivedMessages()[0];
+        assertThat(received.getSubject()).isEqualTo(mail.subject());
+        assertThat(received.getFrom()).containsExactly(new InternetAddress("ocidiff@example.com"));
+        assertThat(received.getRecipients(Message.RecipientType.TO)).containsExactly(
+                new InternetAddress("ops@example.com"), new InternetAddress("audit@example.com"));
+        assertThat(received.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+        assertThat(received.getContentType()).startsWith("multipart/mixed");
+
+        Multipart mixed = (Multipart) received.getContent();
+        assertThat(mixed.getCount()).isEqualTo(3);
+        Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
+        assertThat(mixed.getBodyPart(0).getContentType()).startsWith("multipart/alternative");
+        assertThat(alternative.getCount()).isEqualTo(2);
+        assertThat(alternative.getBodyPart(0).getContentType()).isEqualTo("text/plain; charset=UTF-8");
+        assertThat(text(alternative.getBodyPart(0))).isEqualTo(mail.text());
+        assertThat(alternative.getBodyPart(1).getContentType()).isEqualTo("text/html; charset=UTF-8");
+        assertThat(text(alternative.getBodyPart(1))).isEqualTo(mail.html());
+
+        assertAttachment(mixed.getBodyPart(1), html);
+        assertAttachment(mixed.getBodyPart(2), json);
+    }
+
+    @Test
+    void withoutFilesTheMailIsTheAlternativeAlone() throws Exception {
+        new EmailPublisher(config()).send(summary(), List.of());
+
+        assertThat(SMTP.waitForIncomingEmail(5_000, 2)).isTrue();
+        assertThat(SMTP.getReceivedMessages()[0].getContentType()).startsWith("multipart/alternative");
+    }
+
+    @Test
+    void publishSendsWhatTheDecisionAllows() throws Exception {
+        EmailPublisher publisher = new EmailPublisher(config());
+
+        MailDecision quiet = publisher.publish(report(List.of()), null, List.of());
+        MailDecision busy = publisher.publish(report(List.of(change(ChangeKind.DELETED, "web-1", null))),
+                "reports/2026-11-25/report.html", List.of());
+
+        assertThat(quiet).isEqualTo(new MailDecision(false, "no changes and publish.email.onlyWhenChanged is true"));
+        assertThat(busy).isEqualTo(new MailDecision(true, "1 change(s)"));
+        assertThat(SMTP.waitForIncomingEmail(5_000, 2)).isTrue();
+        assertThat(SMTP.getReceivedMessages()).hasSize(2).allSatisfy(m -> assertThat(m.getSubject())
+                .isEqualTo("[ocidiff] tenancy acme 2026-11-25: 0 created, 1 deleted, 0 modified, 0 moved — 1 unattributed"));
+    }
+
+    @Test
+    void aWrongPasswordIsAnAuthenticationFailureThatNeverShowsThePassword() {
+        int port = SMTP.getSmtp().getPort();
+        EmailPublisher publisher = new EmailPublisher(config("wrong-Pass-123", false, port));
+
+        assertThatThrownBy(() -> publisher.send(summary(), List.of()))
+                .isInstanceOf(OcidiffException.class)
+                .hasMessageStartingWith("sending the report mail via SMTP server 127.0.0.1:" + port
+                        + " failed: authentication as " + USER + " failed (535 ")
+                .hasMessageEndingWith("); check publish.email.username and publish.email.password (for OCI Email"
+                        + " Delivery: the user's SMTP credentials, not the console password)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-Pass-123", "\n"));
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aServerWithoutStartTlsIsRefusedWhenStartTlsIsRequired() {
+        int port = SMTP.getSmtp().getPort();
+        EmailPublisher publisher = new EmailPublisher(config(PASSWORD, true, port));
+
+        assertThatThrownBy(() -> publisher.send(summary(), List.of()))
+                .isInstanceOf(OcidiffException.class)
+                .hasMessage("sending the report mail via SMTP server 127.0.0.1:" + port + " failed: the server does not"
+                        + " offer STARTTLS, and publish.email.startTls requires it; check publish.email.host and"
+                        + " publish.email.port (OCI Email Delivery: 587), or set startTls: false for a trusted local"
+                        + " relay only");
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aRefusedConnectionNamesHostAndPort() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        EmailPublisher publisher = new EmailPublisher(config(PASSWORD, false, closed));
+
+        assertThatThrownBy(() -> publisher.send(summary(), List.of()))
+                .isInstanceOf(OcidiffException.class)
+                .hasMessage("sending the report mail via SMTP server 127.0.0.1:" + closed + " failed: connection refused;"
+                        + " check publish.email.host and publish.email.port")
+                .extracting(e -> ((OcidiffException) e).exitCode()).isEqualTo(OcidiffException.RUNTIME);
+    }
+
+    @Test
+    void aSenderThatIsNotAnAddressIsAConfigurationError() {
+        EmailConfig bad = new EmailConfig(true, "127.0.0.1", SMTP.getSmtp().getPort(), null, null, "ocidiff at example",
+                List.of("ops@example.com"), true, 0, false, "[ocidiff]");
+
+        assertThatThrownBy(() -> new EmailPublisher(bad).send(summary(), List.of()))
+                .isInstanceOf(OcidiffException.class)
+                .hasMessageStartingWith("publish.email.from: \"ocidiff at example\" is not an email address (")
+                .extracting(e -> ((OcidiffException) e).exitCode()).isEqualTo(OcidiffException.USAGE);
+    }
+
+    @Test
+    void aMissingReportFileIsNamedBeforeConnecting() {
+        ReportFile missing = ReportFile.of(dir.resolve("report.html"));
+
+        assertThatThrownBy(() -> new EmailPublisher(config()).send(summary(), List.of(missing)))
+                .isInstanceOf(OcidiffException.class)
+                .hasMessage("cannot attach report file " + missing.path()
+                        + ": it does not exist or is not readable; was it written?");
+    }
+
+    private static String text(BodyPart part) throws IOException, MessagingException {
+        return ((String) part.getContent()).replace("\r\n", "\n");
+    }
+
+    private static void assertAttachment(BodyPart part, ReportFile file) throws IOException, MessagingException {
+        assertThat(part.getFileName()).isEqualTo(file.name());
+        assertThat(part.getDisposition()).isEqualTo(BodyPart.ATTACHMENT);
+        assertThat(new ContentType(part.getContentType()).getBaseType())
+                .isEqualTo(new ContentType(file.contentType()).getBaseType());
+        try (InputStream in = part.getInputStream()) {
+            assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(file.path()));
+        }
+    }
+}
