@@ -8,41 +8,45 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Golden files: expected output checked in beside the tests. A mismatch fails with only the lines that
- * differ; {@code mvn verify -Dgolden.update=true} rewrites the files after an intended change (review
- * the git diff before committing them).
+ * Expected output checked in under src/test/resources/golden. A difference fails with the lines that
+ * differ; after an intended change, {@code -Dgolden.update=true} rewrites the files (review the git diff
+ * before committing them).
  */
 public final class Golden {
-    public static final Path DIR = Path.of("src/test/resources/golden");
+    private static final Path DIR = Path.of("src/test/resources/golden");
 
     private Golden() {
     }
 
-    public static void assertMatches(Path golden, String actual) {
+    /** @param name the golden file's path under src/test/resources/golden, e.g. "e2e/2026-11-02.json" */
+    public static void assertMatches(String name, String actual) {
+        Path file = DIR.resolve(name);
         try {
             if (Boolean.getBoolean("golden.update")) {
-                Files.createDirectories(golden.getParent());
-                Files.writeString(golden, actual);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, actual);
                 return;
             }
-            if (!Files.exists(golden)) {
-                fail("no golden file " + golden + "; run with -Dgolden.update=true to create it");
+            if (!Files.exists(file)) {
+                fail(file + " is missing; create it with: mvn -o verify -Dtest=" + caller() + " -Dgolden.update=true");
             }
-            String expected = Files.readString(golden);
+            String expected = Files.readString(file);
             if (!expected.equals(actual)) {
-                fail("output differs from " + golden + " (- expected, + actual; -Dgolden.update=true accepts it):\n"
-                        + changedLines(expected, actual));
+                fail(file + " differs (- expected, + actual); if the change is intended, run: mvn -o verify -Dtest="
+                        + caller() + " -Dgolden.update=true\n" + changedLines(expected, actual));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The differing lines with their line numbers; carriage returns made visible, so line ends show too. */
     private static String changedLines(String expected, String actual) {
-        List<String> lines = LineDiff.lines(expected.lines().toList(), actual.lines().toList());
+        List<String> lines = LineDiff.lines(lines(expected), lines(actual));
         List<String> shown = new ArrayList<>();
         int line = 0;
         for (String l : lines) {
@@ -53,6 +57,16 @@ public final class Golden {
                 shown.add(String.format("%5d %s", line, l));
             }
         }
-        return String.join("\n", shown.subList(0, Math.min(shown.size(), 60)));
+        return String.join("\n", shown.subList(0, Math.min(shown.size(), 80)));
+    }
+
+    private static List<String> lines(String text) {
+        return Arrays.asList(text.replace("\r", "\\r").split("\n", -1));
+    }
+
+    private static String caller() {
+        return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                .filter(name -> !name.equals(Golden.class.getName())).findFirst().orElseThrow())
+                .replaceAll(".*\\.", "");
     }
 }

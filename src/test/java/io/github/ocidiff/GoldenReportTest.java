@@ -48,19 +48,27 @@ class GoldenReportTest {
                 assertThat(run("--config", config, "diff", "--out", out.toString())).isZero();
                 String json = Files.readString(out);
                 assertThat(ReportSchema.validate(new ObjectMapper().readTree(json))).isEmpty();
-                Golden.assertMatches(Golden.DIR.resolve("e2e/" + day + ".json"), normalized(json));
+                Golden.assertMatches("e2e/" + day + ".json", normalized(json));
             }
+            Path formats = sim.dir.resolve("reports/formats");
+            assertThat(run("--config", config, "diff", "--format", "md,csv", "--format", "html", "--out",
+                    formats.toString())).isZero();
+            Golden.assertMatches("e2e/2026-11-03.md", normalized(Files.readString(formats.resolve("report.md"))));
+            Golden.assertMatches("e2e/2026-11-03.csv", Files.readString(formats.resolve("report.csv")));
+            assertThat(Files.readString(formats.resolve("report.html"))).contains("tmp-job").contains("acme-fixture/prod/app");
             // Audit gone (its retention expired, or no network): the kept evidence renders the same report.
             sim.server.close();
             Path again = sim.dir.resolve("reports/again.json");
             assertThat(run("--config", config, "diff", "--from", "2026-11-01", "--to", "2026-11-02",
                     "--out", again.toString())).isZero();
-            Golden.assertMatches(Golden.DIR.resolve("e2e/2026-11-02.json"), normalized(Files.readString(again)));
+            Golden.assertMatches("e2e/2026-11-02.json", normalized(Files.readString(again)));
         }
     }
 
-    /** The one field that depends on the clock of the run. */
-    static String normalized(String json) {
-        return json.replaceFirst("\"generatedAt\" : \"[^\"]+\"", "\"generatedAt\" : \"(normalized)\"");
+    /** What depends on the clock of the run: when the report was generated and its Audit evidence kept. */
+    static String normalized(String report) {
+        return report.replaceFirst("\"generatedAt\" : \"[^\"]+\"", "\"generatedAt\" : \"(normalized)\"")
+                .replaceAll("Generated \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC", "Generated (normalized)")
+                .replaceAll("kept on \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ", "kept on (normalized)");
     }
 }

@@ -8,6 +8,7 @@ import io.github.ocidiff.diff.TransientResource;
 import io.github.ocidiff.store.AuditEvidence;
 import io.github.ocidiff.store.StoredAuditEvent;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -104,7 +105,8 @@ public final class Attributor {
             matcher.accept(AuditEventJson.read(stored.json()));
         }
         List<String> warnings = new ArrayList<>();
-        warnings.add("actors from the Audit events kept on " + evidence.fetchedAt() + " (Audit not called again)");
+        warnings.add("actors from the Audit events kept on " + evidence.fetchedAt().truncatedTo(ChronoUnit.SECONDS)
+                + " (Audit not called again)");
         if (!evidence.failures().isEmpty()) {
             warnings.add("Audit could not be read for " + evidence.failures().size() + " scopes when these events "
                     + "were kept (first: " + evidence.failures().get(0) + "); changes there may show as unattributed");

@@ -1,8 +1,8 @@
 package io.github.ocidiff.publish;
 
+import io.github.ocidiff.report.ReportFormat;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,12 +16,6 @@ import java.util.Objects;
  */
 public record ReportFile(Path path, String name, String contentType) {
 
-    private static final Map<String, String> TYPES = Map.of(
-            "json", "application/json",
-            "html", "text/html;charset=utf-8",
-            "md", "text/markdown;charset=utf-8",
-            "csv", "text/csv;charset=utf-8");
-
     public ReportFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(contentType, "contentType");
@@ -34,6 +28,7 @@ public record ReportFile(Path path, String name, String contentType) {
     public static ReportFile of(Path path) {
         String name = path.getFileName().toString();
         String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        return new ReportFile(path, name, TYPES.getOrDefault(extension, "application/octet-stream"));
+        return new ReportFile(path, name, ReportFormat.ofExtension(extension).map(ReportFormat::contentType)
+                .orElse("application/octet-stream"));
     }
 }

@@ -1,0 +1,52 @@
+package io.github.ocidiff.job;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.report.Report;
+import io.github.ocidiff.report.ReportFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes a report's files: {@code report.json}, {@code report.html}, ... in one folder. */
+public final class ReportFiles {
+    /** The base name of every report file, so that published objects and attachments read alike. */
+    public static final String BASE_NAME = "report";
+
+    private ReportFiles() {
+    }
+
+    /** Renders each format into {@code dir}/report.EXT, replacing files atomically; returns them in order. */
+    public static List<Path> write(Report report, List<ReportFormat> formats, Path dir) {
+        List<Path> files = new ArrayList<>();
+        for (ReportFormat format : formats) {
+            Path file = dir.resolve(BASE_NAME + "." + format.extension());
+            writeAtomically(file, format.render(report));
+            files.add(file);
+        }
+        return files;
+    }
+
+    /**
+     * Writes through a temporary file and a rename, so that a reader (or a crash) never sees half a
+     * report.
+     */
+    public static void writeAtomically(Path file, String text) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+            try {
+                Files.writeString(temporary, text);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw OcidiffException.runtime("cannot write the report " + file + ": " + e.getMessage()
+                    + "; check the folder's permissions and free space", e);
+        }
+    }
+}

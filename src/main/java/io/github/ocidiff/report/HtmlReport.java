@@ -1,0 +1,316 @@
+package io.github.ocidiff.report;
+
+import static io.github.ocidiff.report.Html.escape;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ocidiff.audit.Actor;
+import io.github.ocidiff.audit.AttributedChange;
+import io.github.ocidiff.audit.AttributedTransient;
+import io.github.ocidiff.audit.Attribution;
+import io.github.ocidiff.crawl.SnapshotStatus;
+import io.github.ocidiff.diff.Change;
+import io.github.ocidiff.diff.CoverageGap;
+import io.github.ocidiff.diff.IgnoreCount;
+import io.github.ocidiff.diff.LineDiff;
+import io.github.ocidiff.diff.PropertyChange;
+import io.github.ocidiff.diff.TextDiff;
+import io.github.ocidiff.diff.TransientResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The report as one self-contained HTML5 page for people: header and banners, summary cards, the trend
+ * chart, coverage gaps, the changes table with filters and expandable details, transient resources and
+ * ignore-rule counts. Readable on a phone (the table becomes cards) and without JavaScript (the filters
+ * then stay hidden). Every value from the tenancy goes through {@link Html#escape}; the filters read
+ * theirs from data-* attributes, and a Content-Security-Policy admits only the page's own script.
+ */
+public final class HtmlReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> CHANGE_COLUMNS = List.of("Kind", "Type", "Name", "Compartment", "Region", "Actor");
+
+    private final Report report;
+    private final StringBuilder html = new StringBuilder(32_768);
+
+    private HtmlReport(Report report) {
+        this.report = report;
+    }
+
+    public static String render(Report report) {
+        return new HtmlReport(report).page();
+    }
+
+    private String page() {
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+                .append(escape(HtmlAssets.CONTENT_SECURITY_POLICY)).append("\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(escape(ReportText.title(report))).append("</title>\n")
+                .append("<style>").append(HtmlAssets.STYLE).append("</style>\n</head>\n<body>\n");
+        header();
+        banners();
+        cards();
+        html.append("<h2>Changes per night</h2>\n").append(TrendChart.render(report.trend()));
+        coverage();
+        changes();
+        transients();
+        ignored();
+        html.append("<footer class=\"muted\">ocidiff. The JSON report (--format json) carries the same data for tools."
+                        + "</footer>\n")
+                .append("<script>").append(HtmlAssets.SCRIPT).append("</script>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private void header() {
+        html.append("<header>\n<h1>").append(escape(ReportText.title(report))).append("</h1>\n<p>Tenancy ");
+        if (report.tenancyName() != null) {
+            html.append("<strong>").append(escape(report.tenancyName())).append("</strong> ");
+        }
+        html.append("<code>").append(escape(report.tenancyId())).append("</code></p>\n<p>From ");
+        snapshot(report.from());
+        html.append(" to ");
+        snapshot(report.to());
+        html.append("</p>\n<p class=\"muted\">Generated ").append(escape(ReportText.when(report.generatedAt())))
+                .append("</p>\n</header>\n");
+    }
+
+    private void snapshot(SnapshotRef ref) {
+        html.append("snapshot <strong>#").append(ref.snapshotId()).append("</strong> (")
+                .append(escape(ReportText.when(ref.takenAt()))).append(", <span class=\"status")
+                .append(ref.status() == SnapshotStatus.COMPLETE ? "" : " bad").append("\">").append(ref.status())
+                .append("</span>)");
+    }
+
+    private void banners() {
+        if (!report.warnings().isEmpty()) {
+            html.append("<section class=\"banner warning\" role=\"alert\">\n<p><strong>")
+                    .append(report.warnings().size() == 1 ? "Warning" : "Warnings").append("</strong></p>\n<ul>\n");
+            report.warnings().forEach(w -> html.append("<li>").append(escape(w)).append("</li>\n"));
+            html.append("</ul>\n</section>\n");
+        }
+        String notice = ReportText.coverageNotice(report);
+        if (notice != null) {
+            html.append("<section class=\"banner coverage\" role=\"alert\">\n<p><strong>").append(escape(notice))
+                    .append("</strong> <a href=\"#coverage\">See the coverage gaps.</a></p>\n</section>\n");
+        }
+    }
+
+    private void cards() {
+        html.append("<section class=\"cards\" aria-label=\"Summary\">\n");
+        for (ReportText.Tally tally : ReportText.summary(report)) {
+            html.append("<div class=\"card ").append(tally.label()).append("\" data-tally=\"").append(tally.label())
+                    .append("\"><span class=\"n\">").append(tally.count()).append("</span>").append(tally.label())
+                    .append("</div>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private void coverage() {
+        html.append("<h2 id=\"coverage\">Coverage</h2>\n");
+        if (report.gaps().isEmpty()) {
+            html.append(report.complete()
+                    ? "<p>Every region and compartment of both snapshots was fully collected.</p>\n"
+                    : "<p>" + escape(ReportText.coverageNotice(report)) + "</p>\n");
+            return;
+        }
+        html.append("<p>Resources in these scopes whose state is unknown were <strong>not</strong> reported deleted.</p>\n");
+        table("gaps", List.of("Region", "Compartment", "Reason", "Unknown resources"), report.gaps(), (CoverageGap gap) ->
+                cell(gap.region()) + cell(ReportText.scope(report, gap)) + cell(gap.reason())
+                        + "<td class=\"num\">" + gap.unknownResources() + "</td>");
+    }
+
+    private void changes() {
+        html.append("<h2>Changes</h2>\n");
+        if (report.changes().isEmpty()) {
+            html.append("<p>No resource changed between these snapshots.</p>\n");
+            return;
+        }
+        filters();
+        html.append("<div class=\"scroll\"><table id=\"changes-table\" class=\"changes\">\n<thead><tr>");
+        CHANGE_COLUMNS.forEach(column -> html.append("<th>").append(column).append("</th>"));
+        html.append("</tr></thead>\n");
+        report.changes().forEach(this::change);
+        html.append("</table></div>\n");
+    }
+
+    /** Select boxes of the values present, hidden until the script runs (mail readers run none). */
+    private void filters() {
+        html.append("<div id=\"filters\" class=\"filters\" hidden>\n");
+        select("Kind", "kind", c -> List.of(c.change().kind().name()));
+        select("Type", "type", c -> List.of(orEmpty(c.change().resourceType())));
+        select("Compartment", "compartment", c -> List.of(ReportText.compartment(report, c.change().compartmentId())));
+        select("Region", "region", c -> List.of(orEmpty(c.change().region())));
+        select("Actor", "actors", c -> ReportText.principals(c.actors()));
+        select("Attribution", "attribution", c -> List.of(c.attribution().name()));
+        html.append("<label>Text<input type=\"search\" data-filter=\"text\" placeholder=\"name, OCID, value\"></label>\n")
+                .append("</div>\n<p id=\"shown\" aria-live=\"polite\">").append(report.changes().size()).append(" of ")
+                .append(report.changes().size()).append(" shown</p>\n");
+    }
+
+    private void select(String label, String key, Function<AttributedChange, List<String>> values) {
+        TreeSet<String> options = new TreeSet<>();
+        report.changes().forEach(c -> options.addAll(values.apply(c)));
+        html.append("<label>").append(label).append("<select data-filter=\"").append(key)
+                .append("\"><option value=\"\">All</option>");
+        options.forEach(o -> html.append("<option value=\"").append(escape(o)).append("\">").append(escape(o)).append("</option>"));
+        html.append("</select></label>\n");
+    }
+
+    private void change(AttributedChange attributed) {
+        Change c = attributed.change();
+        String compartment = ReportText.compartment(report, c.compartmentId());
+        List<String> principals = ReportText.principals(attributed.actors());
+        String kind = c.kind().name().toLowerCase(Locale.ROOT);
+        html.append("<tbody class=\"change\" data-kind=\"").append(c.kind()).append("\" data-type=\"")
+                .append(escape(orEmpty(c.resourceType()))).append("\" data-compartment=\"").append(escape(compartment))
+                .append("\" data-region=\"").append(escape(orEmpty(c.region()))).append("\" data-attribution=\"")
+                .append(attributed.attribution()).append("\" data-actors=\"").append(escape(jsonArray(principals)))
+                .append("\">\n<tr class=\"row\">")
+                .append("<td data-label=\"Kind\"><span class=\"kind ").append(kind).append("\">").append(c.kind())
+                .append("</span></td>").append(labelled("Type", orEmpty(c.resourceType())))
+                .append("<td data-label=\"Name\"><strong>").append(escape(ReportText.name(c.displayName())))
+                .append("</strong><br><code>").append(escape(c.ocid())).append("</code></td>")
+                .append(labelled("Compartment", compartment)).append(labelled("Region", orEmpty(c.region())))
+                .append("<td data-label=\"Actor\">")
+                .append(principals.isEmpty() ? "<span class=\"muted\">unattributed</span>"
+                        : String.join("<br>", principals.stream().map(Html::escape).toList()))
+                .append("</td></tr>\n<tr class=\"more\"><td colspan=\"").append(CHANGE_COLUMNS.size())
+                .append("\"><details><summary>").append(escape(outline(attributed))).append("</summary><div class=\"detail\">\n");
+        details(attributed);
+        html.append("</div></details></td></tr>\n</tbody>\n");
+    }
+
+    /** What expanding a change shows, e.g. "Details: 2 property changes, 1 line diff, 3 actor events". */
+    private static String outline(AttributedChange attributed) {
+        Change c = attributed.change();
+        List<String> parts = new ArrayList<>();
+        int properties = ReportText.unexplained(c).size();
+        if (properties > 0) {
+            parts.add(ReportText.count(properties, "property change"));
+        }
+        if (!c.texts().isEmpty()) {
+            parts.add(ReportText.count(c.texts().size(), "line diff"));
+        }
+        parts.add(switch (attributed.attribution()) {
+            case AUDIT -> ReportText.count(attributed.actors().size(), "actor event");
+            case TAG -> "CreatedBy tag";
+            case NONE -> "unattributed";
+        });
+        if (c.caveat() != null) {
+            parts.add("caveat");
+        }
+        return "Details: " + String.join(", ", parts);
+    }
+
+    private void details(AttributedChange attributed) {
+        Change c = attributed.change();
+        if (c.previousCompartmentId() != null) {
+            html.append("<p>Moved from <strong>").append(escape(ReportText.compartment(report, c.previousCompartmentId())))
+                    .append("</strong> to <strong>").append(escape(ReportText.compartment(report, c.compartmentId())))
+                    .append("</strong>.</p>\n");
+        }
+        if (c.caveat() != null) {
+            html.append("<p class=\"caveat\"><strong>Caveat:</strong> ").append(escape(c.caveat())).append("</p>\n");
+        }
+        List<PropertyChange> properties = ReportText.unexplained(c);
+        if (!properties.isEmpty()) {
+            html.append("<h3>Properties</h3>\n");
+            table("properties", List.of("Path", "Before", "After"), properties, (PropertyChange p) ->
+                    code(p.path()) + code(ReportText.json(p.before(), ReportText.ABSENT))
+                            + code(ReportText.json(p.after(), ReportText.ABSENT)));
+        }
+        for (TextDiff diff : c.texts()) {
+            html.append("<h3>Lines of <code>").append(escape(diff.path())).append("</code></h3>\n<pre class=\"diff\">");
+            for (String line : diff.lines()) {
+                String style = line.startsWith(LineDiff.ADDED) ? "add" : line.startsWith(LineDiff.REMOVED) ? "del" : "same";
+                html.append("<span class=\"").append(style).append("\">").append(escape(line)).append("</span>\n");
+            }
+            html.append("</pre>\n");
+        }
+        html.append("<h3>").append(actorsHeading(attributed.attribution())).append("</h3>\n");
+        if (!attributed.actors().isEmpty()) {
+            actors(attributed.actors());
+        }
+    }
+
+    private static String actorsHeading(Attribution attribution) {
+        return switch (attribution) {
+            case AUDIT -> "Actors, from Audit write events";
+            case TAG -> "Actor, from the CreatedBy tag only (no Audit write event matched)";
+            case NONE -> "Unattributed: no Audit write event matched and no CreatedBy tag";
+        };
+    }
+
+    private void actors(List<Actor> actors) {
+        table("actors", List.of("Principal", "Event", "Time", "IP address", "User agent", "Auth type"), actors, (Actor a) ->
+                cell(a.principalName()) + cell(a.eventName()) + cell(ReportText.when(a.eventTime()))
+                        + cell(orEmpty(a.ipAddress())) + cell(orEmpty(a.userAgent())) + cell(orEmpty(a.authType())));
+    }
+
+    private void transients() {
+        html.append("<h2>Transient resources</h2>\n");
+        if (report.transients().isEmpty()) {
+            html.append("<p>No resource was created and deleted between these snapshots.</p>\n");
+            return;
+        }
+        html.append("<p>Created and deleted between the two snapshots.</p>\n");
+        table("transients", List.of("Type", "Name", "Compartment", "Region", "Actors"), report.transients(),
+                (AttributedTransient t) -> {
+                    TransientResource r = t.resource();
+                    List<String> events = t.actors().stream().map(a -> escape(ReportText.event(a))).toList();
+                    return cell(orEmpty(r.resourceType())) + "<td><strong>" + escape(ReportText.name(r.displayName()))
+                            + "</strong><br><code>" + escape(r.ocid()) + "</code></td>"
+                            + cell(ReportText.compartment(report, r.compartmentId())) + cell(orEmpty(r.region()))
+                            + "<td>" + (events.isEmpty() ? "<span class=\"muted\">unattributed</span>"
+                            : String.join("<br>", events)) + "</td>";
+                });
+    }
+
+    private void ignored() {
+        if (report.ignored().isEmpty()) {
+            return;
+        }
+        html.append("<h2>Ignored by rules</h2>\n<p>Property changes the configured ignore rules left out of this report.</p>\n");
+        table("ignored", List.of("Resource type", "Path", "Reason", "Properties", "Resources"), report.ignored(),
+                (IgnoreCount i) -> cell(i.rule().resourceType()) + code(i.rule().path()) + cell(i.rule().reason())
+                        + "<td class=\"num\">" + i.properties() + "</td><td class=\"num\">" + i.resources() + "</td>");
+    }
+
+    /** A plain table that scrolls sideways on a narrow screen; {@code row} gives each row's cells. */
+    private <T> void table(String name, List<String> columns, List<T> rows, Function<T, String> row) {
+        html.append("<div class=\"scroll\"><table class=\"").append(name).append("\">\n<thead><tr>");
+        columns.forEach(column -> html.append("<th>").append(column).append("</th>"));
+        html.append("</tr></thead>\n<tbody>\n");
+        rows.forEach(r -> html.append("<tr>").append(row.apply(r)).append("</tr>\n"));
+        html.append("</tbody></table></div>\n");
+    }
+
+    private static String cell(String value) {
+        return "<td>" + escape(value) + "</td>";
+    }
+
+    private static String code(String value) {
+        return "<td><code>" + escape(value) + "</code></td>";
+    }
+
+    private static String labelled(String label, String value) {
+        return "<td data-label=\"" + label + "\">" + escape(value) + "</td>";
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** The actor filter's data: a JSON array of names, which the script parses as data, never runs. */
+    private static String jsonArray(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package io.github.ocidiff.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ocidiff.audit.Actor;
+import io.github.ocidiff.audit.AttributedChange;
+import io.github.ocidiff.audit.AttributedTransient;
+import io.github.ocidiff.diff.Change;
+import io.github.ocidiff.diff.CoverageGap;
+import io.github.ocidiff.diff.IgnoreCount;
+import io.github.ocidiff.diff.LineDiff;
+import io.github.ocidiff.diff.PropertyChange;
+import io.github.ocidiff.diff.TextDiff;
+import io.github.ocidiff.diff.TransientResource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The report as GitHub-flavoured Markdown, for chat and pull requests: title, warnings, summary table,
+ * coverage, the changes grouped by compartment (one line per change, its property changes as nested
+ * bullets and its line diffs in diff fences), transient resources and ignore-rule counts.
+ *
+ * <p>Every value from the tenancy is either escaped text ({@link #text}) or an inline code span whose
+ * fence outruns its backticks ({@link #code}), and never spans lines, so a display name can neither
+ * break the layout nor inject HTML.
+ */
+public final class MarkdownReport {
+    /** Characters of a property value shown before it is cut; the JSON report has every value in full. */
+    static final int MAX_VALUE = 120;
+    /** Unchanged lines kept around changed lines in a line diff; longer unchanged runs are summarised. */
+    static final int CONTEXT = 2;
+    /** Characters CommonMark or GFM tables give a meaning to anywhere in a line (the rest only at its start). */
+    private static final String SPECIALS = "\\`*_[]<>#|~&";
+
+    private final Report report;
+    private final StringBuilder md = new StringBuilder(8_192);
+
+    private MarkdownReport(Report report) {
+        this.report = report;
+    }
+
+    public static String render(Report report) {
+        return new MarkdownReport(report).document();
+    }
+
+    private String document() {
+        md.append("# ").append(text(ReportText.title(report))).append("\n\n")
+                .append("Tenancy ").append(code(report.tenancyId())).append(": from ").append(snapshot(report.from()))
+                .append(" to ").append(snapshot(report.to())).append(". Generated ")
+                .append(ReportText.when(report.generatedAt())).append(".\n\n");
+        report.warnings().forEach(w -> md.append("> **Warning:** ").append(text(w)).append("\n\n"));
+        String notice = ReportText.coverageNotice(report);
+        if (notice != null) {
+            md.append("> **").append(text(notice)).append("**\n\n");
+        }
+        summary();
+        coverage();
+        changes();
+        transients();
+        ignored();
+        return md.toString();
+    }
+
+    private static String snapshot(SnapshotRef ref) {
+        return "snapshot #" + ref.snapshotId() + " (" + ReportText.when(ref.takenAt()) + ", " + ref.status() + ")";
+    }
+
+    private void summary() {
+        List<ReportText.Tally> tallies = ReportText.summary(report);
+        table(tallies.stream().map(t -> capitalised(t.label())).toList(),
+                List.of(tallies.stream().map(t -> Long.toString(t.count())).toList()),
+                Collections.nCopies(tallies.size(), true));
+    }
+
+    private void coverage() {
+        md.append("## Coverage\n\n");
+        if (report.gaps().isEmpty()) {
+            md.append(report.complete() ? "Every region and compartment of both snapshots was fully collected."
+                    : text(ReportText.coverageNotice(report))).append("\n\n");
+            return;
+        }
+        md.append("Resources in these scopes whose state is unknown were **not** reported deleted.\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (CoverageGap gap : report.gaps()) {
+            rows.add(List.of(text(gap.region()), text(ReportText.scope(report, gap)), text(gap.reason()),
+                    Long.toString(gap.unknownResources())));
+        }
+        table(List.of("Region", "Compartment", "Reason", "Unknown resources"), rows, List.of(false, false, false, true));
+    }
+
+    private void changes() {
+        md.append("## Changes\n\n");
+        if (report.changes().isEmpty()) {
+            md.append("No resource changed between these snapshots.\n\n");
+            return;
+        }
+        // Report order within each compartment; compartments by path.
+        Map<String, List<AttributedChange>> byCompartment = report.changes().stream().collect(Collectors.groupingBy(
+                c -> ReportText.compartment(report, c.change().compartmentId()), TreeMap::new, Collectors.toList()));
+        byCompartment.forEach((compartment, changes) -> {
+            md.append("### ").append(text(compartment)).append("\n\n");
+            changes.forEach(this::change);
+            md.append('\n');
+        });
+    }
+
+    private void change(AttributedChange attributed) {
+        Change c = attributed.change();
+        md.append("- **").append(c.kind()).append("** ").append(resource(c.resourceType(), c.displayName(), c.ocid()))
+                .append(" in ").append(text(orUnknown(c.region())));
+        if (c.previousCompartmentId() != null) {
+            md.append(", moved from ").append(text(ReportText.compartment(report, c.previousCompartmentId())));
+        }
+        md.append(" — ").append(actors(attributed.actors())).append('\n');
+        for (PropertyChange p : ReportText.unexplained(c)) {
+            md.append("  - ").append(code(p.path())).append(": ").append(value(p.before())).append(" → ")
+                    .append(value(p.after())).append('\n');
+        }
+        for (TextDiff diff : c.texts()) {
+            md.append("  - ").append(code(diff.path())).append(":\n");
+            List<String> lines = hunks(diff.lines());
+            String fence = "`".repeat(Math.max(3, lines.stream().mapToInt(MarkdownReport::longestBacktickRun).max().orElse(0) + 1));
+            md.append("    ").append(fence).append("diff\n");
+            lines.forEach(line -> md.append("    ").append(oneLine(line)).append('\n'));
+            md.append("    ").append(fence).append('\n');
+        }
+        if (c.caveat() != null) {
+            md.append("  - Caveat: ").append(text(c.caveat())).append('\n');
+        }
+    }
+
+    private void transients() {
+        md.append("## Transient resources\n\n");
+        if (report.transients().isEmpty()) {
+            md.append("No resource was created and deleted between these snapshots.\n\n");
+            return;
+        }
+        md.append("Created and deleted between the two snapshots.\n\n");
+        for (AttributedTransient t : report.transients()) {
+            TransientResource r = t.resource();
+            md.append("- ").append(resource(r.resourceType(), r.displayName(), r.ocid())).append(" in ")
+                    .append(text(orUnknown(r.region()))).append(", ")
+                    .append(text(ReportText.compartment(report, r.compartmentId()))).append(" — ")
+                    .append(actors(t.actors())).append('\n');
+        }
+        md.append('\n');
+    }
+
+    private void ignored() {
+        if (report.ignored().isEmpty()) {
+            return;
+        }
+        md.append("## Ignored by rules\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (IgnoreCount i : report.ignored()) {
+            rows.add(List.of(text(i.rule().resourceType()), text(i.rule().path()), text(i.rule().reason()),
+                    Long.toString(i.properties()), Long.toString(i.resources())));
+        }
+        table(List.of("Resource type", "Path", "Reason", "Properties", "Resources"), rows,
+                List.of(false, false, false, true, true));
+    }
+
+    /** A GFM table of cells already escaped ({@link #text} escapes the pipes that would split a cell). */
+    private void table(List<String> headers, List<List<String>> rows, List<Boolean> numeric) {
+        md.append("| ").append(String.join(" | ", headers)).append(" |\n|");
+        numeric.forEach(right -> md.append(right ? " ---: |" : " --- |"));
+        md.append('\n');
+        rows.forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
+        md.append('\n');
+    }
+
+    /** "Instance **web** `ocid1.instance…`". */
+    private static String resource(String type, String displayName, String ocid) {
+        return text(orUnknown(type)) + " **" + text(ReportText.name(displayName).strip()) + "** " + code(ocid);
+    }
+
+    /** "by alice, bob (UpdateInstance at …, +2 more events)" or "unattributed". */
+    private static String actors(List<Actor> actors) {
+        if (actors.isEmpty()) {
+            return "unattributed";
+        }
+        Actor first = actors.get(0);
+        String more = actors.size() > 1 ? ", +" + ReportText.count(actors.size() - 1, "more event") : "";
+        return "by " + ReportText.principals(actors).stream().map(MarkdownReport::text).collect(Collectors.joining(", "))
+                + " (" + text(first.eventName()) + " at " + ReportText.when(first.eventTime()) + more + ")";
+    }
+
+    private static String value(JsonNode value) {
+        String json = ReportText.json(value, null);
+        return json == null ? ReportText.ABSENT : code(truncated(json));
+    }
+
+    /** The changed lines with {@link #CONTEXT} unchanged lines around them; longer unchanged runs become one "@@" line. */
+    static List<String> hunks(List<String> lines) {
+        boolean[] keep = new boolean[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).startsWith(LineDiff.SAME)) {
+                for (int j = Math.max(0, i - CONTEXT); j <= Math.min(lines.size() - 1, i + CONTEXT); j++) {
+                    keep[j] = true;
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        int skipped = 0;
+        for (int i = 0; i <= lines.size(); i++) {
+            if (i < lines.size() && !keep[i]) {
+                skipped++;
+                continue;
+            }
+            if (skipped > 0) {
+                out.add("@@ " + ReportText.count(skipped, "unchanged line") + " @@");
+                skipped = 0;
+            }
+            if (i < lines.size()) {
+                out.add(lines.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Escaped text on one line: CommonMark's backslash escapes for the characters that could be markup. */
+    static String text(String value) {
+        String line = oneLine(value);
+        StringBuilder out = new StringBuilder(line.length() + 8);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (SPECIALS.indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * An inline code span showing {@code value} literally: its fence is one backtick longer than the longest
+     * run inside, and a space pads a value that starts or ends with a backtick or a space (CommonMark strips one).
+     */
+    static String code(String value) {
+        String line = oneLine(value);
+        if (line.isEmpty()) {
+            return "` `";
+        }
+        String fence = "`".repeat(longestBacktickRun(line) + 1);
+        boolean pad = line.startsWith("`") || line.endsWith("`") || line.startsWith(" ") && line.endsWith(" ");
+        String padding = pad ? " " : "";
+        return fence + padding + line + padding + fence;
+    }
+
+    /** At most {@link #MAX_VALUE} characters, never splitting a surrogate pair. */
+    static String truncated(String value) {
+        if (value.length() <= MAX_VALUE) {
+            return value;
+        }
+        int cut = MAX_VALUE - 1;
+        if (Character.isHighSurrogate(value.charAt(cut - 1))) {
+            cut--;
+        }
+        return value.substring(0, cut) + "…";
+    }
+
+    /** Line breaks and other control characters become spaces: a value must not start a new Markdown block. */
+    private static String oneLine(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.chars().forEach(c -> out.append(Character.isISOControl(c) && c != '\t' ? ' ' : (char) c));
+        return out.toString();
+    }
+
+    private static int longestBacktickRun(String value) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < value.length(); i++) {
+            run = value.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+
+    private static String capitalised(String word) {
+        return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+    }
+
+    private static String orUnknown(String value) {
+        return value == null ? "(unknown)" : value;
+    }
+}

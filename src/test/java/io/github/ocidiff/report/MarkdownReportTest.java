@@ -1,0 +1,173 @@
+package io.github.ocidiff.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ocidiff.Golden;
+import io.github.ocidiff.crawl.SnapshotStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+class MarkdownReportTest {
+    private static final Parser GFM = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+
+    @Test
+    void theFixtureRendersAsTheGoldenFile() throws Exception {
+        Golden.assertMatches("report.md", MarkdownReport.render(ReportFixture.report()));
+    }
+
+    @Test
+    void hostileValuesStayTextAndCannotAddHtmlOrTableCells() {
+        Node document = GFM.parse(MarkdownReport.render(ReportFixture.report()));
+        List<Node> html = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<Integer> cellsPerRow = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(HtmlInline node) {
+                html.add(node);
+            }
+
+            @Override
+            public void visit(HtmlBlock node) {
+                html.add(node);
+            }
+
+            @Override
+            public void visit(Text node) {
+                texts.add(node.getLiteral());
+            }
+
+            @Override
+            public void visit(CustomNode node) {
+                if (node instanceof TableRow) {
+                    int cells = 0;
+                    for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
+                        cells += c instanceof TableCell ? 1 : 0;
+                    }
+                    cellsPerRow.add(cells);
+                }
+                visitChildren(node);
+            }
+        });
+        assertThat(html).isEmpty();
+        String text = String.join("", texts);
+        assertThat(text).contains(ReportFixture.SCRIPT_NAME, ReportFixture.IMG_PRINCIPAL, ReportFixture.FORMULA_NAME,
+                ReportFixture.PIPE_PATH, "503 <busy>");
+        // summary 2 rows of 6, gaps 3 rows of 4 (one with "a|b"), ignored 2 rows of 5
+        assertThat(cellsPerRow).containsExactly(6, 6, 4, 4, 4, 5, 5);
+    }
+
+    @Test
+    void changesAreGroupedUnderOneHeadingPerCompartmentPath() {
+        List<String> headings = new ArrayList<>();
+        GFM.parse(MarkdownReport.render(ReportFixture.report())).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                if (heading.getLevel() == 3) {
+                    StringBuilder title = new StringBuilder();
+                    for (Node n = heading.getFirstChild(); n != null; n = n.getNext()) {
+                        title.append(((Text) n).getLiteral());
+                    }
+                    headings.add(title.toString());
+                }
+            }
+        });
+        assertThat(headings).containsExactly("acme", ReportFixture.PIPE_PATH, "acme/dev", "acme/prod", ReportFixture.UNKNOWN);
+    }
+
+    @Test
+    void backticksInNamesAndDiffLinesGetLongerFences() {
+        List<String> codes = new ArrayList<>();
+        List<FencedCodeBlock> fences = new ArrayList<>();
+        GFM.parse(MarkdownReport.render(ReportFixture.report())).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Code code) {
+                codes.add(code.getLiteral());
+            }
+
+            @Override
+            public void visit(FencedCodeBlock fence) {
+                fences.add(fence);
+            }
+
+            @Override
+            public void visit(CustomBlock block) {
+                assertThat(block).isInstanceOf(TableBlock.class);
+                visitChildren(block);
+            }
+        });
+        assertThat(codes).contains("\"a|b `x` ``y``\"", "/statements");
+        assertThat(fences).singleElement().satisfies(fence -> {
+            assertThat(fence.getInfo()).isEqualTo("diff");
+            assertThat(fence.getLiteral()).contains("+ Allow group Ops to manage all-resources in tenancy where "
+                    + "request.user.name = '```'\n", "@@ 2 unchanged lines @@\n");
+        });
+    }
+
+    @Test
+    void codeSpansOutrunTheBackticksInside() {
+        assertThat(MarkdownReport.code("web")).isEqualTo("`web`");
+        assertThat(MarkdownReport.code("a`b")).isEqualTo("``a`b``");
+        assertThat(MarkdownReport.code("`x")).isEqualTo("`` `x ``");
+        assertThat(MarkdownReport.code(" x ")).isEqualTo("`  x  `");
+        assertThat(MarkdownReport.code("")).isEqualTo("` `");
+        assertThat(MarkdownReport.code("a\nb")).isEqualTo("`a b`");
+    }
+
+    @Test
+    void textEscapesMarkupAndStaysOnOneLine() {
+        assertThat(MarkdownReport.text("a|b *c* _d_ [e](f) <g> #h ~i~ &amp; \\"))
+                .isEqualTo("a\\|b \\*c\\* \\_d\\_ \\[e\\](f) \\<g\\> \\#h \\~i\\~ \\&amp; \\\\");
+        assertThat(MarkdownReport.text("line\r\n# heading")).isEqualTo("line  \\# heading");
+    }
+
+    @Test
+    void longValuesAreCutWithAnEllipsis() {
+        assertThat(MarkdownReport.truncated("x".repeat(MarkdownReport.MAX_VALUE))).hasSize(MarkdownReport.MAX_VALUE);
+        String cut = MarkdownReport.truncated("x".repeat(500));
+        assertThat(cut).hasSize(MarkdownReport.MAX_VALUE).endsWith("x…");
+        String emoji = "x".repeat(MarkdownReport.MAX_VALUE - 2) + "😀" + "tail";
+        assertThat(MarkdownReport.truncated(emoji)).isEqualTo("x".repeat(MarkdownReport.MAX_VALUE - 2) + "…");
+    }
+
+    @Test
+    void lineDiffsKeepTwoLinesOfContextAroundChanges() {
+        List<String> lines = List.of("  a", "  b", "  c", "  d", "- e", "+ E", "  f", "  g", "  h", "  i", "  j");
+        assertThat(MarkdownReport.hunks(lines))
+                .containsExactly("@@ 2 unchanged lines @@", "  c", "  d", "- e", "+ E", "  f", "  g", "@@ 3 unchanged lines @@");
+        assertThat(MarkdownReport.hunks(List.of("  same"))).containsExactly("@@ 1 unchanged line @@");
+    }
+
+    @Test
+    void anEmptyCompleteReportSaysSoInEachSection() {
+        Report empty = new Report("ocid1.tenancy.oc1..t", null,
+                new SnapshotRef(1, Instant.parse("2026-11-01T00:00:00Z"), SnapshotStatus.COMPLETE),
+                new SnapshotRef(2, Instant.parse("2026-11-02T00:00:00Z"), SnapshotStatus.COMPLETE),
+                Instant.parse("2026-11-02T00:01:00Z"), List.of(), List.of(), List.of(), true, List.of(), Map.of(),
+                List.of(), List.of());
+        assertThat(MarkdownReport.render(empty))
+                .startsWith("# ocidiff report: ocid1.tenancy.oc1..t\n")
+                .contains("Every region and compartment of both snapshots was fully collected.",
+                        "No resource changed between these snapshots.",
+                        "No resource was created and deleted between these snapshots.")
+                .doesNotContain("Warning", "Coverage incomplete", "Ignored");
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.ocidiff.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.github.ocidiff.diff.Change;
+import io.github.ocidiff.diff.ChangeKind;
+import io.github.ocidiff.diff.CoverageGap;
+import io.github.ocidiff.diff.PropertyChange;
+import io.github.ocidiff.diff.TextDiff;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportTextTest {
+    private static final Report REPORT = ReportFixture.report();
+
+    @Test
+    void compartmentsShowTheirPathElseTheirOcid() {
+        assertThat(ReportText.compartment(REPORT, ReportFixture.PROD)).isEqualTo("acme/prod");
+        assertThat(ReportText.compartment(REPORT, ReportFixture.UNKNOWN)).isEqualTo(ReportFixture.UNKNOWN);
+        assertThat(ReportText.compartment(REPORT, null)).isEqualTo("(no compartment)");
+        assertThat(ReportText.scope(REPORT, new CoverageGap("ap-tokyo-1", null, "down", 0))).isEqualTo("(whole region)");
+    }
+
+    @Test
+    void valuesAreCompactJsonAndAbsentValuesSaySo() {
+        assertThat(ReportText.json(JsonNodeFactory.instance.textNode("web"), "-")).isEqualTo("\"web\"");
+        assertThat(ReportText.json(JsonNodeFactory.instance.objectNode().put("a", 1), "-")).isEqualTo("{\"a\":1}");
+        assertThat(ReportText.json(NullNode.getInstance(), "-")).isEqualTo("-");
+        assertThat(ReportText.json(null, null)).isNull();
+    }
+
+    @Test
+    void theCoverageNoticeCountsScopesAndUnknownResources() {
+        assertThat(ReportText.coverageNotice(REPORT)).isEqualTo("Coverage incomplete: 2 scopes of the two snapshots were "
+                + "not fully collected; 15 resources of unknown state were not reported deleted.");
+        Report oneGap = new Report(REPORT.tenancyId(), null, REPORT.from(), REPORT.to(), REPORT.generatedAt(), List.of(),
+                List.of(), List.of(new CoverageGap("ap-tokyo-1", null, "down", 1)), false, List.of(), REPORT.compartmentPaths(),
+                List.of(), List.of());
+        assertThat(ReportText.coverageNotice(oneGap)).isEqualTo("Coverage incomplete: 1 scope of the two snapshots was "
+                + "not fully collected; 1 resource of unknown state was not reported deleted.");
+    }
+
+    @Test
+    void aLineDiffExplainsThePropertyChangesAtAndBelowItsPath() {
+        PropertyChange statement = new PropertyChange("/statements/2", null, null);
+        PropertyChange statementsx = new PropertyChange("/statementsx", null, null);
+        PropertyChange description = new PropertyChange("/description", null, null);
+        Change policy = new Change(ChangeKind.MODIFIED, "ocid1.policy", "Policy", "r", "c", null, "p",
+                List.of(statement, statementsx, description), List.of(new TextDiff("/statements", List.of())), null, null, null);
+        assertThat(ReportText.unexplained(policy)).containsExactly(statementsx, description);
+    }
+
+    @Test
+    void theSummaryHasTheContractsSixFigures() {
+        assertThat(ReportText.summary(REPORT)).extracting(t -> t.label() + "=" + t.count())
+                .containsExactly("created=2", "deleted=1", "modified=3", "moved=1", "transient=2", "unattributed=3");
+    }
+}
