@@ -45,6 +45,13 @@ public final class SimHarness implements AutoCloseable {
         }
     }
 
+    /** The handmade fixture of the golden-file tests: 3 days, 2 regions, every kind of change (see its tests). */
+    public static final Path GOLDEN_FIXTURE = Path.of("src/test/resources/fixtures/golden");
+
+    public static SimHarness goldenFixture() {
+        return start(FixtureTenancy.open(GOLDEN_FIXTURE), FaultPlan.none());
+    }
+
     public static SimHarness smallFixture() {
         return start(FixtureTenancy.open(SMALL_FIXTURE), FaultPlan.none());
     }

@@ -3,20 +3,8 @@ package io.github.ocidiff.cli;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.config.ConfigLoader;
-import io.github.ocidiff.crawl.CrawlProgress;
-import io.github.ocidiff.diff.ChangeKind;
-import io.github.ocidiff.audit.OciAuditFeed;
-import io.github.ocidiff.job.AuditAccess;
-import io.github.ocidiff.job.DiffJob;
-import io.github.ocidiff.job.SnapshotJob;
-import io.github.ocidiff.oci.OciClients;
-import io.github.ocidiff.report.JsonReport;
-import io.github.ocidiff.report.Report;
-import io.github.ocidiff.store.Store;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
+import io.github.ocidiff.job.DailyJob;
+import io.github.ocidiff.job.ReportFiles;
 import io.github.ocidiff.sim.FaultPlan;
 import io.github.ocidiff.sim.GeneratedTenancy;
 import io.github.ocidiff.sim.GeneratorSpec;
@@ -26,6 +14,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,15 +24,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ocidiff demo}: no account needed. Starts the simulator with a generated tenancy, writes a
- * throwaway API key and configuration, and runs ocidiff against it through the real OCI SDK.
+ * throwaway API key and configuration, and replays a week of nights through the nightly job, all
+ * through the real OCI SDK.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Try ocidiff without an OCI account: an embedded simulator serves a generated tenancy",
-                "(3 regions, nested compartments, daily churn by several actors); ocidiff checks access, takes a",
-                "snapshot each night and reports the last night's changes, all through the real OCI SDK."})
+                "(3 regions, nested compartments, a week of churn by several actors, one night with a region",
+                "down); the nightly job runs for each night: snapshot, diff, Audit attribution, reports",
+                "(json, html, md, csv) published to the simulator's Object Storage."})
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--workdir", paramLabel = "DIR", description = "Where to keep the demo's key, config and store (default: a new temporary folder).")
+    /** The demo's bad night: the second region is down, so that night's report shows coverage gaps. */
+    static final int OUTAGE_NIGHT = 4;
+    static final String BUCKET = "ocidiff-reports";
+
+    @Option(names = "--workdir", paramLabel = "DIR", description = "Where to keep the demo's key, config, store and reports (default: a new temporary folder).")
     Path workdir;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated tenancy (default ${DEFAULT-VALUE}).")
@@ -51,68 +47,55 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--resources", defaultValue = "3000", description = "Resources in the generated tenancy (default ${DEFAULT-VALUE}).")
     int resources;
 
-    @Option(names = "--days", defaultValue = "3", description = "Nights to replay from the generated history (default ${DEFAULT-VALUE}).")
+    @Option(names = "--days", defaultValue = "7", description = "Nights to replay, 2 to 30 (default ${DEFAULT-VALUE}).")
     int days;
 
     @Spec
     CommandSpec spec;
 
-    /** Takes a snapshot at the end of each of the first nights, then reports the last night's changes. */
-    private Path replay(GeneratedTenancy tenancy, Config config, Path dir, PrintWriter out) throws IOException {
-        List<LocalDate> nights = tenancy.days().subList(0, Math.min(days, tenancy.days().size()));
-        try (Store store = Session.openStore(config); OciClients clients = Session.connect(config)) {
-            for (LocalDate night : nights) {
-                tenancy.selectDay(night);
-                var outcome = new SnapshotJob(store, clients, config).run(new SnapshotJob.Request(false, List.of(), List.of()),
-                        night.atTime(23, 59, 59).toInstant(ZoneOffset.UTC), CrawlProgress.NONE);
-                var s = outcome.summary();
-                out.printf("snapshot %d of %s: %s, %,d resources%n", s.id(), night, s.status(), s.resources());
-            }
-            if (nights.size() < 2) {
-                throw OcidiffException.usage("--days: a diff needs at least 2 nights, got " + nights.size());
-            }
-            var result = new DiffJob(store, config.rules(),
-                    new AuditAccess.Read(() -> new OciAuditFeed(clients), config.oci().concurrencyPerRegion())).run("previous", "latest", Instant.now());
-            Report report = result.report();
-            out.printf("%nchanges from %s to %s: %d created, %d deleted, %d modified, %d moved, %d unattributed%n",
-                    nights.get(nights.size() - 2), nights.get(nights.size() - 1), report.count(ChangeKind.CREATED),
-                    report.count(ChangeKind.DELETED), report.count(ChangeKind.MODIFIED), report.count(ChangeKind.MOVED),
-                    report.unattributed());
-            Path file = dir.resolve("reports").resolve(nights.get(nights.size() - 1) + ".json");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, JsonReport.render(report));
-            return file;
-        }
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (days < 2 || days > 30) {
+            throw OcidiffException.usage("--days " + days + ": the demo replays 2 to 30 nights");
+        }
         GeneratorSpec generatorSpec;
         try {
-            generatorSpec = GeneratorSpec.defaults().withSeed(seed).withResourceCount(resources);
+            generatorSpec = GeneratorSpec.defaults().withSeed(seed).withResourceCount(resources).withDays(days);
         } catch (IllegalArgumentException e) {
             throw OcidiffException.usage(e.getMessage());
         }
         GeneratedTenancy tenancy = new GeneratedTenancy(generatorSpec);
+        List<LocalDate> nights = tenancy.days();
+        String downRegion = tenancy.regions().get(1).path("regionName").asText();
+        if (nights.size() > OUTAGE_NIGHT) {
+            tenancy.scheduleOutage(nights.get(OUTAGE_NIGHT), downRegion);
+        }
         try {
-            Path dir = workdir != null ? workdir : Files.createTempDirectory("ocidiff-demo");
+            Path dir = workdir != null ? Files.createDirectories(workdir) : Files.createTempDirectory("ocidiff-demo");
             String tenancyId = tenancy.tenancy().path("id").asText();
             String home = tenancy.regions().get(0).path("regionName").asText();
             SimCredentials credentials = SimCredentials.create(dir, tenancyId, home);
             try (SimServer server = new SimServer(tenancy, SimCredentials.readPublicKey(credentials.publicKey()),
                     FaultPlan.none(), 0)) {
-                Path config = SimConfigFiles.write(credentials, server.endpointTemplate());
+                Path configFile = SimConfigFiles.write(credentials, server.endpointTemplate(),
+                        "publish:\n  objectStorage:\n    bucket: " + BUCKET + "\n");
                 out.println("Simulator: " + server.baseUrl() + " (generated tenancy, seed " + seed + ", "
-                        + resources + " resources, day " + tenancy.currentDay() + ")");
-                out.println("Config:    " + config);
+                        + resources + " resources, " + nights.size() + " nights"
+                        + (nights.size() > OUTAGE_NIGHT ? ", " + downRegion + " down on " + nights.get(OUTAGE_NIGHT) : "")
+                        + ")");
+                out.println("Config:    " + configFile);
                 out.println();
-                Config demoConfig = ConfigLoader.resolve(config, dir, dir);
-                int code = CheckCommand.run(demoConfig, out);
+                Config config = ConfigLoader.resolve(configFile, dir, dir);
+                int code = CheckCommand.run(config, out);
                 out.println();
-                Path report = replay(tenancy, demoConfig, dir, out);
+                DailyJob.Outcome last = NightlyReplay.run(tenancy, nights, config, out, spec.commandLine().getErr());
                 out.println();
-                out.println("Report:    " + report);
+                out.println("HTML report of the last night: " + last.reportDir().resolve(ReportFiles.BASE_NAME + ".html"));
+                out.println("All reports:   " + last.reportDir().getParent() + " (also in the simulator's bucket "
+                        + BUCKET + ": " + server.objects(home, BUCKET).size() + " objects)");
+                out.println("Explore:       ./ocidiff --config " + configFile + " diff --from " + nights.get(0)
+                        + " --format md");
                 out.println("Requests answered by the simulator: " + server.requestCount());
                 return code;
             }

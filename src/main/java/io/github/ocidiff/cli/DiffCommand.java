@@ -51,7 +51,7 @@ public final class DiffCommand extends BaseCommand implements Callable<Integer> 
         }
         DiffJob.Result result;
         try (Store store = Session.openStore(config()); LazyClients clients = new LazyClients(config())) {
-            result = new DiffJob(store, config().rules(), Session.audit(config(), clients, noAudit))
+            result = new DiffJob(store, config().rules(), Session.audit(config(), clients::get, noAudit))
                     .run(from, to, Instant.now());
         }
         result.warnings().forEach(w -> spec.commandLine().getErr().println("ocidiff: warning: " + w));

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "What changed in an OCI tenancy, where, and who did it.",
-        subcommands = {SnapshotCommand.class, SnapshotsCommand.class, DiffCommand.class, ImportCommand.class, CheckCommand.class, SimCommand.class,
+        subcommands = {DailyCommand.class, SnapshotCommand.class, SnapshotsCommand.class, DiffCommand.class,
+                PruneCommand.class, ImportCommand.class, CheckCommand.class, SimCommand.class, ReplayCommand.class,
                 DemoCommand.class})
 public final class OcidiffCommand implements Runnable {
 

@@ -7,6 +7,7 @@ import io.github.ocidiff.oci.Authenticator;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.store.Store;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** What the commands open from the configuration: the OCI clients and the store. */
 final class Session {
@@ -19,7 +20,7 @@ final class Session {
     }
 
     /** How a report reads Audit: not at all with --no-audit, else through the clients, connected when needed. */
-    static AuditAccess audit(Config config, LazyClients clients, boolean skip) {
+    static AuditAccess audit(Config config, Supplier<OciClients> clients, boolean skip) {
         return skip ? new AuditAccess.Skip()
                 : new AuditAccess.Read(() -> new OciAuditFeed(clients.get()), config.oci().concurrencyPerRegion());
     }

@@ -11,6 +11,11 @@ final class SimConfigFiles {
     }
 
     static Path write(SimCredentials credentials, String endpointTemplate) throws IOException {
+        return write(credentials, endpointTemplate, "");
+    }
+
+    /** @param extraYaml more top-level sections, e.g. publish settings */
+    static Path write(SimCredentials credentials, String endpointTemplate, String extraYaml) throws IOException {
         Path dir = credentials.configFile().getParent();
         Path config = dir.resolve("config.yaml");
         Files.writeString(config, "# Written by ocidiff for its OCI simulator.\n"
@@ -23,7 +28,8 @@ final class SimConfigFiles {
                 + "reports:\n"
                 + "  dir: " + dir.resolve("reports").toAbsolutePath() + "\n"
                 + "oci:\n"
-                + "  endpoint: " + endpointTemplate + "\n");
+                + "  endpoint: " + endpointTemplate + "\n"
+                + extraYaml);
         return config;
     }
 }

@@ -9,6 +9,7 @@ import io.github.ocidiff.config.RulesConfig;
 import io.github.ocidiff.crawl.Compartment;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
+import io.github.ocidiff.diff.CoverageGap;
 import io.github.ocidiff.diff.Diff;
 import io.github.ocidiff.diff.DiffEngine;
 import io.github.ocidiff.diff.IgnoreRules;
@@ -73,21 +74,48 @@ public final class DiffJob {
         Attributor.Result attributed = attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
         List<String> warnings = new ArrayList<>(selectionWarnings);
         warnings.addAll(attributed.warnings());
+        Names names = names(from.id(), to.id());
+        Report report = new Report(to.tenancyId(), names.tenancyName(), ref(from), ref(to), now, attributed.changes(),
+                attributed.transients(), diff.gaps(), diff.complete(), diff.ignored(), names.paths(), trend(to), warnings);
+        return new Result(report, warnings);
+    }
+
+    /**
+     * The first run's report: nothing to compare with, so an inventory: no changes, the snapshot's own
+     * coverage gaps, and a warning that says so.
+     */
+    public Result inventory(SnapshotInfo snapshot, Instant now) {
+        List<CoverageGap> gaps = store.coverage(snapshot.id()).stream().filter(c -> !c.ok())
+                .map(c -> new CoverageGap(c.scope().region(), c.scope().compartmentId(), "snapshot: " + c.error(), 0))
+                .toList();
+        List<String> warnings = List.of(String.format("first snapshot: an inventory of %,d resources with nothing to "
+                + "compare it with yet; changes are reported from the next run on", snapshot.resourceCount()));
+        Names names = names(snapshot.id());
+        Report report = new Report(snapshot.tenancyId(), names.tenancyName(), ref(snapshot), ref(snapshot), now,
+                List.of(), List.of(), gaps, gaps.isEmpty(), List.of(), names.paths(), trend(snapshot), warnings);
+        return new Result(report, warnings);
+    }
+
+    /** The tenancy's name and each compartment's path from the root, as the snapshots saw them. */
+    private record Names(String tenancyName, Map<String, String> paths) {
+    }
+
+    private Names names(long... snapshotIds) {
         Map<String, String> paths = new HashMap<>();
         String tenancyName = null;
-        for (long id : List.of(from.id(), to.id())) {
+        for (long id : snapshotIds) {
             Optional<List<Compartment>> tree = store.compartments(id);
-            if (tree.isPresent()) {
-                Compartment root = tree.get().stream().filter(c -> c.parentId() == null).findFirst().orElse(null);
-                tenancyName = root == null ? tenancyName : root.name();
-                for (Compartment c : tree.get()) {
-                    paths.put(c.id(), c.path().isEmpty() ? c.name() : (root == null ? "" : root.name() + "/") + c.path());
-                }
+            if (tree.isEmpty()) {
+                continue;
+            }
+            Compartment root = tree.get().stream().filter(c -> c.parentId() == null).findFirst().orElse(null);
+            String prefix = root == null ? "" : root.name() + "/";
+            tenancyName = root == null ? tenancyName : root.name();
+            for (Compartment c : tree.get()) {
+                paths.put(c.id(), c.path().isEmpty() ? c.name() : prefix + c.path());
             }
         }
-        Report report = new Report(to.tenancyId(), tenancyName, ref(from), ref(to), now, attributed.changes(),
-                attributed.transients(), diff.gaps(), diff.complete(), diff.ignored(), paths, trend(to), warnings);
-        return new Result(report, warnings);
+        return new Names(tenancyName, paths);
     }
 
     private Attributor.Result attribute(Diff diff, SnapshotInfo from, SnapshotInfo to, Set<Scope> scopes, Instant now) {

@@ -41,6 +41,8 @@ public final class OciClients implements AutoCloseable {
 
     private final Credentials credentials;
     private final OciConfig settings;
+    private static final DefaultRetryCondition DEFAULT_RETRY = new DefaultRetryCondition();
+
     private final ClientConfiguration clientConfiguration;
     private final Map<String, Region> regions = new ConcurrentHashMap<>();
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -53,13 +55,22 @@ public final class OciClients implements AutoCloseable {
         RetryConfiguration retry = RetryConfiguration.builder()
                 .terminationStrategy(new MaxAttemptsTerminationStrategy(settings.retries().maxAttempts()))
                 .delayStrategy(new JitteredBackoff(settings.retries().baseDelay(), settings.retries().maxDelay()))
-                .retryCondition(new DefaultRetryCondition())
+                .retryCondition(OciClients::retryable)
                 .build();
         this.clientConfiguration = ClientConfiguration.builder()
                 .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
                 .readTimeoutMillis((int) settings.readTimeout().toMillis())
                 .retryConfiguration(retry)
                 .build();
+    }
+
+    /**
+     * The SDK's retryable errors, except a call the circuit breaker refused: the SDK would retry that
+     * too, with backoff, so during a regional outage every remaining call of the region would spend its
+     * whole retry budget waiting. Refused, it fails at once, and the region's remaining scopes with it.
+     */
+    static boolean retryable(BmcException e) {
+        return !(e.getCause() instanceof CallNotAllowedException) && DEFAULT_RETRY.shouldBeRetried(e);
     }
 
     public Credentials credentials() {

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A deterministic synthetic tenancy: everything it serves is a pure function of its {@link GeneratorSpec} and
@@ -54,6 +56,7 @@ public final class GeneratedTenancy implements TenancySource {
     private final Map<String, Integer> regionIndex = new HashMap<>();
     private final Map<String, Integer> compartmentIndex = new HashMap<>();
     private volatile int currentDay;
+    private final Map<LocalDate, Set<String>> outages = new ConcurrentHashMap<>();
 
     private final Map<Integer, DayView> views = Collections.synchronizedMap(lru(3));
     private final Map<Long, List<GeneratorAudit.Event>> slices = Collections.synchronizedMap(lru(128));
@@ -170,9 +173,17 @@ public final class GeneratedTenancy implements TenancySource {
         currentDay = index;
     }
 
+    /** Makes a region answer 503 on one day, as a regional outage would (the demo's bad night). */
+    public void scheduleOutage(LocalDate day, String region) {
+        if (!days.contains(day)) {
+            throw new IllegalArgumentException("day " + day + " is not generated");
+        }
+        outages.computeIfAbsent(day, d -> ConcurrentHashMap.newKeySet()).add(region);
+    }
+
     @Override
     public boolean regionDown(String region) {
-        return false;
+        return outages.getOrDefault(days.get(currentDay), Set.of()).contains(region);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -206,6 +207,17 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /**
+     * Removes every snapshot older than {@code firstKept} (and the nightly job's records of days before
+     * {@code dailyReportsBefore}) without changing the state at, or any diff between, the snapshots kept.
+     */
+    public synchronized void pruneBefore(long firstKept, LocalDate dailyReportsBefore) {
+        requireNoWriter();
+        requireCommitted(firstKept);
+        wrote = true;
+        dsl.transaction(configuration -> Pruning.before(configuration.dsl(), firstKept, dailyReportsBefore));
+    }
+
     /** Records the compartment tree a committed snapshot saw, so reports show paths as they were. */
     public synchronized void saveCompartments(long snapshotId, List<Compartment> compartments) {
         requireCommitted(snapshotId);
@@ -229,6 +241,40 @@ public final class Store implements AutoCloseable {
     /** The attribution evidence kept for a snapshot pair, if attribution ran for exactly that pair. */
     public Optional<AuditEvidence> auditEvidence(long fromId, long toId) {
         return EvidenceRows.find(dsl, fromId, toId);
+    }
+
+    /** Records that the nightly job wrote the day's report (again, after a re-run: publication state is kept). */
+    public synchronized void dailyReportWritten(LocalDate day, long snapshotId, Long baseSnapshotId, Path reportDir,
+                                                Instant at) {
+        wrote = true;
+        DailyRows.written(dsl, day, snapshotId, baseSnapshotId, reportDir, at);
+    }
+
+    /** @param note why nothing was uploaded (a decision, not a failure), or null when it was */
+    public synchronized void dailyReportUploaded(LocalDate day, Instant at, String note) {
+        wrote = true;
+        DailyRows.uploaded(dsl, day, at, note);
+    }
+
+    /** @param note why no mail was sent (a decision, not a failure), or null when one was */
+    public synchronized void dailyReportMailed(LocalDate day, Instant at, String note) {
+        wrote = true;
+        DailyRows.mailed(dsl, day, at, note);
+    }
+
+    /** Forgets what was published for the day (--republish). */
+    public synchronized void dailyReportUnpublished(LocalDate day) {
+        wrote = true;
+        DailyRows.unpublished(dsl, day);
+    }
+
+    public Optional<DailyReport> dailyReport(LocalDate day) {
+        return DailyRows.find(dsl, day);
+    }
+
+    /** Every day the nightly job reported, oldest first. */
+    public List<DailyReport> dailyReports() {
+        return DailyRows.all(dsl);
     }
 
     /** Every kept Audit event of one resource, with the pair it was attributed for, oldest first. */

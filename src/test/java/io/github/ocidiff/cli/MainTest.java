@@ -2,6 +2,9 @@ package io.github.ocidiff.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ocidiff.ReportSchema;
 import io.github.ocidiff.SimHarness;
 import io.github.ocidiff.sim.FaultPlan;
 import io.github.ocidiff.sim.FixtureTenancy;
@@ -10,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,14 +88,24 @@ class MainTest {
     }
 
     @Test
-    void demoRunsAgainstTheEmbeddedSimulatorWithoutAnAccount(@TempDir Path dir) {
+    void demoRunsAgainstTheEmbeddedSimulatorWithoutAnAccount(@TempDir Path dir) throws IOException {
         Run r = run("demo", "--workdir", dir.toString(), "--resources", "500");
-        assertThat(r.err()).isEmpty();
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("acme-sim").containsPattern("us-ashburn-1 +OK").containsPattern("uk-london-1 +OK");
         assertThat(dir.resolve("oci_api_key.pem")).exists();
-        assertThat(r.out()).contains("snapshot 3 of 2026-11-03: COMPLETE").containsPattern("changes from 2026-11-02 to 2026-11-03: \\d+ created");
-        assertThat(dir.resolve("reports/2026-11-03.json")).exists();
+        assertThat(r.out()).contains("2026-11-01: first run, an inventory of")
+                .containsPattern("2026-11-02: \\d+ created, \\d+ deleted, \\d+ modified, \\d+ moved")
+                .contains("2026-11-05: ").contains("coverage INCOMPLETE")
+                .contains("HTML report of the last night: " + dir.resolve("reports/2026-11-07/report.html"))
+                .contains("ocidiff-reports: 28 objects");
+        // The outage night says what it could not see, and the report marks it.
+        assertThat(r.err()).contains("2026-11-05: warning: Audit could not be read");
+        for (String format : List.of("json", "html", "md", "csv")) {
+            assertThat(dir.resolve("reports/2026-11-07/report." + format)).isNotEmptyFile();
+        }
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("reports/2026-11-07/report.json").toFile());
+        assertThat(ReportSchema.validate(report)).isEmpty();
+        assertThat(report.path("changes").size()).isPositive();
     }
 
     @Test

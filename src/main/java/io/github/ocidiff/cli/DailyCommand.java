@@ -1,0 +1,55 @@
+package io.github.ocidiff.cli;
+
+import io.github.ocidiff.config.Config;
+import io.github.ocidiff.crawl.CrawlProgress;
+import io.github.ocidiff.job.DailyJob;
+import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.store.Store;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ocidiff daily}: the one command to schedule. */
+@Command(name = "daily", mixinStandardHelpOptions = true,
+        description = {"The nightly job: today's snapshot, the report against the previous COMPLETE snapshot",
+                "(an inventory on the first run), attributed through Audit, written to reports/YYYY-MM-DD/",
+                "(json, html, md, csv), published (Object Storage, email) and pruned (retention.keepDays).",
+                "Safe to re-run: it resumes and never publishes a day twice (unless --republish).",
+                "Exit 0 ok, 4 PARTIAL snapshot (report marked incomplete), 1 failure (e.g. publishing)."})
+public final class DailyCommand extends BaseCommand implements Callable<Integer> {
+
+    @Option(names = "--republish", description = "Upload and mail today's report again, even if it already was.")
+    boolean republish;
+
+    @Option(names = "--no-audit", description = "Don't read Audit: actors only from CreatedBy tags.")
+    boolean noAudit;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar: plain log lines only.")
+    boolean quiet;
+
+    @Option(names = "--at", paramLabel = "INSTANT",
+            description = "Run as if at this time (RFC 3339), e.g. to replay recorded days; default now.")
+    Instant at;
+
+    @Override
+    public Integer call() {
+        Config config = config();
+        PrintWriter out = out();
+        try (Store store = Session.openStore(config); OciClients clients = Session.connect(config)) {
+            DailyJob.Request request = new DailyJob.Request(republish, Session.audit(config, () -> clients, noAudit));
+            DailyJob job = new DailyJob(store, clients, config);
+            Instant now = at != null ? at : Instant.now();
+            DailyJob.Outcome outcome;
+            if (!quiet && System.console() != null) {
+                try (BarProgress progress = new BarProgress()) {
+                    outcome = job.run(request, now, progress);
+                }
+            } else {
+                outcome = job.run(request, now, quiet ? CrawlProgress.NONE : new LineProgress(out));
+            }
+            return DailySummary.print(outcome, out, spec.commandLine().getErr());
+        }
+    }
+}

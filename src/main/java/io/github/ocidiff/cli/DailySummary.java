@@ -1,0 +1,52 @@
+package io.github.ocidiff.cli;
+
+import io.github.ocidiff.diff.ChangeKind;
+import io.github.ocidiff.job.DailyJob;
+import io.github.ocidiff.job.ReportFiles;
+import io.github.ocidiff.report.Report;
+import java.io.PrintWriter;
+
+/** What the nightly job prints: its steps, then one summary line a person reads in the morning. */
+final class DailySummary {
+    private DailySummary() {
+    }
+
+    /** @return the exit code */
+    static int print(DailyJob.Outcome outcome, PrintWriter out, PrintWriter err) {
+        var s = outcome.snapshot().summary();
+        if (outcome.snapshot().kept()) {
+            out.printf("today's snapshot %d is COMPLETE with %,d resources; kept%n", s.id(), s.resources());
+        } else {
+            out.printf("snapshot %d %s: %,d resources, %d regions, %d scopes, %.1f s%n", s.id(), s.status(),
+                    s.resources(), outcome.snapshot().regions(), outcome.snapshot().scopes(),
+                    outcome.snapshot().duration().toMillis() / 1000.0);
+        }
+        outcome.warnings().forEach(w -> err.println("ocidiff: warning: " + w));
+        outcome.publishing().forEach(out::println);
+        outcome.failures().forEach(f -> err.println("ocidiff: " + f));
+        outcome.pruned().ifPresent(plan -> {
+            out.println(plan.summary());
+            plan.problems().forEach(p -> err.println("ocidiff: warning: " + p));
+        });
+        out.println(line(outcome));
+        out.flush();
+        err.flush();
+        return outcome.exitCode();
+    }
+
+    static String line(DailyJob.Outcome outcome) {
+        Report r = outcome.report();
+        String day = outcome.reportDir().getFileName().toString();
+        String html = outcome.reportDir().resolve(ReportFiles.BASE_NAME + ".html").toString();
+        String coverage = r.complete() ? "coverage complete"
+                : "coverage INCOMPLETE (" + r.gaps().size() + " scopes not collected)";
+        if (outcome.inventory()) {
+            return String.format("%s: first run, an inventory of %,d resources (changes are reported from the next "
+                    + "run); %s; report %s", day, outcome.snapshot().summary().resources(), coverage, html);
+        }
+        return String.format("%s: %d created, %d deleted, %d modified, %d moved, %d transient; %d unattributed; %s; "
+                        + "report %s", day, r.count(ChangeKind.CREATED), r.count(ChangeKind.DELETED),
+                r.count(ChangeKind.MODIFIED), r.count(ChangeKind.MOVED), r.transients().size(), r.unattributed(),
+                coverage, html);
+    }
+}

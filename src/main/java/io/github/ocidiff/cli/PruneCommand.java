@@ -1,0 +1,48 @@
+package io.github.ocidiff.cli;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.config.Config;
+import io.github.ocidiff.job.Retention;
+import io.github.ocidiff.job.RetentionPlan;
+import io.github.ocidiff.store.Store;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ocidiff prune}: retention on demand (the nightly job applies retention.keepDays itself). */
+@Command(name = "prune", mixinStandardHelpOptions = true,
+        description = {"Remove snapshots, local report folders and published reports older than N days. The states",
+                "and diffs of the snapshots kept do not change; the latest COMPLETE snapshot is always kept."})
+public final class PruneCommand extends BaseCommand implements Callable<Integer> {
+
+    @Option(names = "--keep-days", paramLabel = "N", description = "Days to keep, today included (default: retention.keepDays).")
+    Integer keepDays;
+
+    @Option(names = "--dry-run", description = "Show what would be removed; remove nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        Config config = config();
+        int days = keepDays != null ? keepDays : config.retention().keepDays();
+        if (days == 0) {
+            throw OcidiffException.usage("prune: nothing to do: retention.keepDays is 0 (keep everything); "
+                    + "pass --keep-days N");
+        }
+        PrintWriter out = out();
+        try (Store store = Session.openStore(config); LazyClients clients = new LazyClients(config)) {
+            RetentionPlan plan = new Retention(store, config, clients::get)
+                    .apply(LocalDate.now(ZoneOffset.UTC), days, dryRun);
+            plan.snapshots().forEach(s -> out.printf("%s snapshot %d (%s, %s)%n", dryRun ? "would remove" : "removed",
+                    s.id(), s.day(), s.status()));
+            plan.reportDirs().forEach(d -> out.println((dryRun ? "would remove " : "removed ") + d));
+            plan.objects().forEach(o -> out.println((dryRun ? "would delete object " : "deleted object ") + o));
+            plan.problems().forEach(p -> spec.commandLine().getErr().println("ocidiff: warning: " + p));
+            out.println(plan.summary());
+            return plan.problems().isEmpty() ? 0 : OcidiffException.RUNTIME;
+        }
+    }
+}

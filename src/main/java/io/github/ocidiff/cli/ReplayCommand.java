@@ -1,0 +1,62 @@
+package io.github.ocidiff.cli;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.config.Config;
+import io.github.ocidiff.config.ConfigLoader;
+import io.github.ocidiff.sim.FaultPlan;
+import io.github.ocidiff.sim.FixtureTenancy;
+import io.github.ocidiff.sim.SimCredentials;
+import io.github.ocidiff.sim.SimServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ocidiff replay}: a fixture folder's days through the nightly job, in order. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Start the simulator on a fixture folder (recorded or handmade days of a tenancy) and run the",
+                "nightly job for each day in order with the clock of that day: loads a recorded history into a",
+                "store, or reproduces a bug report. Reports go to WORKDIR/reports/YYYY-MM-DD/."})
+public final class ReplayCommand extends BaseCommand implements Callable<Integer> {
+
+    @Option(names = "--fixtures", required = true, paramLabel = "DIR", description = "The fixture folder (shared/contracts/fixture-format.md).")
+    Path fixtures;
+
+    @Option(names = "--workdir", paramLabel = "DIR",
+            description = "Where the simulator's key, the config, the store (unless --store) and the reports go (default: a new temporary folder).")
+    Path workdir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = out();
+        FixtureTenancy tenancy;
+        try {
+            tenancy = FixtureTenancy.open(fixtures);
+        } catch (IllegalArgumentException e) {
+            throw OcidiffException.usage("--fixtures: " + e.getMessage());
+        }
+        try {
+            Path dir = workdir != null ? Files.createDirectories(workdir) : Files.createTempDirectory("ocidiff-replay");
+            String tenancyId = tenancy.tenancy().path("id").asText();
+            String home = tenancy.regions().get(0).path("regionName").asText();
+            SimCredentials credentials = SimCredentials.create(dir, tenancyId, home);
+            try (SimServer server = new SimServer(tenancy, SimCredentials.readPublicKey(credentials.publicKey()),
+                    FaultPlan.none(), 0)) {
+                Path file = SimConfigFiles.write(credentials, server.endpointTemplate());
+                Config config = ConfigLoader.resolve(file, dir, dir);
+                if (root.store != null) {
+                    config = config.withStorePath(root.store);
+                }
+                out.println("replaying " + tenancy.days().size() + " days of " + fixtures + " into " + config.store().path());
+                var last = NightlyReplay.run(tenancy, tenancy.days(), config, out, spec.commandLine().getErr());
+                out.println("reports in " + last.reportDir().getParent());
+                return 0;
+            }
+        } catch (IOException e) {
+            throw OcidiffException.runtime("replay could not set up its working folder: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.ocidiff.job;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.config.Config;
+import io.github.ocidiff.crawl.SnapshotStatus;
+import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.store.SnapshotInfo;
+import io.github.ocidiff.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the last N days: snapshots, local report folders and published reports before them go. The
+ * latest COMPLETE snapshot is always kept, whatever its age, because the next night's report compares
+ * against it; the states and diffs of the snapshots kept do not change.
+ */
+public final class Retention {
+    private final Store store;
+    private final Config config;
+    private final Supplier<OciClients> clients;
+
+    /** @param clients connected only when published reports are to be pruned too */
+    public Retention(Store store, Config config, Supplier<OciClients> clients) {
+        this.store = store;
+        this.config = config;
+        this.clients = clients;
+    }
+
+    /** @param keepDays days kept, today included (1 keeps only today) */
+    public RetentionPlan apply(LocalDate today, int keepDays, boolean dryRun) {
+        if (keepDays < 1) {
+            throw OcidiffException.usage("--keep-days " + keepDays + ": keep at least 1 day");
+        }
+        LocalDate keepFrom = today.minusDays(keepDays - 1L);
+        List<SnapshotInfo> snapshots = store.snapshots();
+        List<SnapshotInfo> removed = List.of();
+        if (!snapshots.isEmpty()) {
+            long firstKept = snapshots.stream().filter(s -> !s.day().isBefore(keepFrom)).findFirst()
+                    .orElse(snapshots.get(snapshots.size() - 1)).id();
+            Optional<SnapshotInfo> latestComplete = snapshots.stream()
+                    .filter(s -> s.status() == SnapshotStatus.COMPLETE).reduce((a, b) -> b);
+            if (latestComplete.isPresent() && latestComplete.get().id() < firstKept) {
+                firstKept = latestComplete.get().id();
+            }
+            long keep = firstKept;
+            removed = snapshots.stream().filter(s -> s.id() < keep).toList();
+            if (!dryRun && !removed.isEmpty()) {
+                store.pruneBefore(keep, keepFrom);
+            }
+        }
+        List<Path> dirs = reportDirsBefore(keepFrom);
+        if (!dryRun) {
+            dirs.forEach(Retention::deleteTree);
+        }
+        List<String> objects = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try {
+            Publication.open(clients, config).ifPresent(p -> objects.addAll(p.prune(keepFrom, dryRun).objectNames()));
+        } catch (OcidiffException e) {
+            problems.add("published reports not pruned: " + e.getMessage());
+        }
+        return new RetentionPlan(keepFrom, removed, dirs, objects, problems, dryRun);
+    }
+
+    private List<Path> reportDirsBefore(LocalDate keepFrom) {
+        Path root = config.reports().dir();
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            return children.filter(Files::isDirectory).filter(dir -> day(dir).filter(d -> d.isBefore(keepFrom)).isPresent())
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw OcidiffException.runtime("cannot list the reports folder " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Only folders named like a day are the job's; anything else in the reports folder is left alone. */
+    private static Optional<LocalDate> day(Path dir) {
+        try {
+            return Optional.of(LocalDate.parse(dir.getFileName().toString()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            throw OcidiffException.runtime("cannot delete the old report folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.github.ocidiff.cli;
+
+import static io.github.ocidiff.cli.MainTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.github.ocidiff.Golden;
+import io.github.ocidiff.SimHarness;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** `ocidiff daily` night after night over the golden fixture: reports, publication, idempotence, retention. */
+class DailyCommandTest {
+    private static final String USER = "ocid1.user.oc1..smtp";
+    private static final String PASSWORD = "s3cret";
+    private static final String BUCKET = "ocidiff-reports";
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser("ocidiff@example.com", USER, PASSWORD));
+
+    private static String publishing(SimHarness sim, int smtpPort, String namespace) {
+        return sim.writeConfig("publish:\n"
+                + "  objectStorage:\n"
+                + "    bucket: " + BUCKET + "\n"
+                + (namespace == null ? "" : "    namespace: " + namespace + "\n")
+                + "  email:\n"
+                + "    enabled: true\n"
+                + "    host: 127.0.0.1\n"
+                + "    port: " + smtpPort + "\n"
+                + "    startTls: false\n"
+                + "    username: " + USER + "\n"
+                + "    password: " + PASSWORD + "\n"
+                + "    from: ocidiff@example.com\n"
+                + "    to: [ops@example.com]\n"
+                + "    onlyWhenChanged: false\n").toString();
+    }
+
+    private static MainTest.Run daily(SimHarness sim, String config, String day, String... more) {
+        sim.server.source().selectDay(LocalDate.parse(day));
+        String[] args = {"--config", config, "daily", "--quiet", "--at", day + "T23:59:59Z"};
+        String[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return run(all);
+    }
+
+    private static List<String> subjects() throws Exception {
+        MimeMessage[] mails = SMTP.getReceivedMessages();
+        String[] subjects = new String[mails.length];
+        for (int i = 0; i < mails.length; i++) {
+            subjects[i] = mails[i].getSubject();
+        }
+        return List.of(subjects);
+    }
+
+    @Test
+    void threeNightsPublishThreeSetsOfReportsAndMailThreeTimesAndAReRunPublishesNothingNew() throws Exception {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String config = publishing(sim, SMTP.getSmtp().getPort(), null);
+
+            MainTest.Run first = daily(sim, config, "2026-11-01");
+            assertThat(first.exitCode()).isZero();
+            assertThat(first.out()).contains("2026-11-01: first run, an inventory of 7 resources");
+            assertThat(daily(sim, config, "2026-11-02").exitCode()).isZero();
+            MainTest.Run third = daily(sim, config, "2026-11-03");
+            assertThat(third.exitCode()).as(third.err()).isEqualTo(4);
+            assertThat(third.out()).contains("2026-11-03: 0 created, 1 deleted, 2 modified, 0 moved, 2 transient; "
+                    + "0 unattributed; coverage INCOMPLETE (5 scopes not collected); report "
+                    + sim.dir.resolve("reports/2026-11-03/report.html"));
+
+            String home = "us-ashburn-1";
+            TreeSet<String> objects = new TreeSet<>(sim.server.objects(home, BUCKET).keySet());
+            assertThat(objects).hasSize(12).contains("ocidiff/2026/11/01/report.json", "ocidiff/2026/11/02/report.html",
+                    "ocidiff/2026/11/03/report.md", "ocidiff/2026/11/03/report.csv");
+            assertThat(subjects()).hasSize(3);
+            assertThat(subjects().get(1)).contains("2 created, 0 deleted, 2 modified, 1 moved").contains("1 unattributed");
+            assertThat(subjects().get(2)).contains("0 created, 1 deleted, 2 modified, 0 moved").contains("INCOMPLETE");
+            // The uploaded report is the one written locally.
+            assertThat(sim.server.objects(home, BUCKET).get("ocidiff/2026/11/02/report.json"))
+                    .isEqualTo(Files.readAllBytes(sim.dir.resolve("reports/2026-11-02/report.json")));
+
+            MainTest.Run again = daily(sim, config, "2026-11-03");
+            assertThat(again.exitCode()).isEqualTo(4);
+            // Today's PARTIAL snapshot is taken again (a COMPLETE one would be kept); the day is not published twice.
+            assertThat(again.out()).contains("snapshot 4 PARTIAL").doesNotContain("uploaded").doesNotContain("mailed");
+            assertThat(sim.server.objects(home, BUCKET)).hasSize(12);
+            assertThat(subjects()).hasSize(3);
+
+            MainTest.Run republished = daily(sim, config, "2026-11-03", "--republish");
+            assertThat(republished.out()).contains("2026-11-03: uploaded 4 files").contains("2026-11-03: mailed to ops@example.com");
+            assertThat(subjects()).hasSize(4);
+        }
+    }
+
+    @Test
+    void aFailedPublicationKeepsTheReportAndIsRetriedOnTheNextRun() throws Exception {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String broken = publishing(sim, 1, "no-such-namespace");
+            MainTest.Run failed = daily(sim, broken, "2026-11-01");
+            assertThat(failed.exitCode()).isEqualTo(1);
+            assertThat(failed.err()).contains("2026-11-01: upload to Object Storage failed, retried on the next run")
+                    .contains("2026-11-01: mail failed, retried on the next run").contains("127.0.0.1:1")
+                    .doesNotContain(PASSWORD).doesNotContain("Exception");
+            assertThat(sim.dir.resolve("reports/2026-11-01/report.html")).isNotEmptyFile();
+            assertThat(sim.server.objects("us-ashburn-1", BUCKET)).isEmpty();
+
+            String fixed = publishing(sim, SMTP.getSmtp().getPort(), null);
+            MainTest.Run next = daily(sim, fixed, "2026-11-02");
+            assertThat(next.exitCode()).isZero();
+            assertThat(next.out()).contains("2026-11-01: uploaded 4 files").contains("2026-11-02: uploaded 4 files")
+                    .contains("2026-11-01: mailed").contains("2026-11-02: mailed");
+            assertThat(sim.server.objects("us-ashburn-1", BUCKET)).hasSize(8);
+            assertThat(subjects()).hasSize(2);
+        }
+    }
+
+    @Test
+    void pruningKeepsTheHistoryThatRemainsExact() throws Exception {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String config = sim.writeConfig("").toString();
+            for (String day : List.of("2026-11-01", "2026-11-02", "2026-11-03")) {
+                assertThat(daily(sim, config, day).exitCode()).isIn(0, 4);
+            }
+            assertThat(sim.dir.resolve("reports/2026-11-01")).isDirectory();
+
+            MainTest.Run dry = run("--config", config, "prune", "--keep-days", "1", "--dry-run");
+            assertThat(dry.out()).contains("would remove snapshot 1 (2026-11-01, COMPLETE)")
+                    .doesNotContain("snapshot 2 ").contains("would prune 1 snapshots");
+            assertThat(run("--config", config, "snapshots", "--format", "json").out()).contains("\"snapshotId\" : 1,");
+
+            // Today is long after the fixture: only the latest COMPLETE snapshot (2) and what follows stay.
+            MainTest.Run pruned = run("--config", config, "prune", "--keep-days", "1");
+            assertThat(pruned.exitCode()).isZero();
+            assertThat(pruned.out()).contains("removed snapshot 1 (2026-11-01, COMPLETE)");
+            assertThat(sim.dir.resolve("reports/2026-11-01")).doesNotExist();
+
+            MainTest.Run across = run("--config", config, "diff", "--from", "2026-11-01", "--to", "2026-11-03");
+            assertThat(across.exitCode()).isEqualTo(2);
+            assertThat(across.err()).contains("--from 2026-11-01: no such snapshot; nearest: 2 (2026-11-02, COMPLETE)");
+
+            Path inside = sim.dir.resolve("inside.json");
+            assertThat(run("--config", config, "diff", "--from", "2026-11-02", "--to", "2026-11-03", "--out",
+                    inside.toString()).exitCode()).isZero();
+            Golden.assertMatches("e2e/2026-11-03.json", Golden.withoutClock(Files.readString(inside)));
+        }
+    }
+}
