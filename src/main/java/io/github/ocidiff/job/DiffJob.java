@@ -78,15 +78,13 @@ public final class DiffJob {
         for (long id : List.of(from.id(), to.id())) {
             Optional<List<Compartment>> tree = store.compartments(id);
             if (tree.isPresent()) {
-                Compartment root = tree.get().stream().filter(c -> c.parentId() == null).findFirst().orElse(null);
-                tenancyName = root == null ? tenancyName : root.name();
-                for (Compartment c : tree.get()) {
-                    paths.put(c.id(), c.path().isEmpty() ? c.name() : (root == null ? "" : root.name() + "/") + c.path());
-                }
+                tenancyName = CompartmentPaths.tenancyName(tree.get()).orElse(tenancyName);
+                paths.putAll(CompartmentPaths.of(tree.get()));
             }
         }
-        Report report = new Report(to.tenancyId(), tenancyName, ref(from), ref(to), now, attributed.changes(),
-                attributed.transients(), diff.gaps(), diff.complete(), diff.ignored(), paths, trend(to), warnings);
+        Report report = new Report(to.tenancyId(), tenancyName, SnapshotRef.of(from), SnapshotRef.of(to), now,
+                attributed.changes(), attributed.transients(), diff.gaps(), diff.complete(), diff.ignored(), paths,
+                trend(to), warnings);
         return new Result(report, warnings);
     }
 
@@ -124,9 +122,5 @@ public final class DiffJob {
         List<SnapshotInfo> upTo = store.snapshots().stream().filter(s -> s.id() <= to.id()).toList();
         return upTo.subList(Math.max(0, upTo.size() - TREND_NIGHTS), upTo.size()).stream()
                 .map(s -> new TrendPoint(s.id(), s.takenAt(), s.status(), s.changesFromPrevious())).toList();
-    }
-
-    private static SnapshotRef ref(SnapshotInfo s) {
-        return new SnapshotRef(s.id(), s.takenAt(), s.status());
     }
 }
