@@ -94,10 +94,10 @@ final class HistorySteps {
     private HistoryStep step(ResourceVersion previous, ResourceVersion version, ResourceVersion next,
                              List<PairedAuditEvent> events) {
         SnapshotInfo since = snapshot(version.validFrom());
-        SnapshotInfo nightBefore = usableBefore(since.id());
+        SnapshotInfo snapshotBefore = usableBefore(since.id());
         boolean afterAbsence = previous != null && previous.validTo() != version.validFrom();
         // Across an absence, the diff that compares the two versions is the one that spans it.
-        SnapshotInfo comparedWith = afterAbsence ? usableBefore(previous.validTo()) : nightBefore;
+        SnapshotInfo comparedWith = afterAbsence ? usableBefore(previous.validTo()) : snapshotBefore;
         Verdict verdict = comparedWith == null ? Verdict.of(StepKind.FIRST_SEEN)
                 : verdict(previous == null ? null : previous.resource(), version.resource(), comparedWith, since);
         StepKind kind = afterAbsence ? StepKind.REAPPEARED : verdict.kind();
@@ -120,7 +120,7 @@ final class HistorySteps {
         return new HistoryStep(kind, r, paths(since.id()).get(r.compartmentId()), SnapshotRef.of(since),
                 SnapshotRef.of(lastSeen), version.validTo() == null ? null : SnapshotRef.of(snapshot(version.validTo())),
                 comparedWith == null ? null : SnapshotRef.of(comparedWith), verdict.properties(), verdict.texts(),
-                verdict.ignoredBy(), verdict.caveat(), actors(nightBefore, since, events), notCollected,
+                verdict.ignoredBy(), verdict.caveat(), actors(snapshotBefore, since, events), notCollected,
                 vanished ? vanished(r, snapshot(version.validTo()), events) : null);
     }
 

@@ -5,8 +5,11 @@ import io.github.ocidiff.config.IgnoreRule;
 import io.github.ocidiff.diff.PropertyChange;
 import io.github.ocidiff.diff.TextDiff;
 import io.github.ocidiff.store.StoredResource;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One stored version of a resource, the snapshots that had it, and how it came about.
@@ -48,6 +51,11 @@ public record HistoryStep(StepKind kind, StoredResource version, String compartm
         ignoredBy = List.copyOf(ignoredBy);
         actors = List.copyOf(actors);
         notCollected = List.copyOf(notCollected);
+    }
+
+    /** The property changes each ignore rule removed, in the order the rules first matched. */
+    public Map<IgnoreRule, Long> ignored() {
+        return ignoredBy.stream().collect(Collectors.groupingBy(rule -> rule, LinkedHashMap::new, Collectors.counting()));
     }
 
     /** True while this is the resource's latest version. */
