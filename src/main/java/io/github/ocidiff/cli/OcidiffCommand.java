@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "What changed in an OCI tenancy, where, and who did it.",
-        subcommands = {SnapshotCommand.class, SnapshotsCommand.class, DiffCommand.class, ImportCommand.class, CheckCommand.class, SimCommand.class,
-                DemoCommand.class})
+        subcommands = {SnapshotCommand.class, SnapshotsCommand.class, DiffCommand.class, HistoryCommand.class,
+                ImportCommand.class, CheckCommand.class, SimCommand.class, DemoCommand.class})
 public final class OcidiffCommand implements Runnable {
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
