@@ -44,11 +44,15 @@ public final class Golden {
         }
     }
 
-    /** A report without what depends on the clock of the run: when it was generated and its Audit evidence kept. */
-    public static String withoutClock(String report) {
+    /**
+     * A report without what differs from run to run: when it was generated, when its Audit evidence was
+     * kept, and the request ids OCI (the simulator) gave its errors.
+     */
+    public static String stable(String report) {
         return report.replaceFirst("\"generatedAt\" : \"[^\"]+\"", "\"generatedAt\" : \"(normalized)\"")
                 .replaceAll("Generated \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC", "Generated (normalized)")
-                .replaceAll("kept on \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ", "kept on (normalized)");
+                .replaceAll("kept on \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ", "kept on (normalized)")
+                .replaceAll("opc-request-id [0-9A-Fa-f-]+", "opc-request-id (normalized)");
     }
 
     /** The differing lines with their line numbers; carriage returns made visible, so line ends show too. */

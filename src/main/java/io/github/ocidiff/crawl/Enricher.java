@@ -66,8 +66,13 @@ final class Enricher {
                 case "SecurityList" -> clients.call(region, () -> c.network()
                         .getSecurityList(GetSecurityListRequest.builder().securityListId(r.ocid()).build()).getSecurityList());
                 case "NetworkSecurityGroup" -> Map.of("securityRules", nsgRules(region, c, r.ocid()));
-                case "Bucket" -> clients.call(region, () -> c.objectStorage().getBucket(GetBucketRequest.builder()
-                        .namespaceName(namespace(region, c)).bucketName(r.displayName()).build()).getBucket());
+                case "Bucket" -> {
+                    // Looked up before taking a request slot: a lookup inside one would wait for a second
+                    // slot of the same region, and with every slot so taken, the crawl would hang.
+                    String namespace = namespace(region, c);
+                    yield clients.call(region, () -> c.objectStorage().getBucket(GetBucketRequest.builder()
+                            .namespaceName(namespace).bucketName(r.displayName()).build()).getBucket());
+                }
                 default -> throw new IllegalStateException("no enrichment for " + r.resourceType());
             };
             ObjectNode node = (ObjectNode) JSON.readTree(r.json());
@@ -90,9 +95,16 @@ final class Enricher {
         return rules;
     }
 
+    /** Not computeIfAbsent: that would hold a map lock across a network call. Two threads may both look it up. */
     private String namespace(String region, OciClients.Region c) {
-        return namespaces.computeIfAbsent(region, r -> clients.call(region,
-                () -> c.objectStorage().getNamespace(GetNamespaceRequest.builder().build()).getValue()));
+        String known = namespaces.get(region);
+        if (known != null) {
+            return known;
+        }
+        String namespace = clients.call(region,
+                () -> c.objectStorage().getNamespace(GetNamespaceRequest.builder().build()).getValue());
+        namespaces.putIfAbsent(region, namespace);
+        return namespace;
     }
 
     /** The SDK model as OCI's own JSON (camelCase, RFC 3339 times), through the SDK's serializer. */

@@ -68,7 +68,7 @@ public final class Coverage {
      * @param fromScope the scope the resource had at 'from' (its 'to' scope when it is new)
      * @param toScope   the scope it has at 'to', null when it vanished
      */
-    String caveat(Scope fromScope, Scope toScope) {
+    public String caveat(Scope fromScope, Scope toScope) {
         List<String> notes = new ArrayList<>();
         Status f = inFrom(fromScope);
         if (f != Status.OK) {

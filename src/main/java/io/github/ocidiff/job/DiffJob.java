@@ -75,7 +75,7 @@ public final class DiffJob {
         List<String> warnings = new ArrayList<>(selectionWarnings);
         warnings.addAll(attributed.warnings());
         Names names = names(from.id(), to.id());
-        Report report = new Report(to.tenancyId(), names.tenancyName(), ref(from), ref(to), now, attributed.changes(),
+        Report report = new Report(to.tenancyId(), names.tenancyName(), SnapshotRef.of(from), SnapshotRef.of(to), now, attributed.changes(),
                 attributed.transients(), diff.gaps(), diff.complete(), diff.ignored(), names.paths(), trend(to), warnings);
         return new Result(report, warnings);
     }
@@ -91,7 +91,7 @@ public final class DiffJob {
         List<String> warnings = List.of(String.format("first snapshot: an inventory of %,d resources with nothing to "
                 + "compare it with yet; changes are reported from the next run on", snapshot.resourceCount()));
         Names names = names(snapshot.id());
-        Report report = new Report(snapshot.tenancyId(), names.tenancyName(), ref(snapshot), ref(snapshot), now,
+        Report report = new Report(snapshot.tenancyId(), names.tenancyName(), SnapshotRef.of(snapshot), SnapshotRef.of(snapshot), now,
                 List.of(), List.of(), gaps, gaps.isEmpty(), List.of(), names.paths(), trend(snapshot), warnings);
         return new Result(report, warnings);
     }
@@ -105,14 +105,9 @@ public final class DiffJob {
         String tenancyName = null;
         for (long id : snapshotIds) {
             Optional<List<Compartment>> tree = store.compartments(id);
-            if (tree.isEmpty()) {
-                continue;
-            }
-            Compartment root = tree.get().stream().filter(c -> c.parentId() == null).findFirst().orElse(null);
-            String prefix = root == null ? "" : root.name() + "/";
-            tenancyName = root == null ? tenancyName : root.name();
-            for (Compartment c : tree.get()) {
-                paths.put(c.id(), c.path().isEmpty() ? c.name() : prefix + c.path());
+            if (tree.isPresent()) {
+                tenancyName = CompartmentPaths.tenancyName(tree.get()).orElse(tenancyName);
+                paths.putAll(CompartmentPaths.of(tree.get()));
             }
         }
         return new Names(tenancyName, paths);
@@ -152,9 +147,5 @@ public final class DiffJob {
         List<SnapshotInfo> upTo = store.snapshots().stream().filter(s -> s.id() <= to.id()).toList();
         return upTo.subList(Math.max(0, upTo.size() - TREND_NIGHTS), upTo.size()).stream()
                 .map(s -> new TrendPoint(s.id(), s.takenAt(), s.status(), s.changesFromPrevious())).toList();
-    }
-
-    private static SnapshotRef ref(SnapshotInfo s) {
-        return new SnapshotRef(s.id(), s.takenAt(), s.status());
     }
 }

@@ -64,7 +64,7 @@ public final class JsonReport {
         }
     }
 
-    private static void snapshot(ObjectNode node, SnapshotRef ref) {
+    static void snapshot(ObjectNode node, SnapshotRef ref) {
         node.put("snapshotId", ref.snapshotId()).put("takenAt", ref.takenAt().toString()).put("status", ref.status().name());
     }
 
@@ -76,17 +76,20 @@ public final class JsonReport {
         if (c.previousCompartmentId() != null) {
             node.put("previousCompartmentId", c.previousCompartmentId());
         }
-        ArrayNode properties = node.putArray("properties");
-        for (PropertyChange p : c.properties()) {
-            ObjectNode property = properties.addObject().put("path", p.path());
-            property.set("before", p.before());
-            property.set("after", p.after());
-        }
+        properties(node.putArray("properties"), c.properties());
         actors(node.putArray("actors"), attributed.actors());
         node.put("attribution", attributed.attribution().name());
     }
 
-    private static void actors(ArrayNode array, List<Actor> actors) {
+    static void properties(ArrayNode array, List<PropertyChange> properties) {
+        for (PropertyChange p : properties) {
+            ObjectNode property = array.addObject().put("path", p.path());
+            property.set("before", p.before());
+            property.set("after", p.after());
+        }
+    }
+
+    static void actors(ArrayNode array, List<Actor> actors) {
         for (Actor a : actors) {
             array.addObject().put("principalName", a.principalName()).put("principalId", a.principalId())
                     .put("eventName", a.eventName()).put("eventTime", a.eventTime().toString())

@@ -7,7 +7,6 @@ import io.github.ocidiff.audit.AttributedTransient;
 import io.github.ocidiff.diff.Change;
 import io.github.ocidiff.diff.CoverageGap;
 import io.github.ocidiff.diff.IgnoreCount;
-import io.github.ocidiff.diff.LineDiff;
 import io.github.ocidiff.diff.PropertyChange;
 import io.github.ocidiff.diff.TextDiff;
 import io.github.ocidiff.diff.TransientResource;
@@ -31,8 +30,6 @@ import java.util.stream.Collectors;
 public final class MarkdownReport {
     /** Characters of a property value shown before it is cut; the JSON report has every value in full. */
     static final int MAX_VALUE = 120;
-    /** Unchanged lines kept around changed lines in a line diff; longer unchanged runs are summarised. */
-    static final int CONTEXT = 2;
     /** Characters CommonMark or GFM tables give a meaning to anywhere in a line (the rest only at its start). */
     private static final String SPECIALS = "\\`*_[]<>#|~&";
 
@@ -122,10 +119,10 @@ public final class MarkdownReport {
         }
         for (TextDiff diff : c.texts()) {
             md.append("  - ").append(code(diff.path())).append(":\n");
-            List<String> lines = hunks(diff.lines());
+            List<String> lines = ReportText.hunks(diff.lines());
             String fence = "`".repeat(Math.max(3, lines.stream().mapToInt(MarkdownReport::longestBacktickRun).max().orElse(0) + 1));
             md.append("    ").append(fence).append("diff\n");
-            lines.forEach(line -> md.append("    ").append(oneLine(line)).append('\n'));
+            lines.forEach(line -> md.append("    ").append(ReportText.oneLine(line)).append('\n'));
             md.append("    ").append(fence).append('\n');
         }
         if (c.caveat() != null) {
@@ -194,37 +191,9 @@ public final class MarkdownReport {
         return json == null ? ReportText.ABSENT : code(truncated(json));
     }
 
-    /** The changed lines with {@link #CONTEXT} unchanged lines around them; longer unchanged runs become one "@@" line. */
-    static List<String> hunks(List<String> lines) {
-        boolean[] keep = new boolean[lines.size()];
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).startsWith(LineDiff.SAME)) {
-                for (int j = Math.max(0, i - CONTEXT); j <= Math.min(lines.size() - 1, i + CONTEXT); j++) {
-                    keep[j] = true;
-                }
-            }
-        }
-        List<String> out = new ArrayList<>();
-        int skipped = 0;
-        for (int i = 0; i <= lines.size(); i++) {
-            if (i < lines.size() && !keep[i]) {
-                skipped++;
-                continue;
-            }
-            if (skipped > 0) {
-                out.add("@@ " + ReportText.count(skipped, "unchanged line") + " @@");
-                skipped = 0;
-            }
-            if (i < lines.size()) {
-                out.add(lines.get(i));
-            }
-        }
-        return out;
-    }
-
     /** Escaped text on one line: CommonMark's backslash escapes for the characters that could be markup. */
     static String text(String value) {
-        String line = oneLine(value);
+        String line = ReportText.oneLine(value);
         StringBuilder out = new StringBuilder(line.length() + 8);
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
@@ -241,7 +210,7 @@ public final class MarkdownReport {
      * run inside, and a space pads a value that starts or ends with a backtick or a space (CommonMark strips one).
      */
     static String code(String value) {
-        String line = oneLine(value);
+        String line = ReportText.oneLine(value);
         if (line.isEmpty()) {
             return "` `";
         }
@@ -261,13 +230,6 @@ public final class MarkdownReport {
             cut--;
         }
         return value.substring(0, cut) + "…";
-    }
-
-    /** Line breaks and other control characters become spaces: a value must not start a new Markdown block. */
-    private static String oneLine(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        value.chars().forEach(c -> out.append(Character.isISOControl(c) && c != '\t' ? ' ' : (char) c));
-        return out.toString();
     }
 
     private static int longestBacktickRun(String value) {

@@ -5,11 +5,13 @@ import io.github.ocidiff.audit.Actor;
 import io.github.ocidiff.diff.Change;
 import io.github.ocidiff.diff.ChangeKind;
 import io.github.ocidiff.diff.CoverageGap;
+import io.github.ocidiff.diff.LineDiff;
 import io.github.ocidiff.diff.PropertyChange;
 import io.github.ocidiff.diff.TextDiff;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +21,8 @@ import java.util.List;
 final class ReportText {
     /** Shown for a property that is absent (or JSON null) on one side of a change. */
     static final String ABSENT = "(none)";
+    /** Unchanged lines kept around changed lines in a line diff; longer unchanged runs are summarised. */
+    static final int CONTEXT = 2;
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -85,9 +89,11 @@ final class ReportText {
      * path or below it (policy statements, multi-line descriptions), and is the readable form of them.
      */
     static List<PropertyChange> unexplained(Change change) {
-        return change.properties().stream()
-                .filter(p -> change.texts().stream().noneMatch(t -> explains(t, p)))
-                .toList();
+        return unexplained(change.properties(), change.texts());
+    }
+
+    static List<PropertyChange> unexplained(List<PropertyChange> properties, List<TextDiff> texts) {
+        return properties.stream().filter(p -> texts.stream().noneMatch(t -> explains(t, p))).toList();
     }
 
     private static boolean explains(TextDiff text, PropertyChange property) {
@@ -104,6 +110,44 @@ final class ReportText {
                 + (report.gaps().size() == 1 ? "was" : "were") + " not fully collected; "
                 + count(unknown, "resource") + " of unknown state " + (unknown == 1 ? "was" : "were")
                 + " not reported deleted.";
+    }
+
+    /** The changed lines with {@link #CONTEXT} unchanged lines around them; longer unchanged runs become one "@@" line. */
+    static List<String> hunks(List<String> lines) {
+        boolean[] keep = new boolean[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).startsWith(LineDiff.SAME)) {
+                for (int j = Math.max(0, i - CONTEXT); j <= Math.min(lines.size() - 1, i + CONTEXT); j++) {
+                    keep[j] = true;
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        int skipped = 0;
+        for (int i = 0; i <= lines.size(); i++) {
+            if (i < lines.size() && !keep[i]) {
+                skipped++;
+                continue;
+            }
+            if (skipped > 0) {
+                out.add("@@ " + count(skipped, "unchanged line") + " @@");
+                skipped = 0;
+            }
+            if (i < lines.size()) {
+                out.add(lines.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Line breaks and other control characters become spaces: a value from the tenancy must neither start a
+     * new Markdown block nor send escape sequences to a terminal.
+     */
+    static String oneLine(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.chars().forEach(c -> out.append(Character.isISOControl(c) && c != '\t' ? ' ' : (char) c));
+        return out.toString();
     }
 
     /** "1 scope", "3 scopes". */

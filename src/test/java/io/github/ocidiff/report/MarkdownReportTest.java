@@ -149,14 +149,6 @@ class MarkdownReportTest {
     }
 
     @Test
-    void lineDiffsKeepTwoLinesOfContextAroundChanges() {
-        List<String> lines = List.of("  a", "  b", "  c", "  d", "- e", "+ E", "  f", "  g", "  h", "  i", "  j");
-        assertThat(MarkdownReport.hunks(lines))
-                .containsExactly("@@ 2 unchanged lines @@", "  c", "  d", "- e", "+ E", "  f", "  g", "@@ 3 unchanged lines @@");
-        assertThat(MarkdownReport.hunks(List.of("  same"))).containsExactly("@@ 1 unchanged line @@");
-    }
-
-    @Test
     void anEmptyCompleteReportSaysSoInEachSection() {
         Report empty = new Report("ocid1.tenancy.oc1..t", null,
                 new SnapshotRef(1, Instant.parse("2026-11-01T00:00:00Z"), SnapshotStatus.COMPLETE),

@@ -53,6 +53,19 @@ class ReportTextTest {
     }
 
     @Test
+    void lineDiffsKeepTwoLinesOfContextAroundChanges() {
+        List<String> lines = List.of("  a", "  b", "  c", "  d", "- e", "+ E", "  f", "  g", "  h", "  i", "  j");
+        assertThat(ReportText.hunks(lines))
+                .containsExactly("@@ 2 unchanged lines @@", "  c", "  d", "- e", "+ E", "  f", "  g", "@@ 3 unchanged lines @@");
+        assertThat(ReportText.hunks(List.of("  same"))).containsExactly("@@ 1 unchanged line @@");
+    }
+
+    @Test
+    void controlCharactersBecomeSpacesSoAValueStaysOnOneLine() {
+        assertThat(ReportText.oneLine("a\nb\u001b[31mc\td")).isEqualTo("a b [31mc\td");
+    }
+
+    @Test
     void theSummaryHasTheContractsSixFigures() {
         assertThat(ReportText.summary(REPORT)).extracting(t -> t.label() + "=" + t.count())
                 .containsExactly("created=2", "deleted=1", "modified=3", "moved=1", "transient=2", "unattributed=3");
