@@ -60,8 +60,22 @@ public final class SimHarness implements AutoCloseable {
 
     /** Writes the config.yaml for this simulator and returns its path. */
     public Path writeConfig(String extraYaml) {
+        return write("  configFile: " + credentials.configFile() + "\n", extraYaml);
+    }
+
+    /**
+     * Writes a config.yaml that authenticates as the simulator's compute instance (auth.mode
+     * instance_principal), asking the metadata service at {@code metadataUrl}.
+     */
+    public Path writeInstancePrincipalConfig(String metadataUrl) {
+        return write("  mode: instance_principal\n"
+                + "  instanceMetadataUrl: " + metadataUrl + "\n"
+                + "  federationEndpoint: " + server.endpointTemplate() + "\n", "");
+    }
+
+    private Path write(String authKeys, String extraYaml) {
         String yaml = "auth:\n"
-                + "  configFile: " + credentials.configFile() + "\n"
+                + authKeys
                 + "store:\n"
                 + "  path: " + dir.resolve("store/ocidiff") + "\n"
                 + "reports:\n"

@@ -146,7 +146,8 @@ public final class OciClients implements AutoCloseable {
         return what + " in " + region + " failed: " + status(e);
     }
 
-    private static String status(BmcException e) {
+    /** An OCI error answer in one line: status, code, message and request id, or why there was none. */
+    static String status(BmcException e) {
         String status = e.getStatusCode() > 0 ? e.getStatusCode() + " " + e.getServiceCode()
                 : e.isTimeout() ? "timeout" : "connection failed";
         String message = e.getStatusCode() > 0 ? e.getUnmodifiedMessage() : String.valueOf(e.getCause());
