@@ -159,7 +159,7 @@ public final class OciClients implements AutoCloseable {
     public static String hint(BmcException e) {
         return switch (e.getStatusCode()) {
             case 401 -> "; check the API key, its fingerprint and the clock";
-            case 404 -> "; check the policies in the README (inspect all-resources, read audit-events)";
+            case 404 -> "; check the policies in the README (read all-resources, read audit-events)";
             default -> "";
         };
     }
