@@ -25,7 +25,8 @@ public final class SimHarness implements AutoCloseable {
     public final Path dir;
     public final SimCredentials credentials;
     public final SimServer server;
-    private int concurrencyPerRegion = 4;
+    /** Null: the configuration's default, or what a test's own YAML sets. */
+    private Integer concurrencyPerRegion;
 
     private SimHarness(Path dir, SimCredentials credentials, SimServer server) {
         this.dir = dir;
@@ -74,15 +75,29 @@ public final class SimHarness implements AutoCloseable {
 
     /** Writes the config.yaml for this simulator and returns its path. */
     public Path writeConfig(String extraYaml) {
+        return write("  configFile: " + credentials.configFile() + "\n", extraYaml);
+    }
+
+    /**
+     * Writes a config.yaml that authenticates as the simulator's compute instance (auth.mode
+     * instance_principal), asking the metadata service at {@code metadataUrl}.
+     */
+    public Path writeInstancePrincipalConfig(String metadataUrl) {
+        return write("  mode: instance_principal\n"
+                + "  instanceMetadataUrl: " + metadataUrl + "\n"
+                + "  federationEndpoint: " + server.endpointTemplate() + "\n", "");
+    }
+
+    private Path write(String authKeys, String extraYaml) {
         String yaml = "auth:\n"
-                + "  configFile: " + credentials.configFile() + "\n"
+                + authKeys
                 + "store:\n"
                 + "  path: " + dir.resolve("store/ocidiff") + "\n"
                 + "reports:\n"
                 + "  dir: " + dir.resolve("reports") + "\n"
                 + "oci:\n"
                 + "  endpoint: " + server.endpointTemplate() + "\n"
-                + "  concurrencyPerRegion: " + concurrencyPerRegion + "\n"
+                + (concurrencyPerRegion == null ? "" : "  concurrencyPerRegion: " + concurrencyPerRegion + "\n")
                 + "  retries:\n"
                 + "    maxAttempts: 5\n"
                 + "    baseDelay: 20ms\n"

@@ -93,6 +93,8 @@ public final class SimCommand implements Runnable {
                 out.println("  day       " + tenancy.currentDay() + " of " + tenancy.days().size()
                         + " (switch: curl -X POST '" + server.baseUrl() + "/_sim/day?date=YYYY-MM-DD')");
                 out.println("  endpoint  " + server.endpointTemplate());
+                out.println("  instance  " + server.instanceMetadataUrl() + " (for auth.mode instance_principal:"
+                        + " auth.instanceMetadataUrl, with auth.federationEndpoint the endpoint above)");
                 if (created != null) {
                     Path config = SimConfigFiles.write(created, server.endpointTemplate());
                     out.println("  try       ocidiff --config " + config + " check");

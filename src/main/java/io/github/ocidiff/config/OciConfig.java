@@ -1,7 +1,5 @@
 package io.github.ocidiff.config;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,9 +11,6 @@ public record OciConfig(
         Duration readTimeout,
         RetryConfig retries) {
 
-    /** Written in an endpoint template where the region name goes. */
-    public static final String REGION_PLACEHOLDER = "{region}";
-
     public OciConfig {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
@@ -24,9 +19,9 @@ public record OciConfig(
 
     static OciConfig read(Section s) {
         String endpoint = s.optionalString("endpoint");
-        if (endpoint != null && !isEndpointTemplate(endpoint)) {
-            throw s.invalid("endpoint", "an http(s) URL containing " + REGION_PLACEHOLDER
-                    + ", like http://127.0.0.1:8080/" + REGION_PLACEHOLDER + " (or null for the real OCI endpoints)", endpoint);
+        if (endpoint != null && !(endpoint.contains(HttpUrl.REGION_PLACEHOLDER) && HttpUrl.isValid(endpoint))) {
+            throw s.invalid("endpoint", "an http(s) URL containing " + HttpUrl.REGION_PLACEHOLDER
+                    + ", like http://127.0.0.1:8080/" + HttpUrl.REGION_PLACEHOLDER + " (or null for the real OCI endpoints)", endpoint);
         }
         return new OciConfig(
                 endpoint,
@@ -34,19 +29,5 @@ public record OciConfig(
                 s.duration("connectTimeout", "10s"),
                 s.duration("readTimeout", "60s"),
                 s.section("retries", RetryConfig::read));
-    }
-
-    private static boolean isEndpointTemplate(String endpoint) {
-        if (!endpoint.contains(REGION_PLACEHOLDER)) {
-            return false;
-        }
-        try {
-            // Braces are not legal in a URI, so check the URL with a region name in their place.
-            URI uri = new URI(endpoint.replace(REGION_PLACEHOLDER, "us-ashburn-1"));
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

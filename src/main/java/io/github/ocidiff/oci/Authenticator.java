@@ -6,6 +6,7 @@ import com.oracle.bmc.auth.InstancePrincipalsAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ResourcePrincipalAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.SessionTokenAuthenticationDetailsProvider;
 import com.oracle.bmc.http.signing.internal.PEMFileRSAPrivateKeySupplier;
+import com.oracle.bmc.model.BmcException;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.AuthConfig;
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class Authenticator {
         return switch (auth.mode()) {
             case CONFIG_FILE -> fromConfigFile(auth, false);
             case SESSION_TOKEN -> fromConfigFile(auth, true);
-            case INSTANCE_PRINCIPAL -> instancePrincipal();
+            case INSTANCE_PRINCIPAL -> instancePrincipal(auth);
             case RESOURCE_PRINCIPAL -> resourcePrincipal();
         };
     }
@@ -122,15 +123,31 @@ public final class Authenticator {
         }
     }
 
-    private static Credentials instancePrincipal() {
+    /**
+     * The instance's identity: its certificate from the metadata service, exchanged for a security token
+     * at the Auth service now, so that a refusal is an authentication error rather than a failed first call.
+     */
+    private static Credentials instancePrincipal(AuthConfig auth) {
+        String metadataUrl = auth.instanceMetadataUrl() == null ? InstanceMetadata.DEFAULT_URL
+                : auth.instanceMetadataUrl().endsWith("/") ? auth.instanceMetadataUrl() : auth.instanceMetadataUrl() + "/";
+        String region = InstanceMetadata.region(metadataUrl);
+        var builder = InstancePrincipalsAuthenticationDetailsProvider.builder()
+                .metadataBaseUrl(metadataUrl)
+                .timeoutForEachRetry((int) InstanceMetadata.TIMEOUT.toMillis());
+        if (auth.federationEndpoint() != null) {
+            builder.federationEndpoint(auth.federationEndpoint().replace("{region}", region));
+        }
         try {
-            var builder = InstancePrincipalsAuthenticationDetailsProvider.builder();
             var provider = builder.build();
-            String region = provider.getRegion() == null ? null : provider.getRegion().getRegionId();
-            return new Credentials(provider, builder.getTenancyId(), region, "instance principal");
+            provider.getKeyId();
+            return new Credentials(provider, builder.getTenancyId(), region, "instance principal in " + region);
+        } catch (BmcException e) {
+            throw OcidiffException.runtime("instance principal authentication failed: the Auth service at "
+                    + builder.getFederationEndpoint() + " issued no token: " + OciClients.status(e)
+                    + "; check the system clock (and auth.federationEndpoint, if set)", e);
         } catch (RuntimeException e) {
             throw OcidiffException.runtime("instance principal authentication failed: " + e.getMessage()
-                    + "; run on an OCI instance in a dynamic group, or set auth.mode", e);
+                    + "; run on an OCI instance or use auth.mode config_file", e);
         }
     }
 

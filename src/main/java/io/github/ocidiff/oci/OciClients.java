@@ -157,7 +157,8 @@ public final class OciClients implements AutoCloseable {
         return what + " in " + region + " failed: " + status(e);
     }
 
-    private static String status(BmcException e) {
+    /** An OCI error answer in one line: status, code, message and request id, or why there was none. */
+    static String status(BmcException e) {
         String status = e.getStatusCode() > 0 ? e.getStatusCode() + " " + e.getServiceCode()
                 : e.isTimeout() ? "timeout" : "connection failed";
         String message = e.getStatusCode() > 0 ? e.getUnmodifiedMessage() : String.valueOf(e.getCause());
@@ -169,7 +170,7 @@ public final class OciClients implements AutoCloseable {
     public static String hint(BmcException e) {
         return switch (e.getStatusCode()) {
             case 401 -> "; check the API key, its fingerprint and the clock";
-            case 404 -> "; check the policies in the README (inspect all-resources, read audit-events)";
+            case 404 -> "; check the policies in the README (read all-resources, read audit-events)";
             default -> "";
         };
     }

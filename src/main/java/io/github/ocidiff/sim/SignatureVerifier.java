@@ -20,25 +20,28 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Verifies OCI request signatures (draft-cavage HTTP signatures, RSA-SHA256) the way OCI does:
- * keyId {@code tenancy/user/fingerprint} (or {@code ST$<session token>}), a signing string over the
- * listed headers, the body digest in {@code x-content-sha256}, and a bounded clock skew.
+ * Verifies OCI request signatures (draft-cavage HTTP signatures, RSA-SHA256) the way OCI does: the key
+ * the keyId names, a signing string over the listed headers, the body digest in
+ * {@code x-content-sha256}, and a bounded clock skew.
  */
 final class SignatureVerifier {
+
+    /** The public keys a server trusts, by keyId. */
+    interface Keys {
+        /**
+         * The key that {@code keyId} names.
+         *
+         * @throws IllegalArgumentException with the reason for the 401 answer, when no trusted key has that id
+         */
+        PublicKey find(String keyId);
+    }
 
     /** Headers OCI requires in every signature; body headers are required when a body is signed. */
     private static final List<String> REQUIRED = List.of("date", "(request-target)", "host");
     private static final Set<String> BODY_HEADERS = Set.of("content-length", "content-type", "x-content-sha256");
     private static final Duration MAX_SKEW = Duration.ofMinutes(5);
 
-    private final PublicKey publicKey;
-    private final String fingerprint;
-    private final String tenancyId;
-
-    SignatureVerifier(PublicKey publicKey, String tenancyId) {
-        this.publicKey = publicKey;
-        this.fingerprint = fingerprint(publicKey);
-        this.tenancyId = tenancyId;
+    private SignatureVerifier() {
     }
 
     /** The OCI key fingerprint: MD5 of the DER-encoded public key, as colon-separated hex. */
@@ -56,7 +59,7 @@ final class SignatureVerifier {
      *
      * @param header lower-case header name to its first value, or null
      */
-    String verify(String method, String rawPathAndQuery, Function<String, String> header, byte[] body) {
+    static String verify(String method, String rawPathAndQuery, Function<String, String> header, byte[] body, Keys keys) {
         String authorization = header.apply("authorization");
         if (authorization == null) {
             return "The required information to complete authentication was not provided.";
@@ -75,25 +78,10 @@ final class SignatureVerifier {
             return "Unsupported signature algorithm " + params.get("algorithm") + ".";
         }
         PublicKey signingKey;
-        if (keyId.startsWith(SessionToken.KEY_ID_PREFIX)) {
-            try {
-                signingKey = SessionToken.verify(keyId.substring(SessionToken.KEY_ID_PREFIX.length()), publicKey,
-                        tenancyId, Instant.now());
-            } catch (IllegalArgumentException e) {
-                return e.getMessage();
-            }
-        } else {
-            String[] keyParts = keyId.split("/");
-            if (keyParts.length != 3) {
-                return "keyId must be tenancy/user/fingerprint.";
-            }
-            if (!keyParts[0].equals(tenancyId)) {
-                return "Unknown tenancy " + keyParts[0] + ".";
-            }
-            if (!keyParts[2].equals(fingerprint)) {
-                return "No API key with fingerprint " + keyParts[2] + " is registered for this user.";
-            }
-            signingKey = publicKey;
+        try {
+            signingKey = keys.find(keyId);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
         List<String> signed = List.of(headers.toLowerCase(Locale.ROOT).trim().split("\\s+"));
         for (String required : REQUIRED) {

@@ -38,7 +38,7 @@ public record SimCredentials(Path configFile, Path privateKey, Path publicKey, S
         Path privateKey = dir.resolve("oci_api_key.pem");
         Path publicKey = dir.resolve("oci_api_key_public.pem");
         writePrivateKey(privateKey, pair.getPrivate());
-        Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        Files.writeString(publicKey, Pem.encode("PUBLIC KEY", pair.getPublic().getEncoded()));
         String fingerprint = SignatureVerifier.fingerprint(pair.getPublic());
         Path configFile = dir.resolve("oci-config");
         Files.writeString(configFile, "[DEFAULT]\n"
@@ -61,7 +61,7 @@ public record SimCredentials(Path configFile, Path privateKey, Path publicKey, S
         Path sessionKey = dir.resolve(profile.toLowerCase(java.util.Locale.ROOT) + "_session_key.pem");
         writePrivateKey(sessionKey, session.getPrivate());
         Path tokenFile = dir.resolve(profile.toLowerCase(java.util.Locale.ROOT) + "_token");
-        String token = SessionToken.issue(readPrivateKey(privateKey), session.getPublic(), tenancyId, USER_ID,
+        String token = SessionToken.issue(readPrivateKey(privateKey), session.getPublic(), tenancyId, USER_ID, "user",
                 Instant.now().plus(validity));
         Files.writeString(tokenFile, token);
         Files.writeString(configFile, "\n[" + profile + "]\n"
@@ -86,7 +86,7 @@ public record SimCredentials(Path configFile, Path privateKey, Path publicKey, S
         }
     }
 
-    private static KeyPair newKeyPair() {
+    static KeyPair newKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -100,7 +100,7 @@ public record SimCredentials(Path configFile, Path privateKey, Path publicKey, S
     private static void writePrivateKey(Path file, PrivateKey key) throws IOException {
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, pem("PRIVATE KEY", key.getEncoded()));
+        Files.writeString(file, Pem.encode("PRIVATE KEY", key.getEncoded()));
     }
 
     private static PrivateKey readPrivateKey(Path file) throws IOException {
@@ -118,11 +118,5 @@ public record SimCredentials(Path configFile, Path privateKey, Path publicKey, S
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is not PEM: " + e.getMessage());
         }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 }

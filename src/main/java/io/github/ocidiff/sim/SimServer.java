@@ -26,20 +26,26 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * The OCI simulator: Identity, Resource Search, Audit and Object Storage on a loopback port, each
- * region under its own path prefix ({@code http://127.0.0.1:PORT/us-ashburn-1/...}), every request's
- * signature verified. {@code /_sim/day} (unsigned, loopback only) reads and switches the replayed day.
+ * The OCI simulator: Identity, Resource Search, Audit, Object Storage and the Auth service's
+ * federation endpoint on a loopback port, each region under its own path prefix
+ * ({@code http://127.0.0.1:PORT/us-ashburn-1/...}), every request's signature verified; and the
+ * instance metadata service of a compute instance in the tenancy under {@code /opc/v2/}, for instance
+ * principals. {@code /_sim/day} (unsigned, loopback only) reads and switches the replayed day.
  */
 public final class SimServer implements AutoCloseable {
 
     private final TenancySource source;
-    private final SignatureVerifier verifier;
+    private final TenancyKeys keys; // null: unsigned requests are served
     private final FaultPlan faults;
     private final IdentityApi identity;
     private final SearchApi search;
     private final AuditApi audit;
     private final ObjectStorageApi objectStorage;
     private final CoreApi core;
+    private final InstanceMetadataApi metadata;
+    private final AuthApi auth;
+    private final String tenancyId;
+    private InstanceIdentity instance;
     private final Set<String> regions;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final AtomicLong requestCount = new AtomicLong();
@@ -55,13 +61,15 @@ public final class SimServer implements AutoCloseable {
     public SimServer(TenancySource source, PublicKey publicKey, FaultPlan faults, int port) throws IOException {
         this.source = source;
         this.faults = faults;
-        String tenancyId = source.tenancy().path("id").asText();
-        this.verifier = publicKey == null ? null : new SignatureVerifier(publicKey, tenancyId);
+        this.tenancyId = source.tenancy().path("id").asText();
+        this.keys = publicKey == null ? null : new TenancyKeys(publicKey, tenancyId, this::instance);
         this.identity = new IdentityApi(source);
         this.search = new SearchApi(source);
         this.audit = new AuditApi(source);
         this.objectStorage = new ObjectStorageApi(namespaceOf(source), source);
         this.core = new CoreApi(source);
+        this.metadata = new InstanceMetadataApi(this::instance);
+        this.auth = new AuthApi(this::instance, publicKey != null);
         this.regions = source.regions().stream().map(r -> r.path("regionName").asText()).collect(Collectors.toSet());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.executor = Executors.newFixedThreadPool(16, r -> {
@@ -82,6 +90,11 @@ public final class SimServer implements AutoCloseable {
     /** The endpoint template for ocidiff's {@code oci.endpoint} setting. */
     public String endpointTemplate() {
         return baseUrl() + "/{region}";
+    }
+
+    /** The instance metadata service's base URL, for ocidiff's {@code auth.instanceMetadataUrl} setting. */
+    public String instanceMetadataUrl() {
+        return baseUrl() + "/opc/v2/";
     }
 
     public TenancySource source() {
@@ -113,6 +126,16 @@ public final class SimServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    /** The instance in the home region that instance principals run on, made on first use: its keys take a moment. */
+    private synchronized InstanceIdentity instance() {
+        if (instance == null) {
+            String home = source.regions().stream().filter(r -> r.path("isHomeRegion").asBoolean())
+                    .findFirst().orElse(source.regions().get(0)).path("regionName").asText();
+            instance = InstanceIdentity.create(tenancyId, home);
+        }
+        return instance;
     }
 
     private static String namespaceOf(TenancySource source) {
@@ -158,9 +181,14 @@ public final class SimServer implements AutoCloseable {
         if (!segments.isEmpty() && segments.get(0).equals("_sim")) {
             return admin(exchange.getRequestMethod(), segments, SimRequest.parseQuery(rawQuery));
         }
-        if (verifier != null) {
-            String target = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
-            String problem = verifier.verify(exchange.getRequestMethod(), target, headers::get, body);
+        if (InstanceMetadataApi.owns(segments)) {
+            return metadata.handle(exchange.getRequestMethod(), segments, headers);
+        }
+        String target = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
+        List<String> belowRegion = segments.isEmpty() ? List.of() : segments.subList(1, segments.size());
+        // The federation endpoint checks its own signatures: they are made with the instance certificate's key.
+        if (keys != null && !AuthApi.owns(belowRegion)) {
+            String problem = SignatureVerifier.verify(exchange.getRequestMethod(), target, headers::get, body, keys);
             if (problem != null) {
                 throw new SimError(401, "NotAuthenticated", problem, null);
             }
@@ -174,6 +202,9 @@ public final class SimServer implements AutoCloseable {
             throw new SimError(503, "ServiceUnavailable", "Region " + request.region() + " is unavailable.", null);
         }
         injectFaults(request, rawPath + "?" + rawQuery);
+        if (AuthApi.owns(request.segments())) {
+            return auth.handle(request, target);
+        }
         if (core.owns(request)) {
             return core.handle(request);
         }

@@ -11,6 +11,8 @@ import io.github.ocidiff.sim.FixtureTenancy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,6 +86,32 @@ class MainTest {
             assertThat(r.exitCode()).isEqualTo(1);
             assertThat(r.out()).containsPattern("eu-frankfurt-1 +FAILED").contains("503 ServiceUnavailable");
             assertThat(r.err().trim()).isEqualTo("ocidiff: check failed in [eu-frankfurt-1]");
+        }
+    }
+
+    @Test
+    void checkAsAnInstancePrincipalAuthenticatesWithTheInstanceCertificate() {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            Run r = run("--config", sim.writeInstancePrincipalConfig(sim.server.instanceMetadataUrl()).toString(), "check");
+            assertThat(r.err()).isEmpty();
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.out()).contains("credentials  instance principal in us-ashburn-1")
+                    .containsPattern("us-ashburn-1 +OK +6 resources").containsPattern("eu-frankfurt-1 +OK");
+        }
+    }
+
+    @Test
+    void anInstancePrincipalOffAnInstanceIsOneLineWithTheFix() throws IOException {
+        String url;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            url = "http://127.0.0.1:" + closed.getLocalPort() + "/opc/v2/";
+        }
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            Run r = run("--config", sim.writeInstancePrincipalConfig(url).toString(), "check");
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.err().lines()).hasSize(1);
+            assertThat(r.err()).startsWith("ocidiff: instance principal authentication failed: cannot reach the instance"
+                    + " metadata service at " + url).contains("; run on an OCI instance or use auth.mode config_file");
         }
     }
 

@@ -30,7 +30,8 @@ class ConfigLoaderTest {
         Config config = loader.load(file);
 
         assertThat(config).isEqualTo(new Config(
-                new AuthConfig(AuthMode.INSTANCE_PRINCIPAL, HOME.resolve("oci/alt-config"), "PROD", true),
+                new AuthConfig(AuthMode.INSTANCE_PRINCIPAL, HOME.resolve("oci/alt-config"), "PROD", true,
+                        "http://127.0.0.1:9000/opc/v2/", "https://auth-proxy.example.com/{region}"),
                 new Selection(List.of("us-ashburn-1", "eu-frankfurt-1"), List.of("us-phoenix-1")),
                 new Selection(List.of("prod/app", "ocid1.compartment.oc1..aaaa"), List.of("sandbox")),
                 new StoreConfig(Path.of("/var/lib/ocidiff/store")),

@@ -14,7 +14,8 @@ class ConfigTest {
     void defaultsAreTheDocumentedValues() {
         Config config = Config.defaults(HOME);
 
-        assertThat(config.auth()).isEqualTo(new AuthConfig(AuthMode.CONFIG_FILE, HOME.resolve(".oci/config"), "DEFAULT", false));
+        assertThat(config.auth()).isEqualTo(new AuthConfig(AuthMode.CONFIG_FILE, HOME.resolve(".oci/config"), "DEFAULT", false,
+                null, null));
         assertThat(config.regions().include()).isEmpty();
         assertThat(config.compartments().exclude()).isEmpty();
         assertThat(config.store().path()).isEqualTo(Path.of("snapshots/ocidiff"));

@@ -32,7 +32,7 @@ class AuthenticatorTest {
     private static final String TENANCY = "ocid1.tenancy.oc1..aaaaaaaafixturetenancy";
 
     private static Credentials authenticate(SimHarness sim, Path ociConfig, String profile) {
-        var auth = new AuthConfig(AuthMode.CONFIG_FILE, ociConfig, profile, false);
+        var auth = new AuthConfig(AuthMode.CONFIG_FILE, ociConfig, profile, false, null, null);
         return new Authenticator(sim.dir).authenticate(auth);
     }
 
@@ -155,7 +155,7 @@ class AuthenticatorTest {
     void aSessionTokenProfileSignsWithTheSessionKey() throws IOException {
         try (SimHarness sim = SimHarness.smallFixture()) {
             sim.credentials.addSessionProfile("SESSION", TENANCY, Duration.ofHours(1));
-            var auth = new AuthConfig(AuthMode.SESSION_TOKEN, sim.credentials.configFile(), "SESSION", false);
+            var auth = new AuthConfig(AuthMode.SESSION_TOKEN, sim.credentials.configFile(), "SESSION", false, null, null);
             Credentials credentials = new Authenticator(sim.dir).authenticate(auth);
             assertThat(credentials.description()).startsWith("session token of profile [SESSION]");
             try (OciClients clients = new OciClients(credentials, sim.config().oci())) {
@@ -170,7 +170,7 @@ class AuthenticatorTest {
     void anExpiredSessionTokenIsRejectedByTheServer() throws IOException {
         try (SimHarness sim = SimHarness.smallFixture()) {
             sim.credentials.addSessionProfile("OLD", TENANCY, Duration.ofMinutes(-5));
-            var auth = new AuthConfig(AuthMode.SESSION_TOKEN, sim.credentials.configFile(), "OLD", false);
+            var auth = new AuthConfig(AuthMode.SESSION_TOKEN, sim.credentials.configFile(), "OLD", false, null, null);
             try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(auth), sim.config().oci())) {
                 assertThatThrownBy(() -> clients.region("us-ashburn-1").identity()
                         .getTenancy(GetTenancyRequest.builder().tenancyId(TENANCY).build()))
@@ -187,7 +187,7 @@ class AuthenticatorTest {
         try (SimHarness sim = SimHarness.smallFixture()) {
             sim.credentials.addSessionProfile("SESSION", TENANCY, Duration.ofHours(1));
             Files.delete(sim.credentials.configFile().getParent().resolve("session_token"));
-            var auth = new AuthConfig(AuthMode.SESSION_TOKEN, sim.credentials.configFile(), "SESSION", false);
+            var auth = new AuthConfig(AuthMode.SESSION_TOKEN, sim.credentials.configFile(), "SESSION", false, null, null);
             assertThatThrownBy(() -> new Authenticator(sim.dir).authenticate(auth))
                     .hasMessageContaining("oci session authenticate");
         }
@@ -196,7 +196,7 @@ class AuthenticatorTest {
     @Test
     void resourcePrincipalOutsideOciSaysWhatIsMissing() {
         try (SimHarness sim = SimHarness.smallFixture()) {
-            var auth = new AuthConfig(AuthMode.RESOURCE_PRINCIPAL, sim.credentials.configFile(), "DEFAULT", false);
+            var auth = new AuthConfig(AuthMode.RESOURCE_PRINCIPAL, sim.credentials.configFile(), "DEFAULT", false, null, null);
             assertThatThrownBy(() -> new Authenticator(sim.dir).authenticate(auth))
                     .hasMessageContaining("OCI_RESOURCE_PRINCIPAL_VERSION");
         }
