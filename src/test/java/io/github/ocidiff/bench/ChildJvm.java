@@ -13,6 +13,11 @@ final class ChildJvm {
     private ChildJvm() {
     }
 
+    /** The built ocidiff jar, in the build folder that bench/run.sh names in {@code ocidiff.buildDir}. */
+    static Path ocidiffJar() {
+        return Path.of(System.getProperty("ocidiff.buildDir", "target"), "ocidiff.jar").toAbsolutePath();
+    }
+
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -34,8 +34,7 @@ import java.util.TreeMap;
  *       M = 100,000), streamed over HTTP through the OCI SDK into the attribution of that day's diff, in
  *       a JVM of its own with -Xmx512m, whose peak heap after GC is reported with it.</li>
  * </ol>
- * Arguments: {@code [N] [n] [C] [M]}, 0 skipping a part; the system property {@code ocidiff.buildDir}
- * names the folder of the built jar (default {@code target}).
+ * Arguments: {@code [N] [n] [C] [M]}, 0 skipping a part.
  */
 public final class DiffBench {
 
@@ -56,7 +55,7 @@ public final class DiffBench {
         int small = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int changes = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
         int auditResources = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
-        Path jar = Path.of(System.getProperty("ocidiff.buildDir", "target"), "ocidiff.jar").toAbsolutePath();
+        Path jar = ChildJvm.ocidiffJar();
         Path work = Files.createTempDirectory("ocidiff-bench");
         System.out.printf("ocidiff diff benchmark (work dir %s)%n", work);
         if (big > 0 && small > 0 && changes > 0) {

@@ -40,7 +40,7 @@ public final class SnapshotBench {
         int resources = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int growthResources = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int nights = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        Path jar = Path.of("target/ocidiff.jar").toAbsolutePath();
+        Path jar = ChildJvm.ocidiffJar();
         Path work = Files.createTempDirectory("ocidiff-bench");
         System.out.printf("ocidiff snapshot benchmark (work dir %s)%n", work);
         speedAndHeap(jar, work.resolve("speed"), resources);
