@@ -32,6 +32,10 @@ final class GeneratorOptions {
     @Option(names = "--churn", paramLabel = "FRACTION", description = "Fraction of resources touched per day.")
     Double churn;
 
+    @Option(names = "--audit-reads", paramLabel = "N",
+            description = "Audit read events (GET, List) per write event: the noise attribution filters out (up to 100).")
+    Integer auditReads;
+
     GeneratorSpec spec() {
         try {
             GeneratorSpec spec = GeneratorSpec.defaults();
@@ -56,6 +60,9 @@ final class GeneratorOptions {
             }
             if (churn != null) {
                 spec = spec.withChurnRate(churn);
+            }
+            if (auditReads != null) {
+                spec = spec.withReadEventsPerWrite(auditReads);
             }
             return spec;
         } catch (IllegalArgumentException e) {

@@ -7,8 +7,10 @@ import static io.github.ocidiff.store.jooq.Tables.AUDIT_WINDOW;
 
 import io.github.ocidiff.store.jooq.tables.records.AuditWindowRecord;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -33,7 +35,15 @@ final class EvidenceRows {
                 .set(AUDIT_WINDOW.WRITE_EVENTS, evidence.writeEvents())
                 .set(AUDIT_WINDOW.FAILURES, evidence.failures().isEmpty() ? null : String.join("\n", evidence.failures()))
                 .execute();
+        // The pair's matches went with its window (ON DELETE CASCADE), so they are inserted, once each, not
+        // merged: H2 would look a MERGE up through the (from, to) index and scan all of the pair's matches
+        // for each one, quadratic in the events kept.
+        Set<List<String>> matches = new HashSet<>();
         for (StoredAuditEvent e : evidence.events()) {
+            if (!matches.add(List.of(e.ocid(), e.eventId()))) {
+                continue;
+            }
+            // An event may be kept already for another pair; looked up through its primary key.
             tx.mergeInto(AUDIT_EVENT)
                     .using(DSL.selectOne())
                     .on(AUDIT_EVENT.EVENT_ID.eq(e.eventId()))
@@ -41,11 +51,7 @@ final class EvidenceRows {
                             AUDIT_EVENT.BODY)
                     .values(e.eventId(), utc(e.eventTime()), e.region(), e.json())
                     .execute();
-            tx.mergeInto(AUDIT_MATCH)
-                    .using(DSL.selectOne())
-                    .on(AUDIT_MATCH.FROM_SNAPSHOT.eq(from), AUDIT_MATCH.TO_SNAPSHOT.eq(to),
-                            AUDIT_MATCH.OCID.eq(e.ocid()), AUDIT_MATCH.EVENT_ID.eq(e.eventId()))
-                    .whenNotMatchedThenInsert(AUDIT_MATCH.FROM_SNAPSHOT, AUDIT_MATCH.TO_SNAPSHOT, AUDIT_MATCH.OCID,
+            tx.insertInto(AUDIT_MATCH, AUDIT_MATCH.FROM_SNAPSHOT, AUDIT_MATCH.TO_SNAPSHOT, AUDIT_MATCH.OCID,
                             AUDIT_MATCH.EVENT_ID)
                     .values(from, to, e.ocid(), e.eventId())
                     .execute();

@@ -51,8 +51,12 @@ final class IntervalQueries {
      * came back to the same content is no change.
      */
     static void forEachChange(DSLContext dsl, long from, long to, Consumer<IntervalEdge> consumer) {
-        Condition before = I.VALID_TO.gt(from).and(I.VALID_TO.le(to)).and(I.VALID_FROM.le(from));
-        Condition after = I.VALID_FROM.gt(from).and(I.VALID_FROM.le(to)).and(I.VALID_TO.isNull().or(I.VALID_TO.gt(to)));
+        // Lower bounds as ">= from + 1", not "> from": H2 starts a range at the first key >= its bound and
+        // filters out the equal ones, so "> from" would walk every interval opened at from, which for the
+        // first snapshot is the whole tenancy.
+        Condition before = I.VALID_TO.ge(from + 1).and(I.VALID_TO.le(to)).and(I.VALID_FROM.le(from));
+        Condition after = I.VALID_FROM.ge(from + 1).and(I.VALID_FROM.le(to))
+                .and(I.VALID_TO.isNull().or(I.VALID_TO.gt(to)));
         try (Cursor<Record> b = resources(dsl, BY_VALID_TO, before).orderBy(I.OCID).fetchSize(FETCH_SIZE).fetchLazy();
              Cursor<Record> a = resources(dsl, BY_VALID_FROM, after).orderBy(I.OCID).fetchSize(FETCH_SIZE).fetchLazy()) {
             Iterator<Record> beforeRows = b.iterator();

@@ -56,6 +56,25 @@ class StoreEvidenceTest {
     }
 
     @Test
+    void keepsAnEventOnceWhateverItsMatches() {
+        CanonicalResource volume = resource(ASHBURN_A, "volume", "AVAILABLE");
+        try (Store store = Store.open(dir.resolve("s"))) {
+            long first = snapshot(store, 0, Map.of(ASHBURN_A, List.of(web))).id();
+            long second = snapshot(store, 1, Map.of(ASHBURN_A, List.of(webStopped, volume))).id();
+            // One launch that created the volume too; listed twice for the instance.
+            StoredAuditEvent launch = event(web.ocid(), "e1", "2026-11-02T09:00:00Z");
+            StoredAuditEvent launchOfVolume = new StoredAuditEvent(volume.ocid(), "e1", launch.eventTime(),
+                    launch.region(), launch.json());
+            store.saveAuditEvidence(first, second, new AuditEvidence(START, END, END, 10, 1, List.of(),
+                    List.of(launch, launchOfVolume, launch)));
+
+            assertThat(store.auditEvidence(first, second).orElseThrow().events())
+                    .containsExactlyInAnyOrder(launch, launchOfVolume);
+        }
+        assertThat(Resources.rows(dir.resolve("s"), AUDIT_EVENT)).isEqualTo(1);
+    }
+
+    @Test
     void deletingTheLatestSnapshotDropsItsEvidenceAndTree() {
         try (Store store = Store.open(dir.resolve("s"))) {
             long first = snapshot(store, 0, Map.of(ASHBURN_A, List.of(web))).id();
