@@ -143,8 +143,9 @@ public final class DiffJob {
         return scopes;
     }
 
+    /** The store's first snapshot is left out: everything in it is "new", which is no night's change. */
     private List<TrendPoint> trend(SnapshotInfo to) {
-        List<SnapshotInfo> upTo = store.snapshots().stream().filter(s -> s.id() <= to.id()).toList();
+        List<SnapshotInfo> upTo = store.snapshots().stream().skip(1).filter(s -> s.id() <= to.id()).toList();
         return upTo.subList(Math.max(0, upTo.size() - TREND_NIGHTS), upTo.size()).stream()
                 .map(s -> new TrendPoint(s.id(), s.takenAt(), s.status(), s.changesFromPrevious())).toList();
     }
