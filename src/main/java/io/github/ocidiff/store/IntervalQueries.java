@@ -2,6 +2,7 @@ package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
+import static org.jooq.impl.DSL.select;
 
 import io.github.ocidiff.store.jooq.Indexes;
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
@@ -14,7 +15,9 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Index;
 import org.jooq.Record;
+import org.jooq.Record5;
 import org.jooq.SelectConditionStep;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Reads of resource_interval, each through an index on an interval bound so that no query scans the
@@ -30,6 +33,7 @@ final class IntervalQueries {
             I.LIFECYCLE_STATE, I.DISPLAY_NAME, I.SHA256, RESOURCE_VERSION.BODY);
     private static final Index BY_VALID_TO = Indexes.RESOURCE_INTERVAL_VALID_TO;
     private static final Index BY_VALID_FROM = Indexes.RESOURCE_INTERVAL_VALID_FROM;
+    private static final ResourceInterval BY_KEY = I.as("by_key");
 
     private IntervalQueries() {
     }
@@ -42,6 +46,35 @@ final class IntervalQueries {
     static void forEachAt(DSLContext dsl, long s, Consumer<StoredResource> consumer) {
         stream(resources(dsl, BY_VALID_TO, I.VALID_TO.isNull().and(I.VALID_FROM.le(s))), consumer);
         stream(resources(dsl, BY_VALID_TO, I.VALID_TO.gt(s).and(I.VALID_FROM.le(s))), consumer);
+    }
+
+    /** The open intervals (the latest state) by row id, OCID, SHA-256, region and compartment. */
+    static void forEachOpen(DSLContext dsl, Consumer<Record5<Long, String, byte[], String, String>> consumer) {
+        try (Cursor<Record5<Long, String, byte[], String, String>> rows = dsl
+                .select(rowId(I), I.OCID, I.SHA256, I.REGION, I.COMPARTMENT_ID)
+                .from(I.useIndex(BY_VALID_TO.getName()))
+                .where(I.VALID_TO.isNull())
+                .fetchSize(FETCH_SIZE)
+                .fetchLazy()) {
+            rows.forEach(consumer);
+        }
+    }
+
+    /**
+     * H2's own key of a row: the open-interval index keeps it to find an interval again without its OCID.
+     * A pseudo-column, so not among the generated ones.
+     */
+    static Field<Long> rowId(ResourceInterval table) {
+        return table.rowid().coerce(SQLDataType.BIGINT);
+    }
+
+    /**
+     * Finds the interval of a row id ({@code key}, used twice). H2 plans a bare _ROWID_ condition on a
+     * secondary index and scans all of it; a table scan (USE INDEX ()) looks the row up by its key, and
+     * its OCID then leads the statement to the primary key.
+     */
+    static Condition hasRowId(ResourceInterval i, Field<Long> key) {
+        return rowId(i).eq(key).and(i.OCID.eq(select(BY_KEY.OCID).from(BY_KEY.useIndex()).where(rowId(BY_KEY).eq(key))));
     }
 
     /**

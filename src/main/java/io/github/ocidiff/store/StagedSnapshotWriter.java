@@ -12,16 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
 /**
- * A snapshot being written: resources go to staging as they arrive; {@link #commit} turns staging
- * into intervals in one transaction. Until then the snapshot is RUNNING, which no reader sees.
+ * A snapshot being written: pages go to one store thread ({@link WriteBehind}) that checks them against
+ * the latest state ({@link LatestState}) and stages what is new or changed; {@link #commit} turns
+ * staging into intervals in one transaction. Until then the snapshot is RUNNING, which no reader sees.
  */
 final class StagedSnapshotWriter implements SnapshotWriter {
 
     private enum State { OPEN, COMMITTED, ABANDONED }
 
+    /** Pages waiting for the store thread: enough to ride out a slow batch, few enough for the heap. */
+    private static final int QUEUED_PAGES = 16;
     private static final Comparator<Scope> SCOPE_ORDER =
             Comparator.comparing(Scope::region).thenComparing(Scope::compartmentId);
 
@@ -29,15 +33,20 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     private final long id;
     private final Instant takenAt;
     private final Staging staging;
+    private final WriteBehind storeThread = new WriteBehind(QUEUED_PAGES);
+    /** Loaded by the store thread's first task; used by that thread, then by the commit after draining it. */
+    private LatestState latest;
     private final Set<Scope> declared = ConcurrentHashMap.newKeySet();
     private final Map<Scope, ScopeCoverage> done = new ConcurrentHashMap<>();
     private volatile State state = State.OPEN;
 
-    StagedSnapshotWriter(DSLContext dsl, long id, Instant takenAt) {
+    /** @param index empty, to be loaded with the latest state while the crawl starts */
+    StagedSnapshotWriter(DSLContext dsl, long id, Instant takenAt, OpenIntervalIndex index) {
         this.dsl = dsl;
         this.id = id;
         this.takenAt = takenAt;
         this.staging = new Staging(dsl, id);
+        storeThread.submit(() -> latest = LatestState.load(dsl, index));
     }
 
     @Override
@@ -62,7 +71,8 @@ final class StagedSnapshotWriter implements SnapshotWriter {
                         + " was written for a scope of region " + scope.region());
             }
         }
-        staging.write(scope, resources);
+        List<CanonicalResource> page = List.copyOf(resources);
+        storeThread.submit(() -> latest.write(scope, page, staging));
     }
 
     @Override
@@ -81,22 +91,25 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         List<ScopeCoverage> failed = coverage.stream().filter(c -> !c.ok()).toList();
         SnapshotStatus status = failed.size() == coverage.size() ? SnapshotStatus.FAILED
                 : failed.isEmpty() ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL;
+        storeThread.drain();
         Staging.index(dsl);
         long resources = dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             SnapshotRows.insertCoverage(tx, id, coverage);
-            long changes = 0;
             // A FAILED snapshot saw nothing usable: the previous state stays as it is.
+            IntervalUpdates.Applied applied = new IntervalUpdates.Applied(0, 0, 0);
             if (status != SnapshotStatus.FAILED) {
                 staging.narrow(tx, !failed.isEmpty());
                 staging.storeNewVersions(tx);
-                changes = IntervalUpdates.apply(tx, id);
+                Set<Scope> failedScopes = failed.stream().map(ScopeCoverage::scope).collect(Collectors.toSet());
+                applied = IntervalUpdates.apply(tx, id, latest.endCandidates(failedScopes).iterator());
             }
-            long count = IntervalUpdates.openCount(tx);
-            SnapshotRows.markCommitted(tx, id, status, count, changes, failed.size());
+            long count = latest.size() + applied.opened() - applied.closed();
+            SnapshotRows.markCommitted(tx, id, status, count, applied.changes(), failed.size());
             return count;
         });
         state = State.COMMITTED;
+        storeThread.close();
         Staging.clear(dsl);
         // H2 writes committed data to the file in the background; a reported snapshot must survive a kill.
         dsl.query("CHECKPOINT").execute();
@@ -110,6 +123,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
             return;
         }
         state = State.ABANDONED;
+        storeThread.close();
         Staging.clear(dsl);
         dsl.transaction(configuration -> SnapshotRows.delete(configuration.dsl(), id));
     }

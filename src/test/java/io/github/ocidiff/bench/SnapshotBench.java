@@ -43,7 +43,9 @@ import java.util.regex.Pattern;
  *   <li>peak live heap of each snapshot process (after-GC occupancy from the GC log; -Xmx512m must hold);</li>
  *   <li>store size after 30 nightly snapshots at 1% churn / store size after the first (target ≤ 1.5).</li>
  * </ol>
- * The simulator runs in its own JVM so that its heap is not counted.
+ * The simulator runs in its own JVM so that its heap is not counted. Arguments: {@code [N] [GROWTH_N]
+ * [NIGHTS]}, 0 skipping a part; the system property {@code ocidiff.buildDir} names the folder of the
+ * built jar (default {@code target}).
  */
 public final class SnapshotBench {
 
@@ -55,11 +57,16 @@ public final class SnapshotBench {
         int resources = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int growthResources = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int nights = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        Path jar = Path.of("target/ocidiff.jar").toAbsolutePath();
+        Path jar = Path.of(System.getProperty("ocidiff.buildDir", "target"), "ocidiff.jar").toAbsolutePath();
         Path work = Files.createTempDirectory("ocidiff-bench");
         System.out.printf("ocidiff snapshot benchmark (work dir %s)%n", work);
-        speedAndHeap(jar, work.resolve("speed"), resources);
-        growth(jar, work.resolve("growth"), growthResources, nights);
+        // A count of 0 skips its part, for quicker loops on one of them.
+        if (resources > 0) {
+            speedAndHeap(jar, work.resolve("speed"), resources);
+        }
+        if (growthResources > 0 && nights > 0) {
+            growth(jar, work.resolve("growth"), growthResources, nights);
+        }
     }
 
     private static void speedAndHeap(Path jar, Path dir, int resources) throws Exception {
