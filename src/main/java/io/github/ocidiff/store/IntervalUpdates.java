@@ -43,10 +43,12 @@ final class IntervalUpdates {
      * fully collected scope) and the open intervals that may end ({@code endCandidates}, row ids; the
      * others are unchanged). A candidate ends when its resource was staged with other content, or was not
      * staged and its scope is not a declared one that failed (a failed scope's resources are carried
-     * forward, unknown rather than gone); staged resources without an open interval of the same content
-     * get one.
+     * forward, unknown rather than gone); staged resources without an open interval (of the same content,
+     * or opened as new already) get one.
+     *
+     * @param created the intervals opened as new already (see NewIntervals)
      */
-    static Applied apply(DSLContext tx, long s, PrimitiveIterator.OfLong endCandidates) {
+    static Applied apply(DSLContext tx, long s, long created, PrimitiveIterator.OfLong endCandidates) {
         ResourceInterval i = RESOURCE_INTERVAL;
         SnapshotStaging w = SNAPSHOT_STAGING;
         // Batched by row id, the only bind value (twice): constants are inlined so that every statement is alike.
@@ -83,7 +85,7 @@ final class IntervalUpdates {
         int modified = tx.fetchCount(selectOne().from(ended)
                 .where(ended.VALID_TO.eq(s))
                 .andExists(selectOne().from(started).where(started.OCID.eq(ended.OCID), started.VALID_FROM.eq(s))));
-        return new Applied(opened, closed, modified);
+        return new Applied(created + opened, closed, modified);
     }
 
     /** Undoes the latest snapshot {@code s}: what it opened goes, what it closed is open again. */

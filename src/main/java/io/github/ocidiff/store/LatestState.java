@@ -11,15 +11,19 @@ import org.jooq.DSLContext;
 
 /**
  * The latest state during a snapshot, held in an {@link OpenIntervalIndex}: most resources are
- * unchanged from night to night, and those are only recorded here as seen, never written. Staging gets
- * the rest (new resources, changed ones, and any resource reported more than once, so that the commit
- * chooses between the sightings as before); the commit then looks only at the intervals this tells it
- * may end. Used by the snapshot's one store thread.
+ * unchanged from night to night, and those are only recorded here as seen, never written. A resource new
+ * to the store, reported by its own compartment's scope, opens its interval at once ({@link
+ * NewIntervals}). Staging gets the rest (changed resources, and any resource reported more than once,
+ * so that the commit chooses between the sightings as before); the commit then looks only at the
+ * intervals this tells it may end. Used by the snapshot's one store thread.
  */
 final class LatestState {
 
     private final OpenIntervalIndex index;
     private final ScopeIds scopes = new ScopeIds();
+    /** The OCIDs written as new in this snapshot: a second sighting goes to staging. */
+    private final OcidHashSet created = new OcidHashSet();
+    private int createdCount;
 
     private LatestState(OpenIntervalIndex index) {
         this.index = index;
@@ -38,14 +42,25 @@ final class LatestState {
         return index.size();
     }
 
-    /** Records the unchanged resources of a page as seen by {@code scope} and stages the others. */
-    void write(Scope scope, List<CanonicalResource> page, Staging staging) {
+    /** The number of intervals opened as new by {@link #write}. */
+    int createdCount() {
+        return createdCount;
+    }
+
+    /**
+     * Records the unchanged resources of a page as seen by {@code scope}, writes the new ones and stages
+     * the others.
+     */
+    void write(Scope scope, List<CanonicalResource> page, Staging staging, NewIntervals newIntervals) {
         int scopeId = scopes.id(scope);
         List<CanonicalResource> staged = new ArrayList<>();
+        List<CanonicalResource> fresh = new ArrayList<>();
         for (CanonicalResource r : page) {
             int slot = index.find(r.ocid());
             if (slot < 0) {
-                staged.add(r);
+                // No open interval has this OCID's hash, so none has this OCID: the resource is new.
+                boolean ownScope = scope.compartmentId().equals(r.compartmentId());
+                (ownScope && created.add(index.hash(r.ocid())) ? fresh : staged).add(r);
                 continue;
             }
             int sighting = index.sighting(slot);
@@ -59,6 +74,10 @@ final class LatestState {
             }
             index.markStaged(slot);
             staged.add(r);
+        }
+        if (!fresh.isEmpty()) {
+            newIntervals.write(fresh);
+            createdCount += fresh.size();
         }
         if (!staged.isEmpty()) {
             staging.write(scope, staged);

@@ -83,8 +83,12 @@ final class OpenIntervalIndex {
 
     /** The slot of the interval whose OCID hash this OCID has, or -1. */
     int find(String ocid) {
-        int entry = table[probe(hash.applyAsLong(ocid))];
+        int entry = table[probe(hash(ocid))];
         return entry - 1;
+    }
+
+    long hash(String ocid) {
+        return hash.applyAsLong(ocid);
     }
 
     boolean hasContent(int slot, byte[] sha256) {

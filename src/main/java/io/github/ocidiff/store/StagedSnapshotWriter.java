@@ -33,6 +33,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     private final long id;
     private final Instant takenAt;
     private final Staging staging;
+    private final NewIntervals newIntervals;
     private final WriteBehind storeThread = new WriteBehind(QUEUED_PAGES);
     /** Loaded by the store thread's first task; used by that thread, then by the commit after draining it. */
     private LatestState latest;
@@ -46,6 +47,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         this.id = id;
         this.takenAt = takenAt;
         this.staging = new Staging(dsl, id);
+        this.newIntervals = new NewIntervals(dsl, id);
         storeThread.submit(() -> latest = LatestState.load(dsl, index));
     }
 
@@ -72,7 +74,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
             }
         }
         List<CanonicalResource> page = List.copyOf(resources);
-        storeThread.submit(() -> latest.write(scope, page, staging));
+        storeThread.submit(() -> latest.write(scope, page, staging, newIntervals));
     }
 
     @Override
@@ -96,13 +98,15 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         long resources = dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             SnapshotRows.insertCoverage(tx, id, coverage);
-            // A FAILED snapshot saw nothing usable: the previous state stays as it is.
-            IntervalUpdates.Applied applied = new IntervalUpdates.Applied(0, 0, 0);
+            // A FAILED snapshot saw nothing usable (and keeps none of its new resources, all of failed
+            // scopes): the previous state stays as it is.
+            long created = latest.createdCount() - (failed.isEmpty() ? 0 : newIntervals.dropFailedScopes(tx));
+            IntervalUpdates.Applied applied = new IntervalUpdates.Applied(created, 0, 0);
             if (status != SnapshotStatus.FAILED) {
                 staging.narrow(tx, !failed.isEmpty());
                 staging.storeNewVersions(tx);
                 Set<Scope> failedScopes = failed.stream().map(ScopeCoverage::scope).collect(Collectors.toSet());
-                applied = IntervalUpdates.apply(tx, id, latest.endCandidates(failedScopes).iterator());
+                applied = IntervalUpdates.apply(tx, id, created, latest.endCandidates(failedScopes).iterator());
             }
             long count = latest.size() + applied.opened() - applied.closed();
             SnapshotRows.markCommitted(tx, id, status, count, applied.changes(), failed.size());
@@ -125,7 +129,20 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         state = State.ABANDONED;
         storeThread.close();
         Staging.clear(dsl);
-        dsl.transaction(configuration -> SnapshotRows.delete(configuration.dsl(), id));
+        discard(dsl, id);
+    }
+
+    /** Waits until the store thread has written every page handed over so far: tests crash after it. */
+    void awaitWritten() {
+        storeThread.drain();
+    }
+
+    /** Removes an uncommitted snapshot: its row and what it wrote beyond staging. */
+    static void discard(DSLContext dsl, long id) {
+        dsl.transaction(configuration -> {
+            IntervalUpdates.undo(configuration.dsl(), id);
+            SnapshotRows.delete(configuration.dsl(), id);
+        });
     }
 
     boolean isOpen() {

@@ -96,12 +96,15 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** A crash (even kill -9) mid-snapshot leaves a RUNNING row and staging rows, nothing else. */
+    /**
+     * A crash (even kill -9) mid-snapshot leaves a RUNNING row, staging rows, and the new resources it
+     * wrote (intervals valid from it, versions first stored by it), nothing else.
+     */
     private void discardInterrupted() {
         List<Long> running = SnapshotRows.running(dsl);
         wrote = !running.isEmpty();
         for (long id : running) {
-            dsl.transaction(configuration -> SnapshotRows.delete(configuration.dsl(), id));
+            StagedSnapshotWriter.discard(dsl, id);
         }
         Staging.clear(dsl);
     }
