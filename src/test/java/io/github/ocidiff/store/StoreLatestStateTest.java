@@ -8,6 +8,7 @@ import static io.github.ocidiff.store.Resources.json;
 import static io.github.ocidiff.store.Resources.ok;
 import static io.github.ocidiff.store.Resources.resource;
 import static io.github.ocidiff.store.Resources.state;
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ocidiff.crawl.CanonicalResource;
@@ -85,12 +86,12 @@ class StoreLatestStateTest {
             assertThat(third.resources()).isEqualTo(4);
 
             // web seen unchanged only by a scope that failed, while its own scope was collected: gone. The
-            // failed scope's own resources are carried forward.
+            // failed scope's own resources are carried forward, and what it saw new is not kept.
             SnapshotSummary fourth;
             try (SnapshotWriter w = store.begin(NIGHT.plusSeconds(3 * 86_400), "tenancy", "crawl", hash)) {
                 w.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
                 w.write(ASHBURN_A, List.of(db));
-                w.write(ASHBURN_B, List.of(webStopped));
+                w.write(ASHBURN_B, List.of(webStopped, resource(ASHBURN_B, "half-seen", "RUNNING")));
                 w.scopeDone(ok(ASHBURN_A, 1));
                 w.scopeDone(failed(ASHBURN_B));
                 fourth = w.commit();
@@ -101,6 +102,8 @@ class StoreLatestStateTest {
             assertThat(store.changesBetween(first.id(), fourth.id())).extracting(IntervalEdge::ocid)
                     .containsExactlyInAnyOrder(web.ocid(), gone.ocid(), batch.ocid(), queue.ocid(), cache.ocid());
         }
+        // Every content that was part of a state, once; none seen only by a scope that failed or that lost.
+        assertThat(Resources.rows(dir.resolve("ocidiff"), RESOURCE_VERSION)).isEqualTo(8);
     }
 
     private static SnapshotSummary night(Store store, int night, ToLongFunction<String> hash,
