@@ -6,6 +6,9 @@ import static org.jooq.impl.DSL.select;
 
 import io.github.ocidiff.store.jooq.Indexes;
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,7 +18,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Index;
 import org.jooq.Record;
-import org.jooq.Record5;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.SQLDataType;
 
@@ -48,16 +50,34 @@ final class IntervalQueries {
         stream(resources(dsl, BY_VALID_TO, I.VALID_TO.gt(s).and(I.VALID_FROM.le(s))), consumer);
     }
 
-    /** The open intervals (the latest state) by row id, OCID, SHA-256, region and compartment. */
-    static void forEachOpen(DSLContext dsl, Consumer<Record5<Long, String, byte[], String, String>> consumer) {
-        try (Cursor<Record5<Long, String, byte[], String, String>> rows = dsl
-                .select(rowId(I), I.OCID, I.SHA256, I.REGION, I.COMPARTMENT_ID)
+    /** One open interval, as {@link #forEachOpen} reads it. */
+    interface OpenInterval {
+        void accept(long rowId, String ocid, byte[] sha256, String region, String compartmentId);
+    }
+
+    /**
+     * The open intervals (the latest state), a million rows read once per snapshot. jOOQ's query, read as
+     * a plain JDBC result in H2's lazy mode: rows come as H2 finds them instead of being gathered into a
+     * temporary result first, and without a jOOQ record each, which together halve the time.
+     */
+    static void forEachOpen(DSLContext dsl, OpenInterval consumer) {
+        String query = dsl.render(dsl.select(rowId(I), I.OCID, I.SHA256, I.REGION, I.COMPARTMENT_ID)
                 .from(I.useIndex(BY_VALID_TO.getName()))
-                .where(I.VALID_TO.isNull())
-                .fetchSize(FETCH_SIZE)
-                .fetchLazy()) {
-            rows.forEach(consumer);
-        }
+                .where(I.VALID_TO.isNull()));
+        dsl.connection(c -> {
+            try (Statement lazy = c.createStatement()) {
+                lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
+                try (PreparedStatement select = c.prepareStatement(query); ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        consumer.accept(rows.getLong(1), rows.getString(2), rows.getBytes(3), rows.getString(4),
+                                rows.getString(5));
+                    }
+                } finally {
+                    // The connection goes back to the pool, whose other users expect the default.
+                    lazy.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                }
+            }
+        });
     }
 
     /**

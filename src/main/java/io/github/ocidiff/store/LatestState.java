@@ -32,8 +32,8 @@ final class LatestState {
     /** Loads the open intervals in one pass. */
     static LatestState load(DSLContext dsl, OpenIntervalIndex empty) {
         LatestState state = new LatestState(empty);
-        IntervalQueries.forEachOpen(dsl, r -> empty.add(r.value2(), r.value3(), r.value1(),
-                state.scopes.id(new Scope(r.value4(), r.value5()))));
+        IntervalQueries.forEachOpen(dsl, (rowId, ocid, sha256, region, compartmentId) ->
+                empty.add(ocid, sha256, rowId, state.scopes.id(new Scope(region, compartmentId))));
         return state;
     }
 

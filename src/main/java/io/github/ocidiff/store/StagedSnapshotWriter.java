@@ -1,5 +1,7 @@
 package io.github.ocidiff.store;
 
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
+
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
@@ -47,7 +49,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         this.id = id;
         this.takenAt = takenAt;
         this.staging = new Staging(dsl, id);
-        this.newIntervals = new NewIntervals(dsl, id);
+        this.newIntervals = new NewIntervals(dsl, id, dsl.fetchExists(RESOURCE_VERSION));
         storeThread.submit(() -> latest = LatestState.load(dsl, index));
     }
 

@@ -80,8 +80,15 @@ public final class SnapshotBench {
                 sim.selectDay(days.get(night));
                 Path gcLog = dir.resolve("gc" + night + ".log");
                 Path log = dir.resolve("snapshot" + night + ".log");
-                long snapMillis = timeChild(List.of(java(), "-Xmx512m", "-Xlog:gc:file=" + gcLog, "-jar", jar.toString(),
-                        "--config", config.toString(), "snapshot", "--quiet", "--at", days.get(night) + "T23:59:59Z"), log);
+                List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-Xlog:gc:file=" + gcLog));
+                // E.g. BENCH_SNAPSHOT_JVM_ARGS=-XX:StartFlightRecording=filename=night{night}.jfr profiles them.
+                String extra = System.getenv().getOrDefault("BENCH_SNAPSHOT_JVM_ARGS", "").strip();
+                if (!extra.isEmpty()) {
+                    command.addAll(List.of(extra.replace("{night}", String.valueOf(night)).split("\\s+")));
+                }
+                command.addAll(List.of("-jar", jar.toString(), "--config", config.toString(), "snapshot", "--quiet",
+                        "--at", days.get(night) + "T23:59:59Z"));
+                long snapMillis = timeChild(command, log);
                 String summary = Files.readAllLines(log).stream().filter(l -> l.startsWith("snapshot ")).reduce((a, b) -> b)
                         .orElse("?");
                 System.out.printf("    %s night (%s): %,d ms -> ratio snapshot / paging = %.2f (target <= 1.3);"
