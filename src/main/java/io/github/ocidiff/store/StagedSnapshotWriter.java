@@ -19,8 +19,9 @@ import org.jooq.DSLContext;
 
 /**
  * A snapshot being written: pages go to one store thread ({@link WriteBehind}) that checks them against
- * the latest state ({@link LatestState}) and stages what is new or changed; {@link #commit} turns
- * staging into intervals in one transaction. Until then the snapshot is RUNNING, which no reader sees.
+ * the latest state ({@link LatestState}), opens the intervals of new resources at once and stages
+ * changed or repeated ones; {@link #commit} applies staging to the intervals in one transaction. Until
+ * then the snapshot is RUNNING, which no reader sees.
  */
 final class StagedSnapshotWriter implements SnapshotWriter {
 
@@ -122,7 +123,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         return new SnapshotSummary(id, takenAt, status, resources, failed);
     }
 
-    /** Abandons the snapshot unless committed: its row and staging rows go. */
+    /** Abandons the snapshot unless committed: its row, staging rows and new resources go. */
     @Override
     public synchronized void close() {
         if (state != State.OPEN) {

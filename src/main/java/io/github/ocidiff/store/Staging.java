@@ -23,8 +23,8 @@ import org.jooq.DSLContext;
 import org.jooq.Index;
 
 /**
- * The rows of the snapshot being written (snapshot_staging): the resources that are new or changed,
- * or seen more than once (see LatestState). Each write is its own small autocommitted batch, so a
+ * The rows of the snapshot being written (snapshot_staging): the resources that changed, were seen
+ * more than once, or are new but reported by another compartment's scope (see LatestState). Each write is its own small autocommitted batch, so a
  * million resources never sit in one transaction and a crash leaves nothing but staging rows. The crawl
  * only appends: no index is kept while it runs, and content is stored only by the commit.
  */
@@ -60,7 +60,7 @@ final class Staging {
         dsl.createIndexIfNotExists(BY_OCID).on(W, W.OCID).execute();
     }
 
-    /** Stages new or changed resources, their content deflated: it is almost never stored yet. */
+    /** Stages resources, their content deflated: it is almost never stored yet. */
     void write(Scope scope, List<CanonicalResource> resources) {
         for (int from = 0; from < resources.size(); from += CHUNK) {
             writeChunk(scope, resources.subList(from, Math.min(resources.size(), from + CHUNK)));
