@@ -2,9 +2,13 @@ package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
+import static org.jooq.impl.DSL.select;
 
 import io.github.ocidiff.store.jooq.Indexes;
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,6 +19,7 @@ import org.jooq.Field;
 import org.jooq.Index;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Reads of resource_interval, each through an index on an interval bound so that no query scans the
@@ -30,6 +35,7 @@ final class IntervalQueries {
             I.LIFECYCLE_STATE, I.DISPLAY_NAME, I.SHA256, RESOURCE_VERSION.BODY);
     private static final Index BY_VALID_TO = Indexes.RESOURCE_INTERVAL_VALID_TO;
     private static final Index BY_VALID_FROM = Indexes.RESOURCE_INTERVAL_VALID_FROM;
+    private static final ResourceInterval BY_KEY = I.as("by_key");
 
     private IntervalQueries() {
     }
@@ -42,6 +48,53 @@ final class IntervalQueries {
     static void forEachAt(DSLContext dsl, long s, Consumer<StoredResource> consumer) {
         stream(resources(dsl, BY_VALID_TO, I.VALID_TO.isNull().and(I.VALID_FROM.le(s))), consumer);
         stream(resources(dsl, BY_VALID_TO, I.VALID_TO.gt(s).and(I.VALID_FROM.le(s))), consumer);
+    }
+
+    /** One open interval, as {@link #forEachOpen} reads it. */
+    interface OpenInterval {
+        void accept(long rowId, String ocid, byte[] sha256, String region, String compartmentId);
+    }
+
+    /**
+     * The open intervals (the latest state), a million rows read once per snapshot. jOOQ's query, read as
+     * a plain JDBC result in H2's lazy mode: rows come as H2 finds them instead of being gathered into a
+     * temporary result first, and without a jOOQ record each, which together halve the time.
+     */
+    static void forEachOpen(DSLContext dsl, OpenInterval consumer) {
+        String query = dsl.render(dsl.select(rowId(I), I.OCID, I.SHA256, I.REGION, I.COMPARTMENT_ID)
+                .from(I.useIndex(BY_VALID_TO.getName()))
+                .where(I.VALID_TO.isNull()));
+        dsl.connection(c -> {
+            try (Statement lazy = c.createStatement()) {
+                lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
+                try (PreparedStatement select = c.prepareStatement(query); ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        consumer.accept(rows.getLong(1), rows.getString(2), rows.getBytes(3), rows.getString(4),
+                                rows.getString(5));
+                    }
+                } finally {
+                    // The connection goes back to the pool, whose other users expect the default.
+                    lazy.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                }
+            }
+        });
+    }
+
+    /**
+     * H2's own key of a row: the open-interval index keeps it to find an interval again without its OCID.
+     * A pseudo-column, so not among the generated ones.
+     */
+    static Field<Long> rowId(ResourceInterval table) {
+        return table.rowid().coerce(SQLDataType.BIGINT);
+    }
+
+    /**
+     * Finds the interval of a row id ({@code key}, used twice). H2 plans a bare _ROWID_ condition on a
+     * secondary index and scans all of it; a table scan (USE INDEX ()) looks the row up by its key, and
+     * its OCID then leads the statement to the primary key.
+     */
+    static Condition hasRowId(ResourceInterval i, Field<Long> key) {
+        return rowId(i).eq(key).and(i.OCID.eq(select(BY_KEY.OCID).from(BY_KEY.useIndex()).where(rowId(BY_KEY).eq(key))));
     }
 
     /**

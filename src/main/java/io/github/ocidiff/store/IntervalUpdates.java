@@ -8,10 +8,15 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
 
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
 import io.github.ocidiff.store.jooq.tables.SnapshotStaging;
+import java.util.PrimitiveIterator;
+import java.util.stream.IntStream;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.UpdateConditionStep;
 
 /**
  * Set-based changes to resource_interval, each run inside the caller's transaction: applying a staged
@@ -19,32 +24,53 @@ import org.jooq.DSLContext;
  */
 final class IntervalUpdates {
 
+    /** Row ids per statement batch: bounds the bind values jOOQ holds at once. */
+    private static final int BATCH = 10_000;
+
     private IntervalUpdates() {
+    }
+
+    /** What applying a snapshot did to the intervals. */
+    record Applied(long opened, long closed, long modified) {
+        /** How many resources were created, deleted or modified. */
+        long changes() {
+            return opened + closed - modified;
+        }
     }
 
     /**
      * Makes snapshot {@code s} the latest state from staging (narrowed to one row per resource of a
-     * fully collected scope). An open interval is closed when its resource was staged with other content,
-     * or was not staged and its scope is not a declared one that failed (a failed scope's resources are
-     * carried forward, unknown rather than gone); staged resources without an open interval of the same
-     * content get one. Unchanged resources are not touched.
+     * fully collected scope) and the open intervals that may end ({@code endCandidates}, row ids; the
+     * others are unchanged). A candidate ends when its resource was staged with other content, or was not
+     * staged and its scope is not a declared one that failed (a failed scope's resources are carried
+     * forward, unknown rather than gone); staged resources without an open interval (of the same content,
+     * or opened as new already) get one.
      *
-     * @return how many resources were created, deleted or modified
+     * @param created the intervals opened as new already (see NewIntervals)
      */
-    static long apply(DSLContext tx, long s) {
+    static Applied apply(DSLContext tx, long s, long created, PrimitiveIterator.OfLong endCandidates) {
         ResourceInterval i = RESOURCE_INTERVAL;
         SnapshotStaging w = SNAPSHOT_STAGING;
-        int closed = tx.update(i)
-                .set(i.VALID_TO, s)
-                .where(i.VALID_TO.isNull())
+        // Batched by row id, the only bind value (twice): constants are inlined so that every statement is alike.
+        UpdateConditionStep<?> end = tx.update(i)
+                .set(i.VALID_TO, inline(s))
+                .where(IntervalQueries.hasRowId(i, val((Long) null)))
                 .andNotExists(selectOne().from(w).where(w.OCID.eq(i.OCID), w.SHA256.eq(i.SHA256)))
                 .and(exists(selectOne().from(w).where(w.OCID.eq(i.OCID)))
                         .or(notExists(selectOne().from(SCOPE_COVERAGE).where(
-                                SCOPE_COVERAGE.SNAPSHOT_ID.eq(s),
+                                SCOPE_COVERAGE.SNAPSHOT_ID.eq(inline(s)),
                                 SCOPE_COVERAGE.OK.isFalse(),
                                 SCOPE_COVERAGE.REGION.eq(i.REGION),
-                                SCOPE_COVERAGE.COMPARTMENT_ID.eq(i.COMPARTMENT_ID)))))
-                .execute();
+                                SCOPE_COVERAGE.COMPARTMENT_ID.eq(i.COMPARTMENT_ID)))));
+        long closed = 0;
+        while (endCandidates.hasNext()) {
+            BatchBindStep batch = tx.batch(end);
+            for (int n = 0; n < BATCH && endCandidates.hasNext(); n++) {
+                long rowId = endCandidates.nextLong();
+                batch.bind(rowId, rowId);
+            }
+            closed += IntStream.of(batch.execute()).sum();
+        }
         int opened = tx.insertInto(i, i.OCID, i.VALID_FROM, i.REGION, i.SHA256, i.RESOURCE_TYPE, i.COMPARTMENT_ID,
                         i.LIFECYCLE_STATE, i.DISPLAY_NAME)
                 .select(select(w.OCID, inline(s), w.SCOPE_REGION, w.SHA256, w.RESOURCE_TYPE, w.COMPARTMENT_ID,
@@ -59,7 +85,7 @@ final class IntervalUpdates {
         int modified = tx.fetchCount(selectOne().from(ended)
                 .where(ended.VALID_TO.eq(s))
                 .andExists(selectOne().from(started).where(started.OCID.eq(ended.OCID), started.VALID_FROM.eq(s))));
-        return (long) opened + closed - modified;
+        return new Applied(created + opened, closed, modified);
     }
 
     /** Undoes the latest snapshot {@code s}: what it opened goes, what it closed is open again. */
@@ -67,10 +93,5 @@ final class IntervalUpdates {
         ResourceInterval i = RESOURCE_INTERVAL;
         tx.deleteFrom(i).where(i.VALID_FROM.eq(s)).execute();
         tx.update(i).setNull(i.VALID_TO).where(i.VALID_TO.eq(s)).execute();
-    }
-
-    /** The size of the latest state. */
-    static long openCount(DSLContext tx) {
-        return tx.fetchCount(RESOURCE_INTERVAL, RESOURCE_INTERVAL.VALID_TO.isNull());
     }
 }

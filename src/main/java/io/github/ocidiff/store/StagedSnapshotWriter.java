@@ -1,5 +1,7 @@
 package io.github.ocidiff.store;
 
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
+
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
@@ -12,16 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
 /**
- * A snapshot being written: resources go to staging as they arrive; {@link #commit} turns staging
- * into intervals in one transaction. Until then the snapshot is RUNNING, which no reader sees.
+ * A snapshot being written: pages go to one store thread ({@link WriteBehind}) that checks them against
+ * the latest state ({@link LatestState}), opens the intervals of new resources at once and stages
+ * changed or repeated ones; {@link #commit} applies staging to the intervals in one transaction. Until
+ * then the snapshot is RUNNING, which no reader sees.
  */
 final class StagedSnapshotWriter implements SnapshotWriter {
 
     private enum State { OPEN, COMMITTED, ABANDONED }
 
+    /** Pages waiting for the store thread: enough to ride out a slow batch, few enough for the heap. */
+    private static final int QUEUED_PAGES = 16;
     private static final Comparator<Scope> SCOPE_ORDER =
             Comparator.comparing(Scope::region).thenComparing(Scope::compartmentId);
 
@@ -29,15 +36,22 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     private final long id;
     private final Instant takenAt;
     private final Staging staging;
+    private final NewIntervals newIntervals;
+    private final WriteBehind storeThread = new WriteBehind(QUEUED_PAGES);
+    /** Loaded by the store thread's first task; used by that thread, then by the commit after draining it. */
+    private LatestState latest;
     private final Set<Scope> declared = ConcurrentHashMap.newKeySet();
     private final Map<Scope, ScopeCoverage> done = new ConcurrentHashMap<>();
     private volatile State state = State.OPEN;
 
-    StagedSnapshotWriter(DSLContext dsl, long id, Instant takenAt) {
+    /** @param index empty, to be loaded with the latest state while the crawl starts */
+    StagedSnapshotWriter(DSLContext dsl, long id, Instant takenAt, OpenIntervalIndex index) {
         this.dsl = dsl;
         this.id = id;
         this.takenAt = takenAt;
         this.staging = new Staging(dsl, id);
+        this.newIntervals = new NewIntervals(dsl, id, dsl.fetchExists(RESOURCE_VERSION));
+        storeThread.submit(() -> latest = LatestState.load(dsl, index));
     }
 
     @Override
@@ -62,7 +76,8 @@ final class StagedSnapshotWriter implements SnapshotWriter {
                         + " was written for a scope of region " + scope.region());
             }
         }
-        staging.write(scope, resources);
+        List<CanonicalResource> page = List.copyOf(resources);
+        storeThread.submit(() -> latest.write(scope, page, staging, newIntervals));
     }
 
     @Override
@@ -81,37 +96,56 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         List<ScopeCoverage> failed = coverage.stream().filter(c -> !c.ok()).toList();
         SnapshotStatus status = failed.size() == coverage.size() ? SnapshotStatus.FAILED
                 : failed.isEmpty() ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL;
+        storeThread.drain();
         Staging.index(dsl);
         long resources = dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             SnapshotRows.insertCoverage(tx, id, coverage);
-            long changes = 0;
-            // A FAILED snapshot saw nothing usable: the previous state stays as it is.
+            // A FAILED snapshot saw nothing usable (and keeps none of its new resources, all of failed
+            // scopes): the previous state stays as it is.
+            long created = latest.createdCount() - (failed.isEmpty() ? 0 : newIntervals.dropFailedScopes(tx));
+            IntervalUpdates.Applied applied = new IntervalUpdates.Applied(created, 0, 0);
             if (status != SnapshotStatus.FAILED) {
                 staging.narrow(tx, !failed.isEmpty());
                 staging.storeNewVersions(tx);
-                changes = IntervalUpdates.apply(tx, id);
+                Set<Scope> failedScopes = failed.stream().map(ScopeCoverage::scope).collect(Collectors.toSet());
+                applied = IntervalUpdates.apply(tx, id, created, latest.endCandidates(failedScopes).iterator());
             }
-            long count = IntervalUpdates.openCount(tx);
-            SnapshotRows.markCommitted(tx, id, status, count, changes, failed.size());
+            long count = latest.size() + applied.opened() - applied.closed();
+            SnapshotRows.markCommitted(tx, id, status, count, applied.changes(), failed.size());
             return count;
         });
         state = State.COMMITTED;
+        storeThread.close();
         Staging.clear(dsl);
         // H2 writes committed data to the file in the background; a reported snapshot must survive a kill.
         dsl.query("CHECKPOINT").execute();
         return new SnapshotSummary(id, takenAt, status, resources, failed);
     }
 
-    /** Abandons the snapshot unless committed: its row and staging rows go. */
+    /** Abandons the snapshot unless committed: its row, staging rows and new resources go. */
     @Override
     public synchronized void close() {
         if (state != State.OPEN) {
             return;
         }
         state = State.ABANDONED;
+        storeThread.close();
         Staging.clear(dsl);
-        dsl.transaction(configuration -> SnapshotRows.delete(configuration.dsl(), id));
+        discard(dsl, id);
+    }
+
+    /** Waits until the store thread has written every page handed over so far: tests crash after it. */
+    void awaitWritten() {
+        storeThread.drain();
+    }
+
+    /** Removes an uncommitted snapshot: its row and what it wrote beyond staging. */
+    static void discard(DSLContext dsl, long id) {
+        dsl.transaction(configuration -> {
+            IntervalUpdates.undo(configuration.dsl(), id);
+            SnapshotRows.delete(configuration.dsl(), id);
+        });
     }
 
     boolean isOpen() {

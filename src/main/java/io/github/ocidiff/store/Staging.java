@@ -1,5 +1,6 @@
 package io.github.ocidiff.store;
 
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static io.github.ocidiff.store.jooq.Tables.SCOPE_COVERAGE;
 import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_STAGING;
@@ -9,33 +10,27 @@ import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
-import static org.jooq.impl.DSL.values;
+import static org.jooq.impl.DSL.when;
 
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.store.jooq.Indexes;
+import io.github.ocidiff.store.jooq.tables.ResourceInterval;
 import io.github.ocidiff.store.jooq.tables.SnapshotStaging;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Index;
-import org.jooq.Record1;
-import org.jooq.Row1;
-import org.jooq.Table;
 
 /**
- * The rows of the snapshot being written (snapshot_staging). Each write is its own small autocommitted
- * batch, so a million resources never sit in one transaction and a crash leaves nothing but staging
- * rows. The crawl only appends: no index is kept while it runs, and content is only looked up, never
- * stored, until the commit.
+ * The rows of the snapshot being written (snapshot_staging): the resources that changed, were seen
+ * more than once, or are new but reported by another compartment's scope (see LatestState). Each write is its own small autocommitted batch, so a
+ * million resources never sit in one transaction and a crash leaves nothing but staging rows. The crawl
+ * only appends: no index is kept while it runs, and content is stored only by the commit.
  */
 final class Staging {
 
-    /** Rows per statement batch and per version look-up: one Resource Search page. */
+    /** Rows per statement batch: one Resource Search page. */
     private static final int CHUNK = 1000;
     private static final SnapshotStaging W = SNAPSHOT_STAGING;
     private static final Index BY_OCID = Indexes.SNAPSHOT_STAGING_OCID;
@@ -65,6 +60,7 @@ final class Staging {
         dsl.createIndexIfNotExists(BY_OCID).on(W, W.OCID).execute();
     }
 
+    /** Stages resources, their content deflated: it is almost never stored yet. */
     void write(Scope scope, List<CanonicalResource> resources) {
         for (int from = 0; from < resources.size(); from += CHUNK) {
             writeChunk(scope, resources.subList(from, Math.min(resources.size(), from + CHUNK)));
@@ -72,43 +68,37 @@ final class Staging {
     }
 
     private void writeChunk(Scope scope, List<CanonicalResource> resources) {
-        Map<String, byte[]> newBodies = newBodies(resources);
         BatchBindStep batch = dsl.batch(dsl.insertInto(W, W.OCID, W.PREFERENCE, W.SCOPE_REGION, W.SCOPE_COMPARTMENT,
                         W.SHA256, W.BODY, W.RESOURCE_TYPE, W.COMPARTMENT_ID, W.LIFECYCLE_STATE, W.DISPLAY_NAME)
                 .values((String) null, null, null, null, null, null, null, null, null, null));
         for (CanonicalResource r : resources) {
-            byte preference = (byte) (scope.compartmentId().equals(r.compartmentId()) ? 0 : 1);
-            batch.bind(r.ocid(), preference, scope.region(), scope.compartmentId(), Sha256.bytes(r.sha256()),
-                    newBodies.get(r.sha256()), r.resourceType(), r.compartmentId(), r.lifecycleState(),
-                    r.displayName());
+            batch.bind(r.ocid(), preference(scope, r.compartmentId()), scope.region(), scope.compartmentId(),
+                    Sha256.bytes(r.sha256()), JsonBodies.deflate(r.json()), r.resourceType(), r.compartmentId(),
+                    r.lifecycleState(), r.displayName());
         }
         batch.execute();
     }
 
-    /** Deflated JSON of the contents not stored yet, by SHA-256; deflated here, on the crawl's threads. */
-    private Map<String, byte[]> newBodies(List<CanonicalResource> resources) {
-        Set<String> stored = stored(resources);
-        Map<String, byte[]> bodies = new HashMap<>();
-        for (CanonicalResource r : resources) {
-            if (!stored.contains(r.sha256())) {
-                bodies.computeIfAbsent(r.sha256(), sha -> JsonBodies.deflate(r.json()));
-            }
-        }
-        return bodies;
+    /**
+     * Stages an earlier, unchanged sighting of the resource of an open interval (row {@code rowId}) by
+     * {@code scope}: when the resource turns up again, the commit chooses between the sightings as it
+     * does between any two. Its content is that of the interval, stored already.
+     */
+    void writeSighting(long rowId, Scope scope) {
+        ResourceInterval i = RESOURCE_INTERVAL;
+        dsl.insertInto(W, W.OCID, W.PREFERENCE, W.SCOPE_REGION, W.SCOPE_COMPARTMENT, W.SHA256, W.RESOURCE_TYPE,
+                        W.COMPARTMENT_ID, W.LIFECYCLE_STATE, W.DISPLAY_NAME)
+                .select(select(i.OCID, when(i.COMPARTMENT_ID.eq(scope.compartmentId()), inline((byte) 0))
+                                .else_(inline((byte) 1)),
+                        val(scope.region()), val(scope.compartmentId()), i.SHA256, i.RESOURCE_TYPE, i.COMPARTMENT_ID,
+                        i.LIFECYCLE_STATE, i.DISPLAY_NAME)
+                        .from(i).where(IntervalQueries.hasRowId(i, val(rowId))))
+                .execute();
     }
 
-    /**
-     * Which of these contents are stored, in one query: joined from a VALUES list, which H2 probes
-     * key by key, four times faster than the same keys in an IN list.
-     */
-    private Set<String> stored(List<CanonicalResource> resources) {
-        Table<Record1<byte[]>> keys = values(resources.stream()
-                .map(r -> row(val(Sha256.bytes(r.sha256()), RESOURCE_VERSION.SHA256)))
-                .toArray(Row1[]::new))
-                .as("keys", "sha256");
-        return dsl.select(RESOURCE_VERSION.SHA256).from(keys)
-                .join(RESOURCE_VERSION).on(RESOURCE_VERSION.SHA256.eq(keys.field("sha256", byte[].class)))
-                .fetch(RESOURCE_VERSION.SHA256).stream().map(Sha256::hex).collect(Collectors.toSet());
+    /** 0 when reported by the scope of the resource's own compartment, which wins over other scopes. */
+    private static byte preference(Scope scope, String compartmentId) {
+        return (byte) (scope.compartmentId().equals(compartmentId) ? 0 : 1);
     }
 
     /**
@@ -142,11 +132,14 @@ final class Staging {
     /**
      * Stores the contents first seen in this snapshot. After {@link #narrow} each is on one row (the
      * canonical JSON names its resource, so no two resources share one) and opens an interval there: a
-     * content not stored before cannot be that of an open interval.
+     * content not stored before cannot be that of an open interval. Contents stored already (a resource
+     * back to an earlier version) are left as they are.
      */
     void storeNewVersions(DSLContext tx) {
         tx.insertInto(RESOURCE_VERSION, RESOURCE_VERSION.SHA256, RESOURCE_VERSION.FIRST_SNAPSHOT, RESOURCE_VERSION.BODY)
-                .select(select(W.SHA256, inline(snapshotId), W.BODY).from(W).where(W.BODY.isNotNull()))
+                .select(select(W.SHA256, inline(snapshotId), W.BODY).from(W)
+                        .where(W.BODY.isNotNull())
+                        .andNotExists(selectOne().from(RESOURCE_VERSION).where(RESOURCE_VERSION.SHA256.eq(W.SHA256))))
                 .execute();
     }
 }

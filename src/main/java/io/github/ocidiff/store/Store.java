@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.mvstore.MVStoreTool;
 import org.jooq.DSLContext;
@@ -97,12 +98,15 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** A crash (even kill -9) mid-snapshot leaves a RUNNING row and staging rows, nothing else. */
+    /**
+     * A crash (even kill -9) mid-snapshot leaves a RUNNING row, staging rows, and the new resources it
+     * wrote (intervals valid from it, versions first stored by it), nothing else.
+     */
     private void discardInterrupted() {
         List<Long> running = SnapshotRows.running(dsl);
         wrote = !running.isEmpty();
         for (long id : running) {
-            dsl.transaction(configuration -> SnapshotRows.delete(configuration.dsl(), id));
+            StagedSnapshotWriter.discard(dsl, id);
         }
         Staging.clear(dsl);
     }
@@ -112,12 +116,18 @@ public final class Store implements AutoCloseable {
      *
      * @param source {@code crawl} or {@code import}
      */
-    public synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source) {
+    public SnapshotWriter begin(Instant takenAt, String tenancyId, String source) {
+        return begin(takenAt, tenancyId, source, OpenIntervalIndex::ocidHash);
+    }
+
+    /** @param ocidHash the open-interval index's OCID hash; tests force collisions with a poor one */
+    synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source, ToLongFunction<String> ocidHash) {
         if (!SOURCES.contains(source)) {
             throw new IllegalArgumentException("snapshot source must be one of " + SOURCES + ", not " + source);
         }
         requireNoWriter();
-        latestCommitted().filter(latest -> !takenAt.isAfter(latest.takenAt())).ifPresent(latest -> {
+        Optional<SnapshotInfo> previous = latestCommitted();
+        previous.filter(latest -> !takenAt.isAfter(latest.takenAt())).ifPresent(latest -> {
             throw OcidiffException.usage("a snapshot taken at " + takenAt + " cannot be added: the store already "
                     + "has snapshot " + latest.id() + " taken at " + latest.takenAt() + ", and snapshots must be "
                     + "added in time order (import older dates first, in date order)");
@@ -125,7 +135,9 @@ public final class Store implements AutoCloseable {
         wrote = true;
         Staging.prepare(dsl);
         long id = SnapshotRows.insertRunning(dsl, takenAt, tenancyId, source);
-        writer = new StagedSnapshotWriter(dsl, id, takenAt);
+        // Its resource count is the size of the latest state, which the writer loads into memory.
+        int expected = previous.map(SnapshotInfo::resourceCount).orElse(0L).intValue();
+        writer = new StagedSnapshotWriter(dsl, id, takenAt, new OpenIntervalIndex(expected, ocidHash));
         return writer;
     }
 

@@ -7,5 +7,11 @@
  * once (addressed by its SHA-256) and each resource's history is a chain of validity intervals over
  * snapshot ids. The state at a snapshot and the difference between two snapshots are read through
  * indexes on the interval bounds, never by scanning the whole history.
+ *
+ * <p>A snapshot is written by one store thread: it holds the latest state in memory (an index of the
+ * open intervals, loaded once), records unchanged resources there without writing them, opens the
+ * intervals of new resources at once and stages the rest; the commit then touches only the intervals
+ * that may change. Everything written before the commit is invisible to readers and undone if the
+ * snapshot never commits.
  */
 package io.github.ocidiff.store;

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>peak live heap of each snapshot process (after-GC occupancy from the GC log; -Xmx512m must hold);</li>
  *   <li>store size after 30 nightly snapshots at 1% churn / store size after the first (target ≤ 1.5).</li>
  * </ol>
- * The simulator runs in its own JVM so that its heap is not counted.
+ * The simulator runs in its own JVM so that its heap is not counted. Arguments: {@code [N] [GROWTH_N]
+ * [NIGHTS]}, 0 skipping a part; the system property {@code ocidiff.buildDir} names the folder of the
+ * built jar (default {@code target}).
  */
 public final class SnapshotBench {
 
@@ -43,8 +46,13 @@ public final class SnapshotBench {
         Path jar = ChildJvm.ocidiffJar();
         Path work = Files.createTempDirectory("ocidiff-bench");
         System.out.printf("ocidiff snapshot benchmark (work dir %s)%n", work);
-        speedAndHeap(jar, work.resolve("speed"), resources);
-        growth(jar, work.resolve("growth"), growthResources, nights);
+        // A count of 0 skips its part, for quicker loops on one of them.
+        if (resources > 0) {
+            speedAndHeap(jar, work.resolve("speed"), resources);
+        }
+        if (growthResources > 0 && nights > 0) {
+            growth(jar, work.resolve("growth"), growthResources, nights);
+        }
     }
 
     private static void speedAndHeap(Path jar, Path dir, int resources) throws Exception {
@@ -59,9 +67,15 @@ public final class SnapshotBench {
                 sim.selectDay(days.get(night));
                 Path gcLog = dir.resolve("gc" + night + ".log");
                 Path log = dir.resolve("snapshot" + night + ".log");
-                long snapMillis = ChildJvm.run(List.of(ChildJvm.java(), "-Xmx512m", "-Xlog:gc:file=" + gcLog,
-                        "-jar", jar.toString(), "--config", config.toString(), "snapshot", "--quiet",
-                        "--at", days.get(night) + "T23:59:59Z"), log);
+                List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx512m", "-Xlog:gc:file=" + gcLog));
+                // E.g. BENCH_SNAPSHOT_JVM_ARGS=-XX:StartFlightRecording=filename=night{night}.jfr profiles them.
+                String extra = System.getenv().getOrDefault("BENCH_SNAPSHOT_JVM_ARGS", "").strip();
+                if (!extra.isEmpty()) {
+                    command.addAll(List.of(extra.replace("{night}", String.valueOf(night)).split("\\s+")));
+                }
+                command.addAll(List.of("-jar", jar.toString(), "--config", config.toString(), "snapshot", "--quiet",
+                        "--at", days.get(night) + "T23:59:59Z"));
+                long snapMillis = ChildJvm.run(command, log);
                 String summary = Files.readAllLines(log).stream().filter(l -> l.startsWith("snapshot ")).reduce((a, b) -> b)
                         .orElse("?");
                 System.out.printf("    %s night (%s): %,d ms -> ratio snapshot / paging = %.2f (target <= 1.3);"

@@ -3,13 +3,17 @@ package io.github.ocidiff.store;
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.SnapshotWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Run in a child JVM by {@link StoreRecoveryTest}: stages a snapshot, says so on stdout, and waits to
- * be killed before it commits.
+ * Run in a child JVM by {@link StoreRecoveryTest}: writes a snapshot (new resources, opened at once, and
+ * a changed one, staged), says so on stdout once it is in the database, and waits to be killed before
+ * it commits.
  */
 public final class CrashingWriter {
 
@@ -18,7 +22,7 @@ public final class CrashingWriter {
     private CrashingWriter() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, SQLException {
         Store store = Store.open(Path.of(args[0]));
         SnapshotWriter writer = store.begin(Instant.parse(args[1]), "tenancy", "crawl");
         writer.declareScopes(List.of(Resources.ASHBURN_A));
@@ -26,7 +30,13 @@ public final class CrashingWriter {
         for (int i = 0; i < 5_000; i++) {
             resources.add(Resources.resource(Resources.ASHBURN_A, "crashing-" + i, "RUNNING"));
         }
+        resources.add(Resources.resource(Resources.ASHBURN_A, "web", "STOPPED"));
         writer.write(Resources.ASHBURN_A, resources);
+        ((StagedSnapshotWriter) writer).awaitWritten();
+        // H2 saves commits to the file within a second; save them now, so that the kill finds them there.
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + Path.of(args[0]).toAbsolutePath(), "sa", "")) {
+            c.createStatement().execute("CHECKPOINT");
+        }
         System.out.println(STAGED);
         System.out.flush();
         Thread.sleep(120_000);

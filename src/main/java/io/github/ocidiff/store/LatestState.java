@@ -1,0 +1,104 @@
+package io.github.ocidiff.store;
+
+import io.github.ocidiff.crawl.CanonicalResource;
+import io.github.ocidiff.crawl.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.jooq.DSLContext;
+
+/**
+ * The latest state during a snapshot, held in an {@link OpenIntervalIndex}: most resources are
+ * unchanged from night to night, and those are only recorded here as seen, never written. A resource new
+ * to the store, reported by its own compartment's scope, opens its interval at once ({@link
+ * NewIntervals}). Staging gets the rest (changed resources, and any resource reported more than once,
+ * so that the commit chooses between the sightings as before); the commit then looks only at the
+ * intervals this tells it may end. Used by the snapshot's one store thread.
+ */
+final class LatestState {
+
+    private final OpenIntervalIndex index;
+    private final ScopeIds scopes = new ScopeIds();
+    /** The OCIDs written as new in this snapshot: a second sighting goes to staging. */
+    private final OcidHashSet created = new OcidHashSet();
+    private int createdCount;
+
+    private LatestState(OpenIntervalIndex index) {
+        this.index = index;
+    }
+
+    /** Loads the open intervals in one pass. */
+    static LatestState load(DSLContext dsl, OpenIntervalIndex empty) {
+        LatestState state = new LatestState(empty);
+        IntervalQueries.forEachOpen(dsl, (rowId, ocid, sha256, region, compartmentId) ->
+                empty.add(ocid, sha256, rowId, state.scopes.id(new Scope(region, compartmentId))));
+        return state;
+    }
+
+    /** The number of open intervals loaded. */
+    int size() {
+        return index.size();
+    }
+
+    /** The number of intervals opened as new by {@link #write}. */
+    int createdCount() {
+        return createdCount;
+    }
+
+    /**
+     * Records the unchanged resources of a page as seen by {@code scope}, writes the new ones and stages
+     * the others.
+     */
+    void write(Scope scope, List<CanonicalResource> page, Staging staging, NewIntervals newIntervals) {
+        int scopeId = scopes.id(scope);
+        List<CanonicalResource> staged = new ArrayList<>();
+        List<CanonicalResource> fresh = new ArrayList<>();
+        for (CanonicalResource r : page) {
+            int slot = index.find(r.ocid());
+            if (slot < 0) {
+                // No open interval has this OCID's hash, so none has this OCID: the resource is new.
+                boolean ownScope = scope.compartmentId().equals(r.compartmentId());
+                (ownScope && created.add(index.hash(r.ocid())) ? fresh : staged).add(r);
+                continue;
+            }
+            int sighting = index.sighting(slot);
+            if (sighting == OpenIntervalIndex.UNSEEN && index.hasContent(slot, Sha256.bytes(r.sha256()))) {
+                index.sight(slot, scopeId);
+                continue;
+            }
+            if (sighting >= 0) {
+                // Seen before, unchanged and not staged: staged now, ahead of this sighting.
+                staging.writeSighting(index.rowId(slot), scopes.scope(sighting));
+            }
+            index.markStaged(slot);
+            staged.add(r);
+        }
+        if (!fresh.isEmpty()) {
+            newIntervals.write(fresh);
+            createdCount += fresh.size();
+        }
+        if (!staged.isEmpty()) {
+            staging.write(scope, staged);
+        }
+    }
+
+    /**
+     * The row ids of the open intervals that this snapshot may end, the others being certainly unchanged:
+     * all but those seen unchanged by a scope collected fully, and those neither seen nor staged whose
+     * own scope failed (carried forward, unknown). Which of these do end is the commit's SQL to decide.
+     */
+    LongStream endCandidates(Set<Scope> failed) {
+        boolean[] failedIds = new boolean[scopes.count()];
+        for (int id = 0; id < failedIds.length; id++) {
+            failedIds[id] = failed.contains(scopes.scope(id));
+        }
+        return IntStream.range(0, index.size()).filter(slot -> {
+            int sighting = index.sighting(slot);
+            boolean seenUnchanged = sighting >= 0 && !failedIds[sighting];
+            boolean carried = sighting != OpenIntervalIndex.STAGED && failedIds[index.ownScope(slot)];
+            return !seenUnchanged && !carried;
+        }).mapToLong(index::rowId);
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.ocidiff.store;
+
+import java.util.Arrays;
+import java.util.function.ToLongFunction;
+
+/**
+ * The latest state (the open intervals) in memory for the duration of one snapshot, so that an
+ * unchanged resource is recognised without touching the database: per interval a 64-bit hash of its
+ * OCID, its content's SHA-256, its row id, the scope it lives in and what this snapshot saw of it. All
+ * in primitive arrays (about 60 bytes an interval), no object per entry: a million resources fit in
+ * some 60 MB of heap.
+ *
+ * <p>OCIDs are known only by their hash, so a hash shared by two intervals could confuse them: such
+ * intervals are marked {@link #STAGED} from the start, which sends every resource of that hash, and the
+ * intervals themselves, to the exact set-based comparison of staging. A collision costs writes, never a
+ * missed change. A content hash found equal is trusted: the canonical JSON names its resource, so equal
+ * content means the same resource.
+ *
+ * <p>Not thread-safe: one thread loads it and classifies the crawl's pages.
+ */
+final class OpenIntervalIndex {
+
+    /** What this snapshot saw of an interval: nothing yet. */
+    static final int UNSEEN = -1;
+    /** A resource of this interval's OCID hash was staged: the commit decides the interval in SQL. */
+    static final int STAGED = -2;
+    /* Any other sighting is the id (see ScopeIds) of the one scope that reported the resource unchanged. */
+
+    private static final int SHA_BYTES = 32;
+    private static final double LOAD_FACTOR = 0.6;
+
+    private final ToLongFunction<String> hash;
+    /** Open addressing, linear probing: slot + 1 of the interval whose hash lands there, 0 when free. */
+    private int[] table;
+    private long[] hashes;
+    private byte[] shas;
+    private long[] rowIds;
+    private int[] ownScopes;
+    private int[] sightings;
+    private int size;
+
+    OpenIntervalIndex(int expected) {
+        this(expected, OpenIntervalIndex::ocidHash);
+    }
+
+    /** @param hash the OCID hash; tests force collisions with a poor one */
+    OpenIntervalIndex(int expected, ToLongFunction<String> hash) {
+        this.hash = hash;
+        int slots = Math.max(16, expected);
+        hashes = new long[slots];
+        shas = new byte[slots * SHA_BYTES];
+        rowIds = new long[slots];
+        ownScopes = new int[slots];
+        sightings = new int[slots];
+        table = new int[tableSize(slots)];
+    }
+
+    /** Adds an open interval, while loading. */
+    void add(String ocid, byte[] sha256, long rowId, int ownScope) {
+        if (size == hashes.length) {
+            grow();
+        }
+        int slot = size++;
+        long h = hash.applyAsLong(ocid);
+        hashes[slot] = h;
+        System.arraycopy(sha256, 0, shas, slot * SHA_BYTES, SHA_BYTES);
+        rowIds[slot] = rowId;
+        ownScopes[slot] = ownScope;
+        sightings[slot] = UNSEEN;
+        int at = probe(h);
+        if (table[at] == 0) {
+            table[at] = slot + 1;
+        } else {
+            // A second interval of the same hash: neither can be told from the other by its hash.
+            sightings[table[at] - 1] = STAGED;
+            sightings[slot] = STAGED;
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The slot of the interval whose OCID hash this OCID has, or -1. */
+    int find(String ocid) {
+        int entry = table[probe(hash(ocid))];
+        return entry - 1;
+    }
+
+    long hash(String ocid) {
+        return hash.applyAsLong(ocid);
+    }
+
+    boolean hasContent(int slot, byte[] sha256) {
+        return Arrays.equals(shas, slot * SHA_BYTES, (slot + 1) * SHA_BYTES, sha256, 0, SHA_BYTES);
+    }
+
+    int sighting(int slot) {
+        return sightings[slot];
+    }
+
+    void sight(int slot, int scope) {
+        sightings[slot] = scope;
+    }
+
+    void markStaged(int slot) {
+        sightings[slot] = STAGED;
+    }
+
+    long rowId(int slot) {
+        return rowIds[slot];
+    }
+
+    int ownScope(int slot) {
+        return ownScopes[slot];
+    }
+
+    private int probe(long h) {
+        int mask = table.length - 1;
+        int at = (int) (h ^ (h >>> 32)) & mask;
+        while (table[at] != 0 && hashes[table[at] - 1] != h) {
+            at = (at + 1) & mask;
+        }
+        return at;
+    }
+
+    /** Only when the latest snapshot's count undercounted (it never does); kept simple rather than fast. */
+    private void grow() {
+        int slots = hashes.length * 2;
+        hashes = Arrays.copyOf(hashes, slots);
+        shas = Arrays.copyOf(shas, slots * SHA_BYTES);
+        rowIds = Arrays.copyOf(rowIds, slots);
+        ownScopes = Arrays.copyOf(ownScopes, slots);
+        sightings = Arrays.copyOf(sightings, slots);
+        table = new int[tableSize(slots)];
+        for (int slot = 0; slot < size; slot++) {
+            int at = probe(hashes[slot]);
+            if (table[at] == 0) {
+                table[at] = slot + 1;
+            }
+        }
+    }
+
+    private static int tableSize(int slots) {
+        return Integer.highestOneBit((int) Math.ceil(slots / LOAD_FACTOR) - 1) << 1;
+    }
+
+    /** FNV-1a over the OCID's characters, then a 64-bit finaliser so that shared prefixes spread well. */
+    static long ocidHash(String ocid) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < ocid.length(); i++) {
+            h = (h ^ ocid.charAt(i)) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb33fa2ecd34bL;
+        return h ^ (h >>> 33);
+    }
+}
