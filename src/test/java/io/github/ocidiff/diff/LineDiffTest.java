@@ -31,21 +31,19 @@ class LineDiffTest {
     }
 
     @Test
-    void pastTheTableLimitTheMiddleIsReplacedWhole() {
+    void aLongListWithOneEditStaysAligned() {
         List<String> before = new ArrayList<>();
-        List<String> after = new ArrayList<>();
-        before.add("head");
-        after.add("head");
-        for (int i = 0; i < 2100; i++) {
-            before.add("b" + i);
-            after.add("a" + i);
+        for (int i = 0; i < 20_000; i++) {
+            before.add("Allow group g" + i + " to read all-resources in tenancy");
         }
+        List<String> after = new ArrayList<>(before);
+        after.set(10_000, "Allow group g10000 to manage all-resources in tenancy");
 
         List<String> lines = LineDiff.lines(before, after);
 
-        assertThat(lines).hasSize(1 + 2 * 2100);
-        assertThat(lines.get(0)).isEqualTo("  head");
-        assertThat(lines.get(1)).isEqualTo("- b0");
-        assertThat(lines.get(2101)).isEqualTo("+ a0");
+        assertThat(lines).hasSize(20_001);
+        assertThat(lines.get(10_000)).isEqualTo("- Allow group g10000 to read all-resources in tenancy");
+        assertThat(lines.get(10_001)).isEqualTo("+ Allow group g10000 to manage all-resources in tenancy");
+        assertThat(lines.stream().filter(l -> !l.startsWith(LineDiff.SAME))).hasSize(2);
     }
 }
