@@ -1,7 +1,6 @@
 package io.github.ocidiff.cli;
 
 import io.github.ocidiff.config.Config;
-import io.github.ocidiff.crawl.CrawlProgress;
 import io.github.ocidiff.job.DailyJob;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.store.Store;
@@ -41,14 +40,7 @@ public final class DailyCommand extends BaseCommand implements Callable<Integer>
             DailyJob.Request request = new DailyJob.Request(republish, Session.audit(config, () -> clients, noAudit));
             DailyJob job = new DailyJob(store, clients, config);
             Instant now = at != null ? at : Instant.now();
-            DailyJob.Outcome outcome;
-            if (!quiet && System.console() != null) {
-                try (BarProgress progress = new BarProgress()) {
-                    outcome = job.run(request, now, progress);
-                }
-            } else {
-                outcome = job.run(request, now, quiet ? CrawlProgress.NONE : new LineProgress(out));
-            }
+            DailyJob.Outcome outcome = Progresses.with(quiet, out, progress -> job.run(request, now, progress));
             return DailySummary.print(outcome, out, spec.commandLine().getErr());
         }
     }

@@ -2,13 +2,10 @@ package io.github.ocidiff.cli;
 
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
-import io.github.ocidiff.config.ConfigLoader;
 import io.github.ocidiff.job.DailyJob;
 import io.github.ocidiff.job.ReportFiles;
-import io.github.ocidiff.sim.FaultPlan;
 import io.github.ocidiff.sim.GeneratedTenancy;
 import io.github.ocidiff.sim.GeneratorSpec;
-import io.github.ocidiff.sim.SimCredentials;
 import io.github.ocidiff.sim.SimServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -73,20 +70,17 @@ public final class DemoCommand implements Callable<Integer> {
         }
         try {
             Path dir = workdir != null ? Files.createDirectories(workdir) : Files.createTempDirectory("ocidiff-demo");
-            String tenancyId = tenancy.tenancy().path("id").asText();
             String home = tenancy.regions().get(0).path("regionName").asText();
-            SimCredentials credentials = SimCredentials.create(dir, tenancyId, home);
-            try (SimServer server = new SimServer(tenancy, SimCredentials.readPublicKey(credentials.publicKey()),
-                    FaultPlan.none(), 0)) {
-                Path configFile = SimConfigFiles.write(credentials, server.endpointTemplate(),
-                        "publish:\n  objectStorage:\n    bucket: " + BUCKET + "\n");
+            try (SimSession sim = SimSession.start(tenancy, dir, "publish:\n  objectStorage:\n    bucket: " + BUCKET + "\n")) {
+                SimServer server = sim.server();
+                Path configFile = sim.configFile();
                 out.println("Simulator: " + server.baseUrl() + " (generated tenancy, seed " + seed + ", "
                         + resources + " resources, " + nights.size() + " nights"
                         + (nights.size() > OUTAGE_NIGHT ? ", " + downRegion + " down on " + nights.get(OUTAGE_NIGHT) : "")
                         + ")");
                 out.println("Config:    " + configFile);
                 out.println();
-                Config config = ConfigLoader.resolve(configFile, dir, dir);
+                Config config = sim.config();
                 int code = CheckCommand.run(config, out);
                 out.println();
                 DailyJob.Outcome last = NightlyReplay.run(tenancy, nights, config, out, spec.commandLine().getErr());

@@ -2,11 +2,7 @@ package io.github.ocidiff.cli;
 
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
-import io.github.ocidiff.config.ConfigLoader;
-import io.github.ocidiff.sim.FaultPlan;
 import io.github.ocidiff.sim.FixtureTenancy;
-import io.github.ocidiff.sim.SimCredentials;
-import io.github.ocidiff.sim.SimServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -40,16 +36,8 @@ public final class ReplayCommand extends BaseCommand implements Callable<Integer
         }
         try {
             Path dir = workdir != null ? Files.createDirectories(workdir) : Files.createTempDirectory("ocidiff-replay");
-            String tenancyId = tenancy.tenancy().path("id").asText();
-            String home = tenancy.regions().get(0).path("regionName").asText();
-            SimCredentials credentials = SimCredentials.create(dir, tenancyId, home);
-            try (SimServer server = new SimServer(tenancy, SimCredentials.readPublicKey(credentials.publicKey()),
-                    FaultPlan.none(), 0)) {
-                Path file = SimConfigFiles.write(credentials, server.endpointTemplate());
-                Config config = ConfigLoader.resolve(file, dir, dir);
-                if (root.store != null) {
-                    config = config.withStorePath(root.store);
-                }
+            try (SimSession sim = SimSession.start(tenancy, dir, "")) {
+                Config config = root.store == null ? sim.config() : sim.config().withStorePath(root.store);
                 out.println("replaying " + tenancy.days().size() + " days of " + fixtures + " into " + config.store().path());
                 var last = NightlyReplay.run(tenancy, tenancy.days(), config, out, spec.commandLine().getErr());
                 out.println("reports in " + last.reportDir().getParent());

@@ -44,22 +44,12 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
             description = "Record the snapshot as taken at this time (RFC 3339), e.g. to replay recorded days; default now.")
     Instant at;
 
-
-
     @Override
     public Integer call() {
         Config config = config();
         PrintWriter out = out();
-        boolean bar = !quiet && System.console() != null;
         try (Store store = Session.openStore(config); OciClients clients = Session.connect(config)) {
-            SnapshotJob.Outcome outcome;
-            if (bar) {
-                try (BarProgress progress = new BarProgress()) {
-                    outcome = run(store, clients, config, progress);
-                }
-            } else {
-                outcome = run(store, clients, config, new LineProgress(out));
-            }
+            SnapshotJob.Outcome outcome = Progresses.with(quiet, out, progress -> run(store, clients, config, progress));
             return report(outcome, out);
         }
     }

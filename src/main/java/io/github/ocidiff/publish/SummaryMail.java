@@ -6,6 +6,7 @@ import io.github.ocidiff.audit.Attribution;
 import io.github.ocidiff.diff.Change;
 import io.github.ocidiff.diff.ChangeKind;
 import io.github.ocidiff.diff.CoverageGap;
+import io.github.ocidiff.report.Html;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.SnapshotRef;
 import java.time.ZoneOffset;

@@ -1,7 +1,7 @@
 package io.github.ocidiff.report;
 
-/** HTML escaping for the HTML report, whose every value (names, tags, paths, actors) comes from the tenancy. */
-final class Html {
+/** HTML escaping for the HTML report and the report mail, whose every value (names, tags, paths, actors) comes from the tenancy. */
+public final class Html {
     private Html() {
     }
 
@@ -10,7 +10,7 @@ final class Html {
      * callers cannot pick the wrong one. Control characters other than tab, LF and CR are not allowed in
      * HTML and become U+FFFD.
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -1,0 +1,37 @@
+package io.github.ocidiff.cli;
+
+import static io.github.ocidiff.cli.MainTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ocidiff.ReportSchema;
+import io.github.ocidiff.SimHarness;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayCommandTest {
+
+    @Test
+    void replaysEachDayOfAFixtureThroughTheNightlyJob(@TempDir Path dir) throws Exception {
+        MainTest.Run r = run("replay", "--fixtures", SimHarness.GOLDEN_FIXTURE.toString(), "--workdir", dir.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("replaying 3 days of")
+                .contains("2026-11-01: first run, an inventory of 7 resources")
+                .contains("2026-11-02: 2 created, 0 deleted, 2 modified, 1 moved, 0 transient; 1 unattributed; coverage complete")
+                .contains("2026-11-03: 0 created, 1 deleted, 2 modified, 0 moved, 2 transient; 0 unattributed; "
+                        + "coverage INCOMPLETE (5 scopes not collected)");
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("reports/2026-11-02/report.json").toFile());
+        assertThat(ReportSchema.validate(report)).isEmpty();
+        assertThat(report.path("generatedAt").asText()).isEqualTo("2026-11-02T23:59:59Z");
+    }
+
+    @Test
+    void aFolderThatIsNoFixtureIsAUsageError(@TempDir Path dir) {
+        MainTest.Run r = run("replay", "--fixtures", dir.resolve("nothing").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().trim()).startsWith("ocidiff: --fixtures: fixture folder ").endsWith("does not exist");
+    }
+}
