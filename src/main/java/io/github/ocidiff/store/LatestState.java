@@ -33,7 +33,7 @@ final class LatestState {
     static LatestState load(DSLContext dsl, OpenIntervalIndex empty) {
         LatestState state = new LatestState(empty);
         IntervalQueries.forEachOpen(dsl, (rowId, ocid, sha256, region, compartmentId) ->
-                empty.add(ocid, sha256, rowId, state.scopes.id(new Scope(region, compartmentId))));
+                empty.add(ocid, sha256, rowId, state.scopes.id(region, compartmentId)));
         return state;
     }
 

@@ -27,8 +27,11 @@ final class StagedSnapshotWriter implements SnapshotWriter {
 
     private enum State { OPEN, COMMITTED, ABANDONED }
 
-    /** Pages waiting for the store thread: enough to ride out a slow batch, few enough for the heap. */
-    private static final int QUEUED_PAGES = 16;
+    /**
+     * Pages waiting for the store thread: a few ride out a slow batch; more would only add to the live
+     * heap, which the crawl's pages in flight and the latest state already fill.
+     */
+    private static final int QUEUED_PAGES = 4;
     private static final Comparator<Scope> SCOPE_ORDER =
             Comparator.comparing(Scope::region).thenComparing(Scope::compartmentId);
 
