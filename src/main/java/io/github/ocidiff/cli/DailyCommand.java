@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ocidiff daily}: the one command to schedule. */
@@ -25,12 +26,8 @@ public final class DailyCommand extends BaseCommand implements Callable<Integer>
     @Option(names = "--no-audit", description = "Don't read Audit: actors only from CreatedBy tags.")
     boolean noAudit;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar: plain log lines only.")
-    boolean quiet;
-
-    @Option(names = "--at", paramLabel = "INSTANT",
-            description = "Run as if at this time (RFC 3339), e.g. to replay recorded days; default now.")
-    Instant at;
+    @Mixin
+    RunOptions options;
 
     @Override
     public Integer call() {
@@ -39,8 +36,8 @@ public final class DailyCommand extends BaseCommand implements Callable<Integer>
         try (Store store = Session.openStore(config); OciClients clients = Session.connect(config)) {
             DailyJob.Request request = new DailyJob.Request(republish, Session.audit(config, () -> clients, noAudit));
             DailyJob job = new DailyJob(store, clients, config);
-            Instant now = at != null ? at : Instant.now();
-            DailyJob.Outcome outcome = Progresses.with(quiet, out, progress -> job.run(request, now, progress));
+            Instant now = options.now();
+            DailyJob.Outcome outcome = Progresses.with(options.quiet, out, progress -> job.run(request, now, progress));
             return DailySummary.print(outcome, out, spec.commandLine().getErr());
         }
     }

@@ -9,13 +9,13 @@ import io.github.ocidiff.job.SnapshotJob;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.store.Store;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ocidiff snapshot}: today's inventory of every covered region and compartment into the store. */
@@ -37,26 +37,22 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
     @Option(names = "--compartment", paramLabel = "C", description = "Cover only this compartment subtree: OCID, name or path (repeatable).")
     List<String> compartments = new ArrayList<>();
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar: plain log lines only.")
-    boolean quiet;
-
-    @Option(names = "--at", paramLabel = "INSTANT",
-            description = "Record the snapshot as taken at this time (RFC 3339), e.g. to replay recorded days; default now.")
-    Instant at;
+    @Mixin
+    RunOptions options;
 
     @Override
     public Integer call() {
         Config config = config();
         PrintWriter out = out();
         try (Store store = Session.openStore(config); OciClients clients = Session.connect(config)) {
-            SnapshotJob.Outcome outcome = Progresses.with(quiet, out, progress -> run(store, clients, config, progress));
+            SnapshotJob.Outcome outcome = Progresses.with(options.quiet, out, progress -> run(store, clients, config, progress));
             return report(outcome, out);
         }
     }
 
     private SnapshotJob.Outcome run(Store store, OciClients clients, Config config, CrawlProgress progress) {
         return new SnapshotJob(store, clients, config)
-                .run(new SnapshotJob.Request(force, regions, compartments), at != null ? at : Instant.now(), progress);
+                .run(new SnapshotJob.Request(force, regions, compartments), options.now(), progress);
     }
 
     private static int report(SnapshotJob.Outcome outcome, PrintWriter out) {
