@@ -4,6 +4,7 @@ import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.store.Baseline;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * Keeps the last N days: snapshots, local report folders and published reports before them go. The
  * latest COMPLETE snapshot is always kept, whatever its age, because the next night's report compares
- * against it; the states and diffs of the snapshots kept do not change.
+ * against it, and so is every snapshot from the oldest baseline on; the states and diffs of the
+ * snapshots kept do not change.
  */
 public final class Retention {
     private final Store store;
@@ -52,7 +54,9 @@ public final class Retention {
             if (latestComplete.isPresent() && latestComplete.get().id() < firstKept) {
                 firstKept = latestComplete.get().id();
             }
-            long keep = firstKept;
+            // Baselines pin their snapshots, and the history from there on that drift reads.
+            long oldestBaseline = store.baselines().stream().mapToLong(Baseline::snapshotId).min().orElse(firstKept);
+            long keep = Math.min(firstKept, oldestBaseline);
             removed = snapshots.stream().filter(s -> s.id() < keep).toList();
             if (!dryRun && !removed.isEmpty()) {
                 store.pruneBefore(keep, keepFrom);

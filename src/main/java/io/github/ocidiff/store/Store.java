@@ -210,6 +210,10 @@ public final class Store implements AutoCloseable {
             throw OcidiffException.usage("snapshot " + id + " cannot be deleted: only the latest snapshot ("
                     + (latest < 0 ? "none" : latest) + ") can be");
         }
+        baselines().stream().filter(b -> b.snapshotId() == id).findFirst().ifPresent(b -> {
+            throw OcidiffException.usage("snapshot " + id + " cannot be deleted or taken again: baseline " + b.name()
+                    + " pins it; remove the baseline first ('ocidiff baseline rm " + b.name() + "')");
+        });
         wrote = true;
         dsl.transaction(configuration -> {
             EvidenceRows.deleteFor(configuration.dsl(), id);
@@ -228,6 +232,32 @@ public final class Store implements AutoCloseable {
         requireCommitted(firstKept);
         wrote = true;
         dsl.transaction(configuration -> Pruning.before(configuration.dsl(), firstKept, dailyReportsBefore));
+    }
+
+    /** Pins a committed snapshot under a name; the name must be new. */
+    public synchronized void addBaseline(Baseline baseline) {
+        requireCommitted(baseline.snapshotId());
+        if (baseline(baseline.name()).isPresent()) {
+            throw OcidiffException.usage("baseline " + baseline.name() + " exists already; remove it first with "
+                    + "'ocidiff baseline rm " + baseline.name() + "' or choose another name");
+        }
+        wrote = true;
+        BaselineRows.insert(dsl, baseline);
+    }
+
+    public Optional<Baseline> baseline(String name) {
+        return BaselineRows.find(dsl, name);
+    }
+
+    /** Every baseline, by name. */
+    public List<Baseline> baselines() {
+        return BaselineRows.all(dsl);
+    }
+
+    /** @return whether there was such a baseline */
+    public synchronized boolean removeBaseline(String name) {
+        wrote = true;
+        return BaselineRows.delete(dsl, name);
     }
 
     /** Records the compartment tree a committed snapshot saw, so reports show paths as they were. */

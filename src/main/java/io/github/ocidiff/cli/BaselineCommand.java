@@ -1,0 +1,149 @@
+package io.github.ocidiff.cli;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.diff.SnapshotSelector;
+import io.github.ocidiff.store.Baseline;
+import io.github.ocidiff.store.SnapshotInfo;
+import io.github.ocidiff.store.Store;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ocidiff baseline}: approved states, pinned snapshots for compliance reviews. */
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+        description = {"Approved states: a baseline pins a snapshot (never pruned nor retaken), optionally",
+                "narrowed to some compartments and resource types, for drift checks."},
+        subcommands = {BaselineCommand.Set.class, BaselineCommand.Ls.class, BaselineCommand.Show.class,
+                BaselineCommand.Rm.class})
+public final class BaselineCommand extends BaseCommand implements Runnable {
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(out());
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Pin a snapshot as the approved state NAME.")
+    static final class Set implements Callable<Integer> {
+        @ParentCommand
+        BaselineCommand parent;
+
+        @Parameters(paramLabel = "NAME", description = "The baseline's name, e.g. 2026-q4-review.")
+        String name;
+
+        @Option(names = "--snapshot", defaultValue = "latest", paramLabel = "ID|DATE",
+                description = "The snapshot to pin: an id, a date, latest (default) or previous.")
+        String snapshot;
+
+        @Option(names = "--note", paramLabel = "TEXT", description = "Why, or who approved it.")
+        String note;
+
+        @Option(names = "--compartment", paramLabel = "C", description = "Cover only this compartment subtree (repeatable).")
+        List<String> compartments = new ArrayList<>();
+
+        @Option(names = "--type", split = ",", paramLabel = "TYPE", description = "Cover only these resource types, e.g. Policy,Bucket.")
+        List<String> types = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            if (name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
+                throw OcidiffException.usage("baseline name '" + name + "': use letters, digits, '.', '_' and '-'");
+            }
+            PrintWriter out = parent.out();
+            try (Store store = Session.openStore(parent.config())) {
+                SnapshotSelector.Selection selected = new SnapshotSelector(store.snapshots())
+                        .select("--snapshot", snapshot, Instant.now());
+                if (selected.warning() != null) {
+                    parent.spec.commandLine().getErr().println("ocidiff: warning: " + selected.warning());
+                }
+                SnapshotInfo s = selected.snapshot();
+                store.addBaseline(new Baseline(name, s.id(), note, compartments, types, Instant.now()));
+                out.printf("baseline %s pins snapshot %d (%s, %s, %,d resources)%n", name, s.id(), s.day(), s.status(),
+                        s.resourceCount());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the baselines.")
+    static final class Ls implements Callable<Integer> {
+        @ParentCommand
+        BaselineCommand parent;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = parent.out();
+            try (Store store = Session.openStore(parent.config())) {
+                List<Baseline> baselines = store.baselines();
+                if (baselines.isEmpty()) {
+                    out.println("no baselines; 'ocidiff baseline set NAME' pins the latest snapshot");
+                }
+                for (Baseline b : baselines) {
+                    out.printf("%-24s snapshot %-5d %s%n", b.name(), b.snapshotId(), describe(b));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one baseline.")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand
+        BaselineCommand parent;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = parent.out();
+            try (Store store = Session.openStore(parent.config())) {
+                Baseline b = store.baseline(name).orElseThrow(() -> unknown(name, store));
+                SnapshotInfo s = store.snapshot(b.snapshotId()).orElseThrow();
+                out.printf("baseline  %s%nsnapshot  %d taken %s (%s, %,d resources)%nscope     %s%nset at    %s%n",
+                        b.name(), s.id(), s.takenAt(), s.status(), s.resourceCount(), describe(b), b.createdAt());
+                if (b.note() != null) {
+                    out.println("note      " + b.note());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a baseline (its snapshot may then be pruned).")
+    static final class Rm implements Callable<Integer> {
+        @ParentCommand
+        BaselineCommand parent;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (Store store = Session.openStore(parent.config())) {
+                if (!store.removeBaseline(name)) {
+                    throw unknown(name, store);
+                }
+            }
+            parent.out().println("baseline " + name + " removed");
+            return 0;
+        }
+    }
+
+    private static String describe(Baseline b) {
+        String scope = (b.compartments().isEmpty() ? "all compartments" : "compartments " + String.join(", ", b.compartments()))
+                + "; " + (b.resourceTypes().isEmpty() ? "all types" : "types " + String.join(", ", b.resourceTypes()));
+        return b.note() == null ? scope : scope + "; " + b.note();
+    }
+
+    private static OcidiffException unknown(String name, Store store) {
+        List<String> names = store.baselines().stream().map(Baseline::name).toList();
+        return OcidiffException.usage("no baseline " + name + (names.isEmpty() ? "; there are none"
+                : "; there are: " + String.join(", ", names)));
+    }
+}

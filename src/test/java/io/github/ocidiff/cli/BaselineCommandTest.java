@@ -1,0 +1,48 @@
+package io.github.ocidiff.cli;
+
+import static io.github.ocidiff.cli.MainTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ocidiff.SimHarness;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BaselineCommandTest {
+
+    @Test
+    void aBaselinePinsItsSnapshotAgainstPruningUntilRemoved() {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String config = sim.writeConfig("").toString();
+            for (String day : List.of("2026-11-01", "2026-11-02", "2026-11-03")) {
+                sim.server.source().selectDay(LocalDate.parse(day));
+                assertThat(run("--config", config, "snapshot", "--quiet", "--at", day + "T23:59:59Z").exitCode()).isIn(0, 4);
+            }
+
+            MainTest.Run set = run("--config", config, "baseline", "set", "q4-review", "--snapshot", "2026-11-01",
+                    "--note", "approved by the CAB", "--type", "Policy,Bucket");
+            assertThat(set.exitCode()).as(set.err()).isZero();
+            assertThat(set.out()).isEqualTo("baseline q4-review pins snapshot 1 (2026-11-01, COMPLETE, 7 resources)\n");
+            assertThat(run("--config", config, "baseline", "list").out())
+                    .contains("q4-review").contains("snapshot 1").contains("all compartments; types Policy, Bucket; approved by the CAB");
+            assertThat(run("--config", config, "baseline", "show", "q4-review").out())
+                    .contains("snapshot  1 taken 2026-11-01T23:59:59Z (COMPLETE, 7 resources)");
+
+            MainTest.Run again = run("--config", config, "baseline", "set", "q4-review");
+            assertThat(again.exitCode()).isEqualTo(2);
+            assertThat(again.err()).contains("baseline q4-review exists already");
+            assertThat(run("--config", config, "baseline", "set", "bad name").exitCode()).isEqualTo(2);
+
+            MainTest.Run pruned = run("--config", config, "prune", "--keep-days", "1");
+            assertThat(pruned.out()).contains("pruned 0 snapshots");
+            assertThat(run("--config", config, "diff", "--no-audit", "--from", "2026-11-01", "--to", "2026-11-02")
+                    .exitCode()).isZero();
+
+            MainTest.Run unknown = run("--config", config, "baseline", "rm", "q3");
+            assertThat(unknown.exitCode()).isEqualTo(2);
+            assertThat(unknown.err().trim()).isEqualTo("ocidiff: no baseline q3; there are: q4-review");
+            assertThat(run("--config", config, "baseline", "rm", "q4-review").out()).contains("baseline q4-review removed");
+            assertThat(run("--config", config, "prune", "--keep-days", "1").out()).contains("removed snapshot 1 (2026-11-01, COMPLETE)");
+        }
+    }
+}
