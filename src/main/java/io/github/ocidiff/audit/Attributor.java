@@ -5,6 +5,7 @@ import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.diff.Change;
 import io.github.ocidiff.diff.Diff;
 import io.github.ocidiff.diff.TransientResource;
+import io.github.ocidiff.oci.Parallel;
 import io.github.ocidiff.store.AuditEvidence;
 import io.github.ocidiff.store.StoredAuditEvent;
 import java.time.Instant;
@@ -14,11 +15,8 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -57,45 +55,24 @@ public final class Attributor {
         int threads = (int) Math.max(1, Math.min(scopes.size(), perRegion * regions));
         EventMatcher matcher = new EventMatcher(wanted(diff));
         AtomicLong read = new AtomicLong();
-        List<String> failures = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread thread = new Thread(r, "ocidiff-audit");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            for (Scope scope : scopes) {
-                results.add(pool.submit(() -> {
-                    try {
-                        read.addAndGet(feed.writes(scope.region(), scope.compartmentId(), window, matcher::accept));
-                        return null;
-                    } catch (OcidiffException e) {
-                        return scope.region() + " " + scope.compartmentId() + ": " + e.getMessage();
-                    }
-                }));
+        List<String> failures = Parallel.map(List.copyOf(scopes), threads, "ocidiff-audit", "attribution", scope -> {
+            try {
+                read.addAndGet(feed.writes(scope.region(), scope.compartmentId(), window, matcher::accept));
+                return null;
+            } catch (OcidiffException e) {
+                return scope.region() + " " + scope.compartmentId() + ": " + e.getMessage();
             }
-            for (Future<String> result : results) {
-                String failure = result.get();
-                if (failure != null) {
-                    failures.add(failure);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw OcidiffException.runtime("attribution interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException re ? re : OcidiffException.runtime(String.valueOf(cause), cause);
-        } finally {
-            pool.shutdownNow();
-        }
+        }).stream().filter(Objects::nonNull).toList();
         List<String> warnings = new ArrayList<>();
         if (!failures.isEmpty()) {
             warnings.add("Audit could not be read for " + failures.size() + " of " + scopes.size() + " scopes (first: "
                     + failures.get(0) + "); changes there may show as unattributed");
         }
-        return result(diff, matcher, window, now, read.get(), failures, warnings);
+        Matched matched = match(diff, matcher);
+        List<StoredAuditEvent> kept = matched.used().stream().map(u -> new StoredAuditEvent(u.ocid(),
+                u.event().eventId(), u.event().eventTime(), u.event().region(), AuditEventJson.write(u.event()))).toList();
+        return new Result(matched.changes(), matched.transients(), new AuditEvidence(window.start(), window.end(), now,
+                read.get(), matcher.writes(), failures, kept), warnings);
     }
 
     /** Attribution from the evidence kept when this pair was first attributed: no Audit call. */
@@ -111,9 +88,8 @@ public final class Attributor {
             warnings.add("Audit could not be read for " + evidence.failures().size() + " scopes when these events "
                     + "were kept (first: " + evidence.failures().get(0) + "); changes there may show as unattributed");
         }
-        Result fresh = result(diff, matcher, new AuditWindow(evidence.start(), evidence.end()), evidence.fetchedAt(),
-                evidence.eventsRead(), evidence.failures(), warnings);
-        return new Result(fresh.changes(), fresh.transients(), evidence, fresh.warnings());
+        Matched matched = match(diff, matcher);
+        return new Result(matched.changes(), matched.transients(), evidence, warnings);
     }
 
     /** Tags only (--no-audit, or nowhere to read Audit from). */
@@ -131,38 +107,40 @@ public final class Attributor {
         return wanted;
     }
 
-    private Result result(Diff diff, EventMatcher matcher, AuditWindow window, Instant now, long read,
-                          List<String> failures, List<String> warnings) {
-        List<StoredAuditEvent> evidence = new ArrayList<>();
+    /** An event that attributed something, and to which resource: what evidence keeps. */
+    private record Used(String ocid, WriteEvent event) {
+    }
+
+    private record Matched(List<AttributedChange> changes, List<AttributedTransient> transients, List<Used> used) {
+    }
+
+    private Matched match(Diff diff, EventMatcher matcher) {
+        List<Used> used = new ArrayList<>();
         List<AttributedChange> changes = new ArrayList<>();
         for (Change change : diff.changes()) {
             List<WriteEvent> events = matcher.eventsOf(change.ocid());
             if (events.isEmpty()) {
                 changes.add(tags.attribute(change));
             } else {
-                changes.add(new AttributedChange(change, actors(change.ocid(), events, evidence), Attribution.AUDIT));
+                changes.add(new AttributedChange(change, actors(change.ocid(), events, used), Attribution.AUDIT));
             }
         }
         List<AttributedTransient> transients = new ArrayList<>();
         for (TransientResource t : diff.transients()) {
-            transients.add(new AttributedTransient(t, actors(t.ocid(), matcher.eventsOf(t.ocid()), evidence)));
+            transients.add(new AttributedTransient(t, actors(t.ocid(), matcher.eventsOf(t.ocid()), used)));
         }
         for (Map.Entry<String, List<WriteEvent>> seen : matcher.auditOnlyTransients().entrySet()) {
             List<WriteEvent> events = seen.getValue();
             WriteEvent created = events.stream().filter(WriteEvent::creates).findFirst().orElse(events.get(0));
             TransientResource resource = new TransientResource(seen.getKey(), created.resourceTypeFromName(),
                     created.resourceName(), created.region(), created.compartmentId(), null);
-            transients.add(new AttributedTransient(resource, actors(seen.getKey(), events, evidence)));
+            transients.add(new AttributedTransient(resource, actors(seen.getKey(), events, used)));
         }
-        AuditEvidence kept = new AuditEvidence(window.start(), window.end(), now, read, matcher.writes(), failures,
-                evidence);
-        return new Result(changes, transients, kept, warnings);
+        return new Matched(changes, transients, used);
     }
 
-    private static List<Actor> actors(String ocid, List<WriteEvent> events, List<StoredAuditEvent> evidence) {
-        for (WriteEvent e : events) {
-            evidence.add(new StoredAuditEvent(ocid, e.eventId(), e.eventTime(), e.region(), AuditEventJson.write(e)));
-        }
+    private static List<Actor> actors(String ocid, List<WriteEvent> events, List<Used> used) {
+        events.forEach(e -> used.add(new Used(ocid, e)));
         return events.stream().map(WriteEvent::actor).toList();
     }
 }

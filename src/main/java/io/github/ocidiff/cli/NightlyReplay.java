@@ -35,8 +35,9 @@ final class NightlyReplay {
                             new DailyJob.Request(false, Session.audit(config, () -> clients, false)),
                             day.atTime(LocalTime.of(23, 59, 59)).toInstant(ZoneOffset.UTC), CrawlProgress.NONE);
                 }
-                last.warnings().stream().filter(w -> !w.startsWith("first snapshot"))
-                        .forEach(w -> err.println("ocidiff: " + day + ": warning: " + w));
+                if (!last.inventory()) { // the inventory's one warning is its summary line too
+                    last.warnings().forEach(w -> err.println("ocidiff: " + day + ": warning: " + w));
+                }
                 last.failures().forEach(f -> err.println("ocidiff: " + f));
                 out.println(DailySummary.line(last));
                 out.flush();

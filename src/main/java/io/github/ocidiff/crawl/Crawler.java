@@ -2,18 +2,14 @@ package io.github.ocidiff.crawl;
 
 import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.resourcesearch.model.ResourceSummary;
-import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.oci.IdentityReader;
 import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.oci.Parallel;
 import io.github.ocidiff.oci.RegionSelection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Collects one snapshot: Identity gives the regions and compartments, then every scope (region ×
@@ -59,35 +55,12 @@ public final class Crawler {
         writer.declareScopes(plan.scopes());
         progress.started(plan);
         int threads = Math.max(1, Math.min(64, plan.regions().size() * concurrencyPerRegion));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ocidiff-crawl");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<ScopeCoverage>> futures = new ArrayList<>();
-            for (Scope scope : plan.scopes()) {
-                futures.add(pool.submit(() -> {
-                    ScopeCoverage coverage = collect(scope, writer);
-                    writer.scopeDone(coverage);
-                    progress.scopeDone(coverage);
-                    return coverage;
-                }));
-            }
-            List<ScopeCoverage> coverage = new ArrayList<>();
-            for (Future<ScopeCoverage> future : futures) {
-                coverage.add(future.get());
-            }
+        return Parallel.map(plan.scopes(), threads, "ocidiff-crawl", "snapshot", scope -> {
+            ScopeCoverage coverage = collect(scope, writer);
+            writer.scopeDone(coverage);
+            progress.scopeDone(coverage);
             return coverage;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw OcidiffException.runtime("snapshot interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException re ? re : OcidiffException.runtime(String.valueOf(cause), cause);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     /** Pages one scope to the end; a failure after some pages still fails the whole scope. */

@@ -72,7 +72,7 @@ public final class DailyJob {
                 .filter(s -> s.id() < today.id() && s.status() == SnapshotStatus.COMPLETE)
                 .reduce((older, newer) -> newer);
         DiffJob diff = new DiffJob(store, config.rules(), request.audit());
-        DiffJob.Result result = base.isPresent() ? diff.run(base.get(), today, List.of(), now) : diff.inventory(today, now);
+        DiffJob.Result result = diff.nightly(base, today, now);
 
         LocalDate day = today.day();
         Path dir = config.reports().dir().resolve(day.toString());

@@ -80,6 +80,11 @@ public final class DiffJob {
         return new Result(report, warnings);
     }
 
+    /** The nightly job's report: against {@code base}, or an inventory when there is nothing to compare with. */
+    public Result nightly(Optional<SnapshotInfo> base, SnapshotInfo to, Instant now) {
+        return base.isPresent() ? run(base.get(), to, List.of(), now) : inventory(to, now);
+    }
+
     /**
      * The first run's report: nothing to compare with, so an inventory: no changes, the snapshot's own
      * coverage gaps, and a warning that says so.

@@ -131,14 +131,13 @@ final class Publication {
 
     /** An earlier day's report, rendered again from the store (its Audit evidence was kept). */
     private Report rebuild(DailyReport day, Instant now) {
-        SnapshotInfo snapshot = store.snapshot(day.snapshotId()).orElseThrow(() -> OcidiffException.runtime(
-                "the report of " + day.day() + " cannot be rebuilt: snapshot " + day.snapshotId() + " is gone", null));
-        if (day.baseSnapshotId() == null) {
-            return diff.inventory(snapshot, now).report();
-        }
-        SnapshotInfo base = store.snapshot(day.baseSnapshotId()).orElseThrow(() -> OcidiffException.runtime(
-                "the report of " + day.day() + " cannot be rebuilt: snapshot " + day.baseSnapshotId() + " is gone", null));
-        return diff.run(base, snapshot, List.of(), now).report();
+        Optional<SnapshotInfo> base = Optional.ofNullable(day.baseSnapshotId()).map(id -> snapshot(day, id));
+        return diff.nightly(base, snapshot(day, day.snapshotId()), now).report();
+    }
+
+    private SnapshotInfo snapshot(DailyReport day, long id) {
+        return store.snapshot(id).orElseThrow(() -> OcidiffException.runtime(
+                "the report of " + day.day() + " cannot be rebuilt: snapshot " + id + " is gone", null));
     }
 
     private static List<ReportFile> files(Path dir) {
