@@ -45,12 +45,13 @@ public final class Golden {
     }
 
     /**
-     * A report without what differs from run to run: when it was generated, when its Audit evidence was
-     * kept, and the request ids OCI (the simulator) gave its errors.
+     * A report without what differs from run to run: when it was generated, when its baseline was set,
+     * when its Audit evidence was kept, and the request ids OCI (the simulator) gave its errors.
      */
     public static String stable(String report) {
         return report.replaceFirst("\"generatedAt\" : \"[^\"]+\"", "\"generatedAt\" : \"(normalized)\"")
                 .replaceAll("Generated \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC", "Generated (normalized)")
+                .replaceAll("\"createdAt\" : \"[^\"]+\"", "\"createdAt\" : \"(normalized)\"")
                 .replaceAll("kept on \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ", "kept on (normalized)")
                 .replaceAll("opc-request-id [0-9A-Fa-f-]+", "opc-request-id (normalized)");
     }

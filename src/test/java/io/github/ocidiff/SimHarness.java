@@ -55,7 +55,12 @@ public final class SimHarness implements AutoCloseable {
      * which the circuit breaker's refusal, and so the golden reports, must not depend on thread timing.
      */
     public static SimHarness goldenFixture() {
-        SimHarness sim = start(FixtureTenancy.open(GOLDEN_FIXTURE), FaultPlan.none());
+        return replaying(GOLDEN_FIXTURE);
+    }
+
+    /** A handmade fixture for golden-file tests, one request at a time per region (see {@link #goldenFixture()}). */
+    public static SimHarness replaying(Path fixture) {
+        SimHarness sim = start(FixtureTenancy.open(fixture), FaultPlan.none());
         sim.concurrencyPerRegion = 1;
         return sim;
     }

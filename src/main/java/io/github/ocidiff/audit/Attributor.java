@@ -51,11 +51,57 @@ public final class Attributor {
      */
     public Result fromAudit(Diff diff, Collection<Scope> scopes, AuditWindow window, AuditFeed feed, int perRegion,
                             Instant now) {
+        return fromKeptAndAudit(diff, List.of(), window, scopes, List.of(window), feed, perRegion, now);
+    }
+
+    /**
+     * Attribution over a window made of stretches already attributed (their kept events: no Audit call)
+     * and stretches read from Audit, e.g. a drift from a baseline months ago over the nightly reports'
+     * evidence. The result's evidence covers the whole window.
+     *
+     * @param feed may be null when {@code toRead} is empty
+     */
+    public Result fromKeptAndAudit(Diff diff, List<AuditEvidence> kept, AuditWindow whole, Collection<Scope> scopes,
+                                   List<AuditWindow> toRead, AuditFeed feed, int perRegion, Instant now) {
+        EventMatcher matcher = new EventMatcher(wanted(diff));
+        List<String> failures = new ArrayList<>();
+        long eventsRead = 0;
+        long writeEvents = 0;
+        for (AuditEvidence evidence : kept) {
+            evidence.events().forEach(e -> matcher.accept(AuditEventJson.read(e.json())));
+            failures.addAll(evidence.failures());
+            eventsRead += evidence.eventsRead();
+            writeEvents += evidence.writeEvents();
+        }
+        long keptAccepted = matcher.writes();
+        AtomicLong read = new AtomicLong();
+        List<String> readFailures = new ArrayList<>();
+        for (AuditWindow window : toRead) {
+            readFailures.addAll(read(window, scopes, feed, perRegion, matcher, read));
+        }
+        failures.addAll(readFailures);
+        List<String> warnings = new ArrayList<>();
+        if (!kept.isEmpty()) {
+            warnings.add("actors from the Audit events kept for " + kept.size() + (kept.size() == 1 ? " earlier report"
+                    : " earlier reports") + (toRead.isEmpty() ? "" : ", and from Audit for the rest of the window"));
+        }
+        if (!readFailures.isEmpty()) {
+            warnings.add("Audit could not be read for " + readFailures.size() + " of " + scopes.size() * toRead.size()
+                    + " scopes (first: " + readFailures.get(0) + "); changes there may show as unattributed");
+        }
+        Matched matched = match(diff, matcher);
+        List<StoredAuditEvent> used = matched.used().stream().map(u -> new StoredAuditEvent(u.ocid(),
+                u.event().eventId(), u.event().eventTime(), u.event().region(), AuditEventJson.write(u.event()))).toList();
+        return new Result(matched.changes(), matched.transients(), new AuditEvidence(whole.start(), whole.end(), now,
+                eventsRead + read.get(), writeEvents + matcher.writes() - keptAccepted, failures, used), warnings);
+    }
+
+    /** Streams one window of every scope into the matcher; returns the scopes that failed, one sentence each. */
+    private static List<String> read(AuditWindow window, Collection<Scope> scopes, AuditFeed feed, int perRegion,
+                                     EventMatcher matcher, AtomicLong read) {
         long regions = scopes.stream().map(Scope::region).distinct().count();
         int threads = (int) Math.max(1, Math.min(scopes.size(), perRegion * regions));
-        EventMatcher matcher = new EventMatcher(wanted(diff));
-        AtomicLong read = new AtomicLong();
-        List<String> failures = Parallel.map(List.copyOf(scopes), threads, "ocidiff-audit", "attribution", scope -> {
+        return Parallel.map(List.copyOf(scopes), threads, "ocidiff-audit", "attribution", scope -> {
             try {
                 read.addAndGet(feed.writes(scope.region(), scope.compartmentId(), window, matcher::accept));
                 return null;
@@ -63,16 +109,6 @@ public final class Attributor {
                 return scope.region() + " " + scope.compartmentId() + ": " + e.getMessage();
             }
         }).stream().filter(Objects::nonNull).toList();
-        List<String> warnings = new ArrayList<>();
-        if (!failures.isEmpty()) {
-            warnings.add("Audit could not be read for " + failures.size() + " of " + scopes.size() + " scopes (first: "
-                    + failures.get(0) + "); changes there may show as unattributed");
-        }
-        Matched matched = match(diff, matcher);
-        List<StoredAuditEvent> kept = matched.used().stream().map(u -> new StoredAuditEvent(u.ocid(),
-                u.event().eventId(), u.event().eventTime(), u.event().region(), AuditEventJson.write(u.event()))).toList();
-        return new Result(matched.changes(), matched.transients(), new AuditEvidence(window.start(), window.end(), now,
-                read.get(), matcher.writes(), failures, kept), warnings);
     }
 
     /** Attribution from the evidence kept when this pair was first attributed: no Audit call. */

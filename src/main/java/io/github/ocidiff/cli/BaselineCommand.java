@@ -141,9 +141,9 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
         return b.note() == null ? scope : scope + "; " + b.note();
     }
 
-    private static OcidiffException unknown(String name, Store store) {
+    static OcidiffException unknown(String name, Store store) {
         List<String> names = store.baselines().stream().map(Baseline::name).toList();
-        return OcidiffException.usage("no baseline " + name + (names.isEmpty() ? "; there are none"
+        return OcidiffException.usage("no baseline " + name + (names.isEmpty() ? "; there are none (ocidiff baseline set NAME)"
                 : "; there are: " + String.join(", ", names)));
     }
 }

@@ -76,7 +76,7 @@ public final class IgnoreRules {
             if (tokens == null) {
                 tokens = JsonPointers.tokens(path);
             }
-            if (covers(c.tokens(), tokens)) {
+            if (JsonPointers.covers(c.tokens(), tokens)) {
                 return Optional.of(c.rule());
             }
         }
@@ -84,21 +84,7 @@ public final class IgnoreRules {
     }
 
     /** Types are compared ignoring case: config files are typed by people, "VCN" means Vcn. */
-    private static boolean typeMatches(String ruleType, String resourceType) {
+    static boolean typeMatches(String ruleType, String resourceType) {
         return IgnoreRule.ANY_TYPE.equals(ruleType) || ruleType.equalsIgnoreCase(resourceType);
-    }
-
-    /** Token by token on the escaped form, so {@code a~1b} in a rule matches the tag key {@code a/b}. */
-    private static boolean covers(List<String> pattern, List<String> path) {
-        if (pattern.size() > path.size()) {
-            return false;
-        }
-        for (int i = 0; i < pattern.size(); i++) {
-            String p = pattern.get(i);
-            if (!p.equals("*") && !p.equals(path.get(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -47,4 +47,22 @@ public final class JsonPointers {
         }
         return tokens;
     }
+
+    /**
+     * Whether a pattern's tokens cover a path's: the path is at or below the pattern, each {@code *}
+     * token matching any one token. Token by token on the escaped form, so {@code a~1b} in a pattern
+     * matches the tag key {@code a/b}.
+     */
+    public static boolean covers(List<String> pattern, List<String> path) {
+        if (pattern.size() > path.size()) {
+            return false;
+        }
+        for (int i = 0; i < pattern.size(); i++) {
+            String p = pattern.get(i);
+            if (!p.equals("*") && !p.equals(path.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

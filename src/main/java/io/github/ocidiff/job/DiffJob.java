@@ -1,25 +1,39 @@
 package io.github.ocidiff.job;
 
 import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.audit.Actor;
+import io.github.ocidiff.audit.AttributedChange;
+import io.github.ocidiff.audit.AttributedTransient;
 import io.github.ocidiff.audit.Attributor;
 import io.github.ocidiff.audit.AuditFeed;
+import io.github.ocidiff.audit.AuditPlan;
 import io.github.ocidiff.audit.AuditWindow;
 import io.github.ocidiff.audit.TagAttribution;
 import io.github.ocidiff.config.RulesConfig;
 import io.github.ocidiff.crawl.Compartment;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
+import io.github.ocidiff.diff.BaselineScope;
+import io.github.ocidiff.diff.ChangeRules;
+import io.github.ocidiff.diff.CompartmentScope;
 import io.github.ocidiff.diff.CoverageGap;
 import io.github.ocidiff.diff.Diff;
 import io.github.ocidiff.diff.DiffEngine;
 import io.github.ocidiff.diff.IgnoreRules;
+import io.github.ocidiff.diff.Principal;
+import io.github.ocidiff.diff.RuleResults;
+import io.github.ocidiff.diff.RuleTally;
 import io.github.ocidiff.diff.SnapshotSelector;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.SnapshotRef;
 import io.github.ocidiff.report.TrendPoint;
+import io.github.ocidiff.store.AuditEvidence;
+import io.github.ocidiff.store.Baseline;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -66,18 +80,56 @@ public final class DiffJob {
 
     /** The report between two committed snapshots, {@code from} older than {@code to}. */
     public Result run(SnapshotInfo from, SnapshotInfo to, List<String> selectionWarnings, Instant now) {
+        return report(from, to, Optional.empty(), selectionWarnings, now);
+    }
+
+    /**
+     * The drift from an approved state: the report from the baseline's snapshot to {@code to}, narrowed to
+     * the compartments and resource types the baseline covers.
+     */
+    public Result drift(Baseline baseline, SnapshotInfo to, List<String> selectionWarnings, Instant now) {
+        SnapshotInfo from = store.snapshot(baseline.snapshotId()).orElseThrow(() -> new OcidiffException(OcidiffException.RUNTIME,
+                "baseline " + baseline.name() + " pins snapshot " + baseline.snapshotId() + ", which the store no "
+                        + "longer has; set the baseline again with ocidiff baseline set"));
+        if (from.id() > to.id()) {
+            throw OcidiffException.usage("--at: snapshot " + to.id() + " is older than baseline " + baseline.name()
+                    + " (snapshot " + from.id() + "); choose a later snapshot");
+        }
+        return report(from, to, Optional.of(baseline), selectionWarnings, now);
+    }
+
+    private Result report(SnapshotInfo from, SnapshotInfo to, Optional<Baseline> baseline,
+                          List<String> selectionWarnings, Instant now) {
         List<ScopeCoverage> fromCoverage = store.coverage(from.id());
         List<ScopeCoverage> toCoverage = store.coverage(to.id());
         DiffEngine engine = new DiffEngine(IgnoreRules.withDefaults(rules), fromCoverage, toCoverage);
-        store.forEachChangeBetween(from.id(), to.id(), engine);
+        if (from.id() != to.id()) {
+            store.forEachChangeBetween(from.id(), to.id(), engine);
+        }
+        Names names = names(from.id(), to.id());
         Diff diff = engine.result();
-        Attributor.Result attributed = attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
+        if (baseline.isPresent()) {
+            diff = new BaselineScope(baseline.get(), names.tree()).narrow(diff);
+        }
+        Attributor.Result attributed = from.id() == to.id()
+                ? new Attributor(new TagAttribution(store::versionJson)).withoutAudit(diff, "no change: the baseline is the latest snapshot")
+                : attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
         List<String> warnings = new ArrayList<>(selectionWarnings);
         warnings.addAll(attributed.warnings());
-        Names names = names(from.id(), to.id());
-        Report report = new Report(to.tenancyId(), names.tenancyName(), SnapshotRef.of(from), SnapshotRef.of(to), now, attributed.changes(),
-                attributed.transients(), diff.gaps(), diff.complete(), diff.ignored(), names.paths(), trend(to), warnings);
+        RuleTally tally = new RuleTally(new ChangeRules(rules, names.tree()),
+                LocalDate.ofInstant(to.takenAt(), ZoneOffset.UTC));
+        List<AttributedChange> changes = attributed.changes().stream()
+                .filter(c -> tally.keep(c.change(), principals(c.actors()))).toList();
+        List<AttributedTransient> transients = attributed.transients().stream()
+                .filter(t -> tally.keep(t.resource(), principals(t.actors()))).toList();
+        Report report = new Report(to.tenancyId(), names.tenancyName(), SnapshotRef.of(from), SnapshotRef.of(to), now,
+                changes, transients, diff.gaps(), diff.complete(), tally.result(diff.ignored()), baseline, names.paths(),
+                trend(to), warnings);
         return new Result(report, warnings);
+    }
+
+    private static List<Principal> principals(List<Actor> actors) {
+        return actors.stream().map(a -> new Principal(a.principalName(), a.principalId())).toList();
     }
 
     /** The nightly job's report: against {@code base}, or an inventory when there is nothing to compare with. */
@@ -97,47 +149,66 @@ public final class DiffJob {
                 + "compare it with yet; changes are reported from the next run on", snapshot.resourceCount()));
         Names names = names(snapshot.id());
         Report report = new Report(snapshot.tenancyId(), names.tenancyName(), SnapshotRef.of(snapshot), SnapshotRef.of(snapshot), now,
-                List.of(), List.of(), gaps, gaps.isEmpty(), List.of(), names.paths(), trend(snapshot), warnings);
+                List.of(), List.of(), gaps, gaps.isEmpty(), RuleResults.ignoredOnly(List.of()), Optional.empty(),
+                names.paths(), trend(snapshot), warnings);
         return new Result(report, warnings);
     }
 
-    /** The tenancy's name and each compartment's path from the root, as the snapshots saw them. */
-    private record Names(String tenancyName, Map<String, String> paths) {
+    /**
+     * The tenancy's name and each compartment's path from the root, as the snapshots saw them; {@code tree}
+     * resolves the compartments rules and baselines name.
+     */
+    private record Names(String tenancyName, Map<String, String> paths, CompartmentScope tree) {
     }
 
     private Names names(long... snapshotIds) {
         Map<String, String> paths = new HashMap<>();
+        Map<String, String> belowTenancy = new HashMap<>();
         String tenancyName = null;
         for (long id : snapshotIds) {
             Optional<List<Compartment>> tree = store.compartments(id);
             if (tree.isPresent()) {
                 tenancyName = CompartmentPaths.tenancyName(tree.get()).orElse(tenancyName);
                 paths.putAll(CompartmentPaths.of(tree.get()));
+                tree.get().forEach(c -> belowTenancy.put(c.id(), c.path()));
             }
         }
-        return new Names(tenancyName, paths);
+        return new Names(tenancyName, paths, new CompartmentScope(belowTenancy));
     }
 
     private Attributor.Result attribute(Diff diff, SnapshotInfo from, SnapshotInfo to, Set<Scope> scopes, Instant now) {
         Attributor attributor = new Attributor(new TagAttribution(store::versionJson));
-        if (audit instanceof AuditAccess.Read read) {
-            var kept = store.auditEvidence(from.id(), to.id());
-            if (kept.isPresent()) {
-                return attributor.fromEvidence(diff, kept.get());
-            }
-            AuditFeed feed;
+        if (!(audit instanceof AuditAccess.Read read)) {
+            return attributor.withoutAudit(diff, "Audit skipped (--no-audit): actors only from CreatedBy tags");
+        }
+        Optional<AuditEvidence> exact = store.auditEvidence(from.id(), to.id());
+        if (exact.isPresent()) {
+            return attributor.fromEvidence(diff, exact.get());
+        }
+        AuditWindow whole = AuditWindow.between(from.takenAt(), to.takenAt());
+        AuditPlan plan = AuditPlan.of(from.id(), to.id(), whole, store.auditEvidenceWithin(from.id(), to.id()));
+        AuditFeed feed = null;
+        if (!plan.toRead().isEmpty()) {
             try {
                 feed = read.feed().get();
             } catch (OcidiffException e) {
-                return attributor.withoutAudit(diff, "Audit not consulted (" + e.getMessage()
-                        + "); actors only from CreatedBy tags");
+                String why = "Audit not consulted (" + e.getMessage() + ")";
+                if (plan.kept().isEmpty()) {
+                    return attributor.withoutAudit(diff, why + "; actors only from CreatedBy tags");
+                }
+                // What was kept still names actors; nothing is stored, so a later run can fill the stretches.
+                Attributor.Result partial = attributor.fromKeptAndAudit(diff, plan.kept(), whole, scopes, List.of(),
+                        null, read.perRegion(), now);
+                List<String> warnings = new ArrayList<>(partial.warnings());
+                warnings.add(why + " for " + plan.toRead().size() + " stretches no earlier report covered; actors "
+                        + "there only from CreatedBy tags");
+                return new Attributor.Result(partial.changes(), partial.transients(), partial.evidence(), warnings);
             }
-            Attributor.Result result = attributor.fromAudit(diff, scopes,
-                    AuditWindow.between(from.takenAt(), to.takenAt()), feed, read.perRegion(), now);
-            store.saveAuditEvidence(from.id(), to.id(), result.evidence());
-            return result;
         }
-        return attributor.withoutAudit(diff, "Audit skipped (--no-audit): actors only from CreatedBy tags");
+        Attributor.Result result = attributor.fromKeptAndAudit(diff, plan.kept(), whole, scopes, plan.toRead(), feed,
+                read.perRegion(), now);
+        store.saveAuditEvidence(from.id(), to.id(), result.evidence());
+        return result;
     }
 
     /** Every scope either snapshot declared: the compartments and regions the configuration covers. */

@@ -271,11 +271,11 @@ public final class HtmlReport {
     }
 
     private void ignored() {
-        if (report.ignored().isEmpty()) {
+        if (report.rules().ignored().isEmpty()) {
             return;
         }
         html.append("<h2>Ignored by rules</h2>\n<p>Property changes the configured ignore rules left out of this report.</p>\n");
-        table("ignored", List.of("Resource type", "Path", "Reason", "Properties", "Resources"), report.ignored(),
+        table("ignored", List.of("Resource type", "Path", "Reason", "Properties", "Resources"), report.rules().ignored(),
                 (IgnoreCount i) -> cell(i.rule().resourceType()) + code(i.rule().path()) + cell(i.rule().reason())
                         + "<td class=\"num\">" + i.properties() + "</td><td class=\"num\">" + i.resources() + "</td>");
     }

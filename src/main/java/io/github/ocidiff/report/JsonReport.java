@@ -9,13 +9,25 @@ import io.github.ocidiff.audit.Actor;
 import io.github.ocidiff.audit.AttributedChange;
 import io.github.ocidiff.audit.AttributedTransient;
 import io.github.ocidiff.diff.Change;
+import io.github.ocidiff.config.ChangeSelector;
+import io.github.ocidiff.config.RuleKind;
+import io.github.ocidiff.config.Waiver;
 import io.github.ocidiff.diff.ChangeKind;
 import io.github.ocidiff.diff.CoverageGap;
+import io.github.ocidiff.diff.IgnoreCount;
 import io.github.ocidiff.diff.PropertyChange;
+import io.github.ocidiff.diff.SuppressCount;
 import io.github.ocidiff.diff.TransientResource;
+import io.github.ocidiff.diff.WaiverCount;
+import io.github.ocidiff.diff.WaiverVerdict;
+import io.github.ocidiff.store.Baseline;
 import java.util.List;
 
-/** The report as JSON, exactly the contract (shared/contracts/report.schema.json, schemaVersion 1). */
+/**
+ * The report as JSON, exactly the contract (shared/contracts/report.schema.json, schemaVersion 1), plus
+ * fields the contract allows to be added: {@code summary.suppressed} and {@code summary.waived}, a
+ * change's {@code waiver}, the {@code rules} with what each one did, and {@code baseline} for drift.
+ */
 public final class JsonReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -38,7 +50,10 @@ public final class JsonReport {
                 .put("modified", report.count(ChangeKind.MODIFIED))
                 .put("moved", report.count(ChangeKind.MOVED))
                 .put("transient", report.transients().size())
-                .put("unattributed", report.unattributed());
+                .put("unattributed", report.unattributed())
+                .put("suppressed", report.rules().suppressedTotal())
+                .put("waived", report.waived());
+        report.baseline().ifPresent(b -> baseline(root.putObject("baseline"), b, report));
         ArrayNode changes = root.putArray("changes");
         report.changes().forEach(c -> change(changes.addObject(), c, report));
         ArrayNode transients = root.putArray("transient");
@@ -57,6 +72,7 @@ public final class JsonReport {
             gaps.addObject().put("region", gap.region()).put("compartmentId", gap.compartmentId())
                     .put("reason", gap.reason()).put("unknownResources", gap.unknownResources());
         }
+        rules(root.putObject("rules"), report);
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -79,6 +95,56 @@ public final class JsonReport {
         properties(node.putArray("properties"), c.properties());
         actors(node.putArray("actors"), attributed.actors());
         node.put("attribution", attributed.attribution().name());
+        WaiverVerdict verdict = report.waiverOf(c);
+        if (verdict != null) {
+            waiver(node.putObject("waiver"), verdict.waiver()).put("state", verdict.expired() ? "EXPIRED" : "WAIVED");
+        }
+    }
+
+    private static void baseline(ObjectNode node, Baseline baseline, Report report) {
+        node.put("name", baseline.name()).put("snapshotId", baseline.snapshotId())
+                .put("createdAt", baseline.createdAt().toString());
+        putIfPresent(node, "note", baseline.note());
+        baseline.compartments().forEach(node.putArray("compartments")::add);
+        baseline.resourceTypes().forEach(node.putArray("resourceTypes")::add);
+        node.put("drift", report.unwaived()).put("waived", report.waived());
+    }
+
+    private static void rules(ObjectNode node, Report report) {
+        ArrayNode ignore = node.putArray("ignore");
+        for (IgnoreCount i : report.rules().ignored()) {
+            ignore.addObject().put("resourceType", i.rule().resourceType()).put("path", i.rule().path())
+                    .put("reason", i.rule().reason()).put("properties", i.properties()).put("resources", i.resources());
+        }
+        ArrayNode suppress = node.putArray("suppress");
+        for (SuppressCount sc : report.rules().suppressed()) {
+            ObjectNode rule = suppress.addObject().put("name", sc.rule().name()).put("reason", sc.rule().reason());
+            selector(rule, sc.rule().selector());
+            if (!sc.rule().kinds().isEmpty()) {
+                sc.rule().kinds().stream().map(RuleKind::name).forEach(rule.putArray("kind")::add);
+            }
+            putIfPresent(rule, "actor", sc.rule().actor());
+            rule.put("changes", sc.changes()).put("transient", sc.transients());
+        }
+        ArrayNode waivers = node.putArray("waivers");
+        for (WaiverCount wc : report.rules().waivers()) {
+            waiver(waivers.addObject(), wc.waiver()).put("state", wc.expired() ? "EXPIRED" : "ACTIVE")
+                    .put("changes", wc.changes());
+        }
+    }
+
+    private static ObjectNode waiver(ObjectNode node, Waiver w) {
+        node.put("name", w.name()).put("reason", w.reason()).put("approver", w.approver())
+                .put("approved", w.approved().toString()).put("expires", w.expires().toString());
+        selector(node, w.selector());
+        return node;
+    }
+
+    private static void selector(ObjectNode node, ChangeSelector s) {
+        putIfPresent(node, "ocid", s.ocid());
+        putIfPresent(node, "resourceType", s.resourceType());
+        putIfPresent(node, "compartment", s.compartment());
+        putIfPresent(node, "path", s.path());
     }
 
     static void properties(ArrayNode array, List<PropertyChange> properties) {

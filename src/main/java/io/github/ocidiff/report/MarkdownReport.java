@@ -8,8 +8,12 @@ import io.github.ocidiff.diff.Change;
 import io.github.ocidiff.diff.CoverageGap;
 import io.github.ocidiff.diff.IgnoreCount;
 import io.github.ocidiff.diff.PropertyChange;
+import io.github.ocidiff.diff.RuleResults;
+import io.github.ocidiff.diff.SuppressCount;
 import io.github.ocidiff.diff.TextDiff;
 import io.github.ocidiff.diff.TransientResource;
+import io.github.ocidiff.diff.WaiverCount;
+import io.github.ocidiff.diff.WaiverVerdict;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,6 +53,8 @@ public final class MarkdownReport {
                 .append("Tenancy ").append(code(report.tenancyId())).append(": from ").append(snapshot(report.from()))
                 .append(" to ").append(snapshot(report.to())).append(". Generated ")
                 .append(ReportText.when(report.generatedAt())).append(".\n\n");
+        report.baseline().ifPresent(b -> md.append("**").append(text(ReportText.driftVerdict(report))).append("** ")
+                .append(text(ReportText.baselineScope(b))).append(".\n\n"));
         report.warnings().forEach(w -> md.append("> **Warning:** ").append(text(w)).append("\n\n"));
         String notice = ReportText.coverageNotice(report);
         if (notice != null) {
@@ -58,7 +64,7 @@ public final class MarkdownReport {
         coverage();
         changes();
         transients();
-        ignored();
+        rules();
         return md.toString();
     }
 
@@ -112,7 +118,13 @@ public final class MarkdownReport {
         if (c.previousCompartmentId() != null) {
             md.append(", moved from ").append(text(ReportText.compartment(report, c.previousCompartmentId())));
         }
-        md.append(" — ").append(actors(attributed.actors())).append('\n');
+        md.append(" — ").append(actors(attributed.actors()));
+        WaiverVerdict verdict = report.waiverOf(c);
+        if (verdict != null) {
+            String note = text(ReportText.waiver(verdict));
+            md.append(" — ").append(verdict.expired() ? "**" + note + "**" : "_" + note + "_");
+        }
+        md.append('\n');
         for (PropertyChange p : ReportText.unexplained(c)) {
             md.append("  - ").append(code(p.path())).append(": ").append(value(p.before())).append(" → ")
                     .append(value(p.after())).append('\n');
@@ -147,13 +159,35 @@ public final class MarkdownReport {
         md.append('\n');
     }
 
-    private void ignored() {
-        if (report.ignored().isEmpty()) {
+    private void rules() {
+        RuleResults rules = report.rules();
+        if (!rules.waivers().isEmpty()) {
+            md.append("## Waivers\n\n");
+            List<List<String>> rows = new ArrayList<>();
+            for (WaiverCount w : rules.waivers()) {
+                rows.add(List.of(text(w.waiver().name()), text(w.waiver().selector().describe()), text(w.waiver().reason()),
+                        text(w.waiver().approver()), w.waiver().approved().toString(), w.waiver().expires().toString(),
+                        w.expired() ? "**expired**" : "in force", Long.toString(w.changes())));
+            }
+            table(List.of("Waiver", "Covers", "Reason", "Approver", "Approved", "Expires", "State", "Changes"), rows,
+                    List.of(false, false, false, false, false, false, false, true));
+        }
+        if (!rules.suppressed().isEmpty()) {
+            md.append("## Suppressed by rules\n\n");
+            List<List<String>> rows = new ArrayList<>();
+            for (SuppressCount sc : rules.suppressed()) {
+                rows.add(List.of(text(sc.rule().name()), text(sc.rule().describe()), text(sc.rule().reason()),
+                        Long.toString(sc.changes()), Long.toString(sc.transients())));
+            }
+            table(List.of("Rule", "Covers", "Reason", "Changes", "Transient"), rows,
+                    List.of(false, false, false, true, true));
+        }
+        if (rules.ignored().isEmpty()) {
             return;
         }
         md.append("## Ignored by rules\n\n");
         List<List<String>> rows = new ArrayList<>();
-        for (IgnoreCount i : report.ignored()) {
+        for (IgnoreCount i : rules.ignored()) {
             rows.add(List.of(text(i.rule().resourceType()), text(i.rule().path()), text(i.rule().reason()),
                     Long.toString(i.properties()), Long.toString(i.resources())));
         }

@@ -6,17 +6,24 @@ import io.github.ocidiff.audit.Attribution;
 import io.github.ocidiff.diff.Change;
 import io.github.ocidiff.diff.ChangeKind;
 import io.github.ocidiff.diff.CoverageGap;
-import io.github.ocidiff.diff.IgnoreCount;
+import io.github.ocidiff.diff.RuleResults;
 import io.github.ocidiff.diff.TransientResource;
+import io.github.ocidiff.diff.WaiverVerdict;
+import io.github.ocidiff.store.Baseline;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a report shows, in the order every format shows it: changes sorted by kind, resource
  * type, compartment path, display name and OCID (shared/contracts/report.schema.json).
  *
+ * @param rules            what the ignore and suppress rules left out, and the waiver of each waived change
+ * @param baseline         for a drift report: the approved state {@code from} is, whose scope the changes
+ *                         were narrowed to
  * @param compartmentPaths compartment OCID → names from the root ("acme/prod/app"); compartments the
  *                         store does not know are absent, and the formats then show the OCID
  * @param trend            changes per night over the last snapshots up to {@code to}, oldest first
@@ -25,8 +32,8 @@ import java.util.Map;
  */
 public record Report(String tenancyId, String tenancyName, SnapshotRef from, SnapshotRef to, Instant generatedAt,
                      List<AttributedChange> changes, List<AttributedTransient> transients, List<CoverageGap> gaps,
-                     boolean complete, List<IgnoreCount> ignored, Map<String, String> compartmentPaths,
-                     List<TrendPoint> trend, List<String> warnings) {
+                     boolean complete, RuleResults rules, Optional<Baseline> baseline,
+                     Map<String, String> compartmentPaths, List<TrendPoint> trend, List<String> warnings) {
 
     public Report {
         compartmentPaths = Map.copyOf(compartmentPaths);
@@ -46,7 +53,8 @@ public record Report(String tenancyId, String tenancyName, SnapshotRef from, Sna
         transients = transients.stream()
                 .sorted(Comparator.comparing(AttributedTransient::resource, transientOrder)).toList();
         gaps = List.copyOf(gaps);
-        ignored = List.copyOf(ignored);
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(baseline, "baseline");
         trend = List.copyOf(trend);
         warnings = List.copyOf(warnings);
     }
@@ -57,6 +65,27 @@ public record Report(String tenancyId, String tenancyName, SnapshotRef from, Sna
 
     public long unattributed() {
         return changes.stream().filter(c -> c.attribution() == Attribution.NONE).count();
+    }
+
+    /** The waiver covering this change, or null. */
+    public WaiverVerdict waiverOf(Change change) {
+        return rules.verdict(change.ocid());
+    }
+
+    /** Changes a waiver in force covers. */
+    public long waived() {
+        return changes.stream().filter(c -> isWaived(c.change())).count();
+    }
+
+    /** Changes no waiver in force covers: for a drift report, the drift. */
+    public long unwaived() {
+        return changes.size() - waived();
+    }
+
+    /** Whether a waiver in force covers the change (an expired one does not). */
+    public boolean isWaived(Change change) {
+        WaiverVerdict verdict = waiverOf(change);
+        return verdict != null && !verdict.expired();
     }
 
     /** The compartment's path from the root when known, else null. */

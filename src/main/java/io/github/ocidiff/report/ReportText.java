@@ -3,11 +3,14 @@ package io.github.ocidiff.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ocidiff.audit.Actor;
 import io.github.ocidiff.diff.Change;
+import io.github.ocidiff.config.Waiver;
 import io.github.ocidiff.diff.ChangeKind;
 import io.github.ocidiff.diff.CoverageGap;
 import io.github.ocidiff.diff.LineDiff;
 import io.github.ocidiff.diff.PropertyChange;
 import io.github.ocidiff.diff.TextDiff;
+import io.github.ocidiff.diff.WaiverVerdict;
+import io.github.ocidiff.store.Baseline;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +42,9 @@ final class ReportText {
     }
 
     static String title(Report report) {
-        return "ocidiff report: " + (report.tenancyName() != null ? report.tenancyName() : report.tenancyId());
+        String tenancy = report.tenancyName() != null ? report.tenancyName() : report.tenancyId();
+        return report.baseline().map(b -> "ocidiff drift from baseline " + b.name() + ": " + tenancy)
+                .orElse("ocidiff report: " + tenancy);
     }
 
     /** The compartment's path from the root, else its OCID, for compartments the store does not know. */
@@ -65,13 +70,45 @@ final class ReportText {
         return value == null || value.isNull() ? absent : value.toString();
     }
 
+    /** The contract's six figures, then suppressed and waived counts when such rules are configured. */
     static List<Tally> summary(Report report) {
-        return List.of(new Tally("created", report.count(ChangeKind.CREATED)),
+        List<Tally> tallies = new ArrayList<>(List.of(new Tally("created", report.count(ChangeKind.CREATED)),
                 new Tally("deleted", report.count(ChangeKind.DELETED)),
                 new Tally("modified", report.count(ChangeKind.MODIFIED)),
                 new Tally("moved", report.count(ChangeKind.MOVED)),
                 new Tally("transient", report.transients().size()),
-                new Tally("unattributed", report.unattributed()));
+                new Tally("unattributed", report.unattributed())));
+        if (!report.rules().suppressed().isEmpty()) {
+            tallies.add(new Tally("suppressed", report.rules().suppressedTotal()));
+        }
+        if (!report.rules().waivers().isEmpty()) {
+            tallies.add(new Tally("waived", report.waived()));
+        }
+        return tallies;
+    }
+
+    /** "Drift from baseline q4: 3 unwaived changes (1 waived, 2 suppressed)". */
+    static String driftVerdict(Report report) {
+        return "Drift from baseline " + report.baseline().orElseThrow().name() + ": "
+                + count(report.unwaived(), "unwaived change") + " (" + report.waived() + " waived, "
+                + report.rules().suppressedTotal() + " suppressed)";
+    }
+
+    /** "Baseline snapshot #1; covers compartments prod, network; all resource types; note: CAB-7". */
+    static String baselineScope(Baseline b) {
+        return "Baseline snapshot #" + b.snapshotId() + "; covers "
+                + (b.compartments().isEmpty() ? "all compartments" : "compartments " + String.join(", ", b.compartments()))
+                + "; " + (b.resourceTypes().isEmpty() ? "all resource types" : "types " + String.join(", ", b.resourceTypes()))
+                + (b.note() == null ? "" : "; note: " + b.note());
+    }
+
+    /** "waived by CHG-1 (approved by ann on 2026-11-01, expires 2026-12-01)", or the expired form: drift again. */
+    static String waiver(WaiverVerdict verdict) {
+        Waiver w = verdict.waiver();
+        return verdict.expired()
+                ? "waiver " + w.name() + " expired on " + w.expires() + ": drift again"
+                : "waived by " + w.name() + " (approved by " + w.approver() + " on " + w.approved() + ", expires "
+                        + w.expires() + ")";
     }
 
     /** The principals, each once, in the order they first acted. */

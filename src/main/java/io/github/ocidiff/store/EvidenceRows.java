@@ -77,6 +77,14 @@ final class EvidenceRows {
                 window.getFetchedAt().toInstant(), window.getEventsRead(), window.getWriteEvents(), failures, events));
     }
 
+    /** The attributed pairs lying within [from, to], each as {from, to}, by their 'from' then 'to'. */
+    static List<long[]> pairsWithin(DSLContext dsl, long from, long to) {
+        return dsl.select(AUDIT_WINDOW.FROM_SNAPSHOT, AUDIT_WINDOW.TO_SNAPSHOT).from(AUDIT_WINDOW)
+                .where(AUDIT_WINDOW.FROM_SNAPSHOT.ge(from), AUDIT_WINDOW.TO_SNAPSHOT.le(to))
+                .orderBy(AUDIT_WINDOW.FROM_SNAPSHOT, AUDIT_WINDOW.TO_SNAPSHOT)
+                .fetch(r -> new long[] {r.value1(), r.value2()});
+    }
+
     /** Every stored event of one resource, with the pair it was matched for, oldest first. */
     static List<PairedAuditEvent> forResource(DSLContext dsl, String ocid) {
         return dsl.select(AUDIT_MATCH.FROM_SNAPSHOT, AUDIT_MATCH.TO_SNAPSHOT, AUDIT_MATCH.OCID, AUDIT_EVENT.EVENT_ID,

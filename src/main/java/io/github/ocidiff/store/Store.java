@@ -285,6 +285,16 @@ public final class Store implements AutoCloseable {
         return EvidenceRows.find(dsl, fromId, toId);
     }
 
+    /**
+     * The evidence of every attributed pair lying within [fromId, toId] (the pair itself included), by
+     * 'from' then 'to': the nights a longer window is made of.
+     */
+    public List<KeptEvidence> auditEvidenceWithin(long fromId, long toId) {
+        return EvidenceRows.pairsWithin(dsl, fromId, toId).stream()
+                .map(p -> new KeptEvidence(p[0], p[1], EvidenceRows.find(dsl, p[0], p[1]).orElseThrow()))
+                .toList();
+    }
+
     /** Records that the nightly job wrote the day's report (again, after a re-run: publication state is kept). */
     public synchronized void dailyReportWritten(LocalDate day, long snapshotId, Long baseSnapshotId, Path reportDir,
                                                 Instant at) {

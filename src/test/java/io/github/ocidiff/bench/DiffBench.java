@@ -40,7 +40,7 @@ public final class DiffBench {
 
     private static final int WARM_UPS = 3;
     private static final int RUNS = 9;
-    private static final RulesConfig NO_RULES = new RulesConfig(List.of());
+    private static final RulesConfig NO_RULES = RulesConfig.none();
     private static final Instant NOW = Instant.parse("2026-11-03T06:00:00Z");
     /** The generator's daily churn and Audit read noise: 0.1 × (1 + 99) = 10 events a day per resource. */
     private static final String CHURN = "0.1";

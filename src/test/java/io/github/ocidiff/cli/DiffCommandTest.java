@@ -56,7 +56,7 @@ class DiffCommandTest {
             assertThat(validate(report)).isEmpty();
             assertThat(validate(JSON.readTree("{\"schemaVersion\": 1, \"changes\": [{\"kind\": \"GONE\"}]}"))).isNotEmpty();
             assertThat(report.path("summary").toString())
-                    .isEqualTo("{\"created\":1,\"deleted\":0,\"modified\":2,\"moved\":1,\"transient\":0,\"unattributed\":1}");
+                    .isEqualTo("{\"created\":1,\"deleted\":0,\"modified\":2,\"moved\":1,\"transient\":0,\"unattributed\":1,\"suppressed\":0,\"waived\":0}");
 
             // The launch event (the new OCID in its response payload), not the read that followed it.
             JsonNode created = change(report, "ocid1.instance.oc1.iad.aaaaaaaainstancec");

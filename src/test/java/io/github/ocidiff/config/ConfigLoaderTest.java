@@ -46,7 +46,7 @@ class ConfigLoaderTest {
                 new RetentionConfig(90),
                 new RulesConfig(List.of(
                         new IgnoreRule("Instance", "/freeformTags/LastScanned", "set nightly by the scanner"),
-                        new IgnoreRule("*", "/definedTags/*/CreatedOn", "stamped by tag defaults"))),
+                        new IgnoreRule("*", "/definedTags/*/CreatedOn", "stamped by tag defaults")), List.of(), List.of()),
                 Optional.of(file)));
     }
 

@@ -416,7 +416,7 @@ class DiffEngineTest {
         ObjectNode before = with(resource("Bucket", "ocid1.bucket.oc1.iad.b", APP, "ACTIVE", "logs"),
                 "/details/etag", "e1");
 
-        Diff diff = diff(IgnoreRules.withDefaults(new RulesConfig(List.of())), ALL_OK, ALL_OK,
+        Diff diff = diff(IgnoreRules.withDefaults(RulesConfig.none()), ALL_OK, ALL_OK,
                 edge(before, with(before, "/details/etag", "e2")));
 
         assertThat(diff.changes()).isEmpty();
@@ -480,7 +480,7 @@ class DiffEngineTest {
                  "lifecycleState": "ACTIVE", "region": "us-ashburn-1", "resourceType": "Bucket", "systemTags": {}}""");
         ObjectNode after = with(with(before, "/details/etag", "e2"), "/details/publicAccessType", "ObjectRead");
 
-        Diff diff = diff(IgnoreRules.withDefaults(new RulesConfig(List.of())),
+        Diff diff = diff(IgnoreRules.withDefaults(RulesConfig.none()),
                 List.of(ok(ASHBURN, "ocid1.compartment.oc1..aaaaaaaaprod", 1)),
                 List.of(ok(ASHBURN, "ocid1.compartment.oc1..aaaaaaaaprod", 1)), edge(before, after));
 

@@ -49,7 +49,7 @@ class IgnoreRulesTest {
     void configuredRulesComeBeforeTheDefaults() {
         IgnoreRule mine = new IgnoreRule("Bucket", "/details/etag", "mine");
 
-        IgnoreRules all = IgnoreRules.withDefaults(new RulesConfig(List.of(mine)));
+        IgnoreRules all = IgnoreRules.withDefaults(new RulesConfig(List.of(mine), List.of(), List.of()));
 
         assertThat(all.rules()).hasSize(1 + IgnoreRules.DEFAULTS.size()).first().isEqualTo(mine);
         assertThat(all.match("Bucket", "/details/etag")).contains(mine);

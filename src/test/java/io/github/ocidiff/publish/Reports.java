@@ -1,5 +1,7 @@
 package io.github.ocidiff.publish;
 
+import io.github.ocidiff.diff.RuleResults;
+import java.util.Optional;
 import io.github.ocidiff.audit.Actor;
 import io.github.ocidiff.audit.AttributedChange;
 import io.github.ocidiff.audit.AttributedTransient;
@@ -30,7 +32,7 @@ final class Reports {
                 new SnapshotRef(41, Instant.parse("2026-11-24T02:00:00Z"), SnapshotStatus.COMPLETE),
                 new SnapshotRef(42, Instant.parse("2026-11-25T02:00:00Z"),
                         complete ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL),
-                Instant.parse("2026-11-25T02:10:00Z"), changes, transients, gaps, complete, List.of(),
+                Instant.parse("2026-11-25T02:10:00Z"), changes, transients, gaps, complete, RuleResults.ignoredOnly(List.of()), Optional.empty(),
                 Map.of(PROD, "acme/prod"), List.of(), warnings);
     }
 

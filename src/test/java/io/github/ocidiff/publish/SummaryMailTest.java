@@ -146,6 +146,6 @@ class SummaryMailTest {
 
     private static Report rename(Report r, String name) {
         return new Report(r.tenancyId(), name, r.from(), r.to(), r.generatedAt(), r.changes(), r.transients(), r.gaps(),
-                r.complete(), r.ignored(), r.compartmentPaths(), r.trend(), r.warnings());
+                r.complete(), r.rules(), r.baseline(), r.compartmentPaths(), r.trend(), r.warnings());
     }
 }

@@ -1,5 +1,7 @@
 package io.github.ocidiff.report;
 
+import io.github.ocidiff.diff.RuleResults;
+import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -320,7 +322,7 @@ class HtmlReportTest {
     void aReportWithoutChangesSaysSo() throws IOException {
         Report report = ReportFixture.report();
         Report empty = new Report(report.tenancyId(), null, report.from(), report.to(), report.generatedAt(), List.of(),
-                List.of(), List.of(), true, List.of(), report.compartmentPaths(), List.of(), List.of());
+                List.of(), List.of(), true, RuleResults.ignoredOnly(List.of()), Optional.empty(), report.compartmentPaths(), List.of(), List.of());
         HtmlPage page = open(HtmlReport.render(empty));
         assertThat(scriptErrors).isEmpty();
         assertThat(page.getTitleText()).isEqualTo("ocidiff report: " + ReportFixture.TENANCY);

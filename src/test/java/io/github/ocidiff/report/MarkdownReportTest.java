@@ -1,5 +1,7 @@
 package io.github.ocidiff.report;
 
+import io.github.ocidiff.diff.RuleResults;
+import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ocidiff.Golden;
@@ -153,7 +155,7 @@ class MarkdownReportTest {
         Report empty = new Report("ocid1.tenancy.oc1..t", null,
                 new SnapshotRef(1, Instant.parse("2026-11-01T00:00:00Z"), SnapshotStatus.COMPLETE),
                 new SnapshotRef(2, Instant.parse("2026-11-02T00:00:00Z"), SnapshotStatus.COMPLETE),
-                Instant.parse("2026-11-02T00:01:00Z"), List.of(), List.of(), List.of(), true, List.of(), Map.of(),
+                Instant.parse("2026-11-02T00:01:00Z"), List.of(), List.of(), List.of(), true, RuleResults.ignoredOnly(List.of()), Optional.empty(), Map.of(),
                 List.of(), List.of());
         assertThat(MarkdownReport.render(empty))
                 .startsWith("# ocidiff report: ocid1.tenancy.oc1..t\n")

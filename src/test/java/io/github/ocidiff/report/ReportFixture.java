@@ -1,5 +1,7 @@
 package io.github.ocidiff.report;
 
+import io.github.ocidiff.diff.RuleResults;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ocidiff.audit.Actor;
@@ -107,7 +109,7 @@ final class ReportFixture {
         Map<String, String> paths = Map.of(TENANCY, "acme", PROD, "acme/prod", DEV, "acme/dev", PIPES, PIPE_PATH);
         return new Report(TENANCY, "acme", new SnapshotRef(12, Instant.parse("2026-11-01T23:59:59Z"), SnapshotStatus.COMPLETE),
                 new SnapshotRef(13, Instant.parse("2026-11-02T23:59:59Z"), SnapshotStatus.PARTIAL),
-                Instant.parse("2026-11-03T00:05:00Z"), changes, transients, gaps, false, ignored, paths, trend,
+                Instant.parse("2026-11-03T00:05:00Z"), changes, transients, gaps, false, RuleResults.ignoredOnly(ignored), Optional.empty(), paths, trend,
                 List.of("The 'to' snapshot #13 is PARTIAL: resources in its 2 failed scopes are unknown, not deleted."));
     }
 

@@ -1,5 +1,7 @@
 package io.github.ocidiff.report;
 
+import io.github.ocidiff.diff.RuleResults;
+import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -36,7 +38,7 @@ class ReportTextTest {
         assertThat(ReportText.coverageNotice(REPORT)).isEqualTo("Coverage incomplete: 2 scopes of the two snapshots were "
                 + "not fully collected; 15 resources of unknown state were not reported deleted.");
         Report oneGap = new Report(REPORT.tenancyId(), null, REPORT.from(), REPORT.to(), REPORT.generatedAt(), List.of(),
-                List.of(), List.of(new CoverageGap("ap-tokyo-1", null, "down", 1)), false, List.of(), REPORT.compartmentPaths(),
+                List.of(), List.of(new CoverageGap("ap-tokyo-1", null, "down", 1)), false, RuleResults.ignoredOnly(List.of()), Optional.empty(), REPORT.compartmentPaths(),
                 List.of(), List.of());
         assertThat(ReportText.coverageNotice(oneGap)).isEqualTo("Coverage incomplete: 1 scope of the two snapshots was "
                 + "not fully collected; 1 resource of unknown state was not reported deleted.");

@@ -1,0 +1,60 @@
+package io.github.ocidiff.audit;
+
+import io.github.ocidiff.store.AuditEvidence;
+import io.github.ocidiff.store.KeptEvidence;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How to attribute a window between two snapshots: from the evidence kept for the pairs it is made of
+ * (the nightly reports'), longest stretch first, and from Audit only for what no kept pair covers. A
+ * drift from a baseline months old then costs no Audit call when every night was reported.
+ *
+ * @param kept   the kept evidence to use, oldest first
+ * @param toRead the stretches of the window no kept evidence covers, oldest first
+ */
+public record AuditPlan(List<AuditEvidence> kept, List<AuditWindow> toRead) {
+
+    public AuditPlan {
+        kept = List.copyOf(kept);
+        toRead = List.copyOf(toRead);
+    }
+
+    /**
+     * @param within the pairs kept between {@code fromId} and {@code toId} (store.auditEvidenceWithin)
+     */
+    public static AuditPlan of(long fromId, long toId, AuditWindow whole, List<KeptEvidence> within) {
+        List<AuditEvidence> kept = new ArrayList<>();
+        List<AuditWindow> toRead = new ArrayList<>();
+        long cursor = fromId;
+        Instant cursorTime = whole.start();
+        while (cursor < toId) {
+            long at = cursor;
+            Optional<KeptEvidence> longest = within.stream()
+                    .filter(k -> k.fromId() == at && k.toId() > at && k.toId() <= toId)
+                    .max(Comparator.comparingLong(KeptEvidence::toId));
+            if (longest.isPresent()) {
+                kept.add(longest.get().evidence());
+                cursor = longest.get().toId();
+                cursorTime = longest.get().evidence().end();
+                continue;
+            }
+            Optional<KeptEvidence> next = within.stream()
+                    .filter(k -> k.fromId() > at && k.toId() <= toId && k.fromId() < k.toId())
+                    .min(Comparator.comparingLong(KeptEvidence::fromId));
+            Instant end = next.map(k -> k.evidence().start()).orElse(whole.end());
+            if (end.isAfter(cursorTime)) {
+                toRead.add(new AuditWindow(cursorTime, end));
+            }
+            if (next.isEmpty()) {
+                break;
+            }
+            cursor = next.get().fromId();
+            cursorTime = end.isAfter(cursorTime) ? end : cursorTime;
+        }
+        return new AuditPlan(kept, toRead);
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.ocidiff.cli;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.job.ReportFiles;
+import io.github.ocidiff.report.Report;
+import io.github.ocidiff.report.ReportFormat;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where the commands that render one report put it: --format and --out (diff, drift). */
+final class ReportOutput {
+
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT",
+            description = "json (default), html, md or csv; several with --format html,md or repeated.")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR|FILE",
+            description = {"Write to FILE (one format) or into DIR as report.json, report.html, ...",
+                    "Without it, the one format goes to standard output."})
+    Path out;
+
+    /** The chosen formats, checked before any work is done: several need a folder to go into. */
+    List<ReportFormat> formats() {
+        List<ReportFormat> chosen = new ArrayList<>(new LinkedHashSet<>(
+                (formats.isEmpty() ? List.of("json") : formats).stream().map(ReportFormat::parse).toList()));
+        if (out == null && chosen.size() > 1) {
+            throw OcidiffException.usage("--format: " + chosen.size() + " formats need --out DIR to write them into");
+        }
+        return chosen;
+    }
+
+    /** Whether the report goes to standard output (then nothing else may be printed there). */
+    boolean toStdout() {
+        return out == null;
+    }
+
+    /** Renders the report to standard output, to --out FILE, or into --out DIR, saying where it went. */
+    void write(Report report, List<ReportFormat> chosen, PrintWriter stdout) {
+        boolean intoFolder = out != null
+                && (chosen.size() > 1 || Files.isDirectory(out) || out.toString().endsWith("/"));
+        if (out == null) {
+            stdout.print(chosen.get(0).render(report));
+            stdout.flush();
+        } else if (intoFolder) {
+            for (Path file : ReportFiles.write(report, chosen, out)) {
+                stdout.println("report written to " + file);
+            }
+        } else {
+            ReportFiles.writeAtomically(out, chosen.get(0).render(report));
+            stdout.println("report written to " + out);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.ocidiff.diff;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compartment patterns resolved against one tenancy's tree: a compartment OCID or a path below the
+ * tenancy ({@code prod/app}, segments may be {@code *}) covers that compartment and its whole subtree.
+ * The tenancy's own OCID covers everything.
+ */
+public final class CompartmentScope {
+    private final Map<String, String> paths;
+
+    /** @param paths compartment OCID → its path below the tenancy ("" for the tenancy itself) */
+    public CompartmentScope(Map<String, String> paths) {
+        this.paths = Map.copyOf(paths);
+    }
+
+    /** Whether {@code pattern} covers the compartment {@code compartmentId}. */
+    public boolean covers(String pattern, String compartmentId) {
+        if (pattern.equals(compartmentId)) {
+            return true;
+        }
+        String path = compartmentId == null ? null : paths.get(compartmentId);
+        if (path == null) {
+            return false; // a compartment the tree does not know is covered by its own OCID only
+        }
+        List<String> patternSegments;
+        if (pattern.startsWith("ocid1.")) {
+            String patternPath = paths.get(pattern);
+            if (patternPath == null) {
+                return false;
+            }
+            patternSegments = segments(patternPath);
+        } else {
+            patternSegments = segments(pattern);
+        }
+        return JsonPointers.covers(patternSegments, segments(path));
+    }
+
+    /** Whether the pattern names a compartment this tree has (or, for a path with {@code *}, may have). */
+    public boolean knows(String pattern) {
+        if (pattern.startsWith("ocid1.")) {
+            return paths.containsKey(pattern);
+        }
+        return paths.keySet().stream().anyMatch(id -> covers(pattern, id));
+    }
+
+    private static List<String> segments(String path) {
+        return path.isEmpty() ? List.of() : Arrays.asList(path.split("/"));
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.ocidiff.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ocidiff.store.AuditEvidence;
+import io.github.ocidiff.store.KeptEvidence;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AuditPlanTest {
+
+    /** Snapshot n taken at midnight of 2026-11-n. */
+    private static Instant day(int n) {
+        return Instant.parse(String.format("2026-11-%02dT00:00:00Z", n));
+    }
+
+    private static KeptEvidence kept(int from, int to) {
+        return new KeptEvidence(from, to, new AuditEvidence(day(from), day(to), day(to), 0, 0, List.of(), List.of()));
+    }
+
+    private static final AuditWindow WHOLE = new AuditWindow(day(1), day(6));
+
+    @Test
+    void everyNightKeptMeansNoAuditCall() {
+        List<KeptEvidence> within = List.of(kept(1, 2), kept(2, 3), kept(3, 4), kept(4, 5), kept(5, 6));
+
+        AuditPlan plan = AuditPlan.of(1, 6, WHOLE, within);
+
+        assertThat(plan.kept()).hasSize(5);
+        assertThat(plan.toRead()).isEmpty();
+    }
+
+    @Test
+    void theLongestKeptStretchIsTakenAndOnlyGapsAreRead() {
+        List<KeptEvidence> within = List.of(kept(1, 2), kept(1, 3), kept(4, 5));
+
+        AuditPlan plan = AuditPlan.of(1, 6, WHOLE, within);
+
+        assertThat(plan.kept()).containsExactly(kept(1, 3).evidence(), kept(4, 5).evidence());
+        assertThat(plan.toRead()).containsExactly(new AuditWindow(day(3), day(4)), new AuditWindow(day(5), day(6)));
+    }
+
+    @Test
+    void nothingKeptReadsTheWholeWindow() {
+        assertThat(AuditPlan.of(1, 6, WHOLE, List.of()).toRead()).containsExactly(WHOLE);
+    }
+}

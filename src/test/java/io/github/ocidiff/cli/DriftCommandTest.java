@@ -1,0 +1,126 @@
+package io.github.ocidiff.cli;
+
+import static io.github.ocidiff.cli.MainTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ocidiff.Golden;
+import io.github.ocidiff.ReportSchema;
+import io.github.ocidiff.SimHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compliance end to end: a baseline on the first of four fixture days, then a waived policy change, a
+ * security list change whose waiver expires on the fourth day, an unwaived bucket made public, a node
+ * an OKE node pool launched and an instance autoscaling created and deleted (both suppressed by their
+ * service principals), and a change outside the baseline's compartments.
+ */
+class DriftCommandTest {
+
+    static final Path COMPLIANCE_FIXTURE = Path.of("src/test/resources/fixtures/compliance");
+
+    static final String RULES = """
+            rules:
+              suppress:
+                - name: oke-node-pools
+                  actor: "ocid1.nodepool.*"
+                  reason: OKE launches and replaces its worker nodes itself
+                - name: autoscaling
+                  resourceType: Instance
+                  kind: [CREATED, DELETED, TRANSIENT]
+                  actor: "ocid1.autoscalingconfiguration.*"
+                  reason: instance pools scale with load
+              waivers:
+                - name: CHG-100
+                  ocid: ocid1.policy.oc1..aaaaaaaaprodadmins
+                  reason: auditors need to read audit events in prod
+                  approver: ann@example.com
+                  approved: 2026-11-01
+                  expires: 2026-12-31
+                - name: CHG-200
+                  resourceType: SecurityList
+                  path: /details/ingressSecurityRules
+                  reason: vendor access for the migration weekend
+                  approver: ann@example.com
+                  approved: 2026-11-01
+                  expires: 2026-11-04
+            """;
+
+    @Test
+    void driftFromABaselineWithWaiversSuppressionsAndAnExpiringWaiver() throws Exception {
+        try (SimHarness sim = SimHarness.replaying(COMPLIANCE_FIXTURE)) {
+            Path config = sim.writeConfig(RULES);
+            Path withBucketWaived = sim.dir.resolve("bucket-waived.yaml");
+            Files.writeString(withBucketWaived, Files.readString(config) + """
+                        - name: CHG-300
+                          ocid: ocid1.bucket.oc1.iad.aaaaaaaaproddata
+                          reason: public read for the product launch
+                          approver: bo@example.com
+                          approved: 2026-11-02
+                          expires: 2027-01-01
+                    """);
+            for (String day : List.of("2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04")) {
+                sim.server.source().selectDay(LocalDate.parse(day));
+                MainTest.Run nightly = run("--config", config.toString(), "daily", "--quiet", "--at", day + "T23:59:59Z");
+                assertThat(nightly.exitCode()).as(nightly.err()).isZero();
+                if (day.equals("2026-11-01")) {
+                    MainTest.Run set = run("--config", config.toString(), "baseline", "set", "approved", "--snapshot",
+                            "2026-11-01", "--compartment", "prod", "--compartment", "network", "--note", "CAB-7");
+                    assertThat(set.exitCode()).as(set.err()).isZero();
+                }
+            }
+            sim.server.close();
+            // The simulator is gone: every actor below comes from the evidence the nightly reports kept.
+            checkDrift(config, withBucketWaived);
+        }
+    }
+
+    private static void checkDrift(Path config, Path withBucketWaived) throws Exception {
+        MainTest.Run day3 = run("--config", config.toString(), "drift", "--baseline", "approved", "--at", "2026-11-03");
+        assertThat(day3.exitCode()).as(day3.err()).isZero();
+        assertThat(day3.err()).contains("drift from baseline approved (snapshot 1, 2026-11-01T23:59:59Z) to snapshot 3 "
+                + "(2026-11-03T23:59:59Z): 1 unwaived, 2 waived, 2 suppressed");
+        JsonNode json = new ObjectMapper().readTree(day3.out());
+        assertThat(ReportSchema.validate(json)).isEmpty();
+        Golden.assertMatches("compliance/drift-2026-11-03.json", Golden.stable(day3.out()));
+
+        MainTest.Run day4 = run("--config", config.toString(), "drift", "--baseline", "approved", "--at", "2026-11-04",
+                "--fail-on-drift");
+        assertThat(day4.exitCode()).as(day4.err()).isEqualTo(DriftCommand.DRIFT);
+        assertThat(day4.err()).contains("3 unwaived, 1 waived, 2 suppressed");
+        Golden.assertMatches("compliance/drift-2026-11-04.json", Golden.stable(day4.out()));
+        MainTest.Run md = run("--config", config.toString(), "drift", "--baseline", "approved", "--at", "2026-11-04",
+                "--format", "md");
+        Golden.assertMatches("compliance/drift-2026-11-04.md", Golden.stable(md.out()));
+
+        assertThat(run("--config", withBucketWaived.toString(), "drift", "--baseline", "approved", "--at", "2026-11-03",
+                "--fail-on-drift").exitCode()).as("everything waived or suppressed").isZero();
+        assertThat(run("--config", config.toString(), "drift", "--baseline", "approved", "--at", "2026-11-03",
+                "--fail-on-drift").exitCode()).isEqualTo(DriftCommand.DRIFT);
+        assertThat(run("--config", config.toString(), "drift", "--baseline", "approved", "--at", "2026-11-01",
+                "--fail-on-drift").exitCode()).as("no change since the baseline").isZero();
+
+        MainTest.Run pruned = run("--config", config.toString(), "prune", "--keep-days", "1");
+        assertThat(pruned.exitCode()).as(pruned.err()).isZero();
+        MainTest.Run afterPrune = run("--config", config.toString(), "drift", "--baseline", "approved", "--at", "2026-11-04");
+        assertThat(Golden.stable(afterPrune.out())).as("pruning keeps what a baseline needs")
+                .isEqualTo(Golden.stable(day4.out()));
+    }
+
+    @Test
+    void anUnknownBaselineIsAUsageErrorListingTheKnownOnes() {
+        try (SimHarness sim = SimHarness.replaying(COMPLIANCE_FIXTURE)) {
+            String config = sim.writeConfig("").toString();
+            sim.server.source().selectDay(LocalDate.parse("2026-11-01"));
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-01T23:59:59Z").exitCode()).isZero();
+            MainTest.Run r = run("--config", config, "drift", "--baseline", "q4");
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err().trim()).isEqualTo("ocidiff: no baseline q4; there are none (ocidiff baseline set NAME)");
+        }
+    }
+}
