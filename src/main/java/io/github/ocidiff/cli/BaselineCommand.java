@@ -1,6 +1,8 @@
 package io.github.ocidiff.cli;
 
 import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.crawl.Compartment;
+import io.github.ocidiff.diff.CompartmentScope;
 import io.github.ocidiff.diff.SnapshotSelector;
 import io.github.ocidiff.store.Baseline;
 import io.github.ocidiff.store.SnapshotInfo;
@@ -9,6 +11,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,11 +65,28 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
                     parent.spec.commandLine().getErr().println("ocidiff: warning: " + selected.warning());
                 }
                 SnapshotInfo s = selected.snapshot();
+                checkCompartments(store, s);
                 store.addBaseline(new Baseline(name, s.id(), note, compartments, types, Instant.now()));
                 out.printf("baseline %s pins snapshot %d (%s, %s, %,d resources)%n", name, s.id(), s.day(), s.status(),
                         s.resourceCount());
             }
             return 0;
+        }
+
+        /** A compartment the snapshot never saw would silently narrow every drift check to nothing. */
+        private void checkCompartments(Store store, SnapshotInfo s) {
+            Optional<List<Compartment>> tree = store.compartments(s.id());
+            if (tree.isEmpty()) {
+                return; // an imported snapshot records no tree; drift resolves the names against the later snapshot
+            }
+            CompartmentScope scope = CompartmentScope.of(tree.get());
+            for (String c : compartments) {
+                if (!scope.knows(c)) {
+                    throw OcidiffException.usage("--compartment " + c + ": snapshot " + s.id() + " has no such compartment; "
+                            + "give its OCID or its path below the tenancy, like prod/app (top level: "
+                            + String.join(", ", scope.topLevel()) + ")");
+                }
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package io.github.ocidiff.diff;
 
+import io.github.ocidiff.crawl.Compartment;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,18 @@ public final class CompartmentScope {
     /** @param paths compartment OCID → its path below the tenancy ("" for the tenancy itself) */
     public CompartmentScope(Map<String, String> paths) {
         this.paths = Map.copyOf(paths);
+    }
+
+    /** The tree one snapshot recorded. */
+    public static CompartmentScope of(List<Compartment> tree) {
+        Map<String, String> paths = new HashMap<>();
+        tree.forEach(c -> paths.put(c.id(), c.path()));
+        return new CompartmentScope(paths);
+    }
+
+    /** The compartments right below the tenancy, by name, for messages. */
+    public List<String> topLevel() {
+        return paths.values().stream().filter(p -> !p.isEmpty() && !p.contains("/")).sorted().toList();
     }
 
     /** Whether {@code pattern} covers the compartment {@code compartmentId}. */

@@ -7,6 +7,7 @@ import io.github.ocidiff.audit.Attribution;
 import io.github.ocidiff.diff.Change;
 import io.github.ocidiff.diff.PropertyChange;
 import io.github.ocidiff.diff.TransientResource;
+import io.github.ocidiff.diff.WaiverVerdict;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -16,12 +17,13 @@ import java.util.List;
  * spreadsheets and evidence files. After the header, one row per property change with its change's
  * columns repeated, one row for a change without property changes (CREATED, DELETED), and one row per
  * transient resource (kind TRANSIENT). Values are compact JSON ({@code "web"}, {@code 2}, {@code {"a":1}});
- * an empty cell is an absent value.
+ * an empty cell is an absent value. {@code waiver} is "WAIVED NAME" or "EXPIRED NAME" when a waiver covers
+ * the change.
  */
 public final class CsvReport {
     static final List<String> HEADER = List.of("kind", "resourceType", "displayName", "ocid", "region",
             "compartmentPath", "compartmentId", "previousCompartmentId", "path", "before", "after", "attribution",
-            "actors", "firstEventName", "firstEventTime", "caveat");
+            "actors", "firstEventName", "firstEventTime", "caveat", "waiver");
     static final String TRANSIENT = "TRANSIENT";
     private static final String LINE_END = "\r\n";
     /**
@@ -46,7 +48,7 @@ public final class CsvReport {
             for (PropertyChange property : properties) {
                 row(csv, columns(report, c.kind().name(), c.resourceType(), c.displayName(), c.ocid(), c.region(),
                         c.compartmentId(), c.previousCompartmentId(), property, attributed.attribution(),
-                        attributed.actors(), c.caveat()));
+                        attributed.actors(), c.caveat(), waiver(report.waiverOf(c))));
             }
         }
         for (AttributedTransient t : report.transients()) {
@@ -54,7 +56,7 @@ public final class CsvReport {
             // A transient's actors are Audit events by construction: with none, nothing names who did it.
             Attribution attribution = t.actors().isEmpty() ? Attribution.NONE : Attribution.AUDIT;
             row(csv, columns(report, TRANSIENT, r.resourceType(), r.displayName(), r.ocid(), r.region(),
-                    r.compartmentId(), null, null, attribution, t.actors(), null));
+                    r.compartmentId(), null, null, attribution, t.actors(), null, null));
         }
         return csv.toString();
     }
@@ -63,14 +65,18 @@ public final class CsvReport {
     private static List<String> columns(Report report, String kind, String resourceType, String displayName, String ocid,
                                         String region, String compartmentId, String previousCompartmentId,
                                         PropertyChange property, Attribution attribution, List<Actor> actors,
-                                        String caveat) {
+                                        String caveat, String waiver) {
         Actor first = actors.isEmpty() ? null : actors.get(0);
         return Arrays.asList(kind, resourceType, displayName, ocid, region, report.compartmentPath(compartmentId),
                 compartmentId, previousCompartmentId, property == null ? null : property.path(),
                 property == null ? null : ReportText.json(property.before(), null),
                 property == null ? null : ReportText.json(property.after(), null), attribution.name(),
                 String.join("; ", ReportText.principals(actors)), first == null ? null : first.eventName(),
-                first == null ? null : first.eventTime().toString(), caveat);
+                first == null ? null : first.eventTime().toString(), caveat, waiver);
+    }
+
+    private static String waiver(WaiverVerdict verdict) {
+        return verdict == null ? null : (verdict.expired() ? "EXPIRED " : "WAIVED ") + verdict.waiver().name();
     }
 
     private static void row(StringBuilder csv, List<String> cells) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * An approved state: a name pinning a snapshot, against which drift is checked.
  *
- * @param compartments  compartment selectors (OCID, name or path) it covers; empty = all
+ * @param compartments  compartments it covers, each with its subtree: an OCID or a path below the
+ *                      tenancy such as prod/app; empty = all
  * @param resourceTypes resource types it covers; empty = all
  */
 public record Baseline(String name, long snapshotId, String note, List<String> compartments,

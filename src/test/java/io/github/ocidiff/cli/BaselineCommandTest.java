@@ -32,6 +32,13 @@ class BaselineCommandTest {
             assertThat(again.exitCode()).isEqualTo(2);
             assertThat(again.err()).contains("baseline q4-review exists already");
             assertThat(run("--config", config, "baseline", "set", "bad name").exitCode()).isEqualTo(2);
+            MainTest.Run nowhere = run("--config", config, "baseline", "set", "staging", "--compartment", "staging");
+            assertThat(nowhere.exitCode()).isEqualTo(2);
+            assertThat(nowhere.err().trim()).isEqualTo("ocidiff: --compartment staging: snapshot 3 has no such "
+                    + "compartment; give its OCID or its path below the tenancy, like prod/app (top level: dev, network, prod)");
+            assertThat(run("--config", config, "baseline", "set", "prod-app", "--compartment", "prod/app").exitCode())
+                    .isZero();
+            assertThat(run("--config", config, "baseline", "rm", "prod-app").exitCode()).isZero();
 
             MainTest.Run pruned = run("--config", config, "prune", "--keep-days", "1");
             assertThat(pruned.out()).contains("pruned 0 snapshots");

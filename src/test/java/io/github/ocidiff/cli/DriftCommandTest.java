@@ -97,6 +97,12 @@ class DriftCommandTest {
         MainTest.Run md = run("--config", config.toString(), "drift", "--baseline", "approved", "--at", "2026-11-04",
                 "--format", "md");
         Golden.assertMatches("compliance/drift-2026-11-04.md", Golden.stable(md.out()));
+        String csv = run("--config", config.toString(), "drift", "--baseline", "approved", "--at", "2026-11-04",
+                "--format", "csv").out();
+        assertThat(csv.lines().filter(l -> l.startsWith("MODIFIED,SecurityList,")).toList())
+                .singleElement().asString().endsWith(",EXPIRED CHG-200");
+        assertThat(csv.lines().filter(l -> l.startsWith("MODIFIED,Policy,")).toList())
+                .isNotEmpty().allMatch(l -> l.endsWith(",WAIVED CHG-100"));
 
         assertThat(run("--config", withBucketWaived.toString(), "drift", "--baseline", "approved", "--at", "2026-11-03",
                 "--fail-on-drift").exitCode()).as("everything waived or suppressed").isZero();
