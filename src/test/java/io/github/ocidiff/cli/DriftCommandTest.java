@@ -119,6 +119,33 @@ class DriftCommandTest {
     }
 
     @Test
+    void noVisibleDriftWithARegionDownCannotPassTheGate() {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String config = sim.writeConfig("""
+                    rules:
+                      suppress:
+                        - name: everything
+                          kind: [CREATED, DELETED, MODIFIED, MOVED, TRANSIENT]
+                          reason: this test wants no visible drift
+                    """).toString();
+            for (String day : List.of("2026-11-01", "2026-11-02", "2026-11-03")) {
+                sim.server.source().selectDay(LocalDate.parse(day));
+                assertThat(run("--config", config, "snapshot", "--quiet", "--at", day + "T23:59:59Z").exitCode()).isIn(0, 4);
+            }
+            assertThat(run("--config", config, "baseline", "set", "b", "--snapshot", "2026-11-01").exitCode()).isZero();
+
+            MainTest.Run complete = run("--config", config, "drift", "--baseline", "b", "--at", "2026-11-02",
+                    "--no-audit", "--fail-on-drift");
+            assertThat(complete.exitCode()).as(complete.err()).isZero();
+            assertThat(complete.err()).contains(": 0 unwaived, 0 waived, 5 suppressed");
+            MainTest.Run frankfurtDown = run("--config", config, "drift", "--baseline", "b", "--at", "2026-11-03",
+                    "--no-audit", "--fail-on-drift");
+            assertThat(frankfurtDown.exitCode()).as(frankfurtDown.err()).isEqualTo(DriftCommand.INCOMPLETE);
+            assertThat(frankfurtDown.err()).contains(": 0 unwaived, 0 waived").contains("; coverage INCOMPLETE");
+        }
+    }
+
+    @Test
     void anUnknownBaselineIsAUsageErrorListingTheKnownOnes() {
         try (SimHarness sim = SimHarness.replaying(COMPLIANCE_FIXTURE)) {
             String config = sim.writeConfig("").toString();
