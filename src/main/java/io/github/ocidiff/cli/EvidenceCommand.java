@@ -18,10 +18,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code ocidiff evidence}: a verifiable zip of a report and everything behind it, and its check. */
 @Command(name = "evidence", mixinStandardHelpOptions = true,
-        description = {"Write an evidence pack: a zip of the report between two snapshots in every format, the",
-                "Audit events it was attributed from, both snapshots' metadata and coverage, the effective rules,",
-                "the tool's version and a MANIFEST.sha256 over every file. FROM/TO as for diff.",
-                "`ocidiff evidence verify PACK` checks a pack against its manifest."},
+        description = {"Write an evidence pack: a zip of the report between two snapshots in every",
+                "format, the Audit events it was attributed from, both snapshots' metadata and",
+                "coverage, the effective rules, the tool's version and a MANIFEST.sha256 over",
+                "every file. FROM/TO as for diff. `ocidiff evidence verify PACK` checks a pack."},
         subcommands = EvidenceCommand.Verify.class)
 public final class EvidenceCommand extends BaseCommand implements Callable<Integer> {
 
@@ -73,9 +73,9 @@ public final class EvidenceCommand extends BaseCommand implements Callable<Integ
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Check an evidence pack: recompute every file's SHA-256 and compare with MANIFEST.sha256.",
-                    "Prints each altered, missing or extra file (and unsafe or duplicate names), then the verdict.",
-                    "Exit 0 when the pack is intact, 1 otherwise."})
+            description = {"Check an evidence pack: recompute every file's SHA-256, compare with",
+                    "MANIFEST.sha256, print each altered, missing or extra file (and unsafe or",
+                    "duplicate names), then the verdict. Exit 0 when intact, 1 otherwise."})
     static final class Verify implements Callable<Integer> {
         @ParentCommand
         EvidenceCommand parent;
