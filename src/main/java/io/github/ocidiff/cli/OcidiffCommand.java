@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         description = "What changed in an OCI tenancy, where, and who did it.",
         subcommands = {DailyCommand.class, SnapshotCommand.class, SnapshotsCommand.class, DiffCommand.class,
-                HistoryCommand.class, BaselineCommand.class, DriftCommand.class, PruneCommand.class, ImportCommand.class, CheckCommand.class, SimCommand.class,
+                HistoryCommand.class, BaselineCommand.class, DriftCommand.class, EvidenceCommand.class, PruneCommand.class,
+                ImportCommand.class, CheckCommand.class, SimCommand.class,
                 ReplayCommand.class, DemoCommand.class})
 public final class OcidiffCommand implements Runnable {
 

@@ -1,0 +1,93 @@
+package io.github.ocidiff.job;
+
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.config.RulesConfig;
+import io.github.ocidiff.diff.SnapshotSelector;
+import io.github.ocidiff.store.Baseline;
+import io.github.ocidiff.store.SnapshotInfo;
+import io.github.ocidiff.store.Store;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code ocidiff evidence}: the report between two snapshots, made as {@code diff} makes it (attributed
+ * through Audit, or the evidence kept for the pair), and the files of its evidence pack.
+ */
+public final class EvidenceJob {
+
+    /**
+     * The pack's files, sealed (sorted, manifest last), and what the user should know.
+     *
+     * @param auditEvents the Audit events the pack holds
+     */
+    public record Result(List<PackFile> files, EvidencePack.Ends ends, int auditEvents, List<String> warnings) {
+        public Result {
+            files = List.copyOf(files);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private final Store store;
+    private final RulesConfig rules;
+    private final AuditAccess audit;
+
+    public EvidenceJob(Store store, RulesConfig rules, AuditAccess audit) {
+        this.store = store;
+        this.rules = rules;
+        this.audit = audit;
+    }
+
+    /** Between two ends as {@code diff --from --to} takes them. */
+    public Result between(String from, String to, EvidencePack.Tool tool, Instant now) {
+        DiffJob.Result result = new DiffJob(store, rules, audit).run(from, to, now);
+        SnapshotInfo fromInfo = store.snapshot(result.report().from().snapshotId()).orElseThrow();
+        SnapshotInfo toInfo = store.snapshot(result.report().to().snapshotId()).orElseThrow();
+        return pack(result, fromInfo, toInfo, Optional.empty(), tool);
+    }
+
+    /**
+     * From an approved state: the baseline's pinned snapshot to {@code to} (an end as {@code diff} takes it).
+     * The report covers the whole tenancy; a baseline narrowed to compartments or types says so in a warning.
+     */
+    public Result sinceBaseline(String name, String to, EvidencePack.Tool tool, Instant now) {
+        Baseline baseline = store.baseline(name).orElseThrow(() -> {
+            List<String> names = store.baselines().stream().map(Baseline::name).toList();
+            return OcidiffException.usage("--baseline " + name + ": no such baseline" + (names.isEmpty()
+                    ? "; there are none (`ocidiff baseline set NAME` pins one)" : "; there are: " + String.join(", ", names)));
+        });
+        SnapshotInfo from = store.snapshot(baseline.snapshotId()).orElseThrow(() -> new OcidiffException(
+                OcidiffException.RUNTIME, "baseline " + name + " pins snapshot " + baseline.snapshotId()
+                + ", which the store no longer has"));
+        SnapshotSelector.Selection selected = new SnapshotSelector(store.snapshots()).select("--to", to, now);
+        SnapshotInfo toInfo = selected.snapshot();
+        if (from.id() >= toInfo.id()) {
+            throw OcidiffException.usage("--baseline " + name + " pins snapshot " + from.id() + ", which is not older "
+                    + "than --to " + to + " (snapshot " + toInfo.id() + "): there is nothing to compare yet");
+        }
+        List<String> warnings = new ArrayList<>();
+        if (selected.warning() != null) {
+            warnings.add(selected.warning());
+        }
+        if (!baseline.compartments().isEmpty() || !baseline.resourceTypes().isEmpty()) {
+            warnings.add("baseline " + name + " covers only some compartments or resource types; this report covers "
+                    + "the whole tenancy");
+        }
+        DiffJob.Result result = new DiffJob(store, rules, audit).run(from, toInfo, warnings, now);
+        return pack(result, from, toInfo, Optional.of(baseline), tool);
+    }
+
+    /**
+     * The pack of a report already made between {@code from} and {@code to} (with this job's Audit access),
+     * optionally from an approved state.
+     */
+    public Result pack(DiffJob.Result result, SnapshotInfo from, SnapshotInfo to, Optional<Baseline> baseline,
+                       EvidencePack.Tool tool) {
+        boolean consulted = audit instanceof AuditAccess.Read;
+        EvidencePack.Ends ends = new EvidencePack.Ends(from, to, baseline, consulted);
+        List<PackFile> files = new EvidencePack(store, rules).files(result.report(), ends, tool);
+        int events = consulted ? store.auditEvidence(from.id(), to.id()).map(e -> e.events().size()).orElse(0) : 0;
+        return new Result(Manifest.seal(files), ends, events, result.warnings());
+    }
+}

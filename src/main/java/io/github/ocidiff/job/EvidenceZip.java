@@ -1,0 +1,134 @@
+package io.github.ocidiff.job;
+
+import io.github.ocidiff.OcidiffException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * An evidence pack on disk: a zip written deterministically (entries in the given order, one fixed
+ * timestamp, no extra fields) and atomically, and read back as entry hashes for {@link Manifest#check}.
+ */
+public final class EvidenceZip {
+
+    /**
+     * Every entry's modification time, as a DOS local date-time: written as is, whatever the time zone, so
+     * that the same files give the same bytes. The date the pack was made is in {@code tool.json}.
+     */
+    static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+
+    /** A manifest larger than this is no manifest ocidiff wrote: it is reported malformed, not read whole. */
+    static final int MAX_MANIFEST_BYTES = 1 << 20;
+
+    /** A pack as read: every entry with its hash, and the manifest's bytes (null when there is none). */
+    public record Read(List<Manifest.Entry> entries, byte[] manifest) {
+        public Read {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    private EvidenceZip() {
+    }
+
+    /**
+     * Writes {@code files} in their order into the zip {@code out}, through a temporary file in the same
+     * folder and a rename: a crash or a failure never leaves half a pack at {@code out}.
+     */
+    public static void write(Path out, List<PackFile> files) {
+        try {
+            Path parent = out.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temporary = Files.createTempFile(parent, "." + out.getFileName(), ".tmp");
+            try {
+                try (OutputStream file = Files.newOutputStream(temporary)) {
+                    write(file, files);
+                }
+                Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw OcidiffException.runtime("cannot write the evidence pack " + out + ": " + e.getMessage()
+                    + "; check the folder's permissions and free space", e);
+        }
+    }
+
+    /** The zip of {@code files} onto a stream; the same files give the same bytes. */
+    static void write(OutputStream out, List<PackFile> files) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.setLevel(9);
+        for (PackFile f : files) {
+            ZipEntry entry = new ZipEntry(f.name());
+            entry.setTimeLocal(ENTRY_TIME);
+            zip.putNextEntry(entry);
+            zip.write(f.bytes());
+            zip.closeEntry();
+        }
+        zip.finish();
+    }
+
+    /**
+     * Reads a pack: hashes each entry as it streams, keeps only the manifest's bytes. Not a file, not a
+     * zip or unreadable: an OcidiffException naming the file (exit 2 when there is no such file, else 1).
+     */
+    public static Read read(Path pack) {
+        if (!Files.exists(pack)) {
+            throw OcidiffException.usage(pack + ": no such file");
+        }
+        if (Files.isDirectory(pack)) {
+            throw OcidiffException.usage(pack + ": a folder, not an evidence pack (a .zip file)");
+        }
+        try (ZipFile zip = new ZipFile(pack.toFile())) {
+            List<Manifest.Entry> entries = new ArrayList<>();
+            byte[] manifest = null;
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                if (entry.isDirectory()) {
+                    entries.add(new Manifest.Entry(entry.getName(), null));
+                    continue;
+                }
+                MessageDigest digest = Manifest.digest();
+                try (InputStream in = zip.getInputStream(entry)) {
+                    if (entry.getName().equals(Manifest.FILE_NAME) && manifest == null) {
+                        manifest = readManifest(in, digest);
+                    } else {
+                        byte[] buffer = new byte[64 * 1024];
+                        for (int n; (n = in.read(buffer)) > 0; ) {
+                            digest.update(buffer, 0, n);
+                        }
+                    }
+                } catch (IOException e) {
+                    // The entry's data is damaged (the listing is fine): that file is altered, the others still count.
+                    entries.add(new Manifest.Entry(entry.getName(), null, String.valueOf(e.getMessage())));
+                    continue;
+                }
+                entries.add(new Manifest.Entry(entry.getName(), HexFormat.of().formatHex(digest.digest())));
+            }
+            return new Read(entries, manifest);
+        } catch (ZipException e) {
+            throw new OcidiffException(OcidiffException.RUNTIME, pack + ": not a readable zip file ("
+                    + e.getMessage() + "); an evidence pack is the .zip `ocidiff evidence` writes", e);
+        } catch (IOException e) {
+            throw OcidiffException.runtime("cannot read " + pack + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The manifest's bytes, hashed too; an oversized one reads as empty, which the check reports malformed. */
+    private static byte[] readManifest(InputStream in, MessageDigest digest) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+        digest.update(bytes);
+        return bytes.length > MAX_MANIFEST_BYTES ? new byte[0] : bytes;
+    }
+}

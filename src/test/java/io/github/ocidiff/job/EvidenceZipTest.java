@@ -1,0 +1,95 @@
+package io.github.ocidiff.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.ocidiff.OcidiffException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvidenceZipTest {
+
+    private static List<PackFile> files() {
+        return Manifest.seal(List.of(PackFile.text("report.json", "{\"changes\": []}\n".repeat(50)),
+                PackFile.text("tool.json", "{\"version\": \"1.0\"}\n")));
+    }
+
+    private static byte[] zip(List<PackFile> files) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        EvidenceZip.write(bytes, files);
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void theSameFilesGiveTheSameBytesInAnyTimeZone() throws Exception {
+        TimeZone zone = TimeZone.getDefault();
+        byte[] first;
+        byte[] second;
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+            first = zip(files());
+            Thread.sleep(1100); // a clock-stamped zip would differ from here on
+            TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Auckland"));
+            second = zip(files());
+        } finally {
+            TimeZone.setDefault(zone);
+        }
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void aWrittenPackReadsBackIntactWithItsEntriesInOrder(@TempDir Path dir) throws Exception {
+        Path pack = dir.resolve("out/pack.zip");
+        EvidenceZip.write(pack, files());
+        try (ZipFile zip = new ZipFile(pack.toFile())) {
+            assertThat(Collections.list(zip.entries())).extracting(ZipEntry::getName)
+                    .containsExactly("report.json", "tool.json", "MANIFEST.sha256");
+        }
+        assertThat(Files.list(pack.getParent())).containsExactly(pack); // no temporary file left behind
+        EvidenceZip.Read read = EvidenceZip.read(pack);
+        assertThat(new String(read.manifest(), StandardCharsets.UTF_8)).endsWith("  tool.json\n");
+        assertThat(Manifest.check(read.entries(), read.manifest()).problems()).isEmpty();
+    }
+
+    @Test
+    void aByteFlippedInsideTheZipIsAnAlteredFile(@TempDir Path dir) throws Exception {
+        byte[] bytes = zip(files());
+        int data = 30 + "report.json".length() + 5; // the local header, then the deflated data
+        bytes[data] ^= 0x20;
+        Path pack = dir.resolve("pack.zip");
+        Files.write(pack, bytes);
+        EvidenceZip.Read read = EvidenceZip.read(pack);
+        assertThat(Manifest.check(read.entries(), read.manifest()).problems())
+                .singleElement().asString().startsWith("altered: report.json (");
+    }
+
+    @Test
+    void aFileThatIsNoZipIsOneLineNamingIt(@TempDir Path dir) throws Exception {
+        Path notZip = dir.resolve("pack.zip");
+        Files.writeString(notZip, "hello\n");
+        assertThatThrownBy(() -> EvidenceZip.read(notZip)).isInstanceOfSatisfying(OcidiffException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(1);
+            assertThat(e.getMessage()).startsWith(notZip + ": not a readable zip file (").doesNotContain("\n");
+        });
+        assertThatThrownBy(() -> EvidenceZip.read(dir.resolve("nope.zip"))).isInstanceOfSatisfying(OcidiffException.class,
+                e -> assertThat(e.getMessage()).isEqualTo(dir.resolve("nope.zip") + ": no such file"));
+    }
+
+    @Test
+    void aPackThatCannotBeWrittenLeavesNothingBehind(@TempDir Path dir) throws Exception {
+        Path blocker = dir.resolve("file");
+        Files.writeString(blocker, "");
+        assertThatThrownBy(() -> EvidenceZip.write(blocker.resolve("pack.zip"), files()))
+                .isInstanceOf(OcidiffException.class).hasMessageContaining("cannot write the evidence pack");
+        assertThat(Files.list(dir)).containsExactly(blocker);
+    }
+}
