@@ -4,6 +4,7 @@ import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.crawl.Compartment;
 import io.github.ocidiff.diff.CompartmentScope;
 import io.github.ocidiff.diff.SnapshotSelector;
+import io.github.ocidiff.job.Baselines;
 import io.github.ocidiff.store.Baseline;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
@@ -123,7 +124,7 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
         public Integer call() {
             PrintWriter out = parent.out();
             try (Store store = Session.openStore(parent.config())) {
-                Baseline b = store.baseline(name).orElseThrow(() -> unknown(name, store));
+                Baseline b = Baselines.named(store, name);
                 SnapshotInfo s = store.snapshot(b.snapshotId()).orElseThrow();
                 out.printf("baseline  %s%nsnapshot  %d taken %s (%s, %,d resources)%nscope     %s%nset at    %s%n",
                         b.name(), s.id(), s.takenAt(), s.status(), s.resourceCount(), describe(b), b.createdAt());
@@ -147,7 +148,7 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
         public Integer call() {
             try (Store store = Session.openStore(parent.config())) {
                 if (!store.removeBaseline(name)) {
-                    throw unknown(name, store);
+                    throw Baselines.unknown(store, name);
                 }
             }
             parent.out().println("baseline " + name + " removed");
@@ -159,11 +160,5 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
         String scope = (b.compartments().isEmpty() ? "all compartments" : "compartments " + String.join(", ", b.compartments()))
                 + "; " + (b.resourceTypes().isEmpty() ? "all types" : "types " + String.join(", ", b.resourceTypes()));
         return b.note() == null ? scope : scope + "; " + b.note();
-    }
-
-    static OcidiffException unknown(String name, Store store) {
-        List<String> names = store.baselines().stream().map(Baseline::name).toList();
-        return OcidiffException.usage("no baseline " + name + (names.isEmpty() ? "; there are none (ocidiff baseline set NAME)"
-                : "; there are: " + String.join(", ", names)));
     }
 }

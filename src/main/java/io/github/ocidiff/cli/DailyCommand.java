@@ -23,8 +23,8 @@ public final class DailyCommand extends BaseCommand implements Callable<Integer>
     @Option(names = "--republish", description = "Upload and mail today's report again, even if it already was.")
     boolean republish;
 
-    @Option(names = "--no-audit", description = "Don't read Audit: actors only from CreatedBy tags.")
-    boolean noAudit;
+    @Mixin
+    AuditOption audit;
 
     @Mixin
     RunOptions options;
@@ -34,7 +34,7 @@ public final class DailyCommand extends BaseCommand implements Callable<Integer>
         Config config = config();
         PrintWriter out = out();
         try (Store store = Session.openStore(config); OciClients clients = Session.connect(config)) {
-            DailyJob.Request request = new DailyJob.Request(republish, Session.audit(config, () -> clients, noAudit));
+            DailyJob.Request request = new DailyJob.Request(republish, audit.access(config, () -> clients));
             DailyJob job = new DailyJob(store, clients, config);
             Instant now = options.now();
             DailyJob.Outcome outcome = Progresses.with(options.quiet, out, progress -> job.run(request, now, progress));

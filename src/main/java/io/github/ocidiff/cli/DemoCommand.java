@@ -3,14 +3,20 @@ package io.github.ocidiff.cli;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.job.DailyJob;
+import io.github.ocidiff.job.DiffJob;
 import io.github.ocidiff.job.ReportFiles;
+import io.github.ocidiff.report.ReportFormat;
 import io.github.ocidiff.sim.GeneratedTenancy;
 import io.github.ocidiff.sim.GeneratorSpec;
 import io.github.ocidiff.sim.SimServer;
+import io.github.ocidiff.store.Baseline;
+import io.github.ocidiff.store.SnapshotInfo;
+import io.github.ocidiff.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,6 +56,45 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The first night is the demo's approved state. */
+    static final String BASELINE = "demo-approved";
+
+    /**
+     * A suppress rule for the generator's autoscaler (an instance principal) and a waiver for the network
+     * security groups that expires mid-week, so the reports show suppressed, waived and expired-waiver drift.
+     */
+    private static String rules(List<LocalDate> nights) {
+        return """
+                rules:
+                  suppress:
+                    - name: autoscaler
+                      actor: "ocid1.instance.*"
+                      reason: the autoscaler's instance principal resizes pools; its changes are expected
+                  waivers:
+                    - name: CHG-1042
+                      resourceType: NetworkSecurityGroup
+                      reason: security rules reworked for the network migration
+                      approver: alice@example.com
+                      approved: %s
+                      expires: %s
+                """.formatted(nights.get(0), nights.get(Math.min(3, nights.size() - 1)));
+    }
+
+    /** Pins the first night as the baseline and writes the drift of the last night from it; returns the verdict. */
+    private static String drift(Config config, LocalDate firstNight, Path driftDir) {
+        try (Store store = Session.openStore(config); LazyClients clients = new LazyClients(config)) {
+            List<SnapshotInfo> snapshots = store.snapshots();
+            SnapshotInfo first = snapshots.stream().filter(s -> s.day().equals(firstNight)).findFirst().orElseThrow();
+            store.addBaseline(new Baseline(BASELINE, first.id(), "the demo's first night", List.of(), List.of(),
+                    Instant.now()));
+            DiffJob.Result drift = new DiffJob(store, config.rules(), Session.audit(config, clients::get, false))
+                    .drift(store.baseline(BASELINE).orElseThrow(), snapshots.get(snapshots.size() - 1), List.of(),
+                            Instant.now());
+            ReportFiles.write(drift.report(), List.of(ReportFormat.values()), driftDir);
+            return DriftCommand.verdict(drift.report());
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +116,8 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             Path dir = workdir != null ? Files.createDirectories(workdir) : Files.createTempDirectory("ocidiff-demo");
             String home = tenancy.regions().get(0).path("regionName").asText();
-            try (SimSession sim = SimSession.start(tenancy, dir, "publish:\n  objectStorage:\n    bucket: " + BUCKET + "\n")) {
+            try (SimSession sim = SimSession.start(tenancy, dir, "publish:\n  objectStorage:\n    bucket: " + BUCKET + "\n"
+                    + rules(nights))) {
                 SimServer server = sim.server();
                 Path configFile = sim.configFile();
                 out.println("Simulator: " + server.baseUrl() + " (generated tenancy, seed " + seed + ", "
@@ -85,7 +131,11 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println();
                 DailyJob.Outcome last = NightlyReplay.run(tenancy, nights, config, out, spec.commandLine().getErr());
                 out.println();
+                Path driftDir = dir.resolve("drift");
+                out.println(drift(config, nights.get(0), driftDir));
+                out.println();
                 out.println("HTML report of the last night: " + last.reportDir().resolve(ReportFiles.BASE_NAME + ".html"));
+                out.println("Drift from the first night's baseline: " + driftDir.resolve(ReportFiles.BASE_NAME + ".html"));
                 out.println("All reports:   " + last.reportDir().getParent() + " (also in the simulator's bucket "
                         + BUCKET + ": " + server.objects(home, BUCKET).size() + " objects)");
                 out.println("Explore:       ./ocidiff --config " + configFile + " diff --from " + nights.get(0)

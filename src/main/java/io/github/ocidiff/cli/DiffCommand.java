@@ -24,8 +24,8 @@ public final class DiffCommand extends BaseCommand implements Callable<Integer> 
     @Option(names = "--to", defaultValue = "latest", paramLabel = "TO", description = "Newer end (default ${DEFAULT-VALUE}).")
     String to;
 
-    @Option(names = "--no-audit", description = "Don't read Audit: actors only from CreatedBy tags.")
-    boolean noAudit;
+    @Mixin
+    AuditOption audit;
 
     @Mixin
     ReportOutput output;
@@ -35,7 +35,7 @@ public final class DiffCommand extends BaseCommand implements Callable<Integer> 
         List<ReportFormat> chosen = output.formats();
         DiffJob.Result result;
         try (Store store = Session.openStore(config()); LazyClients clients = new LazyClients(config())) {
-            result = new DiffJob(store, config().rules(), Session.audit(config(), clients::get, noAudit))
+            result = new DiffJob(store, config().rules(), audit.access(config(), clients::get))
                     .run(from, to, Instant.now());
         }
         result.warnings().forEach(w -> spec.commandLine().getErr().println("ocidiff: warning: " + w));

@@ -1,6 +1,7 @@
 package io.github.ocidiff.cli;
 
 import io.github.ocidiff.diff.SnapshotSelector;
+import io.github.ocidiff.job.Baselines;
 import io.github.ocidiff.job.DiffJob;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.ReportFormat;
@@ -36,8 +37,8 @@ public final class DriftCommand extends BaseCommand implements Callable<Integer>
     @Option(names = "--fail-on-drift", description = "Exit 3 when unwaived drift exists (for pipelines and scheduled checks).")
     boolean failOnDrift;
 
-    @Option(names = "--no-audit", description = "Don't read Audit: actors only from CreatedBy tags.")
-    boolean noAudit;
+    @Mixin
+    AuditOption audit;
 
     @Mixin
     ReportOutput output;
@@ -47,11 +48,11 @@ public final class DriftCommand extends BaseCommand implements Callable<Integer>
         List<ReportFormat> chosen = output.formats();
         DiffJob.Result result;
         try (Store store = Session.openStore(config()); LazyClients clients = new LazyClients(config())) {
-            Baseline pinned = store.baseline(baseline).orElseThrow(() -> BaselineCommand.unknown(baseline, store));
+            Baseline pinned = Baselines.named(store, baseline);
             Instant now = Instant.now();
             SnapshotSelector.Selection selected = new SnapshotSelector(store.snapshots()).select("--at", at, now);
             List<String> warnings = selected.warning() == null ? List.of() : List.of(selected.warning());
-            result = new DiffJob(store, config().rules(), Session.audit(config(), clients::get, noAudit))
+            result = new DiffJob(store, config().rules(), audit.access(config(), clients::get))
                     .drift(pinned, selected.snapshot(), warnings, now);
         }
         PrintWriter err = spec.commandLine().getErr();

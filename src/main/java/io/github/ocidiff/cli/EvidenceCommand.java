@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -35,8 +36,8 @@ public final class EvidenceCommand extends BaseCommand implements Callable<Integ
             description = "Start from the snapshot an approved baseline pins, instead of --from.")
     String baseline;
 
-    @Option(names = "--no-audit", description = "Don't read Audit: actors only from CreatedBy tags, no events in the pack.")
-    boolean noAudit;
+    @Mixin
+    AuditOption audit;
 
     @Option(names = "--out", paramLabel = "FILE", description = "The pack to write, e.g. evidence-2026-11.zip (replaced if it exists).")
     Path out;
@@ -59,7 +60,7 @@ public final class EvidenceCommand extends BaseCommand implements Callable<Integ
                 root.spec.commandLine().getParseResult().originalArgs());
         EvidenceJob.Result result;
         try (Store store = Session.openStore(config()); LazyClients clients = new LazyClients(config())) {
-            EvidenceJob job = new EvidenceJob(store, config().rules(), Session.audit(config(), clients::get, noAudit));
+            EvidenceJob job = new EvidenceJob(store, config().rules(), audit.access(config(), clients::get));
             result = baseline != null ? job.sinceBaseline(baseline, toValue, tool, Instant.now())
                     : job.between(from == null ? "previous" : from, toValue, tool, Instant.now());
         }

@@ -1,13 +1,11 @@
 package io.github.ocidiff.job;
 
-import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.RulesConfig;
 import io.github.ocidiff.diff.SnapshotSelector;
 import io.github.ocidiff.store.Baseline;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,34 +46,16 @@ public final class EvidenceJob {
     }
 
     /**
-     * From an approved state: the baseline's pinned snapshot to {@code to} (an end as {@code diff} takes it).
-     * The report covers the whole tenancy; a baseline narrowed to compartments or types says so in a warning.
+     * From an approved state: the drift from the baseline's pinned snapshot to {@code to} (an end as
+     * {@code diff} takes it), narrowed to what the baseline covers, as {@code drift} reports it.
      */
     public Result sinceBaseline(String name, String to, EvidencePack.Tool tool, Instant now) {
-        Baseline baseline = store.baseline(name).orElseThrow(() -> {
-            List<String> names = store.baselines().stream().map(Baseline::name).toList();
-            return OcidiffException.usage("--baseline " + name + ": no such baseline" + (names.isEmpty()
-                    ? "; there are none (`ocidiff baseline set NAME` pins one)" : "; there are: " + String.join(", ", names)));
-        });
-        SnapshotInfo from = store.snapshot(baseline.snapshotId()).orElseThrow(() -> new OcidiffException(
-                OcidiffException.RUNTIME, "baseline " + name + " pins snapshot " + baseline.snapshotId()
-                + ", which the store no longer has"));
+        Baseline baseline = Baselines.named(store, name);
         SnapshotSelector.Selection selected = new SnapshotSelector(store.snapshots()).select("--to", to, now);
-        SnapshotInfo toInfo = selected.snapshot();
-        if (from.id() >= toInfo.id()) {
-            throw OcidiffException.usage("--baseline " + name + " pins snapshot " + from.id() + ", which is not older "
-                    + "than --to " + to + " (snapshot " + toInfo.id() + "): there is nothing to compare yet");
-        }
-        List<String> warnings = new ArrayList<>();
-        if (selected.warning() != null) {
-            warnings.add(selected.warning());
-        }
-        if (!baseline.compartments().isEmpty() || !baseline.resourceTypes().isEmpty()) {
-            warnings.add("baseline " + name + " covers only some compartments or resource types; this report covers "
-                    + "the whole tenancy");
-        }
-        DiffJob.Result result = new DiffJob(store, rules, audit).run(from, toInfo, warnings, now);
-        return pack(result, from, toInfo, Optional.of(baseline), tool);
+        List<String> warnings = selected.warning() == null ? List.of() : List.of(selected.warning());
+        DiffJob.Result result = new DiffJob(store, rules, audit).drift(baseline, selected.snapshot(), warnings, now);
+        SnapshotInfo from = store.snapshot(baseline.snapshotId()).orElseThrow();
+        return pack(result, from, selected.snapshot(), Optional.of(baseline), tool);
     }
 
     /**

@@ -111,6 +111,17 @@ class DriftCommandTest {
         assertThat(run("--config", config.toString(), "drift", "--baseline", "approved", "--at", "2026-11-01",
                 "--fail-on-drift").exitCode()).as("no change since the baseline").isZero();
 
+        Path pack = config.resolveSibling("drift-evidence.zip");
+        MainTest.Run evidence = run("--config", config.toString(), "evidence", "--baseline", "approved", "--to",
+                "2026-11-04", "--out", pack.toString());
+        assertThat(evidence.exitCode()).as(evidence.err()).isZero();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(pack.toFile())) {
+            String packed = new String(zip.getInputStream(zip.getEntry("report.json")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(Golden.stable(packed)).as("the pack holds the drift report").isEqualTo(Golden.stable(day4.out()));
+        }
+        assertThat(run("evidence", "verify", pack.toString()).exitCode()).isZero();
+
         MainTest.Run pruned = run("--config", config.toString(), "prune", "--keep-days", "1");
         assertThat(pruned.exitCode()).as(pruned.err()).isZero();
         MainTest.Run afterPrune = run("--config", config.toString(), "drift", "--baseline", "approved", "--at", "2026-11-04");

@@ -164,7 +164,6 @@ class EvidenceCommandTest {
                     "--out", pack.toString());
             assertThat(made.exitCode()).as(made.err()).isZero();
             assertThat(made.out()).contains("snapshots 1 (2026-11-01) to 3 (2026-11-03) from baseline q4-review, 0 Audit events");
-            assertThat(made.err()).contains("baseline q4-review covers only some compartments or resource types");
             Map<String, String> files = entries(pack);
             JsonNode snapshots = JSON.readTree(files.get("snapshots.json"));
             assertThat(snapshots.path("baseline").path("name").asText()).isEqualTo("q4-review");
@@ -172,7 +171,9 @@ class EvidenceCommandTest {
             JsonNode audit = JSON.readTree(files.get("audit-events.json"));
             assertThat(audit.path("kept").asBoolean()).isFalse();
             assertThat(audit.path("note").asText()).contains("--no-audit");
-            assertThat(files.get("report.md")).contains("covers only some compartments");
+            assertThat(JSON.readTree(files.get("report.json")).path("baseline").path("resourceTypes").toString())
+                    .as("the pack holds the drift, narrowed to the baseline's types").isEqualTo("[\"Policy\"]");
+            assertThat(files.get("report.md")).contains("Drift from baseline q4-review");
             assertThat(run("evidence", "verify", pack.toString()).exitCode()).isZero();
 
             MainTest.Run both = run("--config", config, "evidence", "--baseline", "q4-review", "--from", "1",
@@ -181,7 +182,7 @@ class EvidenceCommandTest {
             assertThat(both.err()).contains("--baseline and --from both name the older end");
             MainTest.Run unknown = run("--config", config, "evidence", "--baseline", "q3", "--out", pack.toString());
             assertThat(unknown.exitCode()).isEqualTo(2);
-            assertThat(unknown.err().trim()).isEqualTo("ocidiff: --baseline q3: no such baseline; there are: q4-review");
+            assertThat(unknown.err().trim()).isEqualTo("ocidiff: no baseline q3; there are: q4-review");
         }
     }
 

@@ -125,7 +125,13 @@ class MainTest {
                 .containsPattern("2026-11-02: \\d+ created, \\d+ deleted, \\d+ modified, \\d+ moved")
                 .contains("2026-11-05: ").contains("coverage INCOMPLETE")
                 .contains("HTML report of the last night: " + dir.resolve("reports/2026-11-07/report.html"))
-                .contains("ocidiff-reports: 28 objects");
+                .contains("ocidiff-reports: 28 objects")
+                .containsPattern("drift from baseline demo-approved \\(snapshot 1, 2026-11-01T[^)]+\\) to snapshot 7 "
+                        + "\\([^)]+\\): [1-9]\\d* unwaived, \\d+ waived, [1-9]\\d* suppressed\n")
+                .contains("Drift from the first night's baseline: " + dir.resolve("drift/report.html"));
+        JsonNode drift = new ObjectMapper().readTree(dir.resolve("drift/report.json").toFile());
+        assertThat(ReportSchema.validate(drift)).isEmpty();
+        assertThat(drift.path("rules").path("waivers").get(0).path("state").asText()).isEqualTo("EXPIRED");
         // The outage night says what it could not see, and the report marks it.
         assertThat(r.err()).contains("2026-11-05: warning: Audit could not be read");
         for (String format : List.of("json", "html", "md", "csv")) {

@@ -25,8 +25,9 @@ class EvidencePackTest {
 
     @Test
     void rulesAreSerialisedFieldByFieldWhateverTheirFields() {
-        assertThat(EvidencePack.configJson(new RulesConfig(List.of(new IgnoreRule("*", "/freeformTags/*", "noise"))))
-                .toString()).isEqualTo("{\"ignore\":[{\"resourceType\":\"*\",\"path\":\"/freeformTags/*\",\"reason\":\"noise\"}]}");
+        assertThat(EvidencePack.configJson(new RulesConfig(List.of(new IgnoreRule("*", "/freeformTags/*", "noise")),
+                List.of(), List.of())).toString()).isEqualTo("{\"ignore\":[{\"resourceType\":\"*\",\"path\":\"/freeformTags/*\","
+                + "\"reason\":\"noise\"}],\"suppress\":[],\"waivers\":[]}");
 
         Waiver waiver = new Waiver("ocid1.bucket.oc1..x", LocalDate.parse("2026-12-31"), Optional.of("CHG-42"),
                 Optional.empty(), Duration.ofHours(36), Instant.parse("2026-11-01T10:00:00Z"), Path.of("tickets/CHG-42.pdf"),
