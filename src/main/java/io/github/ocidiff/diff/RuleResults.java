@@ -1,5 +1,6 @@
 package io.github.ocidiff.diff;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,12 @@ public record RuleResults(List<IgnoreCount> ignored, List<SuppressCount> suppres
     /** The verdict for the change of {@code ocid}, or null when no waiver covers it. */
     public WaiverVerdict verdict(String ocid) {
         return waived.get(ocid);
+    }
+
+    /** Waivers in force on {@code day} that cover changes here and expire within {@code days} days of it. */
+    public List<WaiverCount> expiringWithin(LocalDate day, int days) {
+        return waivers.stream().filter(w -> !w.expired() && w.changes() > 0
+                && w.waiver().expires().isBefore(day.plusDays(days + 1L))).toList();
     }
 
     /** Changes and transient resources the suppress rules left out. */

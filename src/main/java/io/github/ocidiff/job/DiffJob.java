@@ -24,6 +24,7 @@ import io.github.ocidiff.diff.Principal;
 import io.github.ocidiff.diff.RuleResults;
 import io.github.ocidiff.diff.RuleTally;
 import io.github.ocidiff.diff.SnapshotSelector;
+import io.github.ocidiff.diff.WaiverCount;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.SnapshotRef;
 import io.github.ocidiff.report.TrendPoint;
@@ -34,6 +35,7 @@ import io.github.ocidiff.store.Store;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -48,6 +50,9 @@ import java.util.Set;
  * kept when the pair was first attributed), and names compartments as the snapshots saw them.
  */
 public final class DiffJob {
+
+    /** A waiver covering changes and expiring within this many days of the report's day is a warning. */
+    static final int WAIVER_NOTICE_DAYS = 7;
 
     /** Nights shown in the report's trend chart. */
     static final int TREND_NIGHTS = 30;
@@ -116,15 +121,21 @@ public final class DiffJob {
                 : attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
         List<String> warnings = new ArrayList<>(selectionWarnings);
         warnings.addAll(attributed.warnings());
-        RuleTally tally = new RuleTally(new ChangeRules(rules, names.tree()),
-                LocalDate.ofInstant(to.takenAt(), ZoneOffset.UTC));
+        LocalDate day = LocalDate.ofInstant(to.takenAt(), ZoneOffset.UTC);
+        RuleTally tally = new RuleTally(new ChangeRules(rules, names.tree()), day);
         List<AttributedChange> changes = attributed.changes().stream()
                 .filter(c -> tally.keep(c.change(), principals(c.actors()))).toList();
         List<AttributedTransient> transients = attributed.transients().stream()
                 .filter(t -> tally.keep(t.resource(), principals(t.actors()))).toList();
+        RuleResults results = tally.result(diff.ignored());
+        for (WaiverCount w : results.expiringWithin(day, WAIVER_NOTICE_DAYS)) {
+            long left = ChronoUnit.DAYS.between(day, w.waiver().expires());
+            warnings.add("waiver " + w.waiver().name() + " (" + w.changes() + (w.changes() == 1 ? " change" : " changes")
+                    + ") expires on " + w.waiver().expires() + ", in " + left + (left == 1 ? " day" : " days")
+                    + "; renew it or fix the drift");
+        }
         Report report = new Report(to.tenancyId(), names.tenancyName(), SnapshotRef.of(from), SnapshotRef.of(to), now,
-                changes, transients, diff.gaps(), diff.complete(), tally.result(diff.ignored()), baseline, names.paths(),
-                trend(to), warnings);
+                changes, transients, diff.gaps(), diff.complete(), results, baseline, names.paths(), trend(to), warnings);
         return new Result(report, warnings);
     }
 

@@ -84,7 +84,9 @@ class DriftCommandTest {
         MainTest.Run day3 = run("--config", config.toString(), "drift", "--baseline", "approved", "--at", "2026-11-03");
         assertThat(day3.exitCode()).as(day3.err()).isZero();
         assertThat(day3.err()).contains("drift from baseline approved (snapshot 1, 2026-11-01T23:59:59Z) to snapshot 3 "
-                + "(2026-11-03T23:59:59Z): 1 unwaived, 2 waived, 2 suppressed");
+                + "(2026-11-03T23:59:59Z): 1 unwaived, 2 waived, 2 suppressed")
+                .contains("ocidiff: warning: waiver CHG-200 (1 change) expires on 2026-11-04, in 1 day; renew it or fix "
+                        + "the drift");
         JsonNode json = new ObjectMapper().readTree(day3.out());
         assertThat(ReportSchema.validate(json)).isEmpty();
         Golden.assertMatches("compliance/drift-2026-11-03.json", Golden.stable(day3.out()));
