@@ -5,7 +5,6 @@ import io.github.ocidiff.audit.Actor;
 import io.github.ocidiff.audit.AttributedChange;
 import io.github.ocidiff.audit.AttributedTransient;
 import io.github.ocidiff.diff.Change;
-import io.github.ocidiff.diff.CoverageGap;
 import io.github.ocidiff.diff.IgnoreCount;
 import io.github.ocidiff.diff.PropertyChange;
 import io.github.ocidiff.diff.RuleResults;
@@ -36,6 +35,9 @@ public final class MarkdownReport {
     static final int MAX_VALUE = 120;
     /** Characters CommonMark or GFM tables give a meaning to anywhere in a line (the rest only at its start). */
     private static final String SPECIALS = "\\`*_[]<>#|~&";
+
+    /** Compartments named in one coverage row; the JSON report lists every gap. */
+    static final int GAP_SCOPES_SHOWN = 5;
 
     private final Report report;
     private final StringBuilder md = new StringBuilder(8_192);
@@ -88,9 +90,9 @@ public final class MarkdownReport {
         }
         md.append("Resources in these scopes whose state is unknown were **not** reported deleted.\n\n");
         List<List<String>> rows = new ArrayList<>();
-        for (CoverageGap gap : report.gaps()) {
-            rows.add(List.of(text(gap.region()), text(ReportText.scope(report, gap)), text(gap.reason()),
-                    Long.toString(gap.unknownResources())));
+        for (ReportText.GapGroup group : ReportText.gapGroups(report)) {
+            rows.add(List.of(text(group.region()), text(group.scopesText(GAP_SCOPES_SHOWN)), text(group.reason()),
+                    Long.toString(group.unknownResources())));
         }
         table(List.of("Region", "Compartment", "Reason", "Unknown resources"), rows, List.of(false, false, false, true));
     }

@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The wording and value formats the human reports share, so that HTML, Markdown and CSV say the same
@@ -57,6 +60,37 @@ final class ReportText {
     }
 
     /** Where a coverage gap is: its compartment, or the whole region. */
+    /**
+     * Coverage gaps of one region with one reason: a region down fails every compartment alike, and forty
+     * identical rows hide the one that differs.
+     *
+     * @param scopes the compartments (or "(whole region)"), in report order
+     * @param reason the first gap's reason (request ids differ from scope to scope and are not compared)
+     */
+    record GapGroup(String region, List<String> scopes, String reason, long unknownResources) {
+        /** "acme/prod", or "3 compartments: acme/dev, acme/network, acme/prod/app" (at most {@code shown} named). */
+        String scopesText(int shown) {
+            if (scopes.size() == 1) {
+                return scopes.get(0);
+            }
+            return scopes.size() + " compartments: " + String.join(", ", scopes.subList(0, Math.min(shown, scopes.size())))
+                    + (scopes.size() > shown ? ", …" : "");
+        }
+    }
+
+    private static final Pattern REQUEST_ID = Pattern.compile(" ?\\(opc-request-id [^)]*\\)");
+
+    static List<GapGroup> gapGroups(Report report) {
+        Map<List<String>, List<CoverageGap>> groups = new LinkedHashMap<>();
+        for (CoverageGap gap : report.gaps()) {
+            groups.computeIfAbsent(List.of(gap.region(), REQUEST_ID.matcher(gap.reason()).replaceAll("")),
+                    k -> new ArrayList<>()).add(gap);
+        }
+        return groups.values().stream().map(gaps -> new GapGroup(gaps.get(0).region(),
+                gaps.stream().map(g -> scope(report, g)).toList(), gaps.get(0).reason(),
+                gaps.stream().mapToLong(CoverageGap::unknownResources).sum())).toList();
+    }
+
     static String scope(Report report, CoverageGap gap) {
         return gap.compartmentId() == null ? "(whole region)" : compartment(report, gap.compartmentId());
     }
