@@ -45,6 +45,28 @@ class ReportTextTest {
     }
 
     @Test
+    void gapsOfOneRegionAndReasonAreOneGroupWhateverTheirRequestIds() {
+        List<CoverageGap> gaps = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            gaps.add(new CoverageGap("eu-frankfurt-1", "ocid1.compartment.oc1..c" + i,
+                    "503 Unavailable (opc-request-id " + i + "AB-CD)", i));
+        }
+        gaps.add(new CoverageGap("eu-frankfurt-1", null, "circuit breaker open", 0));
+        Report down = new Report(REPORT.tenancyId(), null, REPORT.from(), REPORT.to(), REPORT.generatedAt(), List.of(),
+                List.of(), gaps, false, RuleResults.ignoredOnly(List.of()), Optional.empty(), java.util.Map.of(), List.of(),
+                List.of());
+
+        List<ReportText.GapGroup> groups = ReportText.gapGroups(down);
+
+        assertThat(groups).hasSize(2);
+        assertThat(groups.get(0).unknownResources()).isEqualTo(21);
+        assertThat(groups.get(0).reason()).isEqualTo("503 Unavailable (opc-request-id 0AB-CD)");
+        assertThat(groups.get(0).scopesText(2)).isEqualTo("7 compartments: ocid1.compartment.oc1..c0, "
+                + "ocid1.compartment.oc1..c1, …");
+        assertThat(groups.get(1).scopesText(2)).isEqualTo("(whole region)");
+    }
+
+    @Test
     void aLineDiffExplainsThePropertyChangesAtAndBelowItsPath() {
         PropertyChange statement = new PropertyChange("/statements/2", null, null);
         PropertyChange statementsx = new PropertyChange("/statementsx", null, null);
