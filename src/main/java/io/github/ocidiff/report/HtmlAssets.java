@@ -46,11 +46,28 @@ final class HtmlAssets {
             .moved{--c:var(--moved)}
             .transient{--c:var(--transient)}
             .unattributed{--c:var(--unattributed)}
+            .unwaived,.expired{--c:var(--deleted)}
+            .waived{--c:var(--created)}
+            .suppressed{--c:var(--unattributed)}
             .card{background:var(--panel);border:1px solid var(--line);border-top:4px solid var(--c,var(--muted));\
             border-radius:6px;padding:.45rem .8rem}
             .card .n{display:block;font-size:1.8rem;font-weight:700;line-height:1.2}
             .kind{display:inline-block;font-size:.72rem;font-weight:700;letter-spacing:.02em;padding:.05rem .4rem;\
             border:1px solid var(--line);border-left:5px solid var(--c,var(--muted));border-radius:4px}
+            .waiver{display:inline-block;font-size:.75rem;font-weight:600;padding:.05rem .45rem;margin:.15rem 0;\
+            border:1px solid var(--c);border-radius:999px;color:var(--c)}
+            .note{font-size:.8rem;color:var(--muted)}
+            .verdict{border:1px solid var(--c);border-left-width:6px;border-radius:6px;padding:.6rem 1rem;margin:.6rem 0}
+            .verdict.unwaived{background:var(--gap-bg)}
+            .verdict.clean{--c:var(--created);background:var(--add-bg)}
+            h3.compartment{font-size:1rem;margin:1.2rem 0 .3rem}
+            table.compliance{table-layout:fixed}
+            table.compliance th:nth-child(1){width:30%}
+            table.compliance th:nth-child(2){width:7.5rem}
+            table.compliance th:nth-child(3){width:30%}
+            a{color:var(--moved)}
+            td.date,table.waivers .waiver{white-space:nowrap}
+            .waiver-note{border-left:4px solid var(--c);padding:.3rem .6rem;margin:.4rem 0}
             .scroll{overflow-x:auto}
             table{border-collapse:collapse;width:100%}
             th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
@@ -86,11 +103,14 @@ final class HtmlAssets {
             footer{margin-top:2.5rem;font-size:.8rem}
             @media (max-width:720px){
             body{padding:.6rem .7rem 2rem;font-size:14px}
-            table.changes>thead{display:none}
-            table.changes,table.changes>tbody,table.changes>tbody>tr,table.changes>tbody>tr>td{display:block;width:100%}
-            table.changes>tbody{border:1px solid var(--line);border-radius:6px;margin:.6rem 0;padding:.35rem .6rem}
-            table.changes>tbody>tr>td{border:0;padding:.1rem 0}
-            table.changes>tbody>tr>td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.8rem}
+            table.changes>thead,table.compliance>thead{display:none}
+            table.changes,table.changes>tbody,table.changes>tbody>tr,table.changes>tbody>tr>td,\
+            table.compliance,table.compliance>tbody,table.compliance>tbody>tr,table.compliance>tbody>tr>td{display:block;width:100%}
+            table.changes>tbody,table.compliance>tbody>tr{border:1px solid var(--line);border-radius:6px;margin:.6rem 0;\
+            padding:.35rem .6rem}
+            table.changes>tbody>tr>td,table.compliance>tbody>tr>td{border:0;padding:.1rem 0}
+            table.changes>tbody>tr>td[data-label]::before,table.compliance>tbody>tr>td[data-label]::before{\
+            content:attr(data-label) ": ";color:var(--muted);font-size:.8rem}
             .filters select,.filters input{max-width:100%}
             .filters label{flex:1 1 9rem}
             }

@@ -14,19 +14,28 @@ import io.github.ocidiff.diff.CoverageGap;
 import io.github.ocidiff.diff.IgnoreCount;
 import io.github.ocidiff.diff.LineDiff;
 import io.github.ocidiff.diff.PropertyChange;
+import io.github.ocidiff.diff.SuppressCount;
 import io.github.ocidiff.diff.TextDiff;
 import io.github.ocidiff.diff.TransientResource;
+import io.github.ocidiff.diff.WaiverCount;
+import io.github.ocidiff.diff.WaiverVerdict;
+import io.github.ocidiff.store.Baseline;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The report as one self-contained HTML5 page for people: header and banners, summary cards, the trend
- * chart, coverage gaps, the changes table with filters and expandable details, transient resources and
- * ignore-rule counts. Readable on a phone (the table becomes cards) and without JavaScript (the filters
- * then stay hidden). Every value from the tenancy goes through {@link Html#escape}; the filters read
+ * The report as one self-contained HTML5 page for people: header and banners, summary cards, for a drift
+ * report the compliance section (the verdict, then each compartment's changes with their waiver state and
+ * actors), the trend chart, coverage gaps, the changes table with filters and expandable details, transient
+ * resources and what each waiver, suppress rule and ignore rule did. Readable on a phone (the tables of
+ * changes become cards) and without JavaScript (the filters then stay hidden). Every value from the tenancy goes through {@link Html#escape}; the filters read
  * theirs from data-* attributes, and a Content-Security-Policy admits only the page's own script.
  */
 public final class HtmlReport {
@@ -54,10 +63,13 @@ public final class HtmlReport {
         header();
         banners();
         cards();
+        compliance();
         html.append("<h2>Changes per night</h2>\n").append(TrendChart.render(report.trend()));
         coverage();
         changes();
         transients();
+        waivers();
+        suppressed();
         ignored();
         html.append("<footer class=\"muted\">ocidiff. The JSON report (--format json) carries the same data for tools."
                         + "</footer>\n")
@@ -133,7 +145,9 @@ public final class HtmlReport {
         html.append("<div class=\"scroll\"><table id=\"changes-table\" class=\"changes\">\n<thead><tr>");
         CHANGE_COLUMNS.forEach(column -> html.append("<th>").append(column).append("</th>"));
         html.append("</tr></thead>\n");
-        report.changes().forEach(this::change);
+        for (int i = 0; i < report.changes().size(); i++) {
+            change(i, report.changes().get(i));
+        }
         html.append("</table></div>\n");
     }
 
@@ -146,6 +160,9 @@ public final class HtmlReport {
         select("Region", "region", c -> List.of(orEmpty(c.change().region())));
         select("Actor", "actors", c -> ReportText.principals(c.actors()));
         select("Attribution", "attribution", c -> List.of(c.attribution().name()));
+        if (!report.rules().waivers().isEmpty()) {
+            select("Waiver", "waiver", c -> List.of(waiverState(report.waiverOf(c.change()))));
+        }
         html.append("<label>Text<input type=\"search\" data-filter=\"text\" placeholder=\"name, OCID, value\"></label>\n")
                 .append("</div>\n<p id=\"shown\" aria-live=\"polite\">").append(report.changes().size()).append(" of ")
                 .append(report.changes().size()).append(" shown</p>\n");
@@ -160,12 +177,15 @@ public final class HtmlReport {
         html.append("</select></label>\n");
     }
 
-    private void change(AttributedChange attributed) {
+    /** One change as a tbody of two rows; {@code index} in the report's order names its anchor. */
+    private void change(int index, AttributedChange attributed) {
         Change c = attributed.change();
         String compartment = ReportText.compartment(report, c.compartmentId());
         List<String> principals = ReportText.principals(attributed.actors());
         String kind = c.kind().name().toLowerCase(Locale.ROOT);
-        html.append("<tbody class=\"change\" data-kind=\"").append(c.kind()).append("\" data-type=\"")
+        WaiverVerdict verdict = report.waiverOf(c);
+        html.append("<tbody id=\"").append(anchor(index)).append("\" class=\"change\" data-kind=\"").append(c.kind())
+                .append("\" data-waiver=\"").append(waiverState(verdict)).append("\" data-type=\"")
                 .append(escape(orEmpty(c.resourceType()))).append("\" data-compartment=\"").append(escape(compartment))
                 .append("\" data-region=\"").append(escape(orEmpty(c.region()))).append("\" data-attribution=\"")
                 .append(attributed.attribution()).append("\" data-actors=\"").append(escape(jsonArray(principals)))
@@ -173,7 +193,8 @@ public final class HtmlReport {
                 .append("<td data-label=\"Kind\"><span class=\"kind ").append(kind).append("\">").append(c.kind())
                 .append("</span></td>").append(labelled("Type", orEmpty(c.resourceType())))
                 .append("<td data-label=\"Name\"><strong>").append(escape(ReportText.name(c.displayName())))
-                .append("</strong><br><code>").append(escape(c.ocid())).append("</code></td>")
+                .append("</strong><br><code>").append(escape(c.ocid())).append("</code>")
+                .append(verdict == null ? "" : "<br>" + waiverBadge(verdict)).append("</td>")
                 .append(labelled("Compartment", compartment)).append(labelled("Region", orEmpty(c.region())))
                 .append("<td data-label=\"Actor\">")
                 .append(principals.isEmpty() ? "<span class=\"muted\">unattributed</span>"
@@ -212,6 +233,12 @@ public final class HtmlReport {
             html.append("<p>Moved from <strong>").append(escape(ReportText.compartment(report, c.previousCompartmentId())))
                     .append("</strong> to <strong>").append(escape(ReportText.compartment(report, c.compartmentId())))
                     .append("</strong>.</p>\n");
+        }
+        WaiverVerdict verdict = report.waiverOf(c);
+        if (verdict != null) {
+            html.append("<p class=\"waiver-note ").append(waiverState(verdict)).append("\"><strong>Waiver:</strong> ")
+                    .append(escape(ReportText.waiver(verdict))).append(". Reason: ")
+                    .append(escape(verdict.waiver().reason())).append("</p>\n");
         }
         if (c.caveat() != null) {
             html.append("<p class=\"caveat\"><strong>Caveat:</strong> ").append(escape(c.caveat())).append("</p>\n");
@@ -270,6 +297,31 @@ public final class HtmlReport {
                 });
     }
 
+    private void waivers() {
+        if (report.rules().waivers().isEmpty()) {
+            return;
+        }
+        html.append("<h2 id=\"waivers\">Waivers</h2>\n<p>Approved changes, shown but not counted as drift until their "
+                + "waiver expires; from that day on they are drift again.</p>\n");
+        table("waivers", List.of("Waiver", "Covers", "Reason", "Approver", "Approved", "Expires", "State", "Changes"),
+                report.rules().waivers(), (WaiverCount w) -> cell(w.waiver().name()) + cell(w.waiver().selector().describe())
+                        + cell(w.waiver().reason()) + cell(w.waiver().approver()) + date(w.waiver().approved().toString())
+                        + date(w.waiver().expires().toString()) + "<td>" + (w.expired()
+                        ? "<span class=\"waiver expired\">expired</span>" : "<span class=\"waiver waived\">in force</span>")
+                        + "</td><td class=\"num\">" + w.changes() + "</td>");
+    }
+
+    private void suppressed() {
+        if (report.rules().suppressed().isEmpty()) {
+            return;
+        }
+        html.append("<h2 id=\"suppressed\">Suppressed by rules</h2>\n<p>Changes and transient resources the configured "
+                + "suppress rules left out of this report as noise.</p>\n");
+        table("suppressed", List.of("Rule", "Covers", "Reason", "Changes", "Transient"), report.rules().suppressed(),
+                (SuppressCount sc) -> cell(sc.rule().name()) + cell(sc.rule().describe()) + cell(sc.rule().reason())
+                        + "<td class=\"num\">" + sc.changes() + "</td><td class=\"num\">" + sc.transients() + "</td>");
+    }
+
     private void ignored() {
         if (report.rules().ignored().isEmpty()) {
             return;
@@ -278,6 +330,77 @@ public final class HtmlReport {
         table("ignored", List.of("Resource type", "Path", "Reason", "Properties", "Resources"), report.rules().ignored(),
                 (IgnoreCount i) -> cell(i.rule().resourceType()) + code(i.rule().path()) + cell(i.rule().reason())
                         + "<td class=\"num\">" + i.properties() + "</td><td class=\"num\">" + i.resources() + "</td>");
+    }
+
+    /**
+     * For a drift report: the verdict and the baseline, then the changes by compartment path, each with its
+     * waiver state and actors; within a compartment the drift (unwaived, expired waiver) comes first.
+     */
+    private void compliance() {
+        Baseline baseline = report.baseline().orElse(null);
+        if (baseline == null) {
+            return;
+        }
+        html.append("<section id=\"compliance\" aria-labelledby=\"compliance-heading\">\n")
+                .append("<h2 id=\"compliance-heading\">Compliance</h2>\n<p class=\"verdict ")
+                .append(report.unwaived() == 0 ? "clean" : "unwaived").append("\"><strong>")
+                .append(escape(ReportText.driftVerdict(report))).append("</strong><br>")
+                .append(escape(ReportText.baselineScope(baseline))).append(".</p>\n");
+        if (report.changes().isEmpty()) {
+            html.append("<p>Nothing in the baseline's scope changed since it was set.</p>\n</section>\n");
+            return;
+        }
+        List<AttributedChange> changes = report.changes();
+        Map<String, List<Integer>> byCompartment = new TreeMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            byCompartment.computeIfAbsent(ReportText.compartment(report, changes.get(i).change().compartmentId()),
+                    path -> new ArrayList<>()).add(i);
+        }
+        Comparator<Integer> driftFirst = Comparator.comparing(i -> report.isWaived(changes.get(i).change()));
+        byCompartment.forEach((compartment, indexes) -> {
+            long waived = indexes.stream().filter(i -> report.isWaived(changes.get(i).change())).count();
+            html.append("<h3 class=\"compartment\">").append(escape(compartment)).append(" <span class=\"muted\">")
+                    .append(indexes.size() - waived).append(" unwaived, ").append(waived).append(" waived</span></h3>\n");
+            table("compliance", List.of("State", "Kind", "Resource", "Actors"),
+                    indexes.stream().sorted(driftFirst).collect(Collectors.toList()), i -> complianceRow(i, changes.get(i)));
+        });
+        html.append("</section>\n");
+    }
+
+    private String complianceRow(int index, AttributedChange attributed) {
+        Change c = attributed.change();
+        WaiverVerdict verdict = report.waiverOf(c);
+        List<String> events = attributed.actors().stream().map(a -> escape(ReportText.event(a))).toList();
+        return "<td data-label=\"State\">" + waiverBadge(verdict)
+                + (verdict == null ? "" : "<br><span class=\"note\">" + escape(ReportText.waiverApproval(verdict.waiver()))
+                + "</span>") + "</td>"
+                + "<td data-label=\"Kind\"><span class=\"kind " + c.kind().name().toLowerCase(Locale.ROOT) + "\">"
+                + c.kind() + "</span></td>"
+                + "<td data-label=\"Resource\">" + escape(orEmpty(c.resourceType())) + " <a href=\"#" + anchor(index)
+                + "\"><strong>" + escape(ReportText.name(c.displayName())) + "</strong></a><br><code>" + escape(c.ocid())
+                + "</code>" + (c.previousCompartmentId() == null ? "" : "<br><span class=\"note\">moved from "
+                + escape(ReportText.compartment(report, c.previousCompartmentId())) + "</span>") + "</td>"
+                + "<td data-label=\"Actors\">" + (events.isEmpty() ? "<span class=\"muted\">unattributed</span>"
+                : String.join("<br>", events)) + "</td>";
+    }
+
+    /** The change's state for badges and the waiver filter: unwaived, waived, or expired (drift again). */
+    private static String waiverState(WaiverVerdict verdict) {
+        return verdict == null ? "unwaived" : verdict.expired() ? "expired" : "waived";
+    }
+
+    /** "unwaived", "waived by CHG-1, expires …" or "waiver CHG-1 expired on …"; the title names approver and reason. */
+    private static String waiverBadge(WaiverVerdict verdict) {
+        if (verdict == null) {
+            return "<span class=\"waiver unwaived\">unwaived</span>";
+        }
+        return "<span class=\"waiver " + waiverState(verdict) + "\" title=\""
+                + escape(ReportText.waiverApproval(verdict.waiver())) + "\">" + escape(ReportText.waiverBadge(verdict))
+                + "</span>";
+    }
+
+    private static String anchor(int index) {
+        return "change-" + (index + 1);
     }
 
     /** A plain table that scrolls sideways on a narrow screen; {@code row} gives each row's cells. */
@@ -291,6 +414,10 @@ public final class HtmlReport {
 
     private static String cell(String value) {
         return "<td>" + escape(value) + "</td>";
+    }
+
+    private static String date(String value) {
+        return "<td class=\"date\">" + escape(value) + "</td>";
     }
 
     private static String code(String value) {

@@ -145,6 +145,18 @@ final class ReportText {
                         + w.expires() + ")";
     }
 
+    /** The badge form: "waived by CHG-1, expires 2026-12-01" (its first day of drift), or "waiver CHG-1 expired on 2026-12-01". */
+    static String waiverBadge(WaiverVerdict verdict) {
+        Waiver w = verdict.waiver();
+        return verdict.expired() ? "waiver " + w.name() + " expired on " + w.expires()
+                : "waived by " + w.name() + ", expires " + w.expires();
+    }
+
+    /** "approved by ann on 2026-11-01: vendor access for the migration weekend". */
+    static String waiverApproval(Waiver w) {
+        return "approved by " + w.approver() + " on " + w.approved() + ": " + w.reason();
+    }
+
     /** The principals, each once, in the order they first acted. */
     static List<String> principals(List<Actor> actors) {
         return actors.stream().map(Actor::principalName).distinct().toList();

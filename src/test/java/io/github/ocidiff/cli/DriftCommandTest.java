@@ -105,6 +105,15 @@ class DriftCommandTest {
                 .singleElement().asString().endsWith(",EXPIRED CHG-200");
         assertThat(csv.lines().filter(l -> l.startsWith("MODIFIED,Policy,")).toList())
                 .isNotEmpty().allMatch(l -> l.endsWith(",WAIVED CHG-100"));
+        Path html = config.resolveSibling("drift-2026-11-04.html");
+        MainTest.Run page = run("--config", config.toString(), "drift", "--baseline", "approved", "--at", "2026-11-04",
+                "--format", "html", "--out", html.toString());
+        assertThat(page.exitCode()).as(page.err()).isZero();
+        assertThat(Files.readString(html)).contains("<section id=\"compliance\"",
+                        "Drift from baseline approved: 3 unwaived changes (1 waived, 2 suppressed)",
+                        ">waiver CHG-200 expired on 2026-11-04<", ">waived by CHG-100, expires 2026-12-31<",
+                        "bob@example.com (UpdateSecurityList at 2026-11-02 10:00:00 UTC)")
+                .containsSubsequence(">acme-compliance/network <", ">acme-compliance/prod <", ">acme-compliance/prod/app <");
 
         assertThat(run("--config", withBucketWaived.toString(), "drift", "--baseline", "approved", "--at", "2026-11-03",
                 "--fail-on-drift").exitCode()).as("everything waived or suppressed").isZero();

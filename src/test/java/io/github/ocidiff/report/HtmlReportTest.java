@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The HTML report as a browser runs it (HtmlUnit, JavaScript on), opened from a file as users open it. */
 class HtmlReportTest {
     private static final String HTML = HtmlReport.render(ReportFixture.report());
+    private static final String DRIFT = HtmlReport.render(ReportFixture.drift());
 
     @TempDir
     Path dir;
@@ -254,6 +255,12 @@ class HtmlReportTest {
     @Test
     void noScriptFromTheDataRuns() throws IOException {
         HtmlPage page = open(HTML);
+        assertNoMarkupFromTheDataIsLive(page);
+        String text = page.getBody().getTextContent();
+        assertThat(text).contains(ReportFixture.SCRIPT_NAME, ReportFixture.IMG_PRINCIPAL, ReportFixture.FORMULA_NAME);
+    }
+
+    private void assertNoMarkupFromTheDataIsLive(HtmlPage page) {
         page.querySelectorAll("tbody.change").forEach(HtmlReportTest::expand); // expanded content is live DOM too
         assertThat(page.executeJavaScript("typeof window.pwned").getJavaScriptResult()).isEqualTo("undefined");
         assertThat(page.getElementsByTagName("img")).isEmpty();
@@ -262,14 +269,16 @@ class HtmlReportTest {
             element.getAttributesMap().keySet().forEach(attribute ->
                     assertThat(attribute).as("event handler on <%s>", element.getTagName()).doesNotStartWith("on"));
         }
-        String text = page.getBody().getTextContent();
-        assertThat(text).contains(ReportFixture.SCRIPT_NAME, ReportFixture.IMG_PRINCIPAL, ReportFixture.FORMULA_NAME);
         assertThat(scriptErrors).isEmpty();
     }
 
     @Test
     void theContentSecurityPolicyAdmitsExactlyThePagesOwnScriptAndStylesheet() throws IOException {
-        HtmlPage page = open(HTML);
+        assertTheContentSecurityPolicyHolds(open(HTML));
+        assertTheContentSecurityPolicyHolds(open(DRIFT));
+    }
+
+    private static void assertTheContentSecurityPolicyHolds(HtmlPage page) {
         DomElement csp = page.querySelector("head meta[http-equiv=Content-Security-Policy]");
         DomNode second = page.querySelector("head meta:nth-of-type(2)");
         assertThat(second).isSameAs(csp); // before anything it governs
@@ -283,7 +292,12 @@ class HtmlReportTest {
 
     @Test
     void nothingIsLoadedFromOutsideThePage() throws IOException {
-        HtmlPage page = open(HTML);
+        assertNothingIsLoadedFromOutside(HTML);
+        assertNothingIsLoadedFromOutside(DRIFT);
+    }
+
+    private void assertNothingIsLoadedFromOutside(String html) throws IOException {
+        HtmlPage page = open(html);
         for (DomElement element : page.getDomElementDescendants()) {
             element.getAttributesMap().forEach((name, attribute) -> {
                 if (name.matches("(?i)(xlink:)?(src|href|action|formaction|poster|data|background|srcset)")) {
@@ -291,10 +305,10 @@ class HtmlReportTest {
                 }
             });
         }
-        assertThat(HTML).doesNotContainIgnoringCase("@import");
-        Matcher url = Pattern.compile("(?i)url\\(\\s*['\"]?(?!data:)").matcher(HTML);
+        assertThat(html).doesNotContainIgnoringCase("@import");
+        Matcher url = Pattern.compile("(?i)url\\(\\s*['\"]?(?!data:)").matcher(html);
         assertThat(url.find()).as("url() outside data:").isFalse();
-        assertThat(HTML).doesNotContainPattern("(?i)(src|href)\\s*=\\s*['\"]?\\s*(https?:|//)");
+        assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=\\s*['\"]?\\s*(https?:|//)");
     }
 
     @Test
@@ -330,5 +344,156 @@ class HtmlReportTest {
                 "Every region and compartment of both snapshots was fully collected.",
                 "No earlier nights in the store to chart.");
         assertThat(page.querySelectorAll(".banner")).isEmpty();
+    }
+
+    @Test
+    void aDriftReportOpensWithTheVerdictAndTheBaseline() throws IOException {
+        HtmlPage page = open(DRIFT);
+        assertThat(scriptErrors).isEmpty();
+        assertThat(page.getTitleText()).isEqualTo("ocidiff drift from baseline approved: acme");
+        DomNode section = page.getElementById("compliance");
+        assertThat(section.getPreviousElementSibling().getAttributes().getNamedItem("class").getNodeValue())
+                .as("right after the summary cards").isEqualTo("cards");
+        DomElement verdict = section.querySelector("p.verdict");
+        assertThat(verdict.getAttribute("class")).isEqualTo("verdict unwaived");
+        assertThat(verdict.asNormalizedText()).isEqualTo(
+                "Drift from baseline approved: 5 unwaived changes (1 waived, 2 suppressed)\n"
+                        + "Baseline snapshot #1; covers compartments prod, network; all resource types; "
+                        + "note: CAB-7 <b>signed</b>.");
+        assertThat(page.querySelectorAll(".card .n")).extracting(DomNode::getTextContent)
+                .containsExactly("1", "0", "4", "1", "0", "1", "2", "1");
+        assertThat(page.querySelector(".card[data-tally=waived]").getTextContent()).isEqualTo("1waived");
+    }
+
+    @Test
+    void theComplianceSectionGroupsByCompartmentWithDriftFirst() throws IOException {
+        HtmlPage page = open(DRIFT);
+        assertThat(page.querySelectorAll("#compliance h3.compartment")).extracting(DomNode::asNormalizedText)
+                .containsExactly("acme/network 2 unwaived, 0 waived", "acme/prod 1 unwaived, 1 waived",
+                        "acme/prod/app 2 unwaived, 0 waived");
+        List<List<String>> groups = new ArrayList<>();
+        for (DomNode table : page.querySelectorAll("#compliance table.compliance")) {
+            groups.add(table.querySelectorAll("tbody tr").stream().map(DomNode::asNormalizedText).toList());
+        }
+        assertThat(groups).containsExactly(
+                List.of("waiver CHG-200 expired on 2026-11-04\napproved by ann@example.com on 2026-11-01: vendor access "
+                                + "for the migration weekend\tMODIFIED\tSecurityList edge-seclist\n"
+                                + "ocid1.securitylist.oc1.iad.edge\t"
+                                + "bob@example.com (UpdateSecurityList at 2026-11-02 10:00:00 UTC)",
+                        "unwaived\tMODIFIED\tVcn prod-vcn-renamed\nocid1.vcn.oc1.iad.prodvcn\t"
+                                + "carol@example.com (UpdateVcn at 2026-11-04 08:30:00 UTC)"),
+                List.of("unwaived\tMODIFIED\tPolicy prod-admins\nocid1.policy.oc1..prodadmins\t"
+                                + "carol@example.com (UpdatePolicy at 2026-11-03 12:00:00 UTC)",
+                        "waived by CHG-100, expires 2026-12-31\napproved by " + ReportFixture.HOSTILE_APPROVER
+                                + " on 2026-11-01: " + ReportFixture.HOSTILE_REASON
+                                + "\tMODIFIED\tBucket audit-logs\nocid1.bucket.oc1.iad.auditlogs\t"
+                                + "alice@example.com (UpdateBucket at 2026-11-02 09:00:00 UTC)\n"
+                                + "bob@example.com (UpdateBucket at 2026-11-03 09:00:00 UTC)"),
+                List.of("unwaived\tCREATED\tBucket " + ReportFixture.SCRIPT_NAME + "\nocid1.bucket.oc1.iad.hostile\t"
+                                + ReportFixture.IMG_PRINCIPAL + " (CreateBucket at 2026-11-02 11:00:00 UTC)",
+                        "unwaived\tMOVED\tInstance db-2\nocid1.instance.oc1.iad.db2\nmoved from acme/prod\tunattributed"));
+    }
+
+    @Test
+    void eachWaiverStateIsABadgeWhoseTitleNamesTheApproverAndReason() throws IOException {
+        HtmlPage page = open(DRIFT);
+        assertThat(page.querySelectorAll("#compliance .waiver")).extracting(n -> ((DomElement) n).getAttribute("class"))
+                .containsExactly("waiver expired", "waiver unwaived", "waiver unwaived", "waiver waived",
+                        "waiver unwaived", "waiver unwaived");
+        DomElement waived = page.querySelector("#compliance .waiver.waived");
+        assertThat(waived.getAttribute("title")).isEqualTo("approved by " + ReportFixture.HOSTILE_APPROVER
+                + " on 2026-11-01: " + ReportFixture.HOSTILE_REASON);
+        DomElement link = page.querySelector("#compliance a[href='#change-2']");
+        assertThat(link.getTextContent()).isEqualTo("audit-logs");
+        assertThat(page.getElementById("change-2").querySelector("td[data-label=Name] strong").getTextContent())
+                .isEqualTo("audit-logs");
+    }
+
+    @Test
+    void theChangeListBadgesWaivedAndExpiredChangesAndExplainsTheWaiver() throws IOException {
+        HtmlPage page = open(DRIFT);
+        assertThat(page.querySelectorAll("tbody.change")).extracting(b -> {
+            DomNode badge = b.querySelector("td[data-label=Name] .waiver");
+            return badge == null ? "-" : badge.getTextContent();
+        }).containsExactly("-", "waived by CHG-100, expires 2026-12-31", "-", "waiver CHG-200 expired on 2026-11-04", "-", "-");
+        DomNode edge = changeNamed(page, "edge-seclist");
+        expand(edge);
+        assertThat(edge.querySelector(".waiver-note").asNormalizedText()).isEqualTo("Waiver: waiver CHG-200 expired on "
+                + "2026-11-04: drift again. Reason: vendor access for the migration weekend");
+        assertThat((DomNode) changeNamed(page, "prod-vcn-renamed").querySelector(".waiver-note")).isNull();
+    }
+
+    @Test
+    void theWaiverFilterShowsOneStateAtATime() throws IOException {
+        HtmlPage page = open(DRIFT);
+        assertThat(options(page, "waiver")).containsExactly("", "expired", "unwaived", "waived");
+        choose(page, "waiver", "expired");
+        assertThat(shownNames(page)).containsExactly("edge-seclist");
+        choose(page, "waiver", "unwaived");
+        assertThat(shownNames(page)).containsExactly(ReportFixture.SCRIPT_NAME, "prod-admins", "prod-vcn-renamed", "db-2");
+        choose(page, "kind", "MODIFIED");
+        assertThat(shown(page)).isEqualTo("2 of 6 shown");
+        choose(page, "waiver", "waived");
+        assertThat(shownNames(page)).containsExactly("audit-logs");
+        assertThat(scriptErrors).isEmpty();
+    }
+
+    @Test
+    void theRuleTablesShowWhatEachWaiverAndSuppressRuleDid() throws IOException {
+        HtmlPage page = open(DRIFT);
+        assertThat(page.querySelectorAll("table.waivers tbody tr")).extracting(DomNode::asNormalizedText).containsExactly(
+                "CHG-100\tocid1.bucket.oc1.iad.auditlogs\t" + ReportFixture.HOSTILE_REASON + "\t"
+                        + ReportFixture.HOSTILE_APPROVER + "\t2026-11-01\t2026-12-31\tin force\t1",
+                "CHG-200\tSecurityList at /ingressSecurityRules\tvendor access for the migration weekend\tann@example.com"
+                        + "\t2026-11-01\t2026-11-04\texpired\t1",
+                "CHG-300\tInstance in prod/*\ta launch that did not happen\tbo@example.com\t2026-11-02\t2027-01-01"
+                        + "\tin force\t0");
+        assertThat(page.querySelectorAll("table.suppressed tbody tr")).extracting(DomNode::asNormalizedText).containsExactly(
+                "oke-node-pools\tevery change, by ocid1.nodepool.*\tOKE replaces its worker nodes itself\t1\t0",
+                "autoscaling\tInstance, TRANSIENT, by ocid1.autoscalingconfiguration.*\tinstance pools scale with load\t0\t1");
+        assertThat(page.querySelectorAll("h2")).extracting(DomNode::getTextContent)
+                .containsSubsequence("Transient resources", "Waivers", "Suppressed by rules");
+    }
+
+    @Test
+    void noMarkupFromTheWaiversOrTheBaselineIsLive() throws IOException {
+        HtmlPage page = open(DRIFT);
+        assertNoMarkupFromTheDataIsLive(page);
+        assertThat(page.getElementsByTagName("b")).isEmpty();
+        assertThat(page.getBody().getTextContent()).contains(ReportFixture.HOSTILE_APPROVER, ReportFixture.HOSTILE_REASON,
+                "CAB-7 <b>signed</b>");
+    }
+
+    @Test
+    void aReportWithoutBaselineOrWaiversHasNoComplianceSectionNorWaiverFilter() throws IOException {
+        HtmlPage page = open(HTML);
+        assertThat(page.getElementById("compliance")).isNull();
+        assertThat(page.querySelectorAll(".waiver, table.waivers, table.suppressed, select[data-filter=waiver]")).isEmpty();
+        assertThat(page.querySelectorAll(".card[data-tally=waived], .card[data-tally=suppressed]")).isEmpty();
+    }
+
+    @Test
+    void aDriftWithoutChangesIsClean() throws IOException {
+        Report drift = ReportFixture.drift();
+        Report clean = new Report(drift.tenancyId(), drift.tenancyName(), drift.from(), drift.to(), drift.generatedAt(),
+                List.of(), List.of(), List.of(), true, drift.rules(), drift.baseline(), drift.compartmentPaths(), List.of(),
+                List.of());
+        HtmlPage page = open(HtmlReport.render(clean));
+        assertThat(scriptErrors).isEmpty();
+        DomElement verdict = page.querySelector("#compliance p.verdict");
+        assertThat(verdict.getAttribute("class")).isEqualTo("verdict clean");
+        assertThat(verdict.asNormalizedText()).startsWith("Drift from baseline approved: 0 unwaived changes (0 waived, "
+                + "2 suppressed)");
+        assertThat(page.getElementById("compliance").asNormalizedText())
+                .contains("Nothing in the baseline's scope changed since it was set.");
+    }
+
+    @Test
+    void withoutJavaScriptTheComplianceSectionReadsTheSame() throws IOException {
+        browser.getOptions().setJavaScriptEnabled(false);
+        HtmlPage page = open(DRIFT);
+        assertThat(page.querySelectorAll("#compliance table.compliance tbody tr")).hasSize(6)
+                .allMatch(row -> ((HtmlElement) row).isDisplayed());
+        assertThat(shownNames(page)).hasSize(6);
     }
 }

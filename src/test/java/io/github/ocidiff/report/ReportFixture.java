@@ -9,17 +9,26 @@ import io.github.ocidiff.audit.AttributedChange;
 import io.github.ocidiff.audit.AttributedTransient;
 import io.github.ocidiff.audit.Attribution;
 import io.github.ocidiff.audit.TagAttribution;
+import io.github.ocidiff.config.ChangeSelector;
 import io.github.ocidiff.config.IgnoreRule;
+import io.github.ocidiff.config.RuleKind;
+import io.github.ocidiff.config.SuppressRule;
+import io.github.ocidiff.config.Waiver;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.diff.Change;
 import io.github.ocidiff.diff.ChangeKind;
 import io.github.ocidiff.diff.CoverageGap;
 import io.github.ocidiff.diff.IgnoreCount;
 import io.github.ocidiff.diff.PropertyChange;
+import io.github.ocidiff.diff.SuppressCount;
 import io.github.ocidiff.diff.TextDiff;
 import io.github.ocidiff.diff.TransientResource;
+import io.github.ocidiff.diff.WaiverCount;
+import io.github.ocidiff.diff.WaiverVerdict;
+import io.github.ocidiff.store.Baseline;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +58,11 @@ final class ReportFixture {
     static final String BOB = "bob@example.com";
     static final String CAROL = "carol@example.com";
     static final String DAVE = "dave@example.com";
+
+    static final String NETWORK = "ocid1.compartment.oc1..network";
+    static final String APP = "ocid1.compartment.oc1..app";
+    static final String HOSTILE_APPROVER = "\"><script>window.pwned=2</script>";
+    static final String HOSTILE_REASON = "<img src=x onerror=\"window.pwned=3\"> for the audit";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -111,6 +125,63 @@ final class ReportFixture {
                 new SnapshotRef(13, Instant.parse("2026-11-02T23:59:59Z"), SnapshotStatus.PARTIAL),
                 Instant.parse("2026-11-03T00:05:00Z"), changes, transients, gaps, false, RuleResults.ignoredOnly(ignored), Optional.empty(), paths, trend,
                 List.of("The 'to' snapshot #13 is PARTIAL: resources in its 2 failed scopes are unknown, not deleted."));
+    }
+
+    /**
+     * A drift report from baseline "approved" (prod and network) with five changes in three compartments:
+     * in acme/network a security list change whose waiver CHG-200 has expired and an unwaived VCN rename;
+     * in acme/prod a bucket change waived by CHG-100 (whose approver and reason are markup) and an unwaived
+     * policy change; in acme/prod/app a hostile bucket created and an unattributed instance moved in. Two
+     * suppress rules left out one change and one transient; a third waiver covered nothing.
+     */
+    static Report drift() {
+        Waiver inForce = new Waiver("CHG-100", HOSTILE_REASON, HOSTILE_APPROVER, LocalDate.parse("2026-11-01"),
+                LocalDate.parse("2026-12-31"), new ChangeSelector("ocid1.bucket.oc1.iad.auditlogs", null, null, null));
+        Waiver expired = new Waiver("CHG-200", "vendor access for the migration weekend", "ann@example.com",
+                LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-04"),
+                new ChangeSelector(null, "SecurityList", null, "/ingressSecurityRules"));
+        Waiver unused = new Waiver("CHG-300", "a launch that did not happen", "bo@example.com",
+                LocalDate.parse("2026-11-02"), LocalDate.parse("2027-01-01"),
+                new ChangeSelector(null, "Instance", "prod/*", null));
+        List<AttributedChange> changes = List.of(
+                new AttributedChange(change(ChangeKind.MODIFIED, "ocid1.securitylist.oc1.iad.edge", "SecurityList", ASHBURN,
+                        NETWORK, null, "edge-seclist", List.of(property("/ingressSecurityRules/1", null, "{\"source\":\"203.0.113.0/24\"}")),
+                        List.of(), null),
+                        List.of(actor(BOB, "UpdateSecurityList", "2026-11-02T10:00:00Z", "198.51.100.7")), Attribution.AUDIT),
+                new AttributedChange(change(ChangeKind.MODIFIED, "ocid1.vcn.oc1.iad.prodvcn", "Vcn", ASHBURN, NETWORK, null,
+                        "prod-vcn-renamed", List.of(property("/displayName", "\"prod-vcn\"", "\"prod-vcn-renamed\"")),
+                        List.of(), null),
+                        List.of(actor(CAROL, "UpdateVcn", "2026-11-04T08:30:00Z", "198.51.100.8")), Attribution.AUDIT),
+                new AttributedChange(change(ChangeKind.MODIFIED, "ocid1.bucket.oc1.iad.auditlogs", "Bucket", ASHBURN, PROD,
+                        null, "audit-logs", List.of(property("/versioning", "\"Disabled\"", "\"Enabled\"")), List.of(), null),
+                        List.of(actor(ALICE, "UpdateBucket", "2026-11-02T09:00:00Z", "198.51.100.9"),
+                                actor(BOB, "UpdateBucket", "2026-11-03T09:00:00Z", "198.51.100.7")), Attribution.AUDIT),
+                new AttributedChange(change(ChangeKind.MODIFIED, "ocid1.policy.oc1..prodadmins", "Policy", ASHBURN, PROD,
+                        null, "prod-admins", List.of(property("/description", "\"Admins\"", "\"Prod admins\"")), List.of(),
+                        null),
+                        List.of(actor(CAROL, "UpdatePolicy", "2026-11-03T12:00:00Z", "198.51.100.8")), Attribution.AUDIT),
+                new AttributedChange(change(ChangeKind.CREATED, "ocid1.bucket.oc1.iad.hostile", "Bucket", ASHBURN, APP, null,
+                        SCRIPT_NAME, List.of(), List.of(), null),
+                        List.of(actor(IMG_PRINCIPAL, "CreateBucket", "2026-11-02T11:00:00Z", "203.0.113.9")), Attribution.AUDIT),
+                new AttributedChange(change(ChangeKind.MOVED, "ocid1.instance.oc1.iad.db2", "Instance", ASHBURN, APP, PROD,
+                        "db-2", List.of(property("/compartmentId", "\"" + PROD + "\"", "\"" + APP + "\"")), List.of(), null),
+                        List.of(), Attribution.NONE));
+        RuleResults rules = new RuleResults(List.of(),
+                List.of(new SuppressCount(new SuppressRule("oke-node-pools", "OKE replaces its worker nodes itself",
+                                new ChangeSelector(null, null, null, null), List.of(), "ocid1.nodepool.*"), 1, 0),
+                        new SuppressCount(new SuppressRule("autoscaling", "instance pools scale with load",
+                                new ChangeSelector(null, "Instance", null, null), List.of(RuleKind.TRANSIENT),
+                                "ocid1.autoscalingconfiguration.*"), 0, 1)),
+                List.of(new WaiverCount(inForce, false, 1), new WaiverCount(expired, true, 1), new WaiverCount(unused, false, 0)),
+                Map.of("ocid1.bucket.oc1.iad.auditlogs", new WaiverVerdict(inForce, false),
+                        "ocid1.securitylist.oc1.iad.edge", new WaiverVerdict(expired, true)));
+        Baseline baseline = new Baseline("approved", 1, "CAB-7 <b>signed</b>", List.of("prod", "network"), List.of(),
+                Instant.parse("2026-11-02T08:00:00Z"));
+        Map<String, String> paths = Map.of(TENANCY, "acme", PROD, "acme/prod", NETWORK, "acme/network", APP, "acme/prod/app");
+        return new Report(TENANCY, "acme", new SnapshotRef(1, Instant.parse("2026-11-01T23:59:59Z"), SnapshotStatus.COMPLETE),
+                new SnapshotRef(4, Instant.parse("2026-11-04T23:59:59Z"), SnapshotStatus.COMPLETE),
+                Instant.parse("2026-11-05T00:05:00Z"), changes, List.of(), List.of(), true, rules, Optional.of(baseline),
+                paths, List.of(), List.of());
     }
 
     /** Nights ending at the report's 'to' snapshot (#13), one a day, the one before last PARTIAL. */

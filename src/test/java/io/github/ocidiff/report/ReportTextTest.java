@@ -94,4 +94,21 @@ class ReportTextTest {
         assertThat(ReportText.summary(REPORT)).extracting(t -> t.label() + "=" + t.count())
                 .containsExactly("created=2", "deleted=1", "modified=3", "moved=1", "transient=2", "unattributed=3");
     }
+
+    @Test
+    void aWaiverBadgeSaysUntilWhenItWaivesAndWhenItExpired() {
+        Report drift = ReportFixture.drift();
+        var waived = drift.rules().verdict("ocid1.bucket.oc1.iad.auditlogs");
+        var expired = drift.rules().verdict("ocid1.securitylist.oc1.iad.edge");
+        assertThat(ReportText.waiverBadge(waived)).isEqualTo("waived by CHG-100, expires 2026-12-31");
+        assertThat(ReportText.waiverBadge(expired)).isEqualTo("waiver CHG-200 expired on 2026-11-04");
+        assertThat(ReportText.waiverApproval(expired.waiver()))
+                .isEqualTo("approved by ann@example.com on 2026-11-01: vendor access for the migration weekend");
+    }
+
+    @Test
+    void theSummaryOfADriftCountsSuppressedAndWaived() {
+        assertThat(ReportText.summary(ReportFixture.drift())).extracting(t -> t.label() + "=" + t.count()).containsExactly(
+                "created=1", "deleted=0", "modified=4", "moved=1", "transient=0", "unattributed=1", "suppressed=2", "waived=1");
+    }
 }
