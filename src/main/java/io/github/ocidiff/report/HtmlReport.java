@@ -10,7 +10,6 @@ import io.github.ocidiff.audit.AttributedTransient;
 import io.github.ocidiff.audit.Attribution;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.diff.Change;
-import io.github.ocidiff.diff.CoverageGap;
 import io.github.ocidiff.diff.IgnoreCount;
 import io.github.ocidiff.diff.LineDiff;
 import io.github.ocidiff.diff.PropertyChange;
@@ -130,9 +129,13 @@ public final class HtmlReport {
             return;
         }
         html.append("<p>Resources in these scopes whose state is unknown were <strong>not</strong> reported deleted.</p>\n");
-        table("gaps", List.of("Region", "Compartment", "Reason", "Unknown resources"), report.gaps(), (CoverageGap gap) ->
-                cell(gap.region()) + cell(ReportText.scope(report, gap)) + cell(gap.reason())
-                        + "<td class=\"num\">" + gap.unknownResources() + "</td>");
+        // One row per region and reason: a region down fails every compartment alike; the names fold away.
+        table("gaps", List.of("Region", "Compartment", "Reason", "Unknown resources"), ReportText.gapGroups(report),
+                (ReportText.GapGroup group) -> cell(group.region())
+                        + (group.scopes().size() == 1 ? cell(group.scopes().get(0))
+                        : "<td><details><summary>" + group.scopes().size() + " compartments</summary>"
+                        + escape(String.join(", ", group.scopes())) + "</details></td>")
+                        + cell(group.reason()) + "<td class=\"num\">" + group.unknownResources() + "</td>");
     }
 
     private void changes() {

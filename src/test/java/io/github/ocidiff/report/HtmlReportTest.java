@@ -1,5 +1,6 @@
 package io.github.ocidiff.report;
 
+import io.github.ocidiff.diff.CoverageGap;
 import io.github.ocidiff.diff.RuleResults;
 import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +105,21 @@ class HtmlReportTest {
     private static void choose(HtmlPage page, String filter, String value) {
         HtmlSelect select = page.querySelector("select[data-filter=" + filter + "]");
         select.setSelectedAttribute(select.getOptionByValue(value), true);
+    }
+
+    @Test
+    void aRegionDownIsOneCoverageRowWithItsCompartmentsFolded() throws Exception {
+        Report report = ReportFixture.report();
+        List<CoverageGap> down = List.of(new CoverageGap("eu-frankfurt-1", "ocid1.compartment.oc1..a", "503 (opc-request-id 1)", 1),
+                new CoverageGap("eu-frankfurt-1", "ocid1.compartment.oc1..b", "503 (opc-request-id 2)", 2));
+        HtmlPage page = open(HtmlReport.render(new Report(report.tenancyId(), null, report.from(), report.to(),
+                report.generatedAt(), List.of(), List.of(), down, false, report.rules(), report.baseline(),
+                java.util.Map.of("ocid1.compartment.oc1..a", "acme/a", "ocid1.compartment.oc1..b", "acme/<b>"),
+                List.of(), List.of())));
+
+        assertThat(page.querySelectorAll("table.gaps tbody tr")).extracting(r -> r.asNormalizedText().replace("\n", ""))
+                .containsExactly("eu-frankfurt-1\t2 compartments\t503 (opc-request-id 1)\t3");
+        assertThat(page.querySelector("table.gaps details").getTextContent()).isEqualTo("2 compartmentsacme/a, acme/<b>");
     }
 
     @Test
