@@ -28,13 +28,9 @@ public final class BaselineScope {
         return typeCovered(resource.resourceType()) && compartmentCovered(resource.compartmentId());
     }
 
-    /** The diff narrowed to this scope; a coverage gap counts when its compartment (or whole region) may hold covered resources. */
-    public Diff narrow(Diff diff) {
-        List<CoverageGap> gaps = diff.gaps().stream()
-                .filter(g -> g.compartmentId() == null || compartmentCovered(g.compartmentId())).toList();
-        return new Diff(diff.changes().stream().filter(this::covers).toList(),
-                diff.transients().stream().filter(this::covers).toList(), gaps, gaps.isEmpty(), diff.ignored(),
-                diff.changesIgnored(), diff.noChange());
+    /** The coverage gaps that matter here: those whose compartment (or whole region) may hold covered resources. */
+    public List<CoverageGap> gaps(List<CoverageGap> gaps) {
+        return gaps.stream().filter(g -> g.compartmentId() == null || compartmentCovered(g.compartmentId())).toList();
     }
 
     private boolean typeCovered(String type) {

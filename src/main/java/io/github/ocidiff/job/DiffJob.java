@@ -30,6 +30,7 @@ import io.github.ocidiff.report.SnapshotRef;
 import io.github.ocidiff.report.TrendPoint;
 import io.github.ocidiff.store.AuditEvidence;
 import io.github.ocidiff.store.Baseline;
+import io.github.ocidiff.store.KeptEvidence;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import java.time.Instant;
@@ -113,9 +114,8 @@ public final class DiffJob {
         }
         Names names = names(from.id(), to.id());
         Diff diff = engine.result();
-        if (baseline.isPresent()) {
-            diff = new BaselineScope(baseline.get(), names.tree()).narrow(diff);
-        }
+        // Attribution sees the whole diff even for a baseline's narrower scope: the evidence it keeps for the
+        // pair must serve any later report of the pair, and of longer windows made of it.
         Attributor.Result attributed = from.id() == to.id()
                 ? new Attributor(new TagAttribution(store::versionJson)).withoutAudit(diff, "no change: the baseline is the latest snapshot")
                 : attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
@@ -123,10 +123,15 @@ public final class DiffJob {
         warnings.addAll(attributed.warnings());
         LocalDate day = LocalDate.ofInstant(to.takenAt(), ZoneOffset.UTC);
         RuleTally tally = new RuleTally(new ChangeRules(rules, names.tree()), day);
+        Optional<BaselineScope> scope = baseline.map(b -> new BaselineScope(b, names.tree()));
         List<AttributedChange> changes = attributed.changes().stream()
+                .filter(c -> scope.map(s -> s.covers(c.change())).orElse(true))
                 .filter(c -> tally.keep(c.change(), principals(c.actors()))).toList();
         List<AttributedTransient> transients = attributed.transients().stream()
+                .filter(t -> scope.map(s -> s.covers(t.resource())).orElse(true))
                 .filter(t -> tally.keep(t.resource(), principals(t.actors()))).toList();
+        List<CoverageGap> gaps = scope.map(s -> s.gaps(diff.gaps())).orElse(diff.gaps());
+        boolean complete = scope.isPresent() ? gaps.isEmpty() : diff.complete();
         RuleResults results = tally.result(diff.ignored());
         for (WaiverCount w : results.expiringWithin(day, WAIVER_NOTICE_DAYS)) {
             long left = ChronoUnit.DAYS.between(day, w.waiver().expires());
@@ -135,7 +140,7 @@ public final class DiffJob {
                     + "; renew it or fix the drift");
         }
         Report report = new Report(to.tenancyId(), names.tenancyName(), SnapshotRef.of(from), SnapshotRef.of(to), now,
-                changes, transients, diff.gaps(), diff.complete(), results, baseline, names.paths(), trend(to), warnings);
+                changes, transients, gaps, complete, results, baseline, names.paths(), trend(to), warnings);
         return new Result(report, warnings);
     }
 
@@ -197,19 +202,23 @@ public final class DiffJob {
             return attributor.fromEvidence(diff, exact.get());
         }
         AuditWindow whole = AuditWindow.between(from.takenAt(), to.takenAt());
-        AuditPlan plan = AuditPlan.of(from.id(), to.id(), whole, store.auditEvidenceWithin(from.id(), to.id()));
+        List<KeptEvidence> within = store.auditEvidenceWithin(from.id(), to.id());
+        // A stretch whose Audit could not all be read then (a region down) is read again: it may answer now.
+        AuditPlan plan = AuditPlan.of(from.id(), to.id(), whole,
+                within.stream().filter(k -> k.evidence().failures().isEmpty()).toList());
         AuditFeed feed = null;
         if (!plan.toRead().isEmpty()) {
             try {
                 feed = read.feed().get();
             } catch (OcidiffException e) {
                 String why = "Audit not consulted (" + e.getMessage() + ")";
-                if (plan.kept().isEmpty()) {
+                if (within.isEmpty()) {
                     return attributor.withoutAudit(diff, why + "; actors only from CreatedBy tags");
                 }
                 // What was kept still names actors; nothing is stored, so a later run can fill the stretches.
-                Attributor.Result partial = attributor.fromKeptAndAudit(diff, plan.kept(), whole, scopes, List.of(),
-                        null, read.perRegion(), now);
+                Attributor.Result partial = attributor.fromKeptAndAudit(diff,
+                        AuditPlan.of(from.id(), to.id(), whole, within).kept(), whole, scopes, List.of(), null,
+                        read.perRegion(), now);
                 List<String> warnings = new ArrayList<>(partial.warnings());
                 warnings.add(why + " for " + plan.toRead().size() + " stretches no earlier report covered; actors "
                         + "there only from CreatedBy tags");

@@ -143,17 +143,13 @@ class DriftCommandTest {
     @Test
     void noVisibleDriftWithARegionDownCannotPassTheGate() {
         try (SimHarness sim = SimHarness.goldenFixture()) {
-            String config = sim.writeConfig("""
+            String config = snapshotGoldenDays(sim, """
                     rules:
                       suppress:
                         - name: everything
                           kind: [CREATED, DELETED, MODIFIED, MOVED, TRANSIENT]
                           reason: this test wants no visible drift
-                    """).toString();
-            for (String day : List.of("2026-11-01", "2026-11-02", "2026-11-03")) {
-                sim.server.source().selectDay(LocalDate.parse(day));
-                assertThat(run("--config", config, "snapshot", "--quiet", "--at", day + "T23:59:59Z").exitCode()).isIn(0, 4);
-            }
+                    """);
             assertThat(run("--config", config, "baseline", "set", "b", "--snapshot", "2026-11-01").exitCode()).isZero();
 
             MainTest.Run complete = run("--config", config, "drift", "--baseline", "b", "--at", "2026-11-02",
@@ -165,6 +161,35 @@ class DriftCommandTest {
             assertThat(frankfurtDown.exitCode()).as(frankfurtDown.err()).isEqualTo(DriftCommand.INCOMPLETE);
             assertThat(frankfurtDown.err()).contains(": 0 unwaived, 0 waived").contains("; coverage INCOMPLETE");
         }
+    }
+
+    @Test
+    void aNarrowDriftKeepsEvidenceThatServesTheWholeDiffOfItsPair() {
+        String plain;
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String config = snapshotGoldenDays(sim, "");
+            plain = run("--config", config, "diff", "--from", "2026-11-01", "--to", "2026-11-02").out();
+        }
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String config = snapshotGoldenDays(sim, "");
+            assertThat(run("--config", config, "baseline", "set", "policies", "--snapshot", "2026-11-01", "--type",
+                    "Policy").exitCode()).isZero();
+            assertThat(run("--config", config, "drift", "--baseline", "policies", "--at", "2026-11-02").exitCode())
+                    .isZero();
+            MainTest.Run afterDrift = run("--config", config, "diff", "--from", "2026-11-01", "--to", "2026-11-02");
+            assertThat(afterDrift.err()).contains("actors from the Audit events kept on");
+            assertThat(Golden.stable(afterDrift.out())).isEqualTo(Golden.stable(plain));
+        }
+    }
+
+    /** Snapshots the golden fixture's three days; returns the config file. */
+    private static String snapshotGoldenDays(SimHarness sim, String yaml) {
+        String config = sim.writeConfig(yaml).toString();
+        for (String day : List.of("2026-11-01", "2026-11-02", "2026-11-03")) {
+            sim.server.source().selectDay(LocalDate.parse(day));
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", day + "T23:59:59Z").exitCode()).isIn(0, 4);
+        }
+        return config;
     }
 
     @Test

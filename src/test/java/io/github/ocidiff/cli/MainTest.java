@@ -124,6 +124,8 @@ class MainTest {
         assertThat(r.out()).contains("2026-11-01: first run, an inventory of")
                 .containsPattern("2026-11-02: \\d+ created, \\d+ deleted, \\d+ modified, \\d+ moved")
                 .contains("2026-11-05: ").contains("coverage INCOMPLETE")
+                // the night after the outage reads the outage night's Audit again rather than reuse its partial evidence
+                .containsPattern("2026-11-06: [^\\n]*; 0 unattributed; coverage complete")
                 .contains("HTML report of the last night: " + dir.resolve("reports/2026-11-07/report.html"))
                 .contains("ocidiff-reports: 28 objects")
                 .containsPattern("drift from baseline demo-approved \\(snapshot 1, 2026-11-01T[^)]+\\) to snapshot 7 "
