@@ -17,11 +17,12 @@ import picocli.CommandLine.Option;
 
 /** {@code ocidiff drift}: what differs from an approved baseline, and whether a waiver covers it. */
 @Command(name = "drift", mixinStandardHelpOptions = true,
-        description = {"Report the drift from an approved baseline: the changes from its snapshot to AT, narrowed",
-                "to the compartments and types it covers, with their actors, after the suppress rules, each",
-                "marked waived or not by the configured waivers (as of AT's day).",
-                "Exit 0, or with --fail-on-drift: 3 when a change no waiver in force covers exists, 4 when",
-                "none is visible but coverage is incomplete (drift can't be ruled out)."})
+        description = {"Report the drift from an approved baseline: the changes from its snapshot",
+                "to AT, narrowed to the compartments and types it covers, with their actors,",
+                "after the suppress rules, each marked waived or not by the configured",
+                "waivers (as of AT's day). Exit 0; with --fail-on-drift, 3 when a change no",
+                "waiver in force covers exists, else 4 when coverage is incomplete (drift",
+                "can't be ruled out)."})
 public final class DriftCommand extends BaseCommand implements Callable<Integer> {
 
     static final int DRIFT = 3;
