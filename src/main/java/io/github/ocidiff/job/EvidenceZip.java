@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -48,22 +47,7 @@ public final class EvidenceZip {
      * folder and a rename: a crash or a failure never leaves half a pack at {@code out}.
      */
     public static void write(Path out, List<PackFile> files) {
-        try {
-            Path parent = out.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, "." + out.getFileName(), ".tmp");
-            try {
-                try (OutputStream file = Files.newOutputStream(temporary)) {
-                    write(file, files);
-                }
-                Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw OcidiffException.runtime("cannot write the evidence pack " + out + ": " + e.getMessage()
-                    + "; check the folder's permissions and free space", e);
-        }
+        AtomicFile.write(out, stream -> write(stream, files), "the evidence pack");
     }
 
     /** The zip of {@code files} onto a stream; the same files give the same bytes. */

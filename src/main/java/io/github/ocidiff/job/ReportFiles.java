@@ -1,12 +1,9 @@
 package io.github.ocidiff.job;
 
-import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.ReportFormat;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,19 +31,6 @@ public final class ReportFiles {
      * report.
      */
     public static void writeAtomically(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-            try {
-                Files.writeString(temporary, text);
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw OcidiffException.runtime("cannot write the report " + file + ": " + e.getMessage()
-                    + "; check the folder's permissions and free space", e);
-        }
+        AtomicFile.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)), "the report");
     }
 }
