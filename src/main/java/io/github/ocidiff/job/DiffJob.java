@@ -24,7 +24,6 @@ import io.github.ocidiff.diff.Principal;
 import io.github.ocidiff.diff.RuleResults;
 import io.github.ocidiff.diff.RuleTally;
 import io.github.ocidiff.diff.SnapshotSelector;
-import io.github.ocidiff.diff.WaiverCount;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.SnapshotRef;
 import io.github.ocidiff.report.TrendPoint;
@@ -117,7 +116,7 @@ public final class DiffJob {
         // Attribution sees the whole diff even for a baseline's narrower scope: the evidence it keeps for the
         // pair must serve any later report of the pair, and of longer windows made of it.
         Attributor.Result attributed = from.id() == to.id()
-                ? new Attributor(new TagAttribution(store::versionJson)).withoutAudit(diff, "no change: the baseline is the latest snapshot")
+                ? new Attributor(new TagAttribution(store::versionJson)).withoutAudit(diff, "drift at the baseline's own snapshot: nothing can have changed")
                 : attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
         List<String> warnings = new ArrayList<>(selectionWarnings);
         warnings.addAll(attributed.warnings());
@@ -133,15 +132,20 @@ public final class DiffJob {
         List<CoverageGap> gaps = scope.map(s -> s.gaps(diff.gaps())).orElse(diff.gaps());
         boolean complete = scope.isPresent() ? gaps.isEmpty() : diff.complete();
         RuleResults results = tally.result(diff.ignored());
-        for (WaiverCount w : results.expiringWithin(day, WAIVER_NOTICE_DAYS)) {
-            long left = ChronoUnit.DAYS.between(day, w.waiver().expires());
-            warnings.add("waiver " + w.waiver().name() + " (" + w.changes() + (w.changes() == 1 ? " change" : " changes")
-                    + ") expires on " + w.waiver().expires() + ", in " + left + (left == 1 ? " day" : " days")
-                    + "; renew it or fix the drift");
-        }
+        warnings.addAll(expiringWaivers(results, day));
         Report report = new Report(to.tenancyId(), names.tenancyName(), SnapshotRef.of(from), SnapshotRef.of(to), now,
                 changes, transients, gaps, complete, results, baseline, names.paths(), trend(to), warnings);
         return new Result(report, warnings);
+    }
+
+    /** A waiver about to lapse turns its changes into drift: say so while there is time to renew it. */
+    private static List<String> expiringWaivers(RuleResults results, LocalDate day) {
+        return results.expiringWithin(day, WAIVER_NOTICE_DAYS).stream().map(w -> {
+            long left = ChronoUnit.DAYS.between(day, w.waiver().expires());
+            return "waiver " + w.waiver().name() + " (" + w.changes() + (w.changes() == 1 ? " change" : " changes")
+                    + ") expires on " + w.waiver().expires() + ", in " + left + (left == 1 ? " day" : " days")
+                    + "; renew it or fix the drift";
+        }).toList();
     }
 
     private static List<Principal> principals(List<Actor> actors) {
