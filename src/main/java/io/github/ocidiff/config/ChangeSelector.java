@@ -18,7 +18,7 @@ public record ChangeSelector(String ocid, String resourceType, String compartmen
     private static final Pattern SEGMENT = Pattern.compile("[^/]+");
 
     /** True when no criterion is given: such a selector would cover every change. */
-    public boolean isEmpty() {
+    public boolean noCriterion() {
         return ocid == null && resourceType == null && compartment == null && path == null;
     }
 

@@ -47,7 +47,7 @@ public record SuppressRule(String name, String reason, ChangeSelector selector, 
         if (reason == null) {
             throw s.error("reason", "is required in " + rule + "; say why these changes are noise, for the reviewers");
         }
-        if (selector.isEmpty() && kinds.isEmpty() && actor == null) {
+        if (selector.noCriterion() && kinds.isEmpty() && actor == null) {
             throw s.error("name", rule + " has no criterion and would hide every change; give resourceType, "
                     + "compartment, path, ocid, kind or actor");
         }

@@ -38,7 +38,7 @@ public record Waiver(String name, String reason, String approver, LocalDate appr
         String expiresText = s.optionalString("expires");
         s.checkKeys(); // a misspelt key reads as "missing"; report the spelling, not the absence
         selector.check(s, rule);
-        if (selector.isEmpty()) {
+        if (selector.noCriterion()) {
             throw s.error("name", rule + " selects nothing; give the resource's ocid, or resourceType, compartment "
                     + "and/or path");
         }
