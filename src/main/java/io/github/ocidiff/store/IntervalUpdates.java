@@ -12,8 +12,9 @@ import static org.jooq.impl.DSL.val;
 
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
 import io.github.ocidiff.store.jooq.tables.SnapshotStaging;
+import java.util.BitSet;
 import java.util.PrimitiveIterator;
-import java.util.stream.IntStream;
+import java.util.function.IntToLongFunction;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.UpdateConditionStep;
@@ -40,15 +41,18 @@ final class IntervalUpdates {
 
     /**
      * Makes snapshot {@code s} the latest state from staging (narrowed to one row per resource of a
-     * fully collected scope) and the open intervals that may end ({@code endCandidates}, row ids; the
-     * others are unchanged). A candidate ends when its resource was staged with other content, or was not
-     * staged and its scope is not a declared one that failed (a failed scope's resources are carried
-     * forward, unknown rather than gone); staged resources without an open interval (of the same content,
-     * or opened as new already) get one.
+     * fully collected scope) and the open intervals that may end ({@code endCandidates}, slots of the
+     * open-interval index; the others are unchanged). A candidate ends when its resource was staged with
+     * other content, or was not staged and its scope is not a declared one that failed (a failed scope's
+     * resources are carried forward, unknown rather than gone); staged resources without an open interval
+     * (of the same content, or opened as new already) get one.
      *
      * @param created the intervals opened as new already (see NewIntervals)
+     * @param rowIds  the row id of the interval in a slot
+     * @param closed  receives the slots of the intervals that ended
      */
-    static Applied apply(DSLContext tx, long s, long created, PrimitiveIterator.OfLong endCandidates) {
+    static Applied apply(DSLContext tx, long s, long created, PrimitiveIterator.OfInt endCandidates,
+                         IntToLongFunction rowIds, BitSet closed) {
         ResourceInterval i = RESOURCE_INTERVAL;
         SnapshotStaging w = SNAPSHOT_STAGING;
         // Batched by row id, the only bind value (twice): constants are inlined so that every statement is alike.
@@ -62,14 +66,21 @@ final class IntervalUpdates {
                                 SCOPE_COVERAGE.OK.isFalse(),
                                 SCOPE_COVERAGE.REGION.eq(i.REGION),
                                 SCOPE_COVERAGE.COMPARTMENT_ID.eq(i.COMPARTMENT_ID)))));
-        long closed = 0;
+        int[] slots = new int[BATCH];
         while (endCandidates.hasNext()) {
             BatchBindStep batch = tx.batch(end);
-            for (int n = 0; n < BATCH && endCandidates.hasNext(); n++) {
-                long rowId = endCandidates.nextLong();
+            int n = 0;
+            while (n < BATCH && endCandidates.hasNext()) {
+                slots[n] = endCandidates.nextInt();
+                long rowId = rowIds.applyAsLong(slots[n++]);
                 batch.bind(rowId, rowId);
             }
-            closed += IntStream.of(batch.execute()).sum();
+            int[] updated = batch.execute();
+            for (int k = 0; k < n; k++) {
+                if (updated[k] > 0) {
+                    closed.set(slots[k]);
+                }
+            }
         }
         int opened = tx.insertInto(i, i.OCID, i.VALID_FROM, i.REGION, i.SHA256, i.RESOURCE_TYPE, i.COMPARTMENT_ID,
                         i.LIFECYCLE_STATE, i.DISPLAY_NAME)
@@ -85,7 +96,7 @@ final class IntervalUpdates {
         int modified = tx.fetchCount(selectOne().from(ended)
                 .where(ended.VALID_TO.eq(s))
                 .andExists(selectOne().from(started).where(started.OCID.eq(ended.OCID), started.VALID_FROM.eq(s))));
-        return new Applied(created + opened, closed, modified);
+        return new Applied(created + opened, closed.cardinality(), modified);
     }
 
     /** Undoes the latest snapshot {@code s}: what it opened goes, what it closed is open again. */
