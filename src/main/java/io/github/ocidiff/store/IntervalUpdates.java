@@ -20,8 +20,8 @@ import org.jooq.DSLContext;
 import org.jooq.UpdateConditionStep;
 
 /**
- * Set-based changes to resource_interval, each run inside the caller's transaction: applying a staged
- * snapshot, and undoing the latest one.
+ * Changes to resource_interval: applying a staged snapshot and undoing the latest one, inside the
+ * caller's transaction, and ending intervals while a snapshot is written.
  */
 final class IntervalUpdates {
 
@@ -49,7 +49,7 @@ final class IntervalUpdates {
      *
      * @param created the intervals opened as new already (see NewIntervals)
      * @param rowIds  the row id of the interval in a slot
-     * @param closed  receives the slots of the intervals that ended
+     * @param closed  the slots of the intervals this snapshot ended already; receives those that end now
      */
     static Applied apply(DSLContext tx, long s, long created, PrimitiveIterator.OfInt endCandidates,
                          IntToLongFunction rowIds, BitSet closed) {
@@ -66,22 +66,7 @@ final class IntervalUpdates {
                                 SCOPE_COVERAGE.OK.isFalse(),
                                 SCOPE_COVERAGE.REGION.eq(i.REGION),
                                 SCOPE_COVERAGE.COMPARTMENT_ID.eq(i.COMPARTMENT_ID)))));
-        int[] slots = new int[BATCH];
-        while (endCandidates.hasNext()) {
-            BatchBindStep batch = tx.batch(end);
-            int n = 0;
-            while (n < BATCH && endCandidates.hasNext()) {
-                slots[n] = endCandidates.nextInt();
-                long rowId = rowIds.applyAsLong(slots[n++]);
-                batch.bind(rowId, rowId);
-            }
-            int[] updated = batch.execute();
-            for (int k = 0; k < n; k++) {
-                if (updated[k] > 0) {
-                    closed.set(slots[k]);
-                }
-            }
-        }
+        batched(tx, end, endCandidates, rowIds, closed);
         int opened = tx.insertInto(i, i.OCID, i.VALID_FROM, i.REGION, i.SHA256, i.RESOURCE_TYPE, i.COMPARTMENT_ID,
                         i.LIFECYCLE_STATE, i.DISPLAY_NAME)
                 .select(select(w.OCID, inline(s), w.SCOPE_REGION, w.SHA256, w.RESOURCE_TYPE, w.COMPARTMENT_ID,
@@ -97,6 +82,42 @@ final class IntervalUpdates {
                 .where(ended.VALID_TO.eq(s))
                 .andExists(selectOne().from(started).where(started.OCID.eq(ended.OCID), started.VALID_FROM.eq(s))));
         return new Applied(created + opened, closed.cardinality(), modified);
+    }
+
+    /**
+     * Ends the open intervals of some slots ({@code rowIds} gives their row ids) at snapshot {@code s}, in
+     * autocommitted batches; see LatestState#endChangedIn.
+     *
+     * @param ended receives the slots of the intervals that ended
+     */
+    static void end(DSLContext dsl, long s, PrimitiveIterator.OfInt slots, IntToLongFunction rowIds, BitSet ended) {
+        ResourceInterval i = RESOURCE_INTERVAL;
+        UpdateConditionStep<?> end = dsl.update(i)
+                .set(i.VALID_TO, inline(s))
+                .where(IntervalQueries.hasRowId(i, val((Long) null)))
+                .and(i.VALID_TO.isNull());
+        batched(dsl, end, slots, rowIds, ended);
+    }
+
+    /** Runs {@code statement} once per slot with its row id bound twice, setting the slots of rows it changed. */
+    private static void batched(DSLContext dsl, UpdateConditionStep<?> statement, PrimitiveIterator.OfInt slots,
+                                IntToLongFunction rowIds, BitSet changed) {
+        int[] batchSlots = new int[BATCH];
+        while (slots.hasNext()) {
+            BatchBindStep batch = dsl.batch(statement);
+            int n = 0;
+            while (n < BATCH && slots.hasNext()) {
+                batchSlots[n] = slots.nextInt();
+                long rowId = rowIds.applyAsLong(batchSlots[n++]);
+                batch.bind(rowId, rowId);
+            }
+            int[] updated = batch.execute();
+            for (int k = 0; k < n; k++) {
+                if (updated[k] > 0) {
+                    changed.set(batchSlots[k]);
+                }
+            }
+        }
     }
 
     /** Undoes the latest snapshot {@code s}: what it opened goes, what it closed is open again. */

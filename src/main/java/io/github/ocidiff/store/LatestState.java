@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
@@ -27,6 +29,9 @@ final class LatestState {
     private final OcidHashSet created = new OcidHashSet();
     private int createdCount;
     private boolean fromFile;
+    /** By scope id, the slots of intervals whose resource that scope, their own, reported first and changed. */
+    private final Map<Integer, List<Integer>> changedInOwnScope = new HashMap<>();
+    private final BitSet endedEarly = new BitSet();
 
     private LatestState(OpenIntervalIndex index) {
         this.index = index;
@@ -74,6 +79,26 @@ final class LatestState {
         }, scopes);
     }
 
+    /**
+     * Ends, once {@code scope} was collected fully, the intervals of the resources it reported first and
+     * changed, still in their compartment, in autocommitted batches: work the commit would do. Such an
+     * interval ends whatever else is staged: its scope's first row wins over any other sighting but one of
+     * the resource in another compartment, which is other content too (the canonical JSON holds the
+     * compartment). Valid to this snapshot, uncommitted, it is open to every reader still, and reopened by
+     * discarding the snapshot.
+     */
+    void endChangedIn(Scope scope, DSLContext dsl, long s) {
+        List<Integer> slots = changedInOwnScope.remove(scopes.id(scope));
+        if (slots != null) {
+            IntervalUpdates.end(dsl, s, slots.stream().mapToInt(Integer::intValue).iterator(), index::rowId, endedEarly);
+        }
+    }
+
+    /** The slots of the intervals {@link #endChangedIn} ended. */
+    BitSet endedEarly() {
+        return endedEarly;
+    }
+
     /** The number of open intervals loaded. */
     int size() {
         return index.size();
@@ -110,6 +135,10 @@ final class LatestState {
                 index.sight(slot, scopeId);
                 continue;
             }
+            if (sighting == OpenIntervalIndex.UNSEEN && scopeId == index.ownScope(slot)
+                    && scope.compartmentId().equals(r.compartmentId())) {
+                changedInOwnScope.computeIfAbsent(scopeId, id -> new ArrayList<>()).add(slot);
+            }
             if (sighting >= 0) {
                 // Seen before, unchanged and not staged: staged now, ahead of this sighting.
                 staging.writeSighting(index.rowId(slot), scopes.scope(sighting));
@@ -127,9 +156,9 @@ final class LatestState {
     }
 
     /**
-     * The slots of the open intervals that this snapshot may end, the others being certainly unchanged:
-     * all but those seen unchanged by a scope collected fully, and those neither seen nor staged whose
-     * own scope failed (carried forward, unknown). Which of these do end is the commit's SQL to decide.
+     * The slots of the open intervals that this snapshot may end, the others being certainly unchanged or
+     * ended already: all but those seen unchanged by a scope collected fully, those neither seen nor staged
+     * whose own scope failed (carried forward, unknown), and those {@link #endChangedIn} ended. Which of these do end is the commit's SQL to decide.
      */
     IntStream endCandidates(Set<Scope> failed) {
         boolean[] failedIds = new boolean[scopes.count()];
@@ -140,7 +169,7 @@ final class LatestState {
             int sighting = index.sighting(slot);
             boolean seenUnchanged = sighting >= 0 && !failedIds[sighting];
             boolean carried = sighting != OpenIntervalIndex.STAGED && failedIds[index.ownScope(slot)];
-            return !seenUnchanged && !carried;
+            return !seenUnchanged && !carried && !endedEarly.get(slot);
         });
     }
 }

@@ -92,11 +92,21 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         storeThread.submit(() -> latest.write(scope, page, staging, newIntervals));
     }
 
+    /**
+     * Once per scope: the intervals a scope collected fully reported changed are ended at once (see
+     * LatestState#endChangedIn), which a later report of that scope as failed could not undo.
+     */
     @Override
     public void scopeDone(ScopeCoverage coverage) {
         requireOpen();
         requireDeclared(coverage.scope());
-        done.put(coverage.scope(), coverage);
+        if (done.putIfAbsent(coverage.scope(), coverage) != null) {
+            throw new IllegalStateException("scope " + coverage.scope().region() + "/" + coverage.scope().compartmentId()
+                    + " was reported done already");
+        }
+        if (coverage.ok()) {
+            storeThread.submit(() -> latest.endChangedIn(coverage.scope(), dsl, id));
+        }
     }
 
     @Override
@@ -110,7 +120,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
                 : failed.isEmpty() ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL;
         storeThread.drain();
         Staging.index(dsl);
-        BitSet closed = new BitSet();
+        BitSet closed = (BitSet) latest.endedEarly().clone();
         long resources = dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             SnapshotRows.insertCoverage(tx, id, coverage);

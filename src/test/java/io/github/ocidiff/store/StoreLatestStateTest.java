@@ -105,9 +105,28 @@ class StoreLatestStateTest {
             assertThat(fourth.resources()).isEqualTo(3);
             assertThat(store.changesBetween(first.id(), fourth.id())).extracting(IntervalEdge::ocid)
                     .containsExactlyInAnyOrder(web.ocid(), gone.ocid(), batch.ocid(), queue.ocid(), cache.ocid());
+
+            // queue changed in its own scope (which, done, ends its interval at once), and moved to the scope
+            // ordered first, whose row wins: it is other content all the same. db seen first, and moved, by
+            // the other scope, which loses to its own scope's stale row: unchanged.
+            CanonicalResource queueDraining = resource(ASHBURN_B, queue.ocid(), "queue", "DRAINING");
+            CanonicalResource queueMoved = resource(ASHBURN_A, queue.ocid(), "queue", "ACTIVE");
+            SnapshotSummary fifth;
+            try (SnapshotWriter w = begin(store, NIGHT.plusSeconds(4 * 86_400), hash)) {
+                w.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
+                w.write(ASHBURN_B, List.of(batchStopped, queueDraining, resource(ASHBURN_B, db.ocid(), "db", "RUNNING")));
+                w.scopeDone(ok(ASHBURN_B, 3));
+                w.write(ASHBURN_A, List.of(db, queueMoved));
+                w.scopeDone(ok(ASHBURN_A, 2));
+                fifth = w.commit();
+            }
+            assertThat(state(store, fifth.id())).isEqualTo(json(db, batchStopped, queueMoved));
+            assertThat(store.snapshot(fifth.id()).orElseThrow().changesFromPrevious()).isEqualTo(1);
+            assertThat(store.versionsOf(queue.ocid())).extracting(ResourceVersion::validTo)
+                    .containsExactly(fifth.id(), null);
         }
         // Every content that was part of a state, once; none seen only by a scope that failed or that lost.
-        assertThat(Resources.rows(dir.resolve("ocidiff"), RESOURCE_VERSION)).isEqualTo(8);
+        assertThat(Resources.rows(dir.resolve("ocidiff"), RESOURCE_VERSION)).isEqualTo(9);
     }
 
     /** Each night but the first reads the latest state from the file the one before saved, if any. */
