@@ -43,6 +43,7 @@ final class OpenIntervalFile {
         void forEach(Entry entry) throws IOException;
     }
 
+    /** "ocidiff" and a layout version: bump it when the layout or OpenIntervalIndex's OCID hash changes. */
     private static final long MAGIC = 0x6f63696469666601L;
     private static final int BUFFER = 1 << 16;
     /** OCID hash, SHA-256, row id, own scope. */
@@ -60,10 +61,6 @@ final class OpenIntervalFile {
         String name = storeFile.getFileName().toString();
         return new OpenIntervalFile(storeFile.resolveSibling(name.substring(0, name.length() - ".mv.db".length())
                 + ".open-intervals"));
-    }
-
-    Path path() {
-        return path;
     }
 
     /**
