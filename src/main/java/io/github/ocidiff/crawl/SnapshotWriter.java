@@ -18,7 +18,7 @@ public interface SnapshotWriter extends AutoCloseable {
     /** Resources of one scope, in any batch size; a resource seen twice (paging shifts) is kept once. */
     void write(Scope scope, List<CanonicalResource> resources);
 
-    /** Marks a scope done, collected fully or not. */
+    /** Marks a scope done, collected fully or not; once per scope, after the resources written for it. */
     void scopeDone(ScopeCoverage coverage);
 
     /**

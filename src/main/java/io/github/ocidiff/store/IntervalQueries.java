@@ -2,6 +2,7 @@ package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 
 import io.github.ocidiff.store.jooq.Indexes;
@@ -61,9 +62,18 @@ final class IntervalQueries {
      * temporary result first, and without a jOOQ record each, which together halve the time.
      */
     static void forEachOpen(DSLContext dsl, OpenInterval consumer) {
+        forEachOpen(dsl, BY_VALID_TO, I.VALID_TO.isNull(), consumer);
+    }
+
+    /** The intervals snapshot {@code s} opened (all open still), read as {@link #forEachOpen} reads. */
+    static void forEachOpenedAt(DSLContext dsl, long s, OpenInterval consumer) {
+        forEachOpen(dsl, BY_VALID_FROM, I.VALID_FROM.eq(inline(s)), consumer);
+    }
+
+    private static void forEachOpen(DSLContext dsl, Index index, Condition condition, OpenInterval consumer) {
         String query = dsl.render(dsl.select(rowId(I), I.OCID, I.SHA256, I.REGION, I.COMPARTMENT_ID)
-                .from(I.useIndex(BY_VALID_TO.getName()))
-                .where(I.VALID_TO.isNull()));
+                .from(I.useIndex(index.getName()))
+                .where(condition));
         dsl.connection(c -> {
             try (Statement lazy = c.createStatement()) {
                 lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");

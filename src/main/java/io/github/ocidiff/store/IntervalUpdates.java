@@ -12,15 +12,16 @@ import static org.jooq.impl.DSL.val;
 
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
 import io.github.ocidiff.store.jooq.tables.SnapshotStaging;
+import java.util.BitSet;
 import java.util.PrimitiveIterator;
-import java.util.stream.IntStream;
+import java.util.function.IntToLongFunction;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.UpdateConditionStep;
 
 /**
- * Set-based changes to resource_interval, each run inside the caller's transaction: applying a staged
- * snapshot, and undoing the latest one.
+ * Changes to resource_interval: applying a staged snapshot and undoing the latest one, inside the
+ * caller's transaction, and ending intervals while a snapshot is written.
  */
 final class IntervalUpdates {
 
@@ -40,15 +41,18 @@ final class IntervalUpdates {
 
     /**
      * Makes snapshot {@code s} the latest state from staging (narrowed to one row per resource of a
-     * fully collected scope) and the open intervals that may end ({@code endCandidates}, row ids; the
-     * others are unchanged). A candidate ends when its resource was staged with other content, or was not
-     * staged and its scope is not a declared one that failed (a failed scope's resources are carried
-     * forward, unknown rather than gone); staged resources without an open interval (of the same content,
-     * or opened as new already) get one.
+     * fully collected scope) and the open intervals that may end ({@code endCandidates}, slots of the
+     * open-interval index; the others are unchanged). A candidate ends when its resource was staged with
+     * other content, or was not staged and its scope is not a declared one that failed (a failed scope's
+     * resources are carried forward, unknown rather than gone); staged resources without an open interval
+     * (of the same content, or opened as new already) get one.
      *
      * @param created the intervals opened as new already (see NewIntervals)
+     * @param rowIds  the row id of the interval in a slot
+     * @param closed  the slots of the intervals this snapshot ended already; receives those that end now
      */
-    static Applied apply(DSLContext tx, long s, long created, PrimitiveIterator.OfLong endCandidates) {
+    static Applied apply(DSLContext tx, long s, long created, PrimitiveIterator.OfInt endCandidates,
+                         IntToLongFunction rowIds, BitSet closed) {
         ResourceInterval i = RESOURCE_INTERVAL;
         SnapshotStaging w = SNAPSHOT_STAGING;
         // Batched by row id, the only bind value (twice): constants are inlined so that every statement is alike.
@@ -62,15 +66,7 @@ final class IntervalUpdates {
                                 SCOPE_COVERAGE.OK.isFalse(),
                                 SCOPE_COVERAGE.REGION.eq(i.REGION),
                                 SCOPE_COVERAGE.COMPARTMENT_ID.eq(i.COMPARTMENT_ID)))));
-        long closed = 0;
-        while (endCandidates.hasNext()) {
-            BatchBindStep batch = tx.batch(end);
-            for (int n = 0; n < BATCH && endCandidates.hasNext(); n++) {
-                long rowId = endCandidates.nextLong();
-                batch.bind(rowId, rowId);
-            }
-            closed += IntStream.of(batch.execute()).sum();
-        }
+        batched(tx, end, endCandidates, rowIds, closed);
         int opened = tx.insertInto(i, i.OCID, i.VALID_FROM, i.REGION, i.SHA256, i.RESOURCE_TYPE, i.COMPARTMENT_ID,
                         i.LIFECYCLE_STATE, i.DISPLAY_NAME)
                 .select(select(w.OCID, inline(s), w.SCOPE_REGION, w.SHA256, w.RESOURCE_TYPE, w.COMPARTMENT_ID,
@@ -85,7 +81,43 @@ final class IntervalUpdates {
         int modified = tx.fetchCount(selectOne().from(ended)
                 .where(ended.VALID_TO.eq(s))
                 .andExists(selectOne().from(started).where(started.OCID.eq(ended.OCID), started.VALID_FROM.eq(s))));
-        return new Applied(created + opened, closed, modified);
+        return new Applied(created + opened, closed.cardinality(), modified);
+    }
+
+    /**
+     * Ends the open intervals of some slots ({@code rowIds} gives their row ids) at snapshot {@code s}, in
+     * autocommitted batches; see LatestState#endChangedIn.
+     *
+     * @param ended receives the slots of the intervals that ended
+     */
+    static void end(DSLContext dsl, long s, PrimitiveIterator.OfInt slots, IntToLongFunction rowIds, BitSet ended) {
+        ResourceInterval i = RESOURCE_INTERVAL;
+        UpdateConditionStep<?> end = dsl.update(i)
+                .set(i.VALID_TO, inline(s))
+                .where(IntervalQueries.hasRowId(i, val((Long) null)))
+                .and(i.VALID_TO.isNull());
+        batched(dsl, end, slots, rowIds, ended);
+    }
+
+    /** Runs {@code statement} once per slot with its row id bound twice, setting the slots of rows it changed. */
+    private static void batched(DSLContext dsl, UpdateConditionStep<?> statement, PrimitiveIterator.OfInt slots,
+                                IntToLongFunction rowIds, BitSet changed) {
+        int[] batchSlots = new int[BATCH];
+        while (slots.hasNext()) {
+            BatchBindStep batch = dsl.batch(statement);
+            int n = 0;
+            while (n < BATCH && slots.hasNext()) {
+                batchSlots[n] = slots.nextInt();
+                long rowId = rowIds.applyAsLong(batchSlots[n++]);
+                batch.bind(rowId, rowId);
+            }
+            int[] updated = batch.execute();
+            for (int k = 0; k < n; k++) {
+                if (updated[k] > 0) {
+                    changed.set(batchSlots[k]);
+                }
+            }
+        }
     }
 
     /** Undoes the latest snapshot {@code s}: what it opened goes, what it closed is open again. */

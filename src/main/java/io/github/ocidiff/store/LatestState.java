@@ -2,11 +2,15 @@ package io.github.ocidiff.store;
 
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.Scope;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import java.util.stream.LongStream;
 import org.jooq.DSLContext;
 
 /**
@@ -24,22 +28,85 @@ final class LatestState {
     /** The OCIDs written as new in this snapshot: a second sighting goes to staging. */
     private final OcidHashSet created = new OcidHashSet();
     private int createdCount;
+    private boolean fromFile;
+    /** By scope id, the slots of intervals whose resource that scope, their own, reported first and changed. */
+    private final Map<Integer, List<Integer>> changedInOwnScope = new HashMap<>();
+    private final BitSet endedEarly = new BitSet();
 
     private LatestState(OpenIntervalIndex index) {
         this.index = index;
     }
 
-    /** Loads the open intervals in one pass. */
-    static LatestState load(DSLContext dsl, OpenIntervalIndex empty) {
+    /**
+     * Loads the open intervals from the file saved by the latest commit if it is there and holds exactly
+     * them ({@code saved}), else in one pass over the store.
+     *
+     * @param saved the file and the token of the latest committed snapshot, or null to scan
+     */
+    static LatestState load(DSLContext dsl, OpenIntervalIndex empty, Saved saved) {
         LatestState state = new LatestState(empty);
-        IntervalQueries.forEachOpen(dsl, (rowId, ocid, sha256, region, compartmentId) ->
-                empty.add(ocid, sha256, rowId, state.scopes.id(region, compartmentId)));
+        state.fromFile = saved != null && saved.file().read(saved.token(), empty, state.scopes);
+        if (!state.fromFile) {
+            IntervalQueries.forEachOpen(dsl, (rowId, ocid, sha256, region, compartmentId) ->
+                    empty.add(ocid, sha256, rowId, state.scopes.id(region, compartmentId)));
+        }
         return state;
+    }
+
+    /** Whether {@link #load} read the saved file rather than the store. */
+    boolean fromFile() {
+        return fromFile;
+    }
+
+    /** Where the open intervals are saved, and for which committed snapshot. */
+    record Saved(OpenIntervalFile file, OpenIntervalFile.Token token) {
+    }
+
+    /**
+     * Saves the open intervals after snapshot {@code s} committed ({@code saved}): those loaded but the
+     * {@code closed} slots, and those {@code s} opened, read back for their row ids.
+     */
+    void save(DSLContext dsl, long s, BitSet closed, Saved saved) {
+        saved.file().write(saved.token(), out -> {
+            index.writeTo(out, closed);
+            IntervalQueries.forEachOpenedAt(dsl, s, (rowId, ocid, sha256, region, compartmentId) -> {
+                try {
+                    out.write(index.hash(ocid), sha256, 0, rowId, scopes.id(region, compartmentId));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }, scopes);
+    }
+
+    /**
+     * Ends, once {@code scope} was collected fully, the intervals of the resources it reported first and
+     * changed, still in their compartment, in autocommitted batches: work the commit would do. Such an
+     * interval ends whatever else is staged: its scope's first row wins over any other sighting but one of
+     * the resource in another compartment, which is other content too (the canonical JSON holds the
+     * compartment). Valid to this snapshot, uncommitted, it is open to every reader still, and reopened by
+     * discarding the snapshot.
+     */
+    void endChangedIn(Scope scope, DSLContext dsl, long s) {
+        List<Integer> slots = changedInOwnScope.remove(scopes.id(scope));
+        if (slots != null) {
+            IntervalUpdates.end(dsl, s, slots.stream().mapToInt(Integer::intValue).iterator(), index::rowId, endedEarly);
+        }
+    }
+
+    /** The slots of the intervals {@link #endChangedIn} ended. */
+    BitSet endedEarly() {
+        return endedEarly;
     }
 
     /** The number of open intervals loaded. */
     int size() {
         return index.size();
+    }
+
+    /** The row id of the interval in a slot (see {@link #endCandidates}). */
+    long rowId(int slot) {
+        return index.rowId(slot);
     }
 
     /** The number of intervals opened as new by {@link #write}. */
@@ -68,6 +135,10 @@ final class LatestState {
                 index.sight(slot, scopeId);
                 continue;
             }
+            if (sighting == OpenIntervalIndex.UNSEEN && scopeId == index.ownScope(slot)
+                    && scope.compartmentId().equals(r.compartmentId())) {
+                changedInOwnScope.computeIfAbsent(scopeId, id -> new ArrayList<>()).add(slot);
+            }
             if (sighting >= 0) {
                 // Seen before, unchanged and not staged: staged now, ahead of this sighting.
                 staging.writeSighting(index.rowId(slot), scopes.scope(sighting));
@@ -85,11 +156,11 @@ final class LatestState {
     }
 
     /**
-     * The row ids of the open intervals that this snapshot may end, the others being certainly unchanged:
-     * all but those seen unchanged by a scope collected fully, and those neither seen nor staged whose
-     * own scope failed (carried forward, unknown). Which of these do end is the commit's SQL to decide.
+     * The slots of the open intervals that this snapshot may end, the others being certainly unchanged or
+     * ended already: all but those seen unchanged by a scope collected fully, those neither seen nor staged
+     * whose own scope failed (carried forward, unknown), and those {@link #endChangedIn} ended. Which of these do end is the commit's SQL to decide.
      */
-    LongStream endCandidates(Set<Scope> failed) {
+    IntStream endCandidates(Set<Scope> failed) {
         boolean[] failedIds = new boolean[scopes.count()];
         for (int id = 0; id < failedIds.length; id++) {
             failedIds[id] = failed.contains(scopes.scope(id));
@@ -98,7 +169,7 @@ final class LatestState {
             int sighting = index.sighting(slot);
             boolean seenUnchanged = sighting >= 0 && !failedIds[sighting];
             boolean carried = sighting != OpenIntervalIndex.STAGED && failedIds[index.ownScope(slot)];
-            return !seenUnchanged && !carried;
-        }).mapToLong(index::rowId);
+            return !seenUnchanged && !carried && !endedEarly.get(slot);
+        });
     }
 }

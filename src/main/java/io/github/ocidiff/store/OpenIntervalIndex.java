@@ -1,6 +1,8 @@
 package io.github.ocidiff.store;
 
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.function.ToLongFunction;
 
 /**
@@ -57,11 +59,15 @@ final class OpenIntervalIndex {
 
     /** Adds an open interval, while loading. */
     void add(String ocid, byte[] sha256, long rowId, int ownScope) {
+        addHashed(hash.applyAsLong(ocid), sha256, rowId, ownScope);
+    }
+
+    /** Adds an open interval by its OCID's hash, as {@link #writeTo} wrote it. */
+    void addHashed(long h, byte[] sha256, long rowId, int ownScope) {
         if (size == hashes.length) {
             grow();
         }
         int slot = size++;
-        long h = hash.applyAsLong(ocid);
         hashes[slot] = h;
         System.arraycopy(sha256, 0, shas, slot * SHA_BYTES, SHA_BYTES);
         rowIds[slot] = rowId;
@@ -79,6 +85,29 @@ final class OpenIntervalIndex {
 
     int size() {
         return size;
+    }
+
+    /** Empties it, for a load that failed half-way to start again. */
+    void clear() {
+        Arrays.fill(table, 0);
+        size = 0;
+    }
+
+    /** Whether every interval's own scope is numbered below {@code count}. */
+    boolean scopesBelow(int count) {
+        for (int slot = 0; slot < size; slot++) {
+            if (ownScopes[slot] < 0 || ownScopes[slot] >= count) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Hands each interval but those of the {@code skipped} slots to {@code out}, as {@link #addHashed} takes it. */
+    void writeTo(OpenIntervalFile.Entry out, BitSet skipped) throws IOException {
+        for (int slot = skipped.nextClearBit(0); slot < size; slot = skipped.nextClearBit(slot + 1)) {
+            out.write(hashes[slot], shas, slot * SHA_BYTES, rowIds[slot], ownScopes[slot]);
+        }
     }
 
     /** The slot of the interval whose OCID hash this OCID has, or -1. */

@@ -44,4 +44,10 @@ final class ScopeIds {
     int count() {
         return scopes.size();
     }
+
+    void clear() {
+        ids.clear();
+        scopes.clear();
+        last = null;
+    }
 }

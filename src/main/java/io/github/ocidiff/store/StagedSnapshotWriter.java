@@ -9,6 +9,7 @@ import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     private final DSLContext dsl;
     private final long id;
     private final Instant takenAt;
+    private final OpenIntervalFile file;
     private final Staging staging;
     private final NewIntervals newIntervals;
     private final WriteBehind storeThread = new WriteBehind(QUEUED_PAGES);
@@ -47,14 +49,21 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     private final Map<Scope, ScopeCoverage> done = new ConcurrentHashMap<>();
     private volatile State state = State.OPEN;
 
-    /** @param index empty, to be loaded with the latest state while the crawl starts */
-    StagedSnapshotWriter(DSLContext dsl, long id, Instant takenAt, OpenIntervalIndex index) {
+    /**
+     * @param index empty, to be loaded with the latest state while the crawl starts
+     * @param file  where the open intervals are saved between snapshots, or null to neither read nor write it
+     * @param saved the token of the latest committed snapshot, or null when there is none
+     */
+    StagedSnapshotWriter(DSLContext dsl, long id, Instant takenAt, OpenIntervalIndex index, OpenIntervalFile file,
+                         OpenIntervalFile.Token saved) {
         this.dsl = dsl;
         this.id = id;
         this.takenAt = takenAt;
+        this.file = file;
         this.staging = new Staging(dsl, id);
         this.newIntervals = new NewIntervals(dsl, id, dsl.fetchExists(RESOURCE_VERSION));
-        storeThread.submit(() -> latest = LatestState.load(dsl, index));
+        LatestState.Saved from = file == null || saved == null ? null : new LatestState.Saved(file, saved);
+        storeThread.submit(() -> latest = LatestState.load(dsl, index, from));
     }
 
     @Override
@@ -83,11 +92,21 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         storeThread.submit(() -> latest.write(scope, page, staging, newIntervals));
     }
 
+    /**
+     * Once per scope: the intervals a scope collected fully reported changed are ended at once (see
+     * LatestState#endChangedIn), which a later report of that scope as failed could not undo.
+     */
     @Override
     public void scopeDone(ScopeCoverage coverage) {
         requireOpen();
         requireDeclared(coverage.scope());
-        done.put(coverage.scope(), coverage);
+        if (done.putIfAbsent(coverage.scope(), coverage) != null) {
+            throw new IllegalStateException("scope " + coverage.scope().region() + "/" + coverage.scope().compartmentId()
+                    + " was reported done already");
+        }
+        if (coverage.ok()) {
+            storeThread.submit(() -> latest.endChangedIn(coverage.scope(), dsl, id));
+        }
     }
 
     @Override
@@ -101,6 +120,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
                 : failed.isEmpty() ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL;
         storeThread.drain();
         Staging.index(dsl);
+        BitSet closed = (BitSet) latest.endedEarly().clone();
         long resources = dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             SnapshotRows.insertCoverage(tx, id, coverage);
@@ -112,7 +132,8 @@ final class StagedSnapshotWriter implements SnapshotWriter {
                 staging.narrow(tx, !failed.isEmpty());
                 staging.storeNewVersions(tx);
                 Set<Scope> failedScopes = failed.stream().map(ScopeCoverage::scope).collect(Collectors.toSet());
-                applied = IntervalUpdates.apply(tx, id, created, latest.endCandidates(failedScopes).iterator());
+                applied = IntervalUpdates.apply(tx, id, created, latest.endCandidates(failedScopes).iterator(),
+                        latest::rowId, closed);
             }
             long count = latest.size() + applied.opened() - applied.closed();
             SnapshotRows.markCommitted(tx, id, status, count, applied.changes(), failed.size());
@@ -123,6 +144,10 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         Staging.clear(dsl);
         // H2 writes committed data to the file in the background; a reported snapshot must survive a kill.
         dsl.query("CHECKPOINT").execute();
+        if (file != null) {
+            OpenIntervalFile.Token token = OpenIntervalFile.Token.of(SnapshotRows.committed(dsl, id).orElseThrow());
+            latest.save(dsl, id, closed, new LatestState.Saved(file, token));
+        }
         return new SnapshotSummary(id, takenAt, status, resources, failed);
     }
 
@@ -141,6 +166,12 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     /** Waits until the store thread has written every page handed over so far: tests crash after it. */
     void awaitWritten() {
         storeThread.drain();
+    }
+
+    /** Whether the latest state was read from the saved file, once loaded: tests tell the two loads apart. */
+    boolean latestStateFromFile() {
+        storeThread.drain();
+        return latest.fromFile();
     }
 
     /** Removes an uncommitted snapshot: its row and what it wrote beyond staging. */

@@ -44,6 +44,8 @@ public final class Store implements AutoCloseable {
 
     private final Path file;
     private final StoreLock lock;
+    /** The open intervals saved by the latest commit, for the next snapshot to read instead of scanning. */
+    private final OpenIntervalFile openIntervals;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private StagedSnapshotWriter writer;
@@ -53,6 +55,7 @@ public final class Store implements AutoCloseable {
     private Store(Path file, StoreLock lock, JdbcConnectionPool pool) {
         this.file = file;
         this.lock = lock;
+        this.openIntervals = OpenIntervalFile.beside(file);
         this.pool = pool;
         this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false));
     }
@@ -105,6 +108,9 @@ public final class Store implements AutoCloseable {
     private void discardInterrupted() {
         List<Long> running = SnapshotRows.running(dsl);
         wrote = !running.isEmpty();
+        if (wrote) {
+            openIntervals.delete();
+        }
         for (long id : running) {
             StagedSnapshotWriter.discard(dsl, id);
         }
@@ -117,11 +123,15 @@ public final class Store implements AutoCloseable {
      * @param source {@code crawl} or {@code import}
      */
     public SnapshotWriter begin(Instant takenAt, String tenancyId, String source) {
-        return begin(takenAt, tenancyId, source, OpenIntervalIndex::ocidHash);
+        return begin(takenAt, tenancyId, source, OpenIntervalIndex::ocidHash, openIntervals);
     }
 
-    /** @param ocidHash the open-interval index's OCID hash; tests force collisions with a poor one */
-    synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source, ToLongFunction<String> ocidHash) {
+    /**
+     * @param ocidHash the open-interval index's OCID hash; tests force collisions with a poor one
+     * @param saved    where the open intervals are saved between snapshots (with the hash above), or null
+     */
+    synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source, ToLongFunction<String> ocidHash,
+                                      OpenIntervalFile saved) {
         if (!SOURCES.contains(source)) {
             throw new IllegalArgumentException("snapshot source must be one of " + SOURCES + ", not " + source);
         }
@@ -137,7 +147,8 @@ public final class Store implements AutoCloseable {
         long id = SnapshotRows.insertRunning(dsl, takenAt, tenancyId, source);
         // Its resource count is the size of the latest state, which the writer loads into memory.
         int expected = previous.map(SnapshotInfo::resourceCount).orElse(0L).intValue();
-        writer = new StagedSnapshotWriter(dsl, id, takenAt, new OpenIntervalIndex(expected, ocidHash));
+        writer = new StagedSnapshotWriter(dsl, id, takenAt, new OpenIntervalIndex(expected, ocidHash), saved,
+                previous.map(OpenIntervalFile.Token::of).orElse(null));
         return writer;
     }
 
@@ -215,6 +226,7 @@ public final class Store implements AutoCloseable {
                     + " pins it; remove the baseline first ('ocidiff baseline rm " + b.name() + "')");
         });
         wrote = true;
+        openIntervals.delete();
         dsl.transaction(configuration -> {
             EvidenceRows.deleteFor(configuration.dsl(), id);
             CompartmentRows.deleteFor(configuration.dsl(), id);
@@ -231,6 +243,7 @@ public final class Store implements AutoCloseable {
         requireNoWriter();
         requireCommitted(firstKept);
         wrote = true;
+        openIntervals.delete();
         dsl.transaction(configuration -> Pruning.before(configuration.dsl(), firstKept, dailyReportsBefore));
     }
 

@@ -9,9 +9,10 @@
  * indexes on the interval bounds, never by scanning the whole history.
  *
  * <p>A snapshot is written by one store thread: it holds the latest state in memory (an index of the
- * open intervals, loaded once), records unchanged resources there without writing them, opens the
- * intervals of new resources at once and stages the rest; the commit then touches only the intervals
- * that may change. Everything written before the commit is invisible to readers and undone if the
- * snapshot never commits.
+ * open intervals, read from the file the previous commit saved beside the store, or else scanned once),
+ * records unchanged resources there without writing them, opens the intervals of new resources at once,
+ * ends those of resources changed in their own compartment once it was collected fully, and stages the
+ * rest; the commit then touches only the intervals that may change. Everything written before the commit
+ * is invisible to readers and undone if the snapshot never commits.
  */
 package io.github.ocidiff.store;

@@ -5,6 +5,7 @@ import io.github.ocidiff.crawl.SnapshotWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +13,8 @@ import java.util.List;
 
 /**
  * Run in a child JVM by {@link StoreRecoveryTest}: writes a snapshot (new resources, opened at once, and
- * a changed one, staged), says so on stdout once it is in the database, and waits to be killed before
- * it commits.
+ * a changed one, staged and its interval ended), says so on stdout once it is in the database, and waits
+ * to be killed before it commits.
  */
 public final class CrashingWriter {
 
@@ -32,10 +33,18 @@ public final class CrashingWriter {
         }
         resources.add(Resources.resource(Resources.ASHBURN_A, "web", "STOPPED"));
         writer.write(Resources.ASHBURN_A, resources);
+        // Its scope done, web's changed interval is ended before the commit.
+        writer.scopeDone(Resources.ok(Resources.ASHBURN_A, resources.size()));
         ((StagedSnapshotWriter) writer).awaitWritten();
         // H2 saves commits to the file within a second; save them now, so that the kill finds them there.
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + Path.of(args[0]).toAbsolutePath(), "sa", "")) {
             c.createStatement().execute("CHECKPOINT");
+            ResultSet ended = c.createStatement().executeQuery("select count(*) from resource_interval where valid_to = "
+                    + writer.snapshotId());
+            ended.next();
+            if (ended.getLong(1) != 1) {
+                throw new IllegalStateException("web's interval was not ended before the commit");
+            }
         }
         System.out.println(STAGED);
         System.out.flush();

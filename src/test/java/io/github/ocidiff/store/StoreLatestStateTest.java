@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +35,9 @@ class StoreLatestStateTest {
     @TempDir
     Path dir;
 
+    /** Where the open intervals are saved between nights, or null: scanned every night. */
+    private OpenIntervalFile saved;
+
     private final CanonicalResource web = resource(ASHBURN_A, "web", "RUNNING");
     private final CanonicalResource webStopped = resource(ASHBURN_A, "web", "STOPPED");
     private final CanonicalResource db = resource(ASHBURN_A, "db", "RUNNING");
@@ -45,13 +48,14 @@ class StoreLatestStateTest {
     private final CanonicalResource queue = resource(ASHBURN_B, "queue", "ACTIVE");
     private final CanonicalResource cache = resource(FRANKFURT_A, "cache", "RUNNING");
 
-    @ParameterizedTest(name = "OCID hashes {0}")
-    @ValueSource(strings = {"spread", "all colliding"})
-    void laterNightsComeOutAsTheStagedComparisonHasThem(String hashes) {
+    @ParameterizedTest(name = "OCID hashes {0}, latest state {1}")
+    @CsvSource({"spread, scanned", "spread, saved", "all colliding, scanned", "all colliding, saved"})
+    void laterNightsComeOutAsTheStagedComparisonHasThem(String hashes, String loaded) {
         ToLongFunction<String> hash = hashes.equals("spread") ? OpenIntervalIndex::ocidHash : ocid -> 7L;
+        saved = loaded.equals("saved") ? new OpenIntervalFile(dir.resolve("ocidiff.test-intervals")) : null;
         try (Store store = Store.open(dir.resolve("ocidiff"))) {
             SnapshotSummary first;
-            try (SnapshotWriter w = store.begin(NIGHT, "tenancy", "crawl", hash)) {
+            try (SnapshotWriter w = begin(store, NIGHT, hash)) {
                 w.declareScopes(List.of(ASHBURN_A, ASHBURN_B, FRANKFURT_A));
                 w.write(ASHBURN_A, List.of(web, db, gone));
                 w.write(ASHBURN_B, List.of(batch));
@@ -62,7 +66,7 @@ class StoreLatestStateTest {
             assertThat(first.resources()).isEqualTo(5);
 
             SnapshotSummary second;
-            try (SnapshotWriter w = store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl", hash)) {
+            try (SnapshotWriter w = begin(store, NIGHT.plusSeconds(86_400), hash)) {
                 w.declareScopes(List.of(ASHBURN_A, ASHBURN_B, FRANKFURT_A));
                 // batch first seen unchanged from another scope, then changed from its own: its own wins.
                 w.write(ASHBURN_A, List.of(webStopped, db, batch));
@@ -88,7 +92,7 @@ class StoreLatestStateTest {
             // web seen unchanged only by a scope that failed, while its own scope was collected: gone. The
             // failed scope's own resources are carried forward, and what it saw new is not kept.
             SnapshotSummary fourth;
-            try (SnapshotWriter w = store.begin(NIGHT.plusSeconds(3 * 86_400), "tenancy", "crawl", hash)) {
+            try (SnapshotWriter w = begin(store, NIGHT.plusSeconds(3 * 86_400), hash)) {
                 w.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
                 w.write(ASHBURN_A, List.of(db));
                 w.write(ASHBURN_B, List.of(webStopped, resource(ASHBURN_B, "half-seen", "RUNNING")));
@@ -101,15 +105,41 @@ class StoreLatestStateTest {
             assertThat(fourth.resources()).isEqualTo(3);
             assertThat(store.changesBetween(first.id(), fourth.id())).extracting(IntervalEdge::ocid)
                     .containsExactlyInAnyOrder(web.ocid(), gone.ocid(), batch.ocid(), queue.ocid(), cache.ocid());
+
+            // queue changed in its own scope (which, done, ends its interval at once), and moved to the scope
+            // ordered first, whose row wins: it is other content all the same. db seen first, and moved, by
+            // the other scope, which loses to its own scope's stale row: unchanged.
+            CanonicalResource queueDraining = resource(ASHBURN_B, queue.ocid(), "queue", "DRAINING");
+            CanonicalResource queueMoved = resource(ASHBURN_A, queue.ocid(), "queue", "ACTIVE");
+            SnapshotSummary fifth;
+            try (SnapshotWriter w = begin(store, NIGHT.plusSeconds(4 * 86_400), hash)) {
+                w.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
+                w.write(ASHBURN_B, List.of(batchStopped, queueDraining, resource(ASHBURN_B, db.ocid(), "db", "RUNNING")));
+                w.scopeDone(ok(ASHBURN_B, 3));
+                w.write(ASHBURN_A, List.of(db, queueMoved));
+                w.scopeDone(ok(ASHBURN_A, 2));
+                fifth = w.commit();
+            }
+            assertThat(state(store, fifth.id())).isEqualTo(json(db, batchStopped, queueMoved));
+            assertThat(store.snapshot(fifth.id()).orElseThrow().changesFromPrevious()).isEqualTo(1);
+            assertThat(store.versionsOf(queue.ocid())).extracting(ResourceVersion::validTo)
+                    .containsExactly(fifth.id(), null);
         }
         // Every content that was part of a state, once; none seen only by a scope that failed or that lost.
-        assertThat(Resources.rows(dir.resolve("ocidiff"), RESOURCE_VERSION)).isEqualTo(8);
+        assertThat(Resources.rows(dir.resolve("ocidiff"), RESOURCE_VERSION)).isEqualTo(9);
     }
 
-    private static SnapshotSummary night(Store store, int night, ToLongFunction<String> hash,
-                                         List<CanonicalResource> a,
-                                         List<CanonicalResource> b) {
-        try (SnapshotWriter w = store.begin(NIGHT.plusSeconds(86_400L * night), "tenancy", "crawl", hash)) {
+    /** Each night but the first reads the latest state from the file the one before saved, if any. */
+    private SnapshotWriter begin(Store store, Instant at, ToLongFunction<String> hash) {
+        SnapshotWriter writer = store.begin(at, "tenancy", "crawl", hash, saved);
+        boolean fromFile = ((StagedSnapshotWriter) writer).latestStateFromFile();
+        assertThat(fromFile).isEqualTo(saved != null && !at.equals(NIGHT));
+        return writer;
+    }
+
+    private SnapshotSummary night(Store store, int night, ToLongFunction<String> hash, List<CanonicalResource> a,
+                                  List<CanonicalResource> b) {
+        try (SnapshotWriter w = begin(store, NIGHT.plusSeconds(86_400L * night), hash)) {
             w.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
             w.write(ASHBURN_A, a);
             w.write(ASHBURN_B, b);

@@ -91,6 +91,8 @@ class StoreRecoveryTest {
         try (Store store = Store.open(prefix)) {
             assertThat(store.snapshots()).hasSize(1);
             assertThat(state(store, 1)).isEqualTo(json(web, db));
+            assertThat(store.versionsOf(web.ocid())).as("web's interval open again").singleElement()
+                    .satisfies(v -> assertThat(v.validTo()).isNull());
         }
         assertCleanAfterFirstSnapshot(prefix);
         try (Store store = Store.open(prefix)) {
@@ -98,6 +100,28 @@ class StoreRecoveryTest {
             long id = StoreSnapshotTest.snapshot(store, 1, Map.of(ASHBURN_A, List.of(webStopped, db))).id();
             assertThat(state(store, id)).isEqualTo(json(webStopped, db));
         }
+    }
+
+    @Test
+    void intervalsEndedWhileWritingStayInvisibleAndAreReopenedWhenTheSnapshotIsAbandoned() {
+        Path prefix = dir.resolve("ocidiff");
+        try (Store store = Store.open(prefix)) {
+            StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db)));
+            StagedSnapshotWriter writer = (StagedSnapshotWriter) store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl");
+            writer.declareScopes(List.of(ASHBURN_A));
+            writer.write(ASHBURN_A, List.of(resource(ASHBURN_A, "web", "STOPPED"), db));
+            writer.scopeDone(Resources.ok(ASHBURN_A, 2));
+            writer.awaitWritten();
+            assertThat(store.versionsOf(web.ocid())).singleElement()
+                    .satisfies(v -> assertThat(v.validTo()).isEqualTo(writer.snapshotId()));
+            assertThat(state(store, 1)).isEqualTo(json(web, db));
+            assertThat(store.snapshots()).hasSize(1);
+            assertThatThrownBy(() -> writer.scopeDone(Resources.failed(ASHBURN_A)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("reported done already");
+            writer.close();
+            assertThat(store.versionsOf(web.ocid())).singleElement().satisfies(v -> assertThat(v.validTo()).isNull());
+        }
+        assertCleanAfterFirstSnapshot(prefix);
     }
 
     private static void assertCleanAfterFirstSnapshot(Path prefix) {
