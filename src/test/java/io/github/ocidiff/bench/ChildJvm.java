@@ -18,6 +18,12 @@ final class ChildJvm {
         return Path.of(System.getProperty("ocidiff.buildDir", "target"), "ocidiff.jar").toAbsolutePath();
     }
 
+    /**
+     * How ocidiff runs: the collector its launcher and deploy files choose, and the heap limit the
+     * benchmark targets name.
+     */
+    static final List<String> OCIDIFF_JVM = List.of("-Xmx512m", "-XX:+UseParallelGC");
+
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -134,8 +135,11 @@ public final class DiffBench {
                     (System.nanoTime() - start) / 1_000_000_000);
             Path gcLog = dir.resolve("gc.log");
             Path log = dir.resolve("attribute.log");
-            ChildJvm.run(List.of(ChildJvm.java(), "-Xmx512m", "-Xlog:gc:file=" + gcLog, "-cp",
-                    System.getProperty("java.class.path"), DiffBench.class.getName(), "attribute", config.toString()), log);
+            List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xlog:gc:file=" + gcLog));
+            command.addAll(ChildJvm.OCIDIFF_JVM);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), DiffBench.class.getName(), "attribute",
+                    config.toString()));
+            ChildJvm.run(command, log);
             String line = Files.readAllLines(log).stream().filter(l -> l.startsWith("attributed ")).reduce((a, b) -> b)
                     .orElseThrow(() -> new IllegalStateException("no result in " + log));
             long[] n = Arrays.stream(line.substring("attributed ".length()).split(" ")).mapToLong(Long::parseLong)

@@ -28,8 +28,9 @@ record SimProcess(Process process, Path dir, String baseUrl) implements AutoClos
     /** Starts {@code ocidiff sim} from the built jar; {@code generator} are its generator options. */
     static SimProcess start(Path jar, Path dir, String... generator) throws IOException {
         Files.createDirectories(dir);
-        List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx512m", "-jar", jar.toString(), "sim",
-                "--workdir", dir.toString()));
+        List<String> command = new ArrayList<>(List.of(ChildJvm.java()));
+        command.addAll(ChildJvm.OCIDIFF_JVM);
+        command.addAll(List.of("-jar", jar.toString(), "sim", "--workdir", dir.toString()));
         command.addAll(List.of(generator));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -59,15 +59,18 @@ public final class SnapshotBench {
         try (SimProcess sim = SimProcess.start(jar, dir, "--resources", String.valueOf(resources), "--days", "2")) {
             Path config = sim.benchConfig();
             List<LocalDate> days = sim.days();
-            long pageMillis = ChildJvm.run(List.of(ChildJvm.java(), "-Xmx512m", "-cp",
-                    System.getProperty("java.class.path"), SnapshotBench.class.getName(), "page", config.toString()),
-                    dir.resolve("page.log"));
+            List<String> paging = new ArrayList<>(List.of(ChildJvm.java()));
+            paging.addAll(ChildJvm.OCIDIFF_JVM);
+            paging.addAll(List.of("-cp", System.getProperty("java.class.path"), SnapshotBench.class.getName(), "page",
+                    config.toString()));
+            long pageMillis = ChildJvm.run(paging, dir.resolve("page.log"));
             System.out.printf("%n[1] %,d resources; paging only (SDK, no store): %,d ms%n", resources, pageMillis);
             for (int night = 0; night < 2; night++) {
                 sim.selectDay(days.get(night));
                 Path gcLog = dir.resolve("gc" + night + ".log");
                 Path log = dir.resolve("snapshot" + night + ".log");
-                List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx512m", "-Xlog:gc:file=" + gcLog));
+                List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xlog:gc:file=" + gcLog));
+                command.addAll(ChildJvm.OCIDIFF_JVM);
                 // E.g. BENCH_SNAPSHOT_JVM_ARGS=-XX:StartFlightRecording=filename=night{night}.jfr profiles them.
                 String extra = System.getenv().getOrDefault("BENCH_SNAPSHOT_JVM_ARGS", "").strip();
                 if (!extra.isEmpty()) {

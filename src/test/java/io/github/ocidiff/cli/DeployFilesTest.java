@@ -26,6 +26,7 @@ class DeployFilesTest {
 
     private static final Path DEPLOY = Path.of("deploy");
     private static final String JAR = "/opt/ocidiff/ocidiff.jar";
+    private static final String PARALLEL_GC = "-XX:+UseParallelGC";
     private static final String STATE_DIR = "/var/lib/ocidiff";
     private static final List<String> NIGHTLY = List.of("daily", "--config", "/etc/ocidiff/config.yaml");
 
@@ -45,6 +46,11 @@ class DeployFilesTest {
         List<String> arguments = ocidiffArguments(words.subList(words.indexOf("/usr/bin/java"), words.indexOf(">>")));
         assertOcidiffAccepts(arguments);
         assertThat(arguments).isEqualTo(NIGHTLY);
+    }
+
+    @Test
+    void theLauncherChoosesTheSameCollectorUnlessTold() throws IOException {
+        assertThat(Files.readString(Path.of("ocidiff"))).contains("exec java ${OCIDIFF_JAVA_OPTS:-" + PARALLEL_GC + "} -jar ");
     }
 
     @Test
@@ -119,6 +125,7 @@ class DeployFilesTest {
     private static List<String> ocidiffArguments(List<String> command) {
         int jar = command.indexOf("-jar") + 1;
         assertThat(jar).as("-jar in " + command).isPositive();
+        assertThat(command.subList(0, jar)).as("the collector the launcher chooses, in " + command).contains(PARALLEL_GC);
         assertThat(command.get(jar)).isEqualTo(JAR);
         return command.subList(jar + 1, command.size());
     }
