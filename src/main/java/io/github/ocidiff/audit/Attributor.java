@@ -64,30 +64,30 @@ public final class Attributor {
     public Result fromKeptAndAudit(Diff diff, List<AuditEvidence> kept, AuditWindow whole, Collection<Scope> scopes,
                                    List<AuditWindow> toRead, AuditFeed feed, int perRegion, Instant now) {
         EventMatcher matcher = new EventMatcher(wanted(diff));
-        List<String> failures = new ArrayList<>();
         long eventsRead = 0;
         long writeEvents = 0;
         for (AuditEvidence evidence : kept) {
             evidence.events().forEach(e -> matcher.accept(AuditEventJson.read(e.json())));
-            failures.addAll(evidence.failures());
-            eventsRead += evidence.eventsRead();
-            writeEvents += evidence.writeEvents();
+            // A stretch kept with failures is read again (AuditPlan): its counts and failures come from that reading.
+            if (evidence.failures().isEmpty()) {
+                eventsRead += evidence.eventsRead();
+                writeEvents += evidence.writeEvents();
+            }
         }
         long keptAccepted = matcher.writes();
         AtomicLong read = new AtomicLong();
-        List<String> readFailures = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (AuditWindow window : toRead) {
-            readFailures.addAll(read(window, scopes, feed, perRegion, matcher, read));
+            failures.addAll(read(window, scopes, feed, perRegion, matcher, read));
         }
-        failures.addAll(readFailures);
         List<String> warnings = new ArrayList<>();
         if (!kept.isEmpty()) {
             warnings.add("actors from the Audit events kept for " + kept.size() + (kept.size() == 1 ? " earlier report"
                     : " earlier reports") + (toRead.isEmpty() ? "" : ", and from Audit for the rest of the window"));
         }
-        if (!readFailures.isEmpty()) {
-            warnings.add("Audit could not be read for " + readFailures.size() + " of " + scopes.size() * toRead.size()
-                    + " scopes (first: " + readFailures.get(0) + "); changes there may show as unattributed");
+        if (!failures.isEmpty()) {
+            warnings.add("Audit could not be read for " + failures.size() + " of " + scopes.size() * toRead.size()
+                    + " scopes (first: " + failures.get(0) + "); changes there may show as unattributed");
         }
         Matched matched = match(diff, matcher);
         List<StoredAuditEvent> used = matched.used().stream().map(u -> new StoredAuditEvent(u.ocid(),

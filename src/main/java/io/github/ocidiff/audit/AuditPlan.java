@@ -11,10 +11,13 @@ import java.util.Optional;
 /**
  * How to attribute a window between two snapshots: from the evidence kept for the pairs it is made of
  * (the nightly reports'), longest stretch first, and from Audit only for what no kept pair covers. A
- * drift from a baseline months old then costs no Audit call when every night was reported.
+ * drift from a baseline months old then costs no Audit call when every night was reported. A stretch
+ * whose kept evidence could not read every scope (a region down then) is used and read again: Audit may
+ * answer now, and the events kept stay if it no longer does (past its retention).
  *
  * @param kept   the kept evidence to use, oldest first
- * @param toRead the stretches of the window no kept evidence covers, oldest first
+ * @param toRead the stretches of the window to read from Audit, oldest first: those no kept evidence
+ *               covers and those whose kept evidence is partial
  */
 public record AuditPlan(List<AuditEvidence> kept, List<AuditWindow> toRead) {
 
@@ -37,7 +40,11 @@ public record AuditPlan(List<AuditEvidence> kept, List<AuditWindow> toRead) {
                     .filter(k -> k.fromId() == at && k.toId() > at && k.toId() <= toId)
                     .max(Comparator.comparingLong(KeptEvidence::toId));
             if (longest.isPresent()) {
-                kept.add(longest.get().evidence());
+                AuditEvidence evidence = longest.get().evidence();
+                kept.add(evidence);
+                if (!evidence.failures().isEmpty()) {
+                    toRead.add(new AuditWindow(evidence.start(), evidence.end()));
+                }
                 cursor = longest.get().toId();
                 cursorTime = longest.get().evidence().end();
                 continue;

@@ -29,7 +29,6 @@ import io.github.ocidiff.report.SnapshotRef;
 import io.github.ocidiff.report.TrendPoint;
 import io.github.ocidiff.store.AuditEvidence;
 import io.github.ocidiff.store.Baseline;
-import io.github.ocidiff.store.KeptEvidence;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import java.time.Instant;
@@ -206,26 +205,22 @@ public final class DiffJob {
             return attributor.fromEvidence(diff, exact.get());
         }
         AuditWindow whole = AuditWindow.between(from.takenAt(), to.takenAt());
-        List<KeptEvidence> within = store.auditEvidenceWithin(from.id(), to.id());
-        // A stretch whose Audit could not all be read then (a region down) is read again: it may answer now.
-        AuditPlan plan = AuditPlan.of(from.id(), to.id(), whole,
-                within.stream().filter(k -> k.evidence().failures().isEmpty()).toList());
+        AuditPlan plan = AuditPlan.of(from.id(), to.id(), whole, store.auditEvidenceWithin(from.id(), to.id()));
         AuditFeed feed = null;
         if (!plan.toRead().isEmpty()) {
             try {
                 feed = read.feed().get();
             } catch (OcidiffException e) {
                 String why = "Audit not consulted (" + e.getMessage() + ")";
-                if (within.isEmpty()) {
+                if (plan.kept().isEmpty()) {
                     return attributor.withoutAudit(diff, why + "; actors only from CreatedBy tags");
                 }
                 // What was kept still names actors; nothing is stored, so a later run can fill the stretches.
-                Attributor.Result partial = attributor.fromKeptAndAudit(diff,
-                        AuditPlan.of(from.id(), to.id(), whole, within).kept(), whole, scopes, List.of(), null,
-                        read.perRegion(), now);
+                Attributor.Result partial = attributor.fromKeptAndAudit(diff, plan.kept(), whole, scopes, List.of(),
+                        null, read.perRegion(), now);
                 List<String> warnings = new ArrayList<>(partial.warnings());
-                warnings.add(why + " for " + plan.toRead().size() + " stretches no earlier report covered; actors "
-                        + "there only from CreatedBy tags");
+                warnings.add(why + " for " + plan.toRead().size() + " stretches no earlier report fully covered; "
+                        + "actors there only from what was kept, else CreatedBy tags");
                 return new Attributor.Result(partial.changes(), partial.transients(), partial.evidence(), warnings);
             }
         }

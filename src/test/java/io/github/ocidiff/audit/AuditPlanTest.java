@@ -42,6 +42,17 @@ class AuditPlanTest {
     }
 
     @Test
+    void aPartlyReadStretchIsUsedAndReadAgain() {
+        KeptEvidence partial = new KeptEvidence(2, 3, new AuditEvidence(day(2), day(3), day(3), 0, 0,
+                List.of("eu-frankfurt-1 c: down"), List.of()));
+
+        AuditPlan plan = AuditPlan.of(1, 4, new AuditWindow(day(1), day(4)), List.of(kept(1, 2), partial, kept(3, 4)));
+
+        assertThat(plan.kept()).containsExactly(kept(1, 2).evidence(), partial.evidence(), kept(3, 4).evidence());
+        assertThat(plan.toRead()).containsExactly(new AuditWindow(day(2), day(3)));
+    }
+
+    @Test
     void nothingKeptReadsTheWholeWindow() {
         assertThat(AuditPlan.of(1, 6, WHOLE, List.of()).toRead()).containsExactly(WHOLE);
     }
