@@ -1,7 +1,5 @@
 package io.github.ocidiff.cli;
 
-import io.github.ocidiff.diff.SnapshotSelector;
-import io.github.ocidiff.job.Baselines;
 import io.github.ocidiff.job.DiffJob;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.ReportFormat;
@@ -49,12 +47,8 @@ public final class DriftCommand extends BaseCommand implements Callable<Integer>
         List<ReportFormat> chosen = output.formats();
         DiffJob.Result result;
         try (Store store = Session.openStore(config()); LazyClients clients = new LazyClients(config())) {
-            Baseline pinned = Baselines.named(store, baseline);
-            Instant now = Instant.now();
-            SnapshotSelector.Selection selected = new SnapshotSelector(store.snapshots()).select("--at", at, now);
-            List<String> warnings = selected.warning() == null ? List.of() : List.of(selected.warning());
             result = new DiffJob(store, config().rules(), audit.access(config(), clients::get))
-                    .drift(pinned, selected.snapshot(), warnings, now);
+                    .drift(baseline, "--at", at, Instant.now());
         }
         PrintWriter err = spec.commandLine().getErr();
         result.warnings().forEach(w -> err.println("ocidiff: warning: " + w));

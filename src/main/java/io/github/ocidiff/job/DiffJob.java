@@ -88,6 +88,16 @@ public final class DiffJob {
     }
 
     /**
+     * The drift from the baseline called {@code name} to the snapshot {@code atValue} names (an id, a date,
+     * latest, ...), as {@code atOption} (e.g. "--at") gave it.
+     */
+    public Result drift(String name, String atOption, String atValue, Instant now) {
+        Baseline baseline = Baselines.named(store, name);
+        SnapshotSelector.Selection at = new SnapshotSelector(store.snapshots()).select(atOption, atValue, now);
+        return drift(baseline, at.snapshot(), at.warning() == null ? List.of() : List.of(at.warning()), now);
+    }
+
+    /**
      * The drift from an approved state: the report from the baseline's snapshot to {@code to}, narrowed to
      * the compartments and resource types the baseline covers.
      */
@@ -114,9 +124,7 @@ public final class DiffJob {
         Diff diff = engine.result();
         // Attribution sees the whole diff even for a baseline's narrower scope: the evidence it keeps for the
         // pair must serve any later report of the pair, and of longer windows made of it.
-        Attributor.Result attributed = from.id() == to.id()
-                ? new Attributor(new TagAttribution(store::versionJson)).withoutAudit(diff, "drift at the baseline's own snapshot: nothing can have changed")
-                : attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
+        Attributor.Result attributed = attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
         List<String> warnings = new ArrayList<>(selectionWarnings);
         warnings.addAll(attributed.warnings());
         LocalDate day = LocalDate.ofInstant(to.takenAt(), ZoneOffset.UTC);
@@ -197,6 +205,9 @@ public final class DiffJob {
 
     private Attributor.Result attribute(Diff diff, SnapshotInfo from, SnapshotInfo to, Set<Scope> scopes, Instant now) {
         Attributor attributor = new Attributor(new TagAttribution(store::versionJson));
+        if (from.id() == to.id()) {
+            return attributor.withoutAudit(diff, "drift at the baseline's own snapshot: nothing can have changed");
+        }
         if (!(audit instanceof AuditAccess.Read read)) {
             return attributor.withoutAudit(diff, "Audit skipped (--no-audit): actors only from CreatedBy tags");
         }

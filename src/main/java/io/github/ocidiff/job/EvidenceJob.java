@@ -1,13 +1,10 @@
 package io.github.ocidiff.job;
 
 import io.github.ocidiff.config.RulesConfig;
-import io.github.ocidiff.diff.SnapshotSelector;
-import io.github.ocidiff.store.Baseline;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code ocidiff evidence}: the report between two snapshots, made as {@code diff} makes it (attributed
@@ -39,10 +36,7 @@ public final class EvidenceJob {
 
     /** Between two ends as {@code diff --from --to} takes them. */
     public Result between(String from, String to, EvidencePack.Tool tool, Instant now) {
-        DiffJob.Result result = new DiffJob(store, rules, audit).run(from, to, now);
-        SnapshotInfo fromInfo = store.snapshot(result.report().from().snapshotId()).orElseThrow();
-        SnapshotInfo toInfo = store.snapshot(result.report().to().snapshotId()).orElseThrow();
-        return pack(result, fromInfo, toInfo, Optional.empty(), tool);
+        return pack(new DiffJob(store, rules, audit).run(from, to, now), tool);
     }
 
     /**
@@ -50,22 +44,16 @@ public final class EvidenceJob {
      * {@code diff} takes it), narrowed to what the baseline covers, as {@code drift} reports it.
      */
     public Result sinceBaseline(String name, String to, EvidencePack.Tool tool, Instant now) {
-        Baseline baseline = Baselines.named(store, name);
-        SnapshotSelector.Selection selected = new SnapshotSelector(store.snapshots()).select("--to", to, now);
-        List<String> warnings = selected.warning() == null ? List.of() : List.of(selected.warning());
-        DiffJob.Result result = new DiffJob(store, rules, audit).drift(baseline, selected.snapshot(), warnings, now);
-        SnapshotInfo from = store.snapshot(baseline.snapshotId()).orElseThrow();
-        return pack(result, from, selected.snapshot(), Optional.of(baseline), tool);
+        DiffJob.Result result = new DiffJob(store, rules, audit).drift(name, "--to", to, now);
+        return pack(result, tool);
     }
 
-    /**
-     * The pack of a report already made between {@code from} and {@code to} (with this job's Audit access),
-     * optionally from an approved state.
-     */
-    public Result pack(DiffJob.Result result, SnapshotInfo from, SnapshotInfo to, Optional<Baseline> baseline,
-                       EvidencePack.Tool tool) {
+    /** The pack of a report already made (with this job's Audit access), a drift's with its baseline. */
+    private Result pack(DiffJob.Result result, EvidencePack.Tool tool) {
+        SnapshotInfo from = store.snapshot(result.report().from().snapshotId()).orElseThrow();
+        SnapshotInfo to = store.snapshot(result.report().to().snapshotId()).orElseThrow();
         boolean consulted = audit instanceof AuditAccess.Read;
-        EvidencePack.Ends ends = new EvidencePack.Ends(from, to, baseline, consulted);
+        EvidencePack.Ends ends = new EvidencePack.Ends(from, to, result.report().baseline(), consulted);
         List<PackFile> files = new EvidencePack(store, rules).files(result.report(), ends, tool);
         int events = consulted ? store.auditEvidence(from.id(), to.id()).map(e -> e.events().size()).orElse(0) : 0;
         return new Result(Manifest.seal(files), ends, events, result.warnings());
