@@ -43,6 +43,8 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     private final Staging staging;
     private final NewIntervals newIntervals;
     private final WriteBehind storeThread = new WriteBehind(QUEUED_PAGES);
+    /** Whether the store was empty and its random-key primary keys were dropped until the commit. */
+    private final boolean keysDeferred;
     /** Loaded by the store thread's first task; used by that thread, then by the commit after draining it. */
     private LatestState latest;
     private final Set<Scope> declared = ConcurrentHashMap.newKeySet();
@@ -53,13 +55,15 @@ final class StagedSnapshotWriter implements SnapshotWriter {
      * @param index empty, to be loaded with the latest state while the crawl starts
      * @param file  where the open intervals are saved between snapshots, or null to neither read nor write it
      * @param saved the token of the latest committed snapshot, or null when there is none
+     * @param keysDeferred whether {@link DeferredKeys} were dropped, to be built by the commit or the abandon
      */
     StagedSnapshotWriter(DSLContext dsl, long id, Instant takenAt, OpenIntervalIndex index, OpenIntervalFile file,
-                         OpenIntervalFile.Token saved) {
+                         OpenIntervalFile.Token saved, boolean keysDeferred) {
         this.dsl = dsl;
         this.id = id;
         this.takenAt = takenAt;
         this.file = file;
+        this.keysDeferred = keysDeferred;
         this.staging = new Staging(dsl, id);
         this.newIntervals = new NewIntervals(dsl, id, dsl.fetchExists(RESOURCE_VERSION));
         LatestState.Saved from = file == null || saved == null ? null : new LatestState.Saved(file, saved);
@@ -120,6 +124,9 @@ final class StagedSnapshotWriter implements SnapshotWriter {
                 : failed.isEmpty() ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL;
         storeThread.drain();
         Staging.index(dsl);
+        if (keysDeferred) {
+            DeferredKeys.restore(dsl);
+        }
         BitSet closed = (BitSet) latest.endedEarly().clone();
         long resources = dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
@@ -161,6 +168,9 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         storeThread.close();
         Staging.clear(dsl);
         discard(dsl, id);
+        if (keysDeferred) {
+            DeferredKeys.restore(dsl);
+        }
     }
 
     /** Waits until the store thread has written every page handed over so far: tests crash after it. */

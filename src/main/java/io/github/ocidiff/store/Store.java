@@ -103,7 +103,8 @@ public final class Store implements AutoCloseable {
 
     /**
      * A crash (even kill -9) mid-snapshot leaves a RUNNING row, staging rows, and the new resources it
-     * wrote (intervals valid from it, versions first stored by it), nothing else.
+     * wrote (intervals valid from it, versions first stored by it), nothing else; in an empty store, it
+     * also leaves the primary keys it deferred missing.
      */
     private void discardInterrupted() {
         List<Long> running = SnapshotRows.running(dsl);
@@ -115,6 +116,7 @@ public final class Store implements AutoCloseable {
             StagedSnapshotWriter.discard(dsl, id);
         }
         Staging.clear(dsl);
+        DeferredKeys.restore(dsl);
     }
 
     /**
@@ -144,11 +146,12 @@ public final class Store implements AutoCloseable {
         });
         wrote = true;
         Staging.prepare(dsl);
+        boolean keysDeferred = DeferredKeys.dropIfEmpty(dsl);
         long id = SnapshotRows.insertRunning(dsl, takenAt, tenancyId, source);
         // Its resource count is the size of the latest state, which the writer loads into memory.
         int expected = previous.map(SnapshotInfo::resourceCount).orElse(0L).intValue();
         writer = new StagedSnapshotWriter(dsl, id, takenAt, new OpenIntervalIndex(expected, ocidHash), saved,
-                previous.map(OpenIntervalFile.Token::of).orElse(null));
+                previous.map(OpenIntervalFile.Token::of).orElse(null), keysDeferred);
         return writer;
     }
 

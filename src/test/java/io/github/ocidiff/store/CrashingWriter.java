@@ -10,11 +10,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * Run in a child JVM by {@link StoreRecoveryTest}: writes a snapshot (new resources, opened at once, and
- * a changed one, staged and its interval ended), says so on stdout once it is in the database, and waits
- * to be killed before it commits.
+ * a changed one, staged and its interval ended; into an empty store, without its deferred keys), says so
+ * on stdout once it is in the database, and waits to be killed before it commits.
  */
 public final class CrashingWriter {
 
@@ -25,6 +27,7 @@ public final class CrashingWriter {
 
     public static void main(String[] args) throws InterruptedException, SQLException {
         Store store = Store.open(Path.of(args[0]));
+        boolean firstSnapshot = store.latestCommitted().isEmpty();
         SnapshotWriter writer = store.begin(Instant.parse(args[1]), "tenancy", "crawl");
         writer.declareScopes(List.of(Resources.ASHBURN_A));
         List<CanonicalResource> resources = new ArrayList<>();
@@ -42,8 +45,11 @@ public final class CrashingWriter {
             ResultSet ended = c.createStatement().executeQuery("select count(*) from resource_interval where valid_to = "
                     + writer.snapshotId());
             ended.next();
-            if (ended.getLong(1) != 1) {
+            if (ended.getLong(1) != (firstSnapshot ? 0 : 1)) {
                 throw new IllegalStateException("web's interval was not ended before the commit");
+            }
+            if (DeferredKeys.missing(DSL.using(c, SQLDialect.H2)).size() != (firstSnapshot ? 2 : 0)) {
+                throw new IllegalStateException("the primary keys are not deferred exactly for a first snapshot");
             }
         }
         System.out.println(STAGED);

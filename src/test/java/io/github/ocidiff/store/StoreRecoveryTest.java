@@ -66,27 +66,7 @@ class StoreRecoveryTest {
         try (Store store = Store.open(prefix)) {
             StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db)));
         }
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(), prefix.toString(),
-                NIGHT.plusSeconds(86_400).toString())
-                .redirectErrorStream(true)
-                .start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            do {
-                line = out.readLine();
-            } while (line != null && !line.equals(CrashingWriter.STAGED));
-            assertThat(line).as("the child staged its snapshot").isEqualTo(CrashingWriter.STAGED);
-
-            assertThatThrownBy(() -> Store.open(prefix))
-                    .isInstanceOf(OcidiffException.class)
-                    .hasMessage("the store " + prefix.toAbsolutePath() + ".mv.db is in use by another ocidiff run (pid "
-                            + child.pid() + ")");
-        } finally {
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
+        killMidSnapshot(prefix, NIGHT.plusSeconds(86_400));
 
         try (Store store = Store.open(prefix)) {
             assertThat(store.snapshots()).hasSize(1);
@@ -122,6 +102,47 @@ class StoreRecoveryTest {
             assertThat(store.versionsOf(web.ocid())).singleElement().satisfies(v -> assertThat(v.validTo()).isNull());
         }
         assertCleanAfterFirstSnapshot(prefix);
+    }
+
+    @Test
+    void aFirstSnapshotKilledMidWayLeavesAnEmptyStoreWithItsKeys() throws Exception {
+        Path prefix = dir.resolve("ocidiff");
+        Store.open(prefix).close();
+        killMidSnapshot(prefix, NIGHT);
+
+        try (Store store = Store.open(prefix)) {
+            assertThat(store.snapshots()).isEmpty();
+            assertThat(StoreDeferredKeysTest.missingKeys(prefix)).isEmpty();
+            assertThat(Resources.intervals(prefix)).isZero();
+            assertThat(rows(prefix, RESOURCE_VERSION)).isZero();
+            long id = StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db))).id();
+            assertThat(state(store, id)).isEqualTo(json(web, db));
+        }
+    }
+
+    /** Runs {@link CrashingWriter} in a child JVM and kills it once its snapshot is in the store. */
+    private static void killMidSnapshot(Path prefix, Instant takenAt) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(), prefix.toString(),
+                takenAt.toString())
+                .redirectErrorStream(true)
+                .start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.equals(CrashingWriter.STAGED));
+            assertThat(line).as("the child staged its snapshot").isEqualTo(CrashingWriter.STAGED);
+
+            assertThatThrownBy(() -> Store.open(prefix))
+                    .isInstanceOf(OcidiffException.class)
+                    .hasMessage("the store " + prefix.toAbsolutePath() + ".mv.db is in use by another ocidiff run (pid "
+                            + child.pid() + ")");
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     private static void assertCleanAfterFirstSnapshot(Path prefix) {

@@ -1,0 +1,56 @@
+package io.github.ocidiff.store;
+
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import io.github.ocidiff.store.jooq.Keys;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.UniqueKey;
+
+/**
+ * The store's two primary keys of random values, resource_interval's (OCID) and resource_version's
+ * (SHA-256), which a snapshot into an empty store leaves out while it loads and builds at its commit:
+ * H2 builds a key in one sorted pass, where a million random inserts dirty most pages of its B-tree
+ * between two background saves, which then rewrite them all (a first night of a million resources
+ * spent most of its time there). Nothing reads by these keys while an empty store is loaded: new
+ * resources are only appended, and readers only see committed snapshots.
+ */
+final class DeferredKeys {
+
+    private static final List<UniqueKey<?>> KEYS = List.of(Keys.RESOURCE_INTERVAL_PK, Keys.RESOURCE_VERSION_PK);
+
+    private DeferredKeys() {
+    }
+
+    /** Drops the keys if the store holds no resource yet; returns whether it did. */
+    static boolean dropIfEmpty(DSLContext dsl) {
+        if (dsl.fetchExists(RESOURCE_INTERVAL) || dsl.fetchExists(RESOURCE_VERSION)) {
+            return false;
+        }
+        for (UniqueKey<?> key : KEYS) {
+            dsl.alterTable(key.getTable()).dropConstraintIfExists(key.constraint()).execute();
+        }
+        return true;
+    }
+
+    /**
+     * Builds the keys that are missing: at the commit of a snapshot that dropped them, and when a store is
+     * opened after one crashed. DDL, so outside any transaction.
+     */
+    static void restore(DSLContext dsl) {
+        for (UniqueKey<?> key : missing(dsl)) {
+            dsl.alterTable(key.getTable()).add(key.constraint()).execute();
+        }
+    }
+
+    /** The keys the store lacks now. */
+    static List<UniqueKey<?>> missing(DSLContext dsl) {
+        return KEYS.stream().filter(key -> !dsl.fetchExists(table(name("INFORMATION_SCHEMA", "TABLE_CONSTRAINTS")),
+                field(name("CONSTRAINT_NAME")).eq(key.getName()),
+                field(name("TABLE_NAME")).eq(key.getTable().getName()))).toList();
+    }
+}

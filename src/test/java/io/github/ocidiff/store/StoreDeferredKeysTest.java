@@ -1,0 +1,83 @@
+package io.github.ocidiff.store;
+
+import static io.github.ocidiff.store.Resources.ASHBURN_A;
+import static io.github.ocidiff.store.Resources.closedStore;
+import static io.github.ocidiff.store.Resources.json;
+import static io.github.ocidiff.store.Resources.resource;
+import static io.github.ocidiff.store.Resources.state;
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.ocidiff.crawl.CanonicalResource;
+import io.github.ocidiff.crawl.SnapshotWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jooq.UniqueKey;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A snapshot into an empty store builds its random-key primary keys at the commit, not row by row. */
+class StoreDeferredKeysTest {
+
+    private static final Instant NIGHT = Instant.parse("2026-11-01T02:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final CanonicalResource web = resource(ASHBURN_A, "web", "RUNNING");
+    private final CanonicalResource db = resource(ASHBURN_A, "db", "RUNNING");
+
+    @Test
+    void theFirstSnapshotLoadsWithoutTheKeysAndItsCommitBuildsThem() {
+        Path prefix = dir.resolve("ocidiff");
+        try (Store store = Store.open(prefix)) {
+            assertThat(missingKeys(prefix)).isEmpty();
+            StagedSnapshotWriter first = (StagedSnapshotWriter) store.begin(NIGHT, "tenancy", "crawl");
+            first.declareScopes(List.of(ASHBURN_A));
+            first.write(ASHBURN_A, List.of(web, db));
+            first.awaitWritten();
+            assertThat(missingKeys(prefix)).containsExactlyInAnyOrder("RESOURCE_INTERVAL_PK", "RESOURCE_VERSION_PK");
+            first.scopeDone(Resources.ok(ASHBURN_A, 2));
+            first.commit();
+            first.close();
+            assertThat(missingKeys(prefix)).isEmpty();
+
+            // A store that holds resources keeps its keys while a snapshot is written.
+            StagedSnapshotWriter second = (StagedSnapshotWriter) store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl");
+            second.declareScopes(List.of(ASHBURN_A));
+            second.write(ASHBURN_A, List.of(web, resource(ASHBURN_A, "new", "RUNNING")));
+            second.awaitWritten();
+            assertThat(missingKeys(prefix)).isEmpty();
+            second.close();
+            assertThat(state(store, 1)).isEqualTo(json(web, db));
+        }
+        // The key built at the commit is a primary key again: a second interval of web from snapshot 1 is refused.
+        assertThatThrownBy(() -> closedStore(prefix, dsl -> dsl.insertInto(RESOURCE_INTERVAL)
+                .select(dsl.selectFrom(RESOURCE_INTERVAL).where(RESOURCE_INTERVAL.OCID.eq(web.ocid()))).execute()))
+                .isInstanceOf(IntegrityConstraintViolationException.class)
+                .hasMessageContaining("primary key violation").hasMessageContaining("RESOURCE_INTERVAL(OCID, VALID_FROM)");
+    }
+
+    @Test
+    void anAbandonedFirstSnapshotLeavesTheKeysBuilt() {
+        Path prefix = dir.resolve("ocidiff");
+        try (Store store = Store.open(prefix)) {
+            try (SnapshotWriter writer = store.begin(NIGHT, "tenancy", "crawl")) {
+                writer.declareScopes(List.of(ASHBURN_A));
+                writer.write(ASHBURN_A, List.of(web, db));
+            }
+            assertThat(missingKeys(prefix)).isEmpty();
+            assertThat(Resources.intervals(prefix)).isZero();
+            StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, List.of(web)));
+            assertThat(state(store, store.latestCommitted().orElseThrow().id())).isEqualTo(json(web));
+        }
+    }
+
+    static List<String> missingKeys(Path prefix) {
+        return closedStore(prefix, dsl -> DeferredKeys.missing(dsl).stream().map(UniqueKey::getName).toList());
+    }
+}
