@@ -11,6 +11,7 @@ import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
 import io.github.ocidiff.store.jooq.tables.records.ResourceVersionRecord;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -20,16 +21,21 @@ import org.jooq.InsertValuesStep3;
  * Resources new to the store, written as they arrive straight into resource_version and
  * resource_interval, valid from the running snapshot: nothing to copy at the commit, which on a first
  * night is everything. Invisible until the snapshot commits, since readers only ask committed ones,
- * which are all older; undone with it if it never does (see {@link IntervalUpdates#undo}).
+ * which are all older; undone with it if it never does (see {@link IntervalUpdates#undo}). The versions
+ * are deflated and written by a thread of their own, in transactions of their own: on a first night the
+ * store thread was what the crawl waited for, and the two tables share nothing while they are written.
  */
-final class NewIntervals {
+final class NewIntervals implements AutoCloseable {
 
+    /** Pages of versions waiting for their thread; see StagedSnapshotWriter's QUEUED_PAGES. */
+    private static final int QUEUED_PAGES = 4;
     private static final ResourceInterval I = RESOURCE_INTERVAL;
 
     private final DSLContext dsl;
     private final long snapshotId;
     private final String insertVersion;
     private final String insertInterval;
+    private final WriteBehind versionThread = new WriteBehind("ocidiff-version-writer", QUEUED_PAGES);
 
     /** @param versionsStored whether the store holds any version, which a new resource may be back to */
     NewIntervals(DSLContext dsl, long snapshotId, boolean versionsStored) {
@@ -47,32 +53,53 @@ final class NewIntervals {
 
     /**
      * Opens intervals for resources seen for the first time in this snapshot, each reported by the
-     * scope of its own compartment (the scope that wins over any other sighting), in one transaction.
-     * The statements are jOOQ's, their values bound with plain JDBC: jOOQ's batch converts each bound
-     * value through its type system, which cost a quarter of the store thread's time on a first night.
+     * scope of its own compartment (the scope that wins over any other sighting), and hands their
+     * versions to the version thread. The statements are jOOQ's, their values bound with plain JDBC:
+     * jOOQ's batch converts each bound value through its type system, which cost a quarter of the store
+     * thread's time on a first night.
      */
     void write(List<CanonicalResource> resources) {
+        versionThread.submit(() -> batch(insertVersion, resources, (versions, r) -> {
+            versions.setBytes(1, Sha256.bytes(r.sha256()));
+            versions.setLong(2, snapshotId);
+            versions.setBytes(3, JsonBodies.deflate(r.json()));
+        }));
+        batch(insertInterval, resources, (intervals, r) -> {
+            intervals.setString(1, r.ocid());
+            intervals.setLong(2, snapshotId);
+            intervals.setString(3, r.region());
+            intervals.setBytes(4, Sha256.bytes(r.sha256()));
+            intervals.setString(5, r.resourceType());
+            intervals.setString(6, r.compartmentId());
+            intervals.setString(7, r.lifecycleState());
+            intervals.setString(8, r.displayName());
+        });
+    }
+
+    /** Waits until every version handed over so far is written. */
+    void drain() {
+        versionThread.drain();
+    }
+
+    /** Stops writing versions, after the batch being written. */
+    @Override
+    public void close() {
+        versionThread.close();
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement, CanonicalResource resource) throws SQLException;
+    }
+
+    /** Runs {@code sql} once per resource, as one batch in one transaction. */
+    private void batch(String sql, List<CanonicalResource> resources, Binder binder) {
         dsl.transaction(configuration -> configuration.dsl().connection(c -> {
-            try (PreparedStatement versions = c.prepareStatement(insertVersion);
-                 PreparedStatement intervals = c.prepareStatement(insertInterval)) {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
                 for (CanonicalResource r : resources) {
-                    byte[] sha = Sha256.bytes(r.sha256());
-                    versions.setBytes(1, sha);
-                    versions.setLong(2, snapshotId);
-                    versions.setBytes(3, JsonBodies.deflate(r.json()));
-                    versions.addBatch();
-                    intervals.setString(1, r.ocid());
-                    intervals.setLong(2, snapshotId);
-                    intervals.setString(3, r.region());
-                    intervals.setBytes(4, sha);
-                    intervals.setString(5, r.resourceType());
-                    intervals.setString(6, r.compartmentId());
-                    intervals.setString(7, r.lifecycleState());
-                    intervals.setString(8, r.displayName());
-                    intervals.addBatch();
+                    binder.bind(statement, r);
+                    statement.addBatch();
                 }
-                versions.executeBatch();
-                intervals.executeBatch();
+                statement.executeBatch();
             }
         }));
     }

@@ -42,7 +42,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     private final OpenIntervalFile file;
     private final Staging staging;
     private final NewIntervals newIntervals;
-    private final WriteBehind storeThread = new WriteBehind(QUEUED_PAGES);
+    private final WriteBehind storeThread = new WriteBehind("ocidiff-store-writer", QUEUED_PAGES);
     /** Whether the store was empty and its random-key primary keys were dropped until the commit. */
     private final boolean keysDeferred;
     /** Loaded by the store thread's first task; used by that thread, then by the commit after draining it. */
@@ -123,6 +123,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         SnapshotStatus status = failed.size() == coverage.size() ? SnapshotStatus.FAILED
                 : failed.isEmpty() ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL;
         storeThread.drain();
+        newIntervals.drain();
         Staging.index(dsl);
         if (keysDeferred) {
             DeferredKeys.restore(dsl);
@@ -148,6 +149,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         });
         state = State.COMMITTED;
         storeThread.close();
+        newIntervals.close();
         Staging.clear(dsl);
         // H2 writes committed data to the file in the background; a reported snapshot must survive a kill.
         dsl.query("CHECKPOINT").execute();
@@ -166,6 +168,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         }
         state = State.ABANDONED;
         storeThread.close();
+        newIntervals.close();
         Staging.clear(dsl);
         discard(dsl, id);
         if (keysDeferred) {
@@ -176,6 +179,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     /** Waits until the store thread has written every page handed over so far: tests crash after it. */
     void awaitWritten() {
         storeThread.drain();
+        newIntervals.drain();
     }
 
     /** Whether the latest state was read from the saved file, once loaded: tests tell the two loads apart. */

@@ -15,16 +15,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class WriteBehind implements AutoCloseable {
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ocidiff-store-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread;
     private final Semaphore room;
     private volatile RuntimeException failure;
     private volatile boolean stopped;
 
-    WriteBehind(int capacity) {
+    WriteBehind(String name, int capacity) {
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
         this.room = new Semaphore(capacity);
     }
 
