@@ -28,6 +28,12 @@ final class BarProgress implements CrawlProgress, AutoCloseable {
     }
 
     @Override
+    public synchronized void committing() {
+        bar.setExtraMessage(String.format(" %,d resources; committing", resources));
+        bar.refresh();
+    }
+
+    @Override
     public synchronized void close() {
         if (bar != null) {
             bar.close();

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 
 /**
  * Progress as log lines, for cron and CI logs: one line when the crawl starts, one per failed scope,
- * and one at every tenth of the scopes.
+ * one at every tenth of the scopes, and one when the commit starts.
  */
 final class LineProgress implements CrawlProgress {
     private final PrintWriter out;
@@ -40,6 +40,12 @@ final class LineProgress implements CrawlProgress {
             out.printf("  %d/%d scopes, %,d resources%n", done, total, resources);
             nextReport = done + Math.max(1, total / 10);
         }
+        out.flush();
+    }
+
+    @Override
+    public synchronized void committing() {
+        out.printf("  collected; committing the snapshot%n");
         out.flush();
     }
 }

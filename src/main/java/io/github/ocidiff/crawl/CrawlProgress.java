@@ -6,6 +6,12 @@ public interface CrawlProgress {
 
     void scopeDone(ScopeCoverage coverage);
 
+    /**
+     * Every scope was collected and the snapshot is being committed, which takes a while on a first night
+     * (the store builds its keys then).
+     */
+    void committing();
+
     CrawlProgress NONE = new CrawlProgress() {
         @Override
         public void started(CrawlPlan plan) {
@@ -13,6 +19,10 @@ public interface CrawlProgress {
 
         @Override
         public void scopeDone(ScopeCoverage coverage) {
+        }
+
+        @Override
+        public void committing() {
         }
     };
 }

@@ -66,6 +66,7 @@ public final class SnapshotJob {
                 request.compartments().isEmpty() ? compartments.include() : request.compartments(), compartments.exclude());
         try (SnapshotWriter writer = store.begin(takenAt, plan.tenancyId(), "crawl")) {
             crawler.collect(plan, writer, progress);
+            progress.committing();
             SnapshotSummary summary = writer.commit();
             store.saveCompartments(summary.id(), plan.tree().all());
             return new Outcome(summary, false, plan.regions().size(), plan.scopes().size(),

@@ -27,6 +27,7 @@ class SnapshotCommandTest {
             assertThat(snap.err()).isEmpty();
             assertThat(snap.exitCode()).isZero();
             assertThat(snap.out()).contains("snapshot 1 COMPLETE: 7 resources, 2 regions, 10 scopes");
+            assertThat(snap.out().lines()).containsSubsequence("  10/10 scopes, 7 resources", "  collected; committing the snapshot");
             MainTest.Run list = run("--config", config, "snapshots");
             assertThat(list.out()).containsPattern("1 +\\S+ \\S+ +COMPLETE +crawl +7 +7 +complete");
             assertThat(run("--config", config, "snapshots", "--format", "json").out()).contains("\"status\" : \"COMPLETE\"");

@@ -1,11 +1,16 @@
 package io.github.ocidiff.store;
 
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ocidiff.OcidiffException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.jooq.UniqueKey;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +70,32 @@ class StoreFilesTest {
                 .hasMessage("the store " + prefix + ".mv.db was written by a newer ocidiff (schema version 99): "
                         + "upgrade ocidiff to use it");
         assertThat(historyRows(prefix)).as("nothing migrated or changed").isEqualTo(applied + 1);
+    }
+
+    @Test
+    void aStoreOfAnEarlierSchemaKeepsItsVersionsAndGetsItsKeysNamed() {
+        Path prefix = dir.resolve("ocidiff");
+        Flyway.configure(Store.class.getClassLoader())
+                .dataSource("jdbc:h2:file:" + prefix.toAbsolutePath(), "sa", "")
+                .locations("classpath:db/migration")
+                .target("4")
+                .load()
+                .migrate();
+        byte[] sha = new byte[32];
+        sha[0] = 7;
+        byte[] body = JsonBodies.deflate("{\"displayName\":\"web\"}");
+        Resources.closedStore(prefix, dsl -> dsl.insertInto(RESOURCE_VERSION).values(sha, 1L, body).execute());
+
+        Store.open(prefix).close();
+
+        List<UniqueKey<?>> missing = Resources.closedStore(prefix, DeferredKeys::missing);
+        byte[] kept = Resources.closedStore(prefix, dsl -> dsl.fetchValue(RESOURCE_VERSION.BODY,
+                RESOURCE_VERSION.SHA256.eq(sha)));
+        assertThat(missing).isEmpty();
+        assertThat(kept).isEqualTo(body);
+        assertThatThrownBy(() -> Resources.closedStore(prefix,
+                dsl -> dsl.insertInto(RESOURCE_VERSION).values(sha, 2L, body).execute()))
+                .isInstanceOf(IntegrityConstraintViolationException.class);
     }
 
     private static int historyRows(Path prefix) {
