@@ -1,15 +1,19 @@
 package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.Resources.ASHBURN_A;
+import static io.github.ocidiff.store.Resources.ASHBURN_B;
 import static io.github.ocidiff.store.Resources.closedStore;
 import static io.github.ocidiff.store.Resources.json;
 import static io.github.ocidiff.store.Resources.resource;
 import static io.github.ocidiff.store.Resources.state;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ocidiff.crawl.CanonicalResource;
+import io.github.ocidiff.crawl.SnapshotStatus;
+import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -74,6 +78,26 @@ class StoreDeferredKeysTest {
             assertThat(Resources.intervals(prefix)).isZero();
             StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, List.of(web)));
             assertThat(state(store, store.latestCommitted().orElseThrow().id())).isEqualTo(json(web));
+        }
+    }
+
+    @Test
+    void aPartialFirstSnapshotDropsTheFailedScopesResourcesWithTheKeysBuilt() {
+        Path prefix = dir.resolve("ocidiff");
+        CanonicalResource batch = resource(ASHBURN_B, "batch", "RUNNING");
+        try (Store store = Store.open(prefix)) {
+            try (SnapshotWriter writer = store.begin(NIGHT, "tenancy", "crawl")) {
+                writer.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
+                writer.write(ASHBURN_A, List.of(web, db));
+                writer.scopeDone(Resources.ok(ASHBURN_A, 2));
+                writer.write(ASHBURN_B, List.of(batch));
+                writer.scopeDone(Resources.failed(ASHBURN_B));
+                SnapshotSummary partial = writer.commit();
+                assertThat(partial.status()).isEqualTo(SnapshotStatus.PARTIAL);
+                assertThat(state(store, partial.id())).isEqualTo(json(web, db));
+            }
+            assertThat(missingKeys(prefix)).isEmpty();
+            assertThat(Resources.rows(prefix, RESOURCE_VERSION)).isEqualTo(2);
         }
     }
 
