@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,17 +30,34 @@ final class ChildJvm {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** What a child used: wall time, and CPU time as last seen before it exited (sampled every 50 ms). */
+    record Usage(long millis, long cpuMillis) {
+    }
+
     /** Runs the command, its output going to {@code log}; its wall time in milliseconds. Fails if the command did. */
     static long run(List<String> command, Path log) throws Exception {
+        return measure(command, log).millis();
+    }
+
+    /** {@link #run}, with the child's CPU time. */
+    static Usage measure(List<String> command, Path log) throws Exception {
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        int code = process.waitFor();
+        long cpuMillis = 0;
+        while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
+            cpuMillis = cpuMillis(process.toHandle()).orElse(cpuMillis);
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        if (code != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited " + code + ": "
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + ": "
                     + Files.readString(log));
         }
-        return millis;
+        return new Usage(millis, cpuMillis);
+    }
+
+    /** The CPU time a live process has used so far, where the platform tells it. */
+    static OptionalLong cpuMillis(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> OptionalLong.of(d.toMillis())).orElse(OptionalLong.empty());
     }
 
     /** The largest heap occupancy right after a collection (in an -Xlog:gc file): what the process kept alive. */

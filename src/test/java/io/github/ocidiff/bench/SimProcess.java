@@ -99,6 +99,11 @@ record SimProcess(Process process, Path dir, String baseUrl) implements AutoClos
         }
     }
 
+    /** The CPU time the simulator has used so far, 0 where the platform does not tell. */
+    long cpuMillis() {
+        return ChildJvm.cpuMillis(process.toHandle()).orElse(0);
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();
