@@ -54,8 +54,7 @@ public final class Crawler {
     public List<ScopeCoverage> collect(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress) {
         writer.declareScopes(plan.scopes());
         progress.started(plan);
-        int threads = Math.max(1, Math.min(64, plan.regions().size() * concurrencyPerRegion));
-        return Parallel.map(plan.scopes(), threads, "ocidiff-crawl", "snapshot", scope -> {
+        return Parallel.map(plan.scopes(), threads(plan), "ocidiff-crawl", "snapshot", scope -> {
             ScopeCoverage coverage = collect(scope, writer);
             writer.scopeDone(coverage);
             progress.scopeDone(coverage);
@@ -63,10 +62,20 @@ public final class Crawler {
         });
     }
 
+    /** How many scopes are collected at once: the configured concurrency in every region. */
+    public int threads(CrawlPlan plan) {
+        return Math.max(1, Math.min(64, plan.regions().size() * concurrencyPerRegion));
+    }
+
+    /** The Resource Search query of a scope. */
+    public static String query(Scope scope) {
+        return "query all resources where compartmentId = '" + scope.compartmentId() + "'";
+    }
+
     /** Pages one scope to the end; a failure after some pages still fails the whole scope. */
     private ScopeCoverage collect(Scope scope, SnapshotWriter writer) {
         long start = System.nanoTime();
-        String query = "query all resources where compartmentId = '" + scope.compartmentId() + "'";
+        String query = query(scope);
         Set<String> seen = new HashSet<>();
         int[] pages = {0};
         try {

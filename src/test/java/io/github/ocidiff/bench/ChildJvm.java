@@ -60,6 +60,16 @@ final class ChildJvm {
         return process.info().totalCpuDuration().map(d -> OptionalLong.of(d.toMillis())).orElse(OptionalLong.empty());
     }
 
+    /** The time a process stood in collections (from an -Xlog:gc file), in milliseconds. */
+    static long gcPauseMillis(Path gcLog) throws IOException {
+        Matcher m = Pattern.compile(" (\\d+\\.\\d+)ms$", Pattern.MULTILINE).matcher(Files.readString(gcLog));
+        double total = 0;
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+        }
+        return Math.round(total);
+    }
+
     /** The largest heap occupancy right after a collection (in an -Xlog:gc file): what the process kept alive. */
     static long peakAfterGcMb(Path gcLog) throws IOException {
         Matcher m = Pattern.compile("->(\\d+)M\\(").matcher(Files.readString(gcLog));

@@ -11,6 +11,8 @@ import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
 import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.oci.Parallel;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,7 +40,7 @@ public final class SnapshotBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("page")) {
-            page(Path.of(args[1]));
+            page(Path.of(args[1]), args[2].equals("canonical"));
             return;
         }
         int resources = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -60,18 +62,20 @@ public final class SnapshotBench {
         try (SimProcess sim = SimProcess.start(jar, dir, "--resources", String.valueOf(resources), "--days", "2")) {
             Path config = sim.benchConfig();
             List<LocalDate> days = sim.days();
-            List<String> paging = new ArrayList<>(List.of(ChildJvm.java()));
-            paging.addAll(ChildJvm.OCIDIFF_JVM);
-            paging.addAll(List.of("-cp", System.getProperty("java.class.path"), SnapshotBench.class.getName(), "page",
-                    config.toString()));
             // Once untimed: a cold simulator spends twice the CPU it does warm (its JIT compiling), which
             // would slow the paging baseline alone, since the nights come after it.
-            ChildJvm.run(paging, dir.resolve("page-warm-up.log"));
+            page(config, dir, "canonical", "warm-up");
             long simCpu = sim.cpuMillis();
-            ChildJvm.Usage page = ChildJvm.measure(paging, dir.resolve("page.log"));
+            Path pageGcLog = dir.resolve("gc-page-sdk.log");
+            ChildJvm.Usage page = page(config, dir, "sdk", "sdk");
+            String pageCpu = cpu(page, sim.cpuMillis() - simCpu, pageGcLog);
+            simCpu = sim.cpuMillis();
+            ChildJvm.Usage crawl = page(config, dir, "canonical", "canonical");
             long pageMillis = page.millis();
-            System.out.printf("%n[1] %,d resources; paging only (SDK, no store): %,d ms%s%n", resources, pageMillis,
-                    cpu(page, sim.cpuMillis() - simCpu));
+            System.out.printf("%n[1] %,d resources; paging only (SDK, no store): %,d ms%s%n"
+                            + "    paging and the canonical form (the crawl without a store): %,d ms%s%n", resources,
+                    pageMillis, pageCpu, crawl.millis(), cpu(crawl, sim.cpuMillis() - simCpu,
+                            dir.resolve("gc-page-canonical.log")));
             for (int night = 0; night < 2; night++) {
                 sim.selectDay(days.get(night));
                 Path gcLog = dir.resolve("gc" + night + ".log");
@@ -90,20 +94,32 @@ public final class SnapshotBench {
                 long snapMillis = snap.millis();
                 String summary = Files.readAllLines(log).stream().filter(l -> l.startsWith("snapshot ")).reduce((a, b) -> b)
                         .orElse("?");
-                System.out.printf("    %s night (%s): %,d ms%s -> ratio snapshot / paging = %.2f (target <= 1.3);"
-                                + " peak live heap %d MB with -Xmx512m%n", night == 0 ? "first, empty store" : "second, 1% churn",
-                        summary, snapMillis, cpu(snap, sim.cpuMillis() - simCpu), (double) snapMillis / pageMillis,
-                        ChildJvm.peakAfterGcMb(gcLog));
+                System.out.printf("    %s night (%s): %,d ms%s%n        -> ratio snapshot / paging = %.2f (target <= 1.3);"
+                                + " snapshot / crawl without a store = %.2f; peak live heap %d MB with -Xmx512m%n",
+                        night == 0 ? "first, empty store" : "second, 1% churn", summary, snapMillis,
+                        cpu(snap, sim.cpuMillis() - simCpu, gcLog), (double) snapMillis / pageMillis,
+                        (double) snapMillis / crawl.millis(), ChildJvm.peakAfterGcMb(gcLog));
             }
         }
     }
 
+    /** Pages every scope in a child JVM ({@code mode} sdk or canonical, see {@link #page(Path, boolean)}). */
+    private static ChildJvm.Usage page(Path config, Path dir, String mode, String name) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xlog:gc:file=" + dir.resolve("gc-page-" + name + ".log")));
+        command.addAll(ChildJvm.OCIDIFF_JVM);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SnapshotBench.class.getName(), "page",
+                config.toString(), mode));
+        return ChildJvm.measure(command, dir.resolve("page-" + name + ".log"));
+    }
+
     /**
-     * The CPU seconds a step cost, its process's and the simulator's: on a machine whose cores paging alone
-     * keeps busy, what the store adds to the CPU is what it adds to the wall time.
+     * The CPU seconds a step cost, its process's and the simulator's, and its collections' pauses: on a
+     * machine whose cores paging alone keeps busy, what the store adds to the CPU is what it adds to the
+     * wall time.
      */
-    private static String cpu(ChildJvm.Usage usage, long simCpuMillis) {
-        return String.format(" (CPU: %.1f s ocidiff, %.1f s simulator)", usage.cpuMillis() / 1000.0, simCpuMillis / 1000.0);
+    private static String cpu(ChildJvm.Usage usage, long simCpuMillis, Path gcLog) throws IOException {
+        return String.format(" (CPU: %.1f s ocidiff, %.1f s simulator; ocidiff in GC pauses %.1f s)",
+                usage.cpuMillis() / 1000.0, simCpuMillis / 1000.0, ChildJvm.gcPauseMillis(gcLog) / 1000.0);
     }
 
     private static void growth(Path jar, Path dir, int resources, int nights) throws Exception {
@@ -125,42 +141,56 @@ public final class SnapshotBench {
         }
     }
 
-    /** Child mode: pages every scope of the plan through the SDK and throws the results away. */
-    private static void page(Path configFile) {
+    /**
+     * Child mode: pages every scope of the plan through the SDK, as many at once as a snapshot does, and
+     * throws the results away; with {@code canonical}, through the crawler, which also puts each
+     * resource in its canonical form.
+     */
+    private static void page(Path configFile, boolean canonical) {
         Config config = SimProcess.config(configFile);
         try (OciClients clients = SimProcess.clients(config)) {
             Crawler crawler = new Crawler(clients, config.oci().concurrencyPerRegion(), List.of());
             CrawlPlan plan = crawler.plan(List.of(), List.of(), List.of(), List.of());
             AtomicLong count = new AtomicLong();
-            crawler.collect(plan, new SnapshotWriter() {
-                @Override
-                public long snapshotId() {
-                    return 0;
-                }
-
-                @Override
-                public void declareScopes(List<Scope> scopes) {
-                }
-
-                @Override
-                public void write(Scope scope, List<CanonicalResource> resources) {
-                    count.addAndGet(resources.size());
-                }
-
-                @Override
-                public void scopeDone(ScopeCoverage coverage) {
-                }
-
-                @Override
-                public SnapshotSummary commit() {
-                    return new SnapshotSummary(0, Instant.now(), SnapshotStatus.COMPLETE, count.get(), List.of());
-                }
-
-                @Override
-                public void close() {
-                }
-            }, CrawlProgress.NONE);
+            if (canonical) {
+                crawler.collect(plan, new CountingWriter(count), CrawlProgress.NONE);
+            } else {
+                Parallel.map(plan.scopes(), crawler.threads(plan), "ocidiff-crawl", "paging", scope -> {
+                    clients.searchPages(scope.region(), Crawler.query(scope), items -> count.addAndGet(items.size()));
+                    return null;
+                });
+            }
             System.out.println("paged " + count.get() + " resources");
+        }
+    }
+
+    /** A snapshot writer that only counts. */
+    private record CountingWriter(AtomicLong count) implements SnapshotWriter {
+        @Override
+        public long snapshotId() {
+            return 0;
+        }
+
+        @Override
+        public void declareScopes(List<Scope> scopes) {
+        }
+
+        @Override
+        public void write(Scope scope, List<CanonicalResource> resources) {
+            count.addAndGet(resources.size());
+        }
+
+        @Override
+        public void scopeDone(ScopeCoverage coverage) {
+        }
+
+        @Override
+        public SnapshotSummary commit() {
+            return new SnapshotSummary(0, Instant.now(), SnapshotStatus.COMPLETE, count.get(), List.of());
+        }
+
+        @Override
+        public void close() {
         }
     }
 }
