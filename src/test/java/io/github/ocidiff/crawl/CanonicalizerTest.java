@@ -6,9 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oracle.bmc.resourcesearch.model.ResourceSummary;
 import com.oracle.bmc.resourcesearch.model.SearchContext;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CanonicalizerTest {
@@ -60,5 +66,96 @@ class CanonicalizerTest {
                  "freeformTags":{"team":"ops"},"definedTags":{"Oracle-Tags":{"CreatedBy":"alice"}},"searchContext":null}"""),
                 "us-ashburn-1");
         assertThat(fromSdk).isEqualTo(fromJson);
+    }
+
+    @Test
+    void theModelWrittenDirectlyIsTheTextOfItsJsonTreeForAnyTags() {
+        Random random = new Random(42);
+        for (int i = 0; i < 2_000; i++) {
+            ResourceSummary sdk = ResourceSummary.builder()
+                    .resourceType(random.nextInt(8) == 0 ? null : text(random))
+                    .identifier("ocid1.instance.oc1.iad." + text(random))
+                    .compartmentId(text(random)).lifecycleState(random.nextBoolean() ? "RUNNING" : null)
+                    .displayName(text(random)).availabilityDomain(random.nextBoolean() ? text(random) : null)
+                    .timeCreated(random.nextBoolean() ? new Date(random.nextLong() % 4_000_000_000_000L) : null)
+                    .freeformTags(random.nextInt(5) == 0 ? null : strings(random))
+                    .definedTags(random.nextInt(5) == 0 ? null : namespaces(random))
+                    .systemTags(random.nextInt(3) == 0 ? null : namespaces(random))
+                    .identityContext(random.nextBoolean() ? Map.of() : tags(random, 2))
+                    .additionalDetails(random.nextInt(3) == 0 ? null : tags(random, 2))
+                    .build();
+            CanonicalResource direct = Canonicalizer.of(sdk, "eu-frankfurt-1");
+            assertThat(direct).as(direct.json()).isEqualTo(Canonicalizer.of(tree(sdk), "eu-frankfurt-1"));
+        }
+    }
+
+    /** The model as a JSON tree, as Jackson converts it: what the canonical form of raw JSON is made from. */
+    private static ObjectNode tree(ResourceSummary r) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("resourceType", r.getResourceType());
+        node.put("identifier", r.getIdentifier());
+        node.put("compartmentId", r.getCompartmentId());
+        node.put("timeCreated", r.getTimeCreated() == null ? null : r.getTimeCreated().toInstant().toString());
+        node.put("displayName", r.getDisplayName());
+        node.put("availabilityDomain", r.getAvailabilityDomain());
+        node.put("lifecycleState", r.getLifecycleState());
+        node.set("freeformTags", JSON.valueToTree(r.getFreeformTags()));
+        node.set("definedTags", JSON.valueToTree(r.getDefinedTags()));
+        node.set("systemTags", JSON.valueToTree(r.getSystemTags()));
+        node.set("identityContext", JSON.valueToTree(r.getIdentityContext()));
+        node.set("additionalDetails", JSON.valueToTree(r.getAdditionalDetails()));
+        return node;
+    }
+
+    private static final String[] PIECES = {"a", "Z", "env", "é", "東京", "\"", "\\", "/", "\n", "\t", "\u0001", "\u2028",
+        "😀", " ", "<script>", "&", "0", "-", "_", "Oracle-Tags"};
+
+    private static String text(Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int n = random.nextInt(6); n >= 0; n--) {
+            text.append(PIECES[random.nextInt(PIECES.length)]);
+        }
+        return text.toString();
+    }
+
+    private static Map<String, String> strings(Random random) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (int n = random.nextInt(5); n > 0; n--) {
+            tags.put(text(random), random.nextInt(6) == 0 ? null : text(random));
+        }
+        return tags;
+    }
+
+    private static Map<String, Map<String, Object>> namespaces(Random random) {
+        Map<String, Map<String, Object>> namespaces = new LinkedHashMap<>();
+        for (int n = random.nextInt(3); n > 0; n--) {
+            namespaces.put(text(random), tags(random, 1));
+        }
+        return namespaces;
+    }
+
+    /** Tags as the SDK's JSON mapper makes them: strings mostly, with numbers, booleans, nulls, lists and maps. */
+    private static Map<String, Object> tags(Random random, int depth) {
+        Map<String, Object> tags = new LinkedHashMap<>();
+        for (int n = random.nextInt(5); n > 0; n--) {
+            tags.put(text(random), value(random, depth));
+        }
+        return tags;
+    }
+
+    private static Object value(Random random, int depth) {
+        return switch (random.nextInt(depth > 0 ? 11 : 8)) {
+            case 0 -> random.nextInt();
+            case 1 -> random.nextLong();
+            case 2 -> random.nextDouble() * 1e6;
+            case 3 -> random.nextBoolean();
+            case 4 -> null;
+            case 5 -> new BigDecimal("12.500");
+            case 6 -> (float) random.nextDouble();
+            case 8 -> tags(random, depth - 1);
+            case 9 -> List.of(text(random), random.nextInt(), tags(random, depth - 1));
+            case 10 -> new ArrayList<>(Arrays.asList(text(random), null, random.nextBoolean()));
+            default -> text(random);
+        };
     }
 }
