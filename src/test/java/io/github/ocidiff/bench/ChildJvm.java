@@ -24,7 +24,7 @@ final class ChildJvm {
      * How ocidiff runs: the collector its launcher and deploy files choose, and the heap limit the
      * benchmark targets name.
      */
-    static final List<String> OCIDIFF_JVM = List.of("-Xmx512m", "-XX:+UseParallelGC");
+    static final List<String> OCIDIFF_JVM = List.of("-Xmx512m", "-XX:+UseParallelGC", "-XX:NewRatio=1", "-XX:SurvivorRatio=3");
 
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

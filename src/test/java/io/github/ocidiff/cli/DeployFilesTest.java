@@ -26,7 +26,8 @@ class DeployFilesTest {
 
     private static final Path DEPLOY = Path.of("deploy");
     private static final String JAR = "/opt/ocidiff/ocidiff.jar";
-    private static final String PARALLEL_GC = "-XX:+UseParallelGC";
+    /** The launcher's JVM options (see the ocidiff script): the parallel collector and a young generation of half the heap. */
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:NewRatio=1", "-XX:SurvivorRatio=3");
     private static final String STATE_DIR = "/var/lib/ocidiff";
     private static final List<String> NIGHTLY = List.of("daily", "--config", "/etc/ocidiff/config.yaml");
 
@@ -50,7 +51,8 @@ class DeployFilesTest {
 
     @Test
     void theLauncherChoosesTheSameCollectorUnlessTold() throws IOException {
-        assertThat(Files.readString(Path.of("ocidiff"))).contains("exec java ${OCIDIFF_JAVA_OPTS:-" + PARALLEL_GC + "} -jar ");
+        assertThat(Files.readString(Path.of("ocidiff")))
+                .contains("exec java ${OCIDIFF_JAVA_OPTS:-" + String.join(" ", JVM_OPTIONS) + "} -jar ");
     }
 
     @Test
@@ -125,7 +127,8 @@ class DeployFilesTest {
     private static List<String> ocidiffArguments(List<String> command) {
         int jar = command.indexOf("-jar") + 1;
         assertThat(jar).as("-jar in " + command).isPositive();
-        assertThat(command.subList(0, jar)).as("the collector the launcher chooses, in " + command).contains(PARALLEL_GC);
+        assertThat(command.subList(0, jar)).as("the JVM options the launcher chooses, in " + command)
+                .containsSubsequence(JVM_OPTIONS);
         assertThat(command.get(jar)).isEqualTo(JAR);
         return command.subList(jar + 1, command.size());
     }
