@@ -26,20 +26,19 @@ final class DeferredKeys {
     private DeferredKeys() {
     }
 
-    /** Drops the keys if the store holds no resource yet; returns whether it did. */
-    static boolean dropIfEmpty(DSLContext dsl) {
+    /** Drops the keys if the store holds no resource yet. */
+    static void dropIfEmpty(DSLContext dsl) {
         if (dsl.fetchExists(RESOURCE_INTERVAL) || dsl.fetchExists(RESOURCE_VERSION)) {
-            return false;
+            return;
         }
         for (UniqueKey<?> key : KEYS) {
             dsl.alterTable(key.getTable()).dropConstraintIfExists(key.constraint()).execute();
         }
-        return true;
     }
 
     /**
-     * Builds the keys that are missing: at the commit of a snapshot that dropped them, and when a store is
-     * opened after one crashed. DDL, so outside any transaction.
+     * Builds the keys that are missing: at the commit or abandon of a snapshot that dropped them, and when
+     * a store is opened after one crashed; two lookups when none is. DDL, so outside any transaction.
      */
     static void restore(DSLContext dsl) {
         for (UniqueKey<?> key : missing(dsl)) {

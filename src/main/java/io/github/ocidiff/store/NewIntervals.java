@@ -27,15 +27,13 @@ import org.jooq.InsertValuesStep3;
  */
 final class NewIntervals implements AutoCloseable {
 
-    /** Pages of versions waiting for their thread; see StagedSnapshotWriter's QUEUED_PAGES. */
-    private static final int QUEUED_PAGES = 4;
     private static final ResourceInterval I = RESOURCE_INTERVAL;
 
     private final DSLContext dsl;
     private final long snapshotId;
     private final String insertVersion;
     private final String insertInterval;
-    private final WriteBehind versionThread = new WriteBehind("ocidiff-version-writer", QUEUED_PAGES);
+    private final WriteBehind versionThread = new WriteBehind("ocidiff-version-writer");
 
     /** @param versionsStored whether the store holds any version, which a new resource may be back to */
     NewIntervals(DSLContext dsl, long snapshotId, boolean versionsStored) {

@@ -28,11 +28,6 @@ final class StagedSnapshotWriter implements SnapshotWriter {
 
     private enum State { OPEN, COMMITTED, ABANDONED }
 
-    /**
-     * Pages waiting for the store thread: a few ride out a slow batch; more would only add to the live
-     * heap, which the crawl's pages in flight and the latest state already fill.
-     */
-    private static final int QUEUED_PAGES = 4;
     private static final Comparator<Scope> SCOPE_ORDER =
             Comparator.comparing(Scope::region).thenComparing(Scope::compartmentId);
 
@@ -42,9 +37,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     private final OpenIntervalFile file;
     private final Staging staging;
     private final NewIntervals newIntervals;
-    private final WriteBehind storeThread = new WriteBehind("ocidiff-store-writer", QUEUED_PAGES);
-    /** Whether the store was empty and its random-key primary keys were dropped until the commit. */
-    private final boolean keysDeferred;
+    private final WriteBehind storeThread = new WriteBehind("ocidiff-store-writer");
     /** Loaded by the store thread's first task; used by that thread, then by the commit after draining it. */
     private LatestState latest;
     private final Set<Scope> declared = ConcurrentHashMap.newKeySet();
@@ -55,15 +48,13 @@ final class StagedSnapshotWriter implements SnapshotWriter {
      * @param index empty, to be loaded with the latest state while the crawl starts
      * @param file  where the open intervals are saved between snapshots, or null to neither read nor write it
      * @param saved the token of the latest committed snapshot, or null when there is none
-     * @param keysDeferred whether {@link DeferredKeys} were dropped, to be built by the commit or the abandon
      */
     StagedSnapshotWriter(DSLContext dsl, long id, Instant takenAt, OpenIntervalIndex index, OpenIntervalFile file,
-                         OpenIntervalFile.Token saved, boolean keysDeferred) {
+                         OpenIntervalFile.Token saved) {
         this.dsl = dsl;
         this.id = id;
         this.takenAt = takenAt;
         this.file = file;
-        this.keysDeferred = keysDeferred;
         this.staging = new Staging(dsl, id);
         this.newIntervals = new NewIntervals(dsl, id, dsl.fetchExists(RESOURCE_VERSION));
         LatestState.Saved from = file == null || saved == null ? null : new LatestState.Saved(file, saved);
@@ -122,12 +113,10 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         List<ScopeCoverage> failed = coverage.stream().filter(c -> !c.ok()).toList();
         SnapshotStatus status = failed.size() == coverage.size() ? SnapshotStatus.FAILED
                 : failed.isEmpty() ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL;
-        storeThread.drain();
-        newIntervals.drain();
+        awaitWritten();
         Staging.index(dsl);
-        if (keysDeferred) {
-            DeferredKeys.restore(dsl);
-        }
+        // Builds the keys a snapshot into an empty store left out; none otherwise.
+        DeferredKeys.restore(dsl);
         BitSet closed = (BitSet) latest.endedEarly().clone();
         long resources = dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
@@ -148,8 +137,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
             return count;
         });
         state = State.COMMITTED;
-        storeThread.close();
-        newIntervals.close();
+        stopWriting();
         Staging.clear(dsl);
         // H2 writes committed data to the file in the background; a reported snapshot must survive a kill.
         dsl.query("CHECKPOINT").execute();
@@ -167,19 +155,22 @@ final class StagedSnapshotWriter implements SnapshotWriter {
             return;
         }
         state = State.ABANDONED;
-        storeThread.close();
-        newIntervals.close();
+        stopWriting();
         Staging.clear(dsl);
         discard(dsl, id);
-        if (keysDeferred) {
-            DeferredKeys.restore(dsl);
-        }
+        DeferredKeys.restore(dsl);
     }
 
-    /** Waits until the store thread has written every page handed over so far: tests crash after it. */
+    /** Waits until the store's threads have written every page handed over so far (tests crash after it). */
     void awaitWritten() {
         storeThread.drain();
         newIntervals.drain();
+    }
+
+    /** Stops the store's threads after what they are writing; the store thread first, as it feeds the other. */
+    private void stopWriting() {
+        storeThread.close();
+        newIntervals.close();
     }
 
     /** Whether the latest state was read from the saved file, once loaded: tests tell the two loads apart. */

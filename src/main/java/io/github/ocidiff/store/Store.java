@@ -146,12 +146,12 @@ public final class Store implements AutoCloseable {
         });
         wrote = true;
         Staging.prepare(dsl);
-        boolean keysDeferred = DeferredKeys.dropIfEmpty(dsl);
+        DeferredKeys.dropIfEmpty(dsl);
         long id = SnapshotRows.insertRunning(dsl, takenAt, tenancyId, source);
         // Its resource count is the size of the latest state, which the writer loads into memory.
         int expected = previous.map(SnapshotInfo::resourceCount).orElse(0L).intValue();
         writer = new StagedSnapshotWriter(dsl, id, takenAt, new OpenIntervalIndex(expected, ocidHash), saved,
-                previous.map(OpenIntervalFile.Token::of).orElse(null), keysDeferred);
+                previous.map(OpenIntervalFile.Token::of).orElse(null));
         return writer;
     }
 

@@ -10,26 +10,32 @@ import java.util.concurrent.TimeUnit;
 /**
  * One thread that does a snapshot's database work in submission order, so that the crawl's threads
  * hand a page over and go on paging instead of queuing for H2, which writes one transaction at a time
- * anyway. At most {@code capacity} tasks wait: a slow disk slows the crawl down instead of filling the
+ * anyway. At most {@link #QUEUED} tasks wait: a slow disk slows the crawl down instead of filling the
  * heap with pages. The first failure stops the thread's work and is thrown to every later caller.
  */
 final class WriteBehind implements AutoCloseable {
+
+    /**
+     * Tasks (pages) waiting for the thread: a few ride out a slow batch; more would only add to the live
+     * heap, which the crawl's pages in flight and the latest state already fill.
+     */
+    private static final int QUEUED = 4;
 
     private final ExecutorService thread;
     private final Semaphore room;
     private volatile RuntimeException failure;
     private volatile boolean stopped;
 
-    WriteBehind(String name, int capacity) {
+    WriteBehind(String name) {
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
-        this.room = new Semaphore(capacity);
+        this.room = new Semaphore(QUEUED);
     }
 
-    /** Queues a task, waiting while {@code capacity} tasks are waiting already. */
+    /** Queues a task, waiting while {@link #QUEUED} tasks are waiting already. */
     void submit(Runnable task) {
         requireHealthy();
         try {
