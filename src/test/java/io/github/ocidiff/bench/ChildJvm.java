@@ -3,6 +3,7 @@ package io.github.ocidiff.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,13 @@ final class ChildJvm {
 
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The start of a command running java as ocidiff runs, logging its collections to {@code gcLog}. */
+    static List<String> ocidiffCommand(Path gcLog) {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xlog:gc:file=" + gcLog));
+        command.addAll(OCIDIFF_JVM);
+        return command;
     }
 
     /** What a child used: wall time, and CPU time as last seen before it exited (sampled every 50 ms). */

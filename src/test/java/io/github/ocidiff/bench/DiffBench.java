@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -135,8 +134,7 @@ public final class DiffBench {
                     (System.nanoTime() - start) / 1_000_000_000);
             Path gcLog = dir.resolve("gc.log");
             Path log = dir.resolve("attribute.log");
-            List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xlog:gc:file=" + gcLog));
-            command.addAll(ChildJvm.OCIDIFF_JVM);
+            List<String> command = ChildJvm.ocidiffCommand(gcLog);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), DiffBench.class.getName(), "attribute",
                     config.toString()));
             ChildJvm.run(command, log);

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -64,24 +63,16 @@ public final class SnapshotBench {
             List<LocalDate> days = sim.days();
             // Once untimed: a cold simulator spends twice the CPU it does warm (its JIT compiling), which
             // would slow the paging baseline alone, since the nights come after it.
-            page(config, dir, "canonical", "warm-up");
-            long simCpu = sim.cpuMillis();
-            Path pageGcLog = dir.resolve("gc-page-sdk.log");
-            ChildJvm.Usage page = page(config, dir, "sdk", "sdk");
-            String pageCpu = cpu(page, sim.cpuMillis() - simCpu, pageGcLog);
-            simCpu = sim.cpuMillis();
-            ChildJvm.Usage crawl = page(config, dir, "canonical", "canonical");
-            long pageMillis = page.millis();
+            page(sim, config, dir, "canonical", "warm-up");
+            Step page = page(sim, config, dir, "sdk", "sdk");
+            Step crawl = page(sim, config, dir, "canonical", "canonical");
             System.out.printf("%n[1] %,d resources; paging only (SDK, no store): %,d ms%s%n"
                             + "    paging and the canonical form (the crawl without a store): %,d ms%s%n", resources,
-                    pageMillis, pageCpu, crawl.millis(), cpu(crawl, sim.cpuMillis() - simCpu,
-                            dir.resolve("gc-page-canonical.log")));
+                    page.millis(), page.cpu(), crawl.millis(), crawl.cpu());
             for (int night = 0; night < 2; night++) {
                 sim.selectDay(days.get(night));
                 Path gcLog = dir.resolve("gc" + night + ".log");
-                Path log = dir.resolve("snapshot" + night + ".log");
-                List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xlog:gc:file=" + gcLog));
-                command.addAll(ChildJvm.OCIDIFF_JVM);
+                List<String> command = ChildJvm.ocidiffCommand(gcLog);
                 // E.g. BENCH_SNAPSHOT_JVM_ARGS=-XX:StartFlightRecording=filename=night{night}.jfr profiles them.
                 String extra = System.getenv().getOrDefault("BENCH_SNAPSHOT_JVM_ARGS", "").strip();
                 if (!extra.isEmpty()) {
@@ -89,37 +80,50 @@ public final class SnapshotBench {
                 }
                 command.addAll(List.of("-jar", jar.toString(), "--config", config.toString(), "snapshot", "--quiet",
                         "--at", days.get(night) + "T23:59:59Z"));
-                simCpu = sim.cpuMillis();
-                ChildJvm.Usage snap = ChildJvm.measure(command, log);
-                long snapMillis = snap.millis();
+                Path log = dir.resolve("snapshot" + night + ".log");
+                Step snap = Step.run(sim, command, log, gcLog);
                 String summary = Files.readAllLines(log).stream().filter(l -> l.startsWith("snapshot ")).reduce((a, b) -> b)
                         .orElse("?");
                 System.out.printf("    %s night (%s): %,d ms%s%n        -> ratio snapshot / paging = %.2f (target <= 1.3);"
                                 + " snapshot / crawl without a store = %.2f; peak live heap %d MB with -Xmx512m%n",
-                        night == 0 ? "first, empty store" : "second, 1% churn", summary, snapMillis,
-                        cpu(snap, sim.cpuMillis() - simCpu, gcLog), (double) snapMillis / pageMillis,
-                        (double) snapMillis / crawl.millis(), ChildJvm.peakAfterGcMb(gcLog));
+                        night == 0 ? "first, empty store" : "second, 1% churn", summary, snap.millis(), snap.cpu(),
+                        (double) snap.millis() / page.millis(), (double) snap.millis() / crawl.millis(),
+                        ChildJvm.peakAfterGcMb(gcLog));
             }
         }
     }
 
     /** Pages every scope in a child JVM ({@code mode} sdk or canonical, see {@link #page(Path, boolean)}). */
-    private static ChildJvm.Usage page(Path config, Path dir, String mode, String name) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xlog:gc:file=" + dir.resolve("gc-page-" + name + ".log")));
-        command.addAll(ChildJvm.OCIDIFF_JVM);
+    private static Step page(SimProcess sim, Path config, Path dir, String mode, String name) throws Exception {
+        Path gcLog = dir.resolve("gc-page-" + name + ".log");
+        List<String> command = ChildJvm.ocidiffCommand(gcLog);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SnapshotBench.class.getName(), "page",
                 config.toString(), mode));
-        return ChildJvm.measure(command, dir.resolve("page-" + name + ".log"));
+        return Step.run(sim, command, dir.resolve("page-" + name + ".log"), gcLog);
     }
 
-    /**
-     * The CPU seconds a step cost, its process's and the simulator's, and its collections' pauses: on a
-     * machine whose cores paging alone keeps busy, what the store adds to the CPU is what it adds to the
-     * wall time.
-     */
-    private static String cpu(ChildJvm.Usage usage, long simCpuMillis, Path gcLog) throws IOException {
-        return String.format(" (CPU: %.1f s ocidiff, %.1f s simulator; ocidiff in GC pauses %.1f s)",
-                usage.cpuMillis() / 1000.0, simCpuMillis / 1000.0, ChildJvm.gcPauseMillis(gcLog) / 1000.0);
+    /** A measured step: what its process used, the simulator's CPU meanwhile, and the process's GC log. */
+    private record Step(ChildJvm.Usage usage, long simCpuMillis, Path gcLog) {
+
+        static Step run(SimProcess sim, List<String> command, Path log, Path gcLog) throws Exception {
+            long simCpu = sim.cpuMillis();
+            ChildJvm.Usage usage = ChildJvm.measure(command, log);
+            return new Step(usage, sim.cpuMillis() - simCpu, gcLog);
+        }
+
+        long millis() {
+            return usage.millis();
+        }
+
+        /**
+         * The CPU seconds the step cost, its process's and the simulator's, and its collections' pauses: on
+         * a machine whose cores paging alone keeps busy, what the store adds to the CPU is what it adds to
+         * the wall time.
+         */
+        String cpu() throws IOException {
+            return String.format(" (CPU: %.1f s ocidiff, %.1f s simulator; ocidiff in GC pauses %.1f s)",
+                    usage.cpuMillis() / 1000.0, simCpuMillis / 1000.0, ChildJvm.gcPauseMillis(gcLog) / 1000.0);
+        }
     }
 
     private static void growth(Path jar, Path dir, int resources, int nights) throws Exception {
