@@ -1,36 +1,47 @@
 package io.github.ocidiff.crawl;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.oracle.bmc.resourcesearch.model.ResourceSummary;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Date;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The canonical form of a resource, so that the same content always has the same bytes and hash:
  * keys sorted at every level, top-level nulls dropped, search-time fields ({@code searchContext})
- * dropped, times as RFC 3339 UTC, and the region recorded. Unknown fields are kept.
+ * dropped, the creation time as RFC 3339 UTC to the millisecond, and the region recorded. Unknown fields
+ * are kept: it is made from the JSON that Resource Search answered (or a saved copy of it), not from the
+ * SDK's model, which drops fields it does not know.
+ *
+ * <p>The text is what Jackson writes for the sorted tree (its escapes, its number forms), so stores keep
+ * their hashes; it is written here directly because it is made for every resource of every night, and
+ * Jackson's generator and a sorted copy of the tree cost more CPU than the SDK's own paging.
  */
 public final class Canonicalizer {
 
     /** Fields that describe the search, not the resource: they change without the resource changing. */
-    private static final List<String> SEARCH_ONLY = List.of("searchContext");
+    private static final String SEARCH_ONLY = "searchContext";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * What {@link java.time.Instant#toString} writes for a valid time of a 4-digit year to the millisecond:
+     * no fraction for a whole second, else 3 digits. Months, days and hours out of range do not match, so
+     * that such text goes to the parser, which refuses it, as before.
+     */
+    private static final Pattern CANONICAL_TIME = Pattern.compile(
+            "\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\\d|2[0-8])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.(?!000)\\d{3})?Z");
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     /** A digest per thread: looking one up per resource showed in the crawl's profile. */
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
@@ -39,117 +50,43 @@ public final class Canonicalizer {
             throw new IllegalStateException(e);
         }
     });
+    private static final Comparator<Map.Entry<String, JsonNode>> BY_NAME = Map.Entry.comparingByKey();
 
     private Canonicalizer() {
     }
 
-    /**
-     * From the SDK's model (what SearchResources returns through the SDK): the same text as the raw JSON
-     * of the resource gives, written straight from the model with its keys in order. Building a JSON tree
-     * of the model first and copying it sorted cost twice the CPU of the SDK's own paging and parsing.
-     */
-    public static CanonicalResource of(ResourceSummary r, String region) {
-        StringWriter text = new StringWriter(1024);
-        try (JsonGenerator out = JSON.getFactory().createGenerator(text)) {
-            out.writeStartObject();
-            // The model's fields and the region, in the order of their names.
-            member(out, "additionalDetails", r.getAdditionalDetails());
-            member(out, "availabilityDomain", r.getAvailabilityDomain());
-            member(out, "compartmentId", r.getCompartmentId());
-            member(out, "definedTags", r.getDefinedTags());
-            member(out, "displayName", r.getDisplayName());
-            member(out, "freeformTags", r.getFreeformTags());
-            member(out, "identifier", r.getIdentifier());
-            member(out, "identityContext", r.getIdentityContext());
-            member(out, "lifecycleState", r.getLifecycleState());
-            member(out, "region", region);
-            member(out, "resourceType", r.getResourceType());
-            member(out, "systemTags", r.getSystemTags());
-            member(out, "timeCreated", time(r.getTimeCreated()));
-            out.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String json = text.toString();
-        return new CanonicalResource(r.getIdentifier(), region, r.getResourceType(), r.getCompartmentId(),
-                r.getLifecycleState(), r.getDisplayName(), json, sha256(json));
-    }
-
-    /** Whether every key of a map is a string; a loop, as a stream per map showed in the crawl's profile. */
-    private static boolean stringKeys(Map<?, ?> map) {
-        for (Object key : map.keySet()) {
-            if (!(key instanceof String)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A top-level member, left out when null. */
-    private static void member(JsonGenerator out, String name, Object value) throws IOException {
-        if (value != null) {
-            out.writeFieldName(name);
-            write(out, value);
-        }
-    }
-
-    /**
-     * A value of the model's maps (what Jackson made of the API's JSON), maps sorted by key; a type other
-     * than JSON's usual ones goes through a tree, as {@link #of(ObjectNode, String)} would take it.
-     */
-    private static void write(JsonGenerator out, Object value) throws IOException {
-        if (value == null) {
-            out.writeNull();
-        } else if (value instanceof String string) {
-            out.writeString(string);
-        } else if (value instanceof Boolean bool) {
-            out.writeBoolean(bool);
-        } else if (value instanceof Integer number) {
-            out.writeNumber(number);
-        } else if (value instanceof Long number) {
-            out.writeNumber(number);
-        } else if (value instanceof Map<?, ?> map && stringKeys(map)) {
-            out.writeStartObject();
-            for (Map.Entry<?, ?> entry : new TreeMap<>(map).entrySet()) {
-                out.writeFieldName((String) entry.getKey());
-                write(out, entry.getValue());
-            }
-            out.writeEndObject();
-        } else if (value instanceof List<?> list) {
-            out.writeStartArray();
-            for (Object item : list) {
-                write(out, item);
-            }
-            out.writeEndArray();
-        } else {
-            out.writeTree(sorted(JSON.valueToTree(value)));
-        }
-    }
-
-    /** From raw Resource Search JSON (camelCase), e.g. a saved API response. */
+    /** From Resource Search JSON (camelCase): a page item as the API answers it, or a saved copy. */
     public static CanonicalResource of(ObjectNode raw, String region) {
-        // One sorted deep copy: the top level is assembled here (nulls and search-only fields left out,
-        // the region added, the creation time normalised), members below it are copied sorted.
-        List<String> names = new ArrayList<>();
-        raw.fieldNames().forEachRemaining(name -> {
-            if (!SEARCH_ONLY.contains(name) && !name.equals("region") && !raw.get(name).isNull()) {
-                names.add(name);
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, JsonNode>[] members = new Map.Entry[raw.size() + 1];
+        int count = 0;
+        for (Map.Entry<String, JsonNode> member : raw.properties()) {
+            String name = member.getKey();
+            if (!member.getValue().isNull() && !name.equals(SEARCH_ONLY) && !name.equals("region")) {
+                members[count++] = member;
             }
-        });
-        names.add("region");
-        names.sort(null);
-        ObjectNode ordered = JSON.createObjectNode();
-        for (String name : names) {
-            JsonNode value = name.equals("region") ? ordered.textNode(region) : raw.get(name);
-            if (name.equals("timeCreated") && value.isTextual()) {
-                value = ordered.textNode(normalizedTime(value.asText()));
-            }
-            ordered.set(name, sorted(value));
         }
-        String json = write(ordered);
-        return new CanonicalResource(text(ordered, "identifier"), region, text(ordered, "resourceType"),
-                text(ordered, "compartmentId"), text(ordered, "lifecycleState"), text(ordered, "displayName"),
-                json, sha256(json));
+        members[count++] = Map.entry("region", TextNode.valueOf(region));
+        Arrays.sort(members, 0, count, BY_NAME);
+        // A new builder each time: one that once held a non-Latin-1 character stays two bytes a character.
+        StringBuilder out = new StringBuilder(1024).append('{');
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            String name = members[i].getKey();
+            JsonNode value = members[i].getValue();
+            string(out, name);
+            out.append(':');
+            if (name.equals("timeCreated") && value.isTextual()) {
+                string(out, normalizedTime(value.textValue()));
+            } else {
+                value(out, value);
+            }
+        }
+        String json = out.append('}').toString();
+        return new CanonicalResource(text(raw, "identifier"), region, text(raw, "resourceType"),
+                text(raw, "compartmentId"), text(raw, "lifecycleState"), text(raw, "displayName"), json, sha256(json));
     }
 
     /** The hex SHA-256 of a canonical JSON text. */
@@ -157,34 +94,98 @@ public final class Canonicalizer {
         return HexFormat.of().formatHex(SHA_256.get().digest(json.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static JsonNode sorted(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode out = JSON.createObjectNode();
-            List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
-            names.sort(null);
-            for (String name : names) {
-                out.set(name, sorted(node.get(name)));
+    /** A value below the top level: objects with their keys sorted, nulls kept. */
+    private static void value(StringBuilder out, JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                out.append('{');
+                if (!node.isEmpty()) {
+                    @SuppressWarnings("unchecked")
+                    Map.Entry<String, JsonNode>[] members = node.properties().toArray(new Map.Entry[0]);
+                    Arrays.sort(members, BY_NAME);
+                    for (int i = 0; i < members.length; i++) {
+                        if (i > 0) {
+                            out.append(',');
+                        }
+                        string(out, members[i].getKey());
+                        out.append(':');
+                        value(out, members[i].getValue());
+                    }
+                }
+                out.append('}');
             }
-            return out;
+            case ARRAY -> {
+                out.append('[');
+                for (int i = 0; i < node.size(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    value(out, node.get(i));
+                }
+                out.append(']');
+            }
+            case STRING -> string(out, node.textValue());
+            case BOOLEAN -> out.append(node.booleanValue());
+            case NULL -> out.append("null");
+            default -> {
+                if (node.isInt() || node.isLong()) {
+                    out.append(node.longValue());
+                } else {
+                    // Other numbers (doubles, big numbers) as Jackson writes them.
+                    out.append(jackson(node));
+                }
+            }
         }
-        if (node.isArray()) {
-            ArrayNode out = JSON.createArrayNode();
-            node.forEach(item -> out.add(sorted(item)));
-            return out;
-        }
-        return node;
     }
 
-    private static String time(Date date) {
-        return date == null ? null : date.toInstant().toString();
+    /** A JSON string as Jackson escapes it: quote, backslash and control characters; the rest as is. */
+    private static void string(StringBuilder out, String text) {
+        out.append('"');
+        int i = 0;
+        while (i < text.length() && !escaped(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            // Nothing to escape, as nearly always: one bulk copy (appending a range copies char by char).
+            out.append(text);
+        } else {
+            for (int j = 0; j < text.length(); j++) {
+                char c = text.charAt(j);
+                if (!escaped(c)) {
+                    out.append(c);
+                    continue;
+                }
+                out.append('\\');
+                switch (c) {
+                    case '"', '\\' -> out.append(c);
+                    case '\b' -> out.append('b');
+                    case '\t' -> out.append('t');
+                    case '\n' -> out.append('n');
+                    case '\f' -> out.append('f');
+                    case '\r' -> out.append('r');
+                    default -> out.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                }
+            }
+        }
+        out.append('"');
     }
 
-    /** RFC 3339 in UTC with only the fraction needed, so "…00.000Z" and "…00Z" hash alike. */
-    private static String normalizedTime(String text) {
+    private static boolean escaped(char c) {
+        return c < 0x20 || c == '"' || c == '\\';
+    }
+
+    /**
+     * RFC 3339 in UTC to the millisecond (the precision of OCI's times, and of the SDK model from which
+     * earlier versions made this form), so "…00.000Z", "…00Z" and "…00.000000+00:00" hash alike. A time
+     * already in that form, as OCI writes them, is kept without parsing it: parsing showed in the profile.
+     */
+    static String normalizedTime(String text) {
+        if (CANONICAL_TIME.matcher(text).matches()) {
+            return text;
+        }
         try {
-            return java.time.OffsetDateTime.parse(text).toInstant().toString();
-        } catch (java.time.format.DateTimeParseException e) {
+            return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS).toString();
+        } catch (DateTimeParseException e) {
             return text;
         }
     }
@@ -194,7 +195,7 @@ public final class Canonicalizer {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static String write(JsonNode node) {
+    private static String jackson(JsonNode node) {
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {

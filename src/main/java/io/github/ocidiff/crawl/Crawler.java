@@ -1,7 +1,7 @@
 package io.github.ocidiff.crawl;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oracle.bmc.model.BmcException;
-import com.oracle.bmc.resourcesearch.model.ResourceSummary;
 import io.github.ocidiff.oci.IdentityReader;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.oci.Parallel;
@@ -83,9 +83,9 @@ public final class Crawler {
             clients.searchPages(scope.region(), query, items -> {
                 pages[0]++;
                 List<CanonicalResource> batch = new ArrayList<>(items.size());
-                for (ResourceSummary item : items) {
+                for (ObjectNode item : items) {
                     // Newest-first paging shifts while resources are created: keep the first sighting.
-                    if (seen.add(item.getIdentifier())) {
+                    if (seen.add(item.path("identifier").asText())) {
                         batch.add(enricher.enrich(Canonicalizer.of(item, scope.region())));
                     }
                 }

@@ -1,5 +1,6 @@
 package io.github.ocidiff.oci;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oracle.bmc.ClientConfiguration;
 import com.oracle.bmc.audit.AuditClient;
 import com.oracle.bmc.circuitbreaker.CallNotAllowedException;
@@ -10,7 +11,6 @@ import com.oracle.bmc.identity.IdentityClient;
 import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.objectstorage.ObjectStorageClient;
 import com.oracle.bmc.resourcesearch.ResourceSearchClient;
-import com.oracle.bmc.resourcesearch.model.ResourceSummary;
 import com.oracle.bmc.resourcesearch.model.StructuredSearchDetails;
 import com.oracle.bmc.resourcesearch.requests.SearchResourcesRequest;
 import com.oracle.bmc.resourcesearch.responses.SearchResourcesResponse;
@@ -98,14 +98,17 @@ public final class OciClients implements AutoCloseable {
         }
     }
 
-    /** Pages a structured Resource Search query in a region to the end, 1000 items a page. */
-    public void searchPages(String region, String query, Consumer<List<ResourceSummary>> eachPage) {
+    /**
+     * Pages a structured Resource Search query in a region to the end, 1000 items a page, each item the JSON
+     * object the service answered, unknown fields included (see {@link SearchPageReader}).
+     */
+    public void searchPages(String region, String query, Consumer<List<ObjectNode>> eachPage) {
         var search = region(region).search();
         Pager.forEachPage(page -> call(region, () -> search.searchResources(SearchResourcesRequest.builder()
                         .searchDetails(StructuredSearchDetails.builder().query(query).build())
                         .limit(1000).page(page).build())),
                 SearchResourcesResponse::getOpcNextPage,
-                response -> eachPage.accept(response.getResourceSummaryCollection().getItems()));
+                response -> eachPage.accept(SearchPageReader.raw(response.getResourceSummaryCollection())));
     }
 
     /** The endpoint for a region, or null to let the SDK use the real OCI endpoint. */
@@ -116,7 +119,8 @@ public final class OciClients implements AutoCloseable {
 
     private synchronized Region open(String region) {
         var identity = configure(IdentityClient.builder(), region).build(credentials.provider());
-        var search = configure(ResourceSearchClient.builder(), region).build(credentials.provider());
+        var search = configure(ResourceSearchClient.builder(), region, new SearchPageReader())
+                .build(credentials.provider());
         var audit = configure(AuditClient.builder(), region).build(credentials.provider());
         var objectStorage = configure(ObjectStorageClient.builder(), region).build(credentials.provider());
         var network = configure(VirtualNetworkClient.builder(), region).build(credentials.provider());
@@ -132,11 +136,17 @@ public final class OciClients implements AutoCloseable {
                 new Semaphore(settings.concurrencyPerRegion(), true));
     }
 
-    private <B extends ClientBuilderBase<B, ?>> B configure(B builder, String region) {
+    /** @param providers further Jersey providers for this client */
+    private <B extends ClientBuilderBase<B, ?>> B configure(B builder, String region, Object... providers) {
         RetryAfterFilter retryAfter = new RetryAfterFilter(settings.retries().maxRetryAfter(), region, lastErrors);
         builder.configuration(clientConfiguration)
-                .additionalClientConfigurator(http -> http.property(ClientBuilderDecorator.PROPERTY,
-                        jersey -> jersey.register(retryAfter).build()));
+                .additionalClientConfigurator(http -> http.property(ClientBuilderDecorator.PROPERTY, jersey -> {
+                    jersey.register(retryAfter);
+                    for (Object provider : providers) {
+                        jersey.register(provider);
+                    }
+                    return jersey.build();
+                }));
         String endpoint = endpoint(region);
         if (endpoint != null) {
             builder.endpoint(endpoint);

@@ -1,5 +1,9 @@
 package io.github.ocidiff.bench;
 
+import com.oracle.bmc.resourcesearch.ResourceSearchClient;
+import com.oracle.bmc.resourcesearch.model.StructuredSearchDetails;
+import com.oracle.bmc.resourcesearch.requests.SearchResourcesRequest;
+import com.oracle.bmc.resourcesearch.responses.SearchResourcesResponse;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.CrawlPlan;
@@ -11,13 +15,16 @@ import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
 import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.oci.Pager;
 import io.github.ocidiff.oci.Parallel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -146,9 +153,10 @@ public final class SnapshotBench {
     }
 
     /**
-     * Child mode: pages every scope of the plan through the SDK, as many at once as a snapshot does, and
-     * throws the results away; with {@code canonical}, through the crawler, which also puts each
-     * resource in its canonical form.
+     * Child mode: pages every scope of the plan through the SDK's stock client (its models bound, as any
+     * SDK user gets them), as many at once as a snapshot does, and throws the results away; with {@code
+     * canonical}, through the crawler, which reads the pages raw and puts each resource in its canonical
+     * form.
      */
     private static void page(Path configFile, boolean canonical) {
         Config config = SimProcess.config(configFile);
@@ -159,10 +167,23 @@ public final class SnapshotBench {
             if (canonical) {
                 crawler.collect(plan, new CountingWriter(count), CrawlProgress.NONE);
             } else {
+                // The SDK's own client as it comes (ocidiff's search clients read pages raw), one per region.
+                Map<String, ResourceSearchClient> stock = new HashMap<>();
+                for (String region : plan.regions()) {
+                    stock.put(region, ResourceSearchClient.builder()
+                            .endpoint(config.oci().endpoint().replace("{region}", region))
+                            .build(clients.credentials().provider()));
+                }
                 Parallel.map(plan.scopes(), crawler.threads(plan), "ocidiff-crawl", "paging", scope -> {
-                    clients.searchPages(scope.region(), Crawler.query(scope), items -> count.addAndGet(items.size()));
+                    ResourceSearchClient search = stock.get(scope.region());
+                    Pager.forEachPage(page -> search.searchResources(SearchResourcesRequest.builder()
+                                    .searchDetails(StructuredSearchDetails.builder().query(Crawler.query(scope)).build())
+                                    .limit(1000).page(page).build()),
+                            SearchResourcesResponse::getOpcNextPage,
+                            response -> count.addAndGet(response.getResourceSummaryCollection().getItems().size()));
                     return null;
                 });
+                stock.values().forEach(ResourceSearchClient::close);
             }
             System.out.println("paged " + count.get() + " resources");
         }

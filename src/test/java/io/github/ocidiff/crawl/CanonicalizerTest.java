@@ -2,15 +2,17 @@ package io.github.ocidiff.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.oracle.bmc.resourcesearch.model.ResourceSummary;
-import com.oracle.bmc.resourcesearch.model.SearchContext;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,57 +55,93 @@ class CanonicalizerTest {
     }
 
     @Test
-    void theSdkModelAndTheRawApiJsonOfOneResourceAreTheSameCanonicalResource() throws Exception {
-        ResourceSummary sdk = ResourceSummary.builder().resourceType("Bucket").identifier("ocid1.bucket.x")
-                .compartmentId("c").lifecycleState("ACTIVE").displayName("logs")
-                .timeCreated(Date.from(Instant.parse("2026-09-15T12:00:00Z")))
-                .freeformTags(Map.of("team", "ops")).definedTags(Map.of("Oracle-Tags", Map.of("CreatedBy", "alice")))
-                .searchContext(SearchContext.builder().build()).build();
-        CanonicalResource fromSdk = Canonicalizer.of(sdk, "us-ashburn-1");
-        CanonicalResource fromJson = Canonicalizer.of(raw("""
-                {"resourceType":"Bucket","identifier":"ocid1.bucket.x","compartmentId":"c","lifecycleState":"ACTIVE",
-                 "displayName":"logs","timeCreated":"2026-09-15T12:00:00.000Z","availabilityDomain":null,
-                 "freeformTags":{"team":"ops"},"definedTags":{"Oracle-Tags":{"CreatedBy":"alice"}},"searchContext":null}"""),
-                "us-ashburn-1");
-        assertThat(fromSdk).isEqualTo(fromJson);
+    void timesOfAnyPrecisionOrOffsetAreKeptToTheMillisecondInUtc() throws Exception {
+        for (String time : List.of("2026-09-15T12:00:00.123Z", "2026-09-15T12:00:00.123456Z",
+                "2026-09-15T14:00:00.123000+02:00")) {
+            assertThat(Canonicalizer.of(raw("{\"identifier\":\"x\",\"timeCreated\":\"" + time + "\"}"), "r").json())
+                    .contains("\"timeCreated\":\"2026-09-15T12:00:00.123Z\"");
+        }
+        assertThat(Canonicalizer.of(raw("{\"timeCreated\":\"yesterday\"}"), "r").json()).contains("\"yesterday\"");
     }
 
+    /** Times in the canonical form skip the parser: they must come out as the parser would make them. */
     @Test
-    void theModelWrittenDirectlyIsTheTextOfItsJsonTreeForAnyTags() {
-        Random random = new Random(42);
-        for (int i = 0; i < 2_000; i++) {
-            ResourceSummary sdk = ResourceSummary.builder()
-                    .resourceType(random.nextInt(8) == 0 ? null : text(random))
-                    .identifier("ocid1.instance.oc1.iad." + text(random))
-                    .compartmentId(text(random)).lifecycleState(random.nextBoolean() ? "RUNNING" : null)
-                    .displayName(text(random)).availabilityDomain(random.nextBoolean() ? text(random) : null)
-                    .timeCreated(random.nextBoolean() ? new Date(random.nextLong() % 4_000_000_000_000L) : null)
-                    .freeformTags(random.nextInt(5) == 0 ? null : strings(random))
-                    .definedTags(random.nextInt(5) == 0 ? null : namespaces(random))
-                    .systemTags(random.nextInt(3) == 0 ? null : namespaces(random))
-                    .identityContext(random.nextBoolean() ? Map.of() : tags(random, 2))
-                    .additionalDetails(random.nextInt(3) == 0 ? null : tags(random, 2))
-                    .build();
-            CanonicalResource direct = Canonicalizer.of(sdk, "eu-frankfurt-1");
-            assertThat(direct).as(direct.json()).isEqualTo(Canonicalizer.of(tree(sdk), "eu-frankfurt-1"));
+    void aTimeKeptWithoutParsingIsWhatParsingWouldGive() {
+        Random random = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            String time = String.format("%04d-%02d-%02dT%02d:%02d:%02d%s", random.nextInt(3) == 0 ? 1 + random.nextInt(9998)
+                    : 2000 + random.nextInt(40), random.nextInt(14), random.nextInt(33), random.nextInt(26),
+                    random.nextInt(62), random.nextInt(62), List.of("Z", ".000Z", ".120Z", ".5Z", ".123456Z", "+01:00",
+                            ".999Z", "z", "").get(random.nextInt(9)));
+            String parsed;
+            try {
+                parsed = OffsetDateTime.parse(time).toInstant().truncatedTo(ChronoUnit.MILLIS).toString();
+            } catch (DateTimeParseException e) {
+                parsed = time;
+            }
+            assertThat(Canonicalizer.normalizedTime(time)).as(time).isEqualTo(parsed);
         }
     }
 
-    /** The model as a JSON tree, as Jackson converts it: what the canonical form of raw JSON is made from. */
-    private static ObjectNode tree(ResourceSummary r) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("resourceType", r.getResourceType());
-        node.put("identifier", r.getIdentifier());
-        node.put("compartmentId", r.getCompartmentId());
-        node.put("timeCreated", r.getTimeCreated() == null ? null : r.getTimeCreated().toInstant().toString());
-        node.put("displayName", r.getDisplayName());
-        node.put("availabilityDomain", r.getAvailabilityDomain());
-        node.put("lifecycleState", r.getLifecycleState());
-        node.set("freeformTags", JSON.valueToTree(r.getFreeformTags()));
-        node.set("definedTags", JSON.valueToTree(r.getDefinedTags()));
-        node.set("systemTags", JSON.valueToTree(r.getSystemTags()));
-        node.set("identityContext", JSON.valueToTree(r.getIdentityContext()));
-        node.set("additionalDetails", JSON.valueToTree(r.getAdditionalDetails()));
+    /**
+     * Stores hold the hashes of this text since the first release: it must stay Jackson's text of the tree
+     * with its keys sorted, whatever the tags hold (escapes, unicode, numbers of every kind, nulls, nesting).
+     */
+    @Test
+    void theTextIsJacksonsTextOfTheSortedTreeForAnyTags() throws Exception {
+        Random random = new Random(42);
+        for (int i = 0; i < 2_000; i++) {
+            ObjectNode raw = JSON.createObjectNode();
+            raw.put("resourceType", random.nextInt(8) == 0 ? null : text(random));
+            raw.put("identifier", "ocid1.instance.oc1.iad." + text(random));
+            raw.put("compartmentId", text(random));
+            raw.put("lifecycleState", random.nextBoolean() ? "RUNNING" : null);
+            raw.put("displayName", text(random));
+            raw.put("timeCreated", random.nextBoolean() ? Instant.ofEpochMilli(random.nextLong() % 4_000_000_000_000L).toString() : null);
+            raw.set("freeformTags", random.nextInt(5) == 0 ? null : JSON.valueToTree(strings(random)));
+            raw.set("definedTags", random.nextInt(5) == 0 ? null : JSON.valueToTree(namespaces(random)));
+            raw.set("systemTags", random.nextInt(3) == 0 ? null : JSON.valueToTree(namespaces(random)));
+            raw.set("additionalDetails", random.nextInt(3) == 0 ? null : JSON.valueToTree(tags(random, 2)));
+            raw.set(text(random) + "Future", JSON.valueToTree(tags(random, 1)));
+            // Through text, as the API's JSON arrives: number nodes as Jackson parses them.
+            ObjectNode parsed = raw(JSON.writeValueAsString(raw));
+            CanonicalResource r = Canonicalizer.of(parsed, "eu-frankfurt-1");
+            assertThat(r.json()).isEqualTo(reference(parsed, "eu-frankfurt-1"));
+        }
+    }
+
+    /** The canonical text as the first release made it: a sorted deep copy of the tree, written by Jackson. */
+    private static String reference(ObjectNode raw, String region) throws Exception {
+        ObjectNode top = raw.deepCopy();
+        top.remove("searchContext");
+        top.put("region", region);
+        List<String> nulls = new ArrayList<>();
+        top.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                nulls.add(e.getKey());
+            }
+        });
+        top.remove(nulls);
+        if (top.has("timeCreated")) {
+            top.put("timeCreated", Instant.parse(top.get("timeCreated").asText()).toString());
+        }
+        return JSON.writeValueAsString(sorted(top));
+    }
+
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = JSON.createObjectNode();
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            names.sort(null);
+            names.forEach(name -> out.set(name, sorted(node.get(name))));
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = JSON.createArrayNode();
+            node.forEach(item -> out.add(sorted(item)));
+            return out;
+        }
         return node;
     }
 

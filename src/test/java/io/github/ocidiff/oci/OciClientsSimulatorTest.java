@@ -20,6 +20,7 @@ import com.oracle.bmc.objectstorage.requests.GetObjectRequest;
 import com.oracle.bmc.objectstorage.requests.ListObjectsRequest;
 import com.oracle.bmc.objectstorage.requests.PutObjectRequest;
 import com.oracle.bmc.resourcesearch.model.ResourceSummary;
+import com.oracle.bmc.serialization.jackson.JacksonSerializer;
 import com.oracle.bmc.resourcesearch.model.StructuredSearchDetails;
 import com.oracle.bmc.resourcesearch.requests.SearchResourcesRequest;
 import io.github.ocidiff.SimHarness;
@@ -51,9 +52,11 @@ class OciClientsSimulatorTest {
         return new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci());
     }
 
+    /** Every item of a query, as the SDK's models (which {@link OciClients#searchPages} reads raw). */
     private static List<ResourceSummary> searchAll(OciClients clients, String region, String query) {
         List<ResourceSummary> items = new ArrayList<>();
-        clients.searchPages(region, query, items::addAll);
+        clients.searchPages(region, query, page -> page.forEach(item -> items.add(
+                JacksonSerializer.getDefaultObjectMapper().convertValue(item, ResourceSummary.class))));
         return items;
     }
 
