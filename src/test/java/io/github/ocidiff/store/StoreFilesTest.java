@@ -56,6 +56,21 @@ class StoreFilesTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
+    /** A store at {@link Migrations#NEWEST} is opened without Flyway: that must be the newest migration. */
+    @Test
+    void theNewestSchemaVersionIsTheNewestMigrationShipped() throws Exception {
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            int newest = files.map(f -> f.getFileName().toString())
+                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max().orElseThrow();
+            assertThat(Migrations.NEWEST).isEqualTo(String.valueOf(newest));
+        }
+        Path prefix = dir.resolve("ocidiff");
+        Store.open(prefix).close();
+        int applied = historyRows(prefix);
+        Store.open(prefix).close();
+        assertThat(historyRows(prefix)).isEqualTo(applied);
+    }
+
     @Test
     void aStoreWrittenByANewerOcidiffIsRefused() {
         Path prefix = dir.resolve("ocidiff");
