@@ -63,6 +63,26 @@ class StoreGrowthTest {
     }
 
     @Test
+    void closingAfterASnapshotDiscardsACompactionCopyACrashLeftBehind() throws Exception {
+        Path prefix = dir.resolve("ocidiff");
+        Path leftover = Path.of(prefix + ".mv.db.tempFile");
+        List<CanonicalResource> resources = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            resources.add(resource(ASHBURN_A, "r" + i, "RUNNING"));
+        }
+        try (Store store = Store.open(prefix)) {
+            StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, resources));
+            // What a kill during an earlier compaction leaves: a partial copy beside the store.
+            Files.write(leftover, new byte[4096]);
+        }
+        assertThat(leftover).doesNotExist();
+        try (Store store = Store.open(prefix)) {
+            assertThat(store.snapshots()).singleElement().satisfies(s -> assertThat(s.resourceCount()).isEqualTo(2000));
+        }
+        assertThat(Resources.rows(prefix, RESOURCE_VERSION)).isEqualTo(2000);
+    }
+
+    @Test
     void streamsTheStateOfTwoHundredThousandResources() {
         Path prefix = dir.resolve("ocidiff");
         int count = 200_000;
