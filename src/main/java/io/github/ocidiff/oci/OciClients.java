@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -48,6 +50,12 @@ public final class OciClients implements AutoCloseable {
     private final List<AutoCloseable> opened = new ArrayList<>();
     /** The last error status answered by each region, to explain a circuit breaker that opened because of it. */
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
+    /** Where the next Resource Search page is asked for; a thread per page being handled at the time. */
+    private final ExecutorService pagesAhead = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ocidiff-page-ahead");
+        t.setDaemon(true);
+        return t;
+    });
 
     public OciClients(Credentials credentials, OciConfig settings) {
         this.credentials = credentials;
@@ -100,15 +108,17 @@ public final class OciClients implements AutoCloseable {
 
     /**
      * Pages a structured Resource Search query in a region to the end, 1000 items a page, each item the JSON
-     * object the service answered, unknown fields included (see {@link SearchPageReader}).
+     * object the service answered, unknown fields included (see {@link SearchPageReader}). The next page
+     * is asked for while {@code eachPage} handles this one (see {@link Pager#forEachPageAhead}).
      */
     public void searchPages(String region, String query, Consumer<List<ObjectNode>> eachPage) {
         var search = region(region).search();
-        Pager.forEachPage(page -> call(region, () -> search.searchResources(SearchResourcesRequest.builder()
+        Pager.forEachPageAhead(page -> call(region, () -> search.searchResources(SearchResourcesRequest.builder()
                         .searchDetails(StructuredSearchDetails.builder().query(query).build())
                         .limit(1000).page(page).build())),
                 SearchResourcesResponse::getOpcNextPage,
-                response -> eachPage.accept(SearchPageReader.raw(response.getResourceSummaryCollection())));
+                response -> eachPage.accept(SearchPageReader.raw(response.getResourceSummaryCollection())),
+                pagesAhead);
     }
 
     /** The endpoint for a region, or null to let the SDK use the real OCI endpoint. */
@@ -187,6 +197,7 @@ public final class OciClients implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        pagesAhead.shutdown();
         for (AutoCloseable client : opened) {
             try {
                 client.close();

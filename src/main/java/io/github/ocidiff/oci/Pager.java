@@ -1,5 +1,8 @@
 package io.github.ocidiff.oci;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -19,5 +22,40 @@ public final class Pager {
             each.accept(response);
             page = nextPage.apply(response);
         } while (page != null);
+    }
+
+    /**
+     * As {@link #forEachPage}, but the next page is asked for (on {@code ahead}) while {@code each} handles
+     * this one, so that a list costs per page the longer of the request and the handling, not their sum:
+     * over a network, the handling is then hidden behind the next request. At most one request is ahead;
+     * when {@code each} fails, its answer is dropped. A failed request fails the loop with its own
+     * exception, after the pages before it were handled.
+     */
+    public static <R> void forEachPageAhead(Function<String, R> fetch, Function<R, String> nextPage, Consumer<R> each,
+                                            Executor ahead) {
+        R response = fetch.apply(null);
+        while (true) {
+            String page = nextPage.apply(response);
+            CompletableFuture<R> next = page == null ? null : CompletableFuture.supplyAsync(() -> fetch.apply(page), ahead);
+            each.accept(response);
+            if (next == null) {
+                return;
+            }
+            response = await(next);
+        }
+    }
+
+    private static <R> R await(CompletableFuture<R> next) {
+        try {
+            return next.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>store size after 30 nightly snapshots at 1% churn / store size after the first (target ≤ 1.5).</li>
  * </ol>
  * The simulator runs in its own JVM so that its heap is not counted. Arguments: {@code [N] [GROWTH_N]
- * [NIGHTS]}, 0 skipping a part; the system property {@code ocidiff.buildDir} names the folder of the
+ * [NIGHTS] [LATENCY_MS]}, 0 skipping a part, LATENCY_MS the simulator's delay before each answer of the speed
+ * part (default 0); the system property {@code ocidiff.buildDir} names the folder of the
  * built jar (default {@code target}).
  */
 public final class SnapshotBench {
@@ -52,20 +53,24 @@ public final class SnapshotBench {
         int resources = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int growthResources = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int nights = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        // Milliseconds the simulator waits before each answer: OCI's pages come over a network, the
+        // simulator's over loopback, where paging is bound by the CPU that ocidiff shares with it.
+        int latency = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Path jar = ChildJvm.ocidiffJar();
         Path work = Files.createTempDirectory("ocidiff-bench");
         System.out.printf("ocidiff snapshot benchmark (work dir %s)%n", work);
         // A count of 0 skips its part, for quicker loops on one of them.
         if (resources > 0) {
-            speedAndHeap(jar, work.resolve("speed"), resources);
+            speedAndHeap(jar, work.resolve("speed"), resources, latency);
         }
         if (growthResources > 0 && nights > 0) {
             growth(jar, work.resolve("growth"), growthResources, nights);
         }
     }
 
-    private static void speedAndHeap(Path jar, Path dir, int resources) throws Exception {
-        try (SimProcess sim = SimProcess.start(jar, dir, "--resources", String.valueOf(resources), "--days", "2")) {
+    private static void speedAndHeap(Path jar, Path dir, int resources, int latency) throws Exception {
+        try (SimProcess sim = SimProcess.start(jar, dir, "--resources", String.valueOf(resources), "--days", "2",
+                "--latency", String.valueOf(latency))) {
             Path config = sim.benchConfig();
             List<LocalDate> days = sim.days();
             // Once untimed: a cold simulator spends twice the CPU it does warm (its JIT compiling), which
@@ -73,8 +78,9 @@ public final class SnapshotBench {
             page(sim, config, dir, "canonical", "warm-up");
             Step page = page(sim, config, dir, "sdk", "sdk");
             Step crawl = page(sim, config, dir, "canonical", "canonical");
-            System.out.printf("%n[1] %,d resources; paging only (SDK, no store): %,d ms%s%n"
+            System.out.printf("%n[1] %,d resources%s; paging only (SDK, no store): %,d ms%s%n"
                             + "    paging and the canonical form (the crawl without a store): %,d ms%s%n", resources,
+                    latency == 0 ? "" : String.format(" (the simulator answers after %d ms)", latency),
                     page.millis(), page.cpu(), crawl.millis(), crawl.cpu());
             for (int night = 0; night < 2; night++) {
                 sim.selectDay(days.get(night));
