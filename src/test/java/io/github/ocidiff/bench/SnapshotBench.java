@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -173,18 +174,30 @@ public final class SnapshotBench {
             if (canonical) {
                 crawler.collect(plan, new CountingWriter(count), CrawlProgress.NONE);
             } else {
-                // The SDK's own client as it comes (ocidiff's search clients read pages raw), one per region.
+                // The SDK's own client as it comes (ocidiff's search clients read pages raw), one per region,
+                // and as many requests at once in a region as ocidiff makes (oci.concurrencyPerRegion).
                 Map<String, ResourceSearchClient> stock = new HashMap<>();
+                Map<String, Semaphore> gates = new HashMap<>();
                 for (String region : plan.regions()) {
                     stock.put(region, ResourceSearchClient.builder()
                             .endpoint(config.oci().endpoint().replace("{region}", region))
                             .build(clients.credentials().provider()));
+                    gates.put(region, new Semaphore(config.oci().concurrencyPerRegion(), true));
                 }
                 Parallel.map(plan.scopes(), crawler.threads(plan), "ocidiff-crawl", "paging", scope -> {
                     ResourceSearchClient search = stock.get(scope.region());
-                    Pager.forEachPage(page -> search.searchResources(SearchResourcesRequest.builder()
-                                    .searchDetails(StructuredSearchDetails.builder().query(Crawler.query(scope)).build())
-                                    .limit(1000).page(page).build()),
+                    Semaphore gate = gates.get(scope.region());
+                    Pager.forEachPage(page -> {
+                                gate.acquireUninterruptibly();
+                                try {
+                                    return search.searchResources(SearchResourcesRequest.builder()
+                                            .searchDetails(StructuredSearchDetails.builder()
+                                                    .query(Crawler.query(scope)).build())
+                                            .limit(1000).page(page).build());
+                                } finally {
+                                    gate.release();
+                                }
+                            },
                             SearchResourcesResponse::getOpcNextPage,
                             response -> count.addAndGet(response.getResourceSummaryCollection().getItems().size()));
                     return null;
