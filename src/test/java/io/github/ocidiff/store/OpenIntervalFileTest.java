@@ -1,6 +1,7 @@
 package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.Resources.ASHBURN_A;
+import static io.github.ocidiff.store.Resources.NIGHT;
 import static io.github.ocidiff.store.Resources.json;
 import static io.github.ocidiff.store.Resources.ok;
 import static io.github.ocidiff.store.Resources.resource;
@@ -12,7 +13,6 @@ import io.github.ocidiff.crawl.SnapshotSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -24,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * state; a stale, foreign, damaged or missing file is scanned around, and the nights come out right.
  */
 class OpenIntervalFileTest {
-
-    private static final Instant NIGHT = Instant.parse("2026-11-01T02:00:00Z");
 
     @TempDir
     Path dir;

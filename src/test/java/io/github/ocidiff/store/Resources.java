@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,6 +22,8 @@ import org.jooq.impl.DSL;
 /** Test data: resources with canonical JSON, scopes, and a look at a closed store's tables. */
 final class Resources {
 
+    /** When the first night's snapshot of a store test is taken; later nights follow a day apart. */
+    static final Instant NIGHT = Instant.parse("2026-11-01T02:00:00Z");
     static final Scope ASHBURN_A = new Scope("us-ashburn-1", "ocid1.compartment.oc1..a");
     static final Scope ASHBURN_B = new Scope("us-ashburn-1", "ocid1.compartment.oc1..b");
     static final Scope FRANKFURT_A = new Scope("eu-frankfurt-1", "ocid1.compartment.oc1..a");

@@ -1,6 +1,7 @@
 package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.Resources.ASHBURN_A;
+import static io.github.ocidiff.store.Resources.NIGHT;
 import static io.github.ocidiff.store.Resources.ASHBURN_B;
 import static io.github.ocidiff.store.Resources.closedStore;
 import static io.github.ocidiff.store.Resources.json;
@@ -16,7 +17,6 @@ import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jooq.UniqueKey;
@@ -26,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A snapshot into an empty store builds its random-key primary keys at the commit, not row by row. */
 class StoreDeferredKeysTest {
-
-    private static final Instant NIGHT = Instant.parse("2026-11-01T02:00:00Z");
 
     @TempDir
     Path dir;

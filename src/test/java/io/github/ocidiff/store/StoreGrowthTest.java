@@ -2,6 +2,7 @@ package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.Resources.ASHBURN_A;
 import static io.github.ocidiff.store.Resources.ASHBURN_B;
+import static io.github.ocidiff.store.Resources.NIGHT;
 import static io.github.ocidiff.store.Resources.resource;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,6 @@ import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.SnapshotWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +89,7 @@ class StoreGrowthTest {
         Scope scope = ASHBURN_B;
         try (Store store = Store.open(prefix)) {
             long id;
-            try (SnapshotWriter writer = store.begin(Instant.parse("2026-11-01T02:00:00Z"), "tenancy", "crawl")) {
+            try (SnapshotWriter writer = store.begin(NIGHT, "tenancy", "crawl")) {
                 writer.declareScopes(List.of(scope));
                 // Written page by page, as a crawl does, never as one list.
                 for (int page = 0; page < count / 1000; page++) {

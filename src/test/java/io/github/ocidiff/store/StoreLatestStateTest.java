@@ -1,6 +1,7 @@
 package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.Resources.ASHBURN_A;
+import static io.github.ocidiff.store.Resources.NIGHT;
 import static io.github.ocidiff.store.Resources.ASHBURN_B;
 import static io.github.ocidiff.store.Resources.FRANKFURT_A;
 import static io.github.ocidiff.store.Resources.failed;
@@ -29,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * OCID hash collides with every other (the index then sends everything to staging).
  */
 class StoreLatestStateTest {
-
-    private static final Instant NIGHT = Instant.parse("2026-11-01T02:00:00Z");
 
     @TempDir
     Path dir;

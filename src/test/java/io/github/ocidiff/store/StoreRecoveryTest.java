@@ -1,6 +1,7 @@
 package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.Resources.ASHBURN_A;
+import static io.github.ocidiff.store.Resources.NIGHT;
 import static io.github.ocidiff.store.Resources.json;
 import static io.github.ocidiff.store.Resources.resource;
 import static io.github.ocidiff.store.Resources.rows;
@@ -27,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** An interrupted snapshot never becomes visible, and the next open cleans up after it. */
 class StoreRecoveryTest {
-
-    private static final Instant NIGHT = Instant.parse("2026-11-01T02:00:00Z");
 
     @TempDir
     Path dir;

@@ -1,6 +1,7 @@
 package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.Resources.ASHBURN_A;
+import static io.github.ocidiff.store.Resources.NIGHT;
 import static io.github.ocidiff.store.Resources.ASHBURN_B;
 import static io.github.ocidiff.store.Resources.FRANKFURT_A;
 import static io.github.ocidiff.store.Resources.failed;
@@ -18,7 +19,6 @@ import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StoreSnapshotTest {
-
-    private static final Instant NIGHT = Instant.parse("2026-11-01T02:00:00Z");
 
     @TempDir
     Path dir;
