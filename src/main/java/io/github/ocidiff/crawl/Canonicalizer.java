@@ -30,6 +30,12 @@ import java.util.regex.Pattern;
  */
 public final class Canonicalizer {
 
+    /**
+     * The version of the canonical form: bumped whenever the same input makes a different text, so that
+     * digests of Search answers taken by an older version are not trusted ({@link SearchedResource}).
+     */
+    static final int FORM = 1;
+
     /** Fields that describe the search, not the resource: they change without the resource changing. */
     private static final String SEARCH_ONLY = "searchContext";
 
@@ -43,7 +49,7 @@ public final class Canonicalizer {
             "\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\\d|2[0-8])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.(?!000)\\d{3})?Z");
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     /** A digest per thread: looking one up per resource showed in the crawl's profile. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+    static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

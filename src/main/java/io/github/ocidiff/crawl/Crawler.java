@@ -82,15 +82,24 @@ public final class Crawler {
             // A page (at most 1000 items) is the write batch.
             clients.searchPages(scope.region(), query, items -> {
                 pages[0]++;
-                List<CanonicalResource> batch = new ArrayList<>(items.size());
-                for (ObjectNode item : items) {
+                List<SearchedResource> batch = new ArrayList<>(items.size());
+                for (int i = 0; i < items.size(); i++) {
+                    String identifier = items.identifier(i);
+                    ObjectNode item = identifier == null ? items.json(i) : null;
                     // Newest-first paging shifts while resources are created: keep the first sighting.
-                    if (seen.add(item.path("identifier").asText())) {
-                        batch.add(enricher.enrich(Canonicalizer.of(item, scope.region())));
+                    if (!seen.add(identifier != null ? identifier : item.path("identifier").asText())) {
+                        continue;
+                    }
+                    String type = items.resourceType(i);
+                    if (item == null && type != null && !enricher.mayWant(type)) {
+                        batch.add(SearchedResource.searched(items, i, scope.region()));
+                    } else {
+                        batch.add(SearchedResource.of(enricher.enrich(
+                                Canonicalizer.of(item != null ? item : items.json(i), scope.region()))));
                     }
                 }
                 if (!batch.isEmpty()) {
-                    writer.write(scope, batch);
+                    writer.writeSearched(scope, batch);
                 }
             });
             return new ScopeCoverage(scope, true, null, pages[0], seen.size(), millisSince(start));

@@ -49,6 +49,11 @@ final class Enricher {
         this.types = Set.copyOf(types);
     }
 
+    /** Whether resources of this type may be enriched (not if terminated: see {@link #wants}). */
+    boolean mayWant(String resourceType) {
+        return types.contains(resourceType);
+    }
+
     boolean wants(CanonicalResource r) {
         return types.contains(r.resourceType()) && (r.lifecycleState() == null || !GONE.contains(r.lifecycleState()));
     }

@@ -18,6 +18,15 @@ public interface SnapshotWriter extends AutoCloseable {
     /** Resources of one scope, in any batch size; a resource seen twice (paging shifts) is kept once. */
     void write(Scope scope, List<CanonicalResource> resources);
 
+    /**
+     * Resources of one scope as the crawl found them (see {@link SearchedResource}): a writer may know
+     * some unchanged from the latest snapshot by their digest without asking their canonical form. By
+     * default, their canonical forms are written.
+     */
+    default void writeSearched(Scope scope, List<SearchedResource> resources) {
+        write(scope, resources.stream().map(SearchedResource::canonical).toList());
+    }
+
     /** Marks a scope done, collected fully or not; once per scope, after the resources written for it. */
     void scopeDone(ScopeCoverage coverage);
 

@@ -1,6 +1,5 @@
 package io.github.ocidiff.oci;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oracle.bmc.ClientConfiguration;
 import com.oracle.bmc.audit.AuditClient;
 import com.oracle.bmc.circuitbreaker.CallNotAllowedException;
@@ -108,10 +107,10 @@ public final class OciClients implements AutoCloseable {
 
     /**
      * Pages a structured Resource Search query in a region to the end, 1000 items a page, each item the JSON
-     * object the service answered, unknown fields included (see {@link SearchPageReader}). The next page
+     * object the service answered, unknown fields included (see {@link SearchItems}). The next page
      * is asked for while {@code eachPage} handles this one (see {@link Pager#forEachPageAhead}).
      */
-    public void searchPages(String region, String query, Consumer<List<ObjectNode>> eachPage) {
+    public void searchPages(String region, String query, Consumer<SearchItems> eachPage) {
         var search = region(region).search();
         Pager.forEachPageAhead(page -> call(region, () -> search.searchResources(SearchResourcesRequest.builder()
                         .searchDetails(StructuredSearchDetails.builder().query(query).build())

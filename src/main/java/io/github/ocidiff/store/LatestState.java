@@ -2,6 +2,7 @@ package io.github.ocidiff.store;
 
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.Scope;
+import io.github.ocidiff.crawl.SearchedResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ final class LatestState {
     private final ScopeIds scopes = new ScopeIds();
     /** The OCIDs written as new in this snapshot: a second sighting goes to staging. */
     private final OcidHashSet created = new OcidHashSet();
+    private final OpenedDigests opened = new OpenedDigests();
     private int createdCount;
     private boolean fromFile;
     /** By scope id, the slots of intervals whose resource that scope, their own, reported first and changed. */
@@ -70,8 +72,11 @@ final class LatestState {
         saved.file().write(saved.token(), out -> {
             index.writeTo(out, closed);
             IntervalQueries.forEachOpenedAt(dsl, s, (rowId, ocid, sha256, region, compartmentId) -> {
+                long hash = index.hash(ocid);
+                int digest = opened.find(hash, sha256);
                 try {
-                    out.write(index.hash(ocid), sha256, 0, rowId, scopes.id(region, compartmentId));
+                    out.write(hash, sha256, 0, rowId, scopes.id(region, compartmentId),
+                            digest < 0 ? 0 : opened.high(digest), digest < 0 ? 0 : opened.low(digest));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -115,24 +120,48 @@ final class LatestState {
     }
 
     /**
+     * The slot of the interval whose resource Search last answered with this resource's digest, or -1.
+     * Thread-safe: the crawl's threads ask it once this state is loaded.
+     */
+    int recognize(SearchedResource r) {
+        return r.digested() ? index.recognize(r.digestHigh(), r.digestLow()) : -1;
+    }
+
+    /**
      * Records the unchanged resources of a page as seen by {@code scope}, writes the new ones and stages
      * the others.
+     *
+     * @param recognized per resource, what {@link #recognize} found for it
      */
-    void write(Scope scope, List<CanonicalResource> page, Staging staging, NewIntervals newIntervals) {
+    void write(Scope scope, List<SearchedResource> page, int[] recognized, Staging staging, NewIntervals newIntervals) {
         int scopeId = scopes.id(scope);
         List<CanonicalResource> staged = new ArrayList<>();
         List<CanonicalResource> fresh = new ArrayList<>();
-        for (CanonicalResource r : page) {
+        for (int i = 0; i < page.size(); i++) {
+            int known = recognized[i];
+            if (known >= 0 && index.sighting(known) == OpenIntervalIndex.UNSEEN) {
+                // Search answered byte for byte what it did when this interval's content was last seen.
+                index.sight(known, scopeId);
+                continue;
+            }
+            SearchedResource searched = page.get(i);
+            CanonicalResource r = searched.canonical();
+            byte[] sha256 = Sha256.bytes(r.sha256());
             int slot = index.find(r.ocid());
             if (slot < 0) {
                 // No open interval has this OCID's hash, so none has this OCID: the resource is new.
                 boolean ownScope = scope.compartmentId().equals(r.compartmentId());
-                (ownScope && created.add(index.hash(r.ocid())) ? fresh : staged).add(r);
+                long hash = index.hash(r.ocid());
+                (ownScope && created.add(hash) ? fresh : staged).add(r);
+                mayOpen(hash, sha256, searched);
                 continue;
             }
             int sighting = index.sighting(slot);
-            if (sighting == OpenIntervalIndex.UNSEEN && index.hasContent(slot, Sha256.bytes(r.sha256()))) {
+            if (sighting == OpenIntervalIndex.UNSEEN && index.hasContent(slot, sha256)) {
                 index.sight(slot, scopeId);
+                if (searched.digested()) {
+                    index.learn(slot, searched.digestHigh(), searched.digestLow());
+                }
                 continue;
             }
             if (sighting == OpenIntervalIndex.UNSEEN && scopeId == index.ownScope(slot)
@@ -145,6 +174,7 @@ final class LatestState {
             }
             index.markStaged(slot);
             staged.add(r);
+            mayOpen(index.hash(r.ocid()), sha256, searched);
         }
         if (!fresh.isEmpty()) {
             newIntervals.write(fresh);
@@ -152,6 +182,13 @@ final class LatestState {
         }
         if (!staged.isEmpty()) {
             staging.write(scope, staged);
+        }
+    }
+
+    /** A resource whose interval this snapshot may open: the saved state gets its digest if it does. */
+    private void mayOpen(long ocidHash, byte[] sha256, SearchedResource searched) {
+        if (searched.digested()) {
+            opened.put(ocidHash, sha256, searched.digestHigh(), searched.digestLow());
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.zip.CheckedOutputStream;
 
 /**
  * The open-interval index saved beside the store ({@code <prefix>.open-intervals}) after each commit, so
- * that the next snapshot reads some 50 MB instead of scanning a million intervals. Only a cache: it
+ * that the next snapshot reads some 70 MB instead of scanning a million intervals. Only a cache: it
  * is used when it was written for exactly the store's latest committed snapshot ({@link Token}) and
  * reads back whole (a checksum over everything), else the open intervals are scanned as before. Written
  * after the commit, so a crash in between leaves the previous snapshot's file, which no longer matches;
@@ -35,7 +35,8 @@ final class OpenIntervalFile {
 
     /** One open interval, as written. */
     interface Entry {
-        void write(long ocidHash, byte[] sha256, int shaOffset, long rowId, int ownScope) throws IOException;
+        void write(long ocidHash, byte[] sha256, int shaOffset, long rowId, int ownScope, long digestHigh,
+                   long digestLow) throws IOException;
     }
 
     /** The entries to write, in any order. */
@@ -44,10 +45,10 @@ final class OpenIntervalFile {
     }
 
     /** "ocidiff" and a layout version: bump it when the layout or OpenIntervalIndex's OCID hash changes. */
-    private static final long MAGIC = 0x6f63696469666601L;
+    private static final long MAGIC = 0x6f63696469666602L;
     private static final int BUFFER = 1 << 16;
-    /** OCID hash, SHA-256, row id, own scope. */
-    private static final int ENTRY_BYTES = Long.BYTES + 32 + Long.BYTES + Integer.BYTES;
+    /** OCID hash, SHA-256, row id, own scope, the digest of what Search answered (see OpenIntervalIndex). */
+    private static final int ENTRY_BYTES = Long.BYTES + 32 + Long.BYTES + Integer.BYTES + 2 * Long.BYTES;
     private static final int ENTRIES_PER_BLOCK = BUFFER / ENTRY_BYTES;
 
     private final Path path;
@@ -85,7 +86,7 @@ final class OpenIntervalFile {
                 for (int k = 0; k < n; k++) {
                     long hash = entries.getLong();
                     entries.get(sha);
-                    index.addHashed(hash, sha, entries.getLong(), entries.getInt());
+                    index.addHashed(hash, sha, entries.getLong(), entries.getInt(), entries.getLong(), entries.getLong());
                 }
                 left -= n;
             }
@@ -124,11 +125,13 @@ final class OpenIntervalFile {
                 out.writeLong(token.finishedAtNanos());
                 out.writeLong(token.resourceCount());
                 long[] written = {0};
-                entries.forEach((hash, sha, offset, rowId, ownScope) -> {
+                entries.forEach((hash, sha, offset, rowId, ownScope, digestHigh, digestLow) -> {
                     out.writeLong(hash);
                     out.write(sha, offset, 32);
                     out.writeLong(rowId);
                     out.writeInt(ownScope);
+                    out.writeLong(digestHigh);
+                    out.writeLong(digestLow);
                     written[0]++;
                 });
                 if (written[0] != token.resourceCount()) {

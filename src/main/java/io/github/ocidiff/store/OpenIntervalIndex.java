@@ -9,8 +9,8 @@ import java.util.function.ToLongFunction;
  * The latest state (the open intervals) in memory for the duration of one snapshot, so that an
  * unchanged resource is recognised without touching the database: per interval a 64-bit hash of its
  * OCID, its content's SHA-256, its row id, the scope it lives in and what this snapshot saw of it. All
- * in primitive arrays (about 60 bytes an interval), no object per entry: a million resources fit in
- * some 60 MB of heap.
+ * in primitive arrays (about 100 bytes an interval), no object per entry: a million resources fit in
+ * some 100 MB of heap.
  *
  * <p>OCIDs are known only by their hash, so a hash shared by two intervals could confuse them: such
  * intervals are marked {@link #STAGED} from the start, which sends every resource of that hash, and the
@@ -18,7 +18,12 @@ import java.util.function.ToLongFunction;
  * missed change. A content hash found equal is trusted: the canonical JSON names its resource, so equal
  * content means the same resource.
  *
- * <p>Not thread-safe: one thread loads it and classifies the crawl's pages.
+ * <p>Each interval may also have the digest of what Resource Search last answered for it (see {@link
+ * io.github.ocidiff.crawl.SearchedResource}), with a table of its own: a resource whose answer has that
+ * digest is unchanged, known without making its canonical form.
+ *
+ * <p>Not thread-safe, but for {@link #recognize}: one thread loads it and classifies the crawl's pages;
+ * once loaded, any thread may recognise digests, which nothing changes after the load.
  */
 final class OpenIntervalIndex {
 
@@ -39,6 +44,13 @@ final class OpenIntervalIndex {
     private long[] rowIds;
     private int[] ownScopes;
     private int[] sightings;
+    /** Open addressing by the digest's high half, as {@link #table}; only intervals with a digest. */
+    private int[] digestTable;
+    private long[] digestHighs;
+    private long[] digestLows;
+    /** The digests this snapshot saw unchanged intervals answered with, to save for the next; 0 and 0 if none. */
+    private long[] learnedHighs;
+    private long[] learnedLows;
     private int size;
 
     OpenIntervalIndex(int expected) {
@@ -54,16 +66,25 @@ final class OpenIntervalIndex {
         rowIds = new long[slots];
         ownScopes = new int[slots];
         sightings = new int[slots];
+        digestHighs = new long[slots];
+        digestLows = new long[slots];
+        learnedHighs = new long[slots];
+        learnedLows = new long[slots];
         table = new int[tableSize(slots)];
+        digestTable = new int[tableSize(slots)];
     }
 
     /** Adds an open interval, while loading. */
     void add(String ocid, byte[] sha256, long rowId, int ownScope) {
-        addHashed(hash.applyAsLong(ocid), sha256, rowId, ownScope);
+        addHashed(hash.applyAsLong(ocid), sha256, rowId, ownScope, 0, 0);
     }
 
-    /** Adds an open interval by its OCID's hash, as {@link #writeTo} wrote it. */
-    void addHashed(long h, byte[] sha256, long rowId, int ownScope) {
+    /**
+     * Adds an open interval by its OCID's hash, as {@link #writeTo} wrote it.
+     *
+     * @param digestHigh the digest of what Search answered for it, 0 and 0 when not known
+     */
+    void addHashed(long h, byte[] sha256, long rowId, int ownScope, long digestHigh, long digestLow) {
         if (size == hashes.length) {
             grow();
         }
@@ -73,6 +94,9 @@ final class OpenIntervalIndex {
         rowIds[slot] = rowId;
         ownScopes[slot] = ownScope;
         sightings[slot] = UNSEEN;
+        digestHighs[slot] = digestHigh;
+        digestLows[slot] = digestLow;
+        indexDigest(slot);
         int at = probe(h);
         if (table[at] == 0) {
             table[at] = slot + 1;
@@ -90,6 +114,7 @@ final class OpenIntervalIndex {
     /** Empties it, for a load that failed half-way to start again. */
     void clear() {
         Arrays.fill(table, 0);
+        Arrays.fill(digestTable, 0);
         size = 0;
     }
 
@@ -106,7 +131,9 @@ final class OpenIntervalIndex {
     /** Hands each interval but those of the {@code skipped} slots to {@code out}, as {@link #addHashed} takes it. */
     void writeTo(OpenIntervalFile.Entry out, BitSet skipped) throws IOException {
         for (int slot = skipped.nextClearBit(0); slot < size; slot = skipped.nextClearBit(slot + 1)) {
-            out.write(hashes[slot], shas, slot * SHA_BYTES, rowIds[slot], ownScopes[slot]);
+            boolean learned = learnedHighs[slot] != 0 || learnedLows[slot] != 0;
+            out.write(hashes[slot], shas, slot * SHA_BYTES, rowIds[slot], ownScopes[slot],
+                    learned ? learnedHighs[slot] : digestHighs[slot], learned ? learnedLows[slot] : digestLows[slot]);
         }
     }
 
@@ -114,6 +141,21 @@ final class OpenIntervalIndex {
     int find(String ocid) {
         int entry = table[probe(hash(ocid))];
         return entry - 1;
+    }
+
+    /**
+     * The slot of the interval last answered with this digest, or -1. Thread-safe once loaded: it reads
+     * only what the load wrote.
+     */
+    int recognize(long digestHigh, long digestLow) {
+        int slot = digestTable[probeDigest(digestHigh)] - 1;
+        return slot >= 0 && digestLows[slot] == digestLow ? slot : -1;
+    }
+
+    /** Records the digest a resource found unchanged in {@code slot} was answered with, for the next snapshot. */
+    void learn(int slot, long digestHigh, long digestLow) {
+        learnedHighs[slot] = digestHigh;
+        learnedLows[slot] = digestLow;
     }
 
     long hash(String ocid) {
@@ -153,6 +195,25 @@ final class OpenIntervalIndex {
         return at;
     }
 
+    private void indexDigest(int slot) {
+        if (digestHighs[slot] != 0 || digestLows[slot] != 0) {
+            int at = probeDigest(digestHighs[slot]);
+            // A second interval of the same digest half (a collision) is known by its content only.
+            if (digestTable[at] == 0) {
+                digestTable[at] = slot + 1;
+            }
+        }
+    }
+
+    private int probeDigest(long high) {
+        int mask = digestTable.length - 1;
+        int at = (int) (high ^ (high >>> 32)) & mask;
+        while (digestTable[at] != 0 && digestHighs[digestTable[at] - 1] != high) {
+            at = (at + 1) & mask;
+        }
+        return at;
+    }
+
     /** Only when the latest snapshot's count undercounted (it never does); kept simple rather than fast. */
     private void grow() {
         int slots = hashes.length * 2;
@@ -161,12 +222,18 @@ final class OpenIntervalIndex {
         rowIds = Arrays.copyOf(rowIds, slots);
         ownScopes = Arrays.copyOf(ownScopes, slots);
         sightings = Arrays.copyOf(sightings, slots);
+        digestHighs = Arrays.copyOf(digestHighs, slots);
+        digestLows = Arrays.copyOf(digestLows, slots);
+        learnedHighs = Arrays.copyOf(learnedHighs, slots);
+        learnedLows = Arrays.copyOf(learnedLows, slots);
         table = new int[tableSize(slots)];
+        digestTable = new int[tableSize(slots)];
         for (int slot = 0; slot < size; slot++) {
             int at = probe(hashes[slot]);
             if (table[at] == 0) {
                 table[at] = slot + 1;
             }
+            indexDigest(slot);
         }
     }
 

@@ -5,6 +5,7 @@ import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
+import io.github.ocidiff.crawl.SearchedResource;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
@@ -40,6 +41,8 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     private final WriteBehind storeThread = new WriteBehind("ocidiff-store-writer");
     /** Loaded by the store thread's first task; used by that thread, then by the commit after draining it. */
     private LatestState latest;
+    /** The latest state once loaded, for the crawl's threads to recognise resources by digest; null before. */
+    private volatile LatestState recognizer;
     private final Set<Scope> declared = ConcurrentHashMap.newKeySet();
     private final Map<Scope, ScopeCoverage> done = new ConcurrentHashMap<>();
     private volatile State state = State.OPEN;
@@ -58,7 +61,10 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         this.staging = new Staging(dsl, id);
         this.newIntervals = new NewIntervals(dsl, id, dsl.fetchExists(RESOURCE_VERSION));
         LatestState.Saved from = file == null || saved == null ? null : new LatestState.Saved(file, saved);
-        storeThread.submit(() -> latest = LatestState.load(dsl, index, from));
+        storeThread.submit(() -> {
+            latest = LatestState.load(dsl, index, from);
+            recognizer = latest;
+        });
     }
 
     @Override
@@ -75,16 +81,30 @@ final class StagedSnapshotWriter implements SnapshotWriter {
 
     @Override
     public void write(Scope scope, List<CanonicalResource> resources) {
+        writeSearched(scope, resources.stream().map(SearchedResource::of).toList());
+    }
+
+    /**
+     * Recognises, on the calling thread (the crawl's, many at once), the resources whose digest the
+     * latest state knows; the others are made canonical here too. Before the latest state is loaded,
+     * none is recognised.
+     */
+    @Override
+    public void writeSearched(Scope scope, List<SearchedResource> resources) {
         requireOpen();
         requireDeclared(scope);
-        for (CanonicalResource r : resources) {
-            if (!scope.region().equals(r.region())) {
-                throw new IllegalArgumentException("resource " + r.ocid() + " of region " + r.region()
-                        + " was written for a scope of region " + scope.region());
+        LatestState known = recognizer;
+        int[] recognized = new int[resources.size()];
+        for (int i = 0; i < recognized.length; i++) {
+            SearchedResource r = resources.get(i);
+            recognized[i] = known == null ? -1 : known.recognize(r);
+            if (recognized[i] < 0 && !scope.region().equals(r.canonical().region())) {
+                throw new IllegalArgumentException("resource " + r.canonical().ocid() + " of region "
+                        + r.canonical().region() + " was written for a scope of region " + scope.region());
             }
         }
-        List<CanonicalResource> page = List.copyOf(resources);
-        storeThread.submit(() -> latest.write(scope, page, staging, newIntervals));
+        List<SearchedResource> page = List.copyOf(resources);
+        storeThread.submit(() -> latest.write(scope, page, recognized, staging, newIntervals));
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +72,31 @@ class CrawlerTest {
             assertThat(writer.resources.values()).filteredOn(r -> r.json().contains("\"unknownFutureField\":"))
                     .isNotEmpty();
             assertThat(writer.commit().status()).isEqualTo(SnapshotStatus.COMPLETE);
+        }
+    }
+
+    @Test
+    void resourcesNotEnrichedComeWithADigestOfWhatSearchAnsweredThatTellsTheirContent() {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            sim.server.source().selectDay(LocalDate.parse("2026-11-01"));
+            RecordingWriter first = crawl(sim, List.of(), List.of());
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            RecordingWriter second = crawl(sim, List.of(), List.of());
+            for (RecordingWriter night : List.of(first, second)) {
+                assertThat(night.digests.keySet()).isEqualTo(night.resources.values().stream()
+                        .filter(r -> !ENRICHED.contains(r.resourceType())).map(CanonicalResource::ocid)
+                        .collect(Collectors.toSet()));
+            }
+            int unchanged = 0;
+            for (String ocid : first.digests.keySet()) {
+                if (second.digests.containsKey(ocid)) {
+                    boolean sameContent = first.resources.get(ocid).equals(second.resources.get(ocid));
+                    // Other content, other digest (a digest found again is trusted to be the same content).
+                    assertThat(first.digests.get(ocid).equals(second.digests.get(ocid))).isEqualTo(sameContent);
+                    unchanged += sameContent ? 1 : 0;
+                }
+            }
+            assertThat(unchanged).isPositive();
         }
     }
 

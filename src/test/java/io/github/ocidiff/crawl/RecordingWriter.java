@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RecordingWriter implements SnapshotWriter {
     final Map<String, CanonicalResource> resources = new ConcurrentHashMap<>();
     final List<ScopeCoverage> coverage = new ArrayList<>();
+    /** By OCID, the digest a resource came with ({@link SearchedResource}), if any. */
+    final Map<String, List<Long>> digests = new ConcurrentHashMap<>();
     List<Scope> declared = List.of();
 
     @Override
@@ -28,6 +30,13 @@ final class RecordingWriter implements SnapshotWriter {
             throw new IllegalArgumentException("undeclared scope " + scope);
         }
         batch.forEach(r -> resources.put(r.ocid(), r));
+    }
+
+    @Override
+    public void writeSearched(Scope scope, List<SearchedResource> batch) {
+        batch.stream().filter(SearchedResource::digested).forEach(r ->
+                digests.put(r.canonical().ocid(), List.of(r.digestHigh(), r.digestLow())));
+        SnapshotWriter.super.writeSearched(scope, batch);
     }
 
     @Override

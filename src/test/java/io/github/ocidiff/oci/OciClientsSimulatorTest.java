@@ -55,7 +55,7 @@ class OciClientsSimulatorTest {
     /** Every item of a query, as the SDK's models (which {@link OciClients#searchPages} reads raw). */
     private static List<ResourceSummary> searchAll(OciClients clients, String region, String query) {
         List<ResourceSummary> items = new ArrayList<>();
-        clients.searchPages(region, query, page -> page.forEach(item -> items.add(
+        clients.searchPages(region, query, page -> page.json().forEach(item -> items.add(
                 JacksonSerializer.getDefaultObjectMapper().convertValue(item, ResourceSummary.class))));
         return items;
     }

@@ -10,6 +10,7 @@ import com.oracle.bmc.resourcesearch.model.ResourceSummaryCollection;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class SearchPageReaderTest {
                 {"identifier":"ocid1.bucket.b","timeCreated":"2026-11-01T00:00:00.000Z"}""";
         ResourceSummaryCollection page = read("{\"before\":{\"items\":[1]},\"items\":[" + first + ",42,\"x\",[{}],"
                 + second + "],\"after\":[{\"a\":1}]}");
-        List<ObjectNode> items = SearchPageReader.raw(page);
+        List<ObjectNode> items = SearchPageReader.raw(page).json();
         assertThat(items).containsExactly((ObjectNode) JSON.readTree(first), (ObjectNode) JSON.readTree(second));
         // Whoever asks the SDK's way gets the models, bound item by item.
         assertThat(page.getItems()).extracting(ResourceSummary::getIdentifier)
@@ -39,8 +40,8 @@ class SearchPageReaderTest {
 
     @Test
     void aPageWithoutItemsHasNone() throws IOException {
-        assertThat(SearchPageReader.raw(read("{}"))).isEmpty();
-        assertThat(SearchPageReader.raw(read("{\"items\":[]}"))).isEmpty();
+        assertThat(SearchPageReader.raw(read("{}")).size()).isZero();
+        assertThat(SearchPageReader.raw(read("{\"items\":[]}")).size()).isZero();
     }
 
     @Test
@@ -55,8 +56,37 @@ class SearchPageReaderTest {
         for (int i = 0; i < 2500; i++) {
             page.append(i == 0 ? "" : ",").append("{\"identifier\":\"ocid1.x.").append(i).append("\"}");
         }
-        List<ObjectNode> items = SearchPageReader.raw(read(page.append("]}").toString()));
+        List<ObjectNode> items = SearchPageReader.raw(read(page.append("]}").toString())).json();
         assertThat(items).hasSize(2500);
         assertThat(items.get(2499).get("identifier").asText()).isEqualTo("ocid1.x.2499");
+    }
+
+    @Test
+    void theScanTellsEachItemsIdentifierAndTypeWhenTheyAreStrings() throws IOException {
+        SearchItems items = SearchPageReader.raw(read("""
+                {"items":[
+                 {"resourceType":"Instance","tags":{"identifier":"inner"},"identifier":"ocid1.instance.a"},
+                 {"identifier":42,"resourceType":null},
+                 {"identifier":"ocid1.x.first","identifier":"ocid1.x.last","resourceType":["Bucket"]}]}"""));
+        assertThat(items.identifier(0)).isEqualTo("ocid1.instance.a");
+        assertThat(items.resourceType(0)).isEqualTo("Instance");
+        assertThat(items.identifier(1)).isNull();
+        assertThat(items.resourceType(1)).isNull();
+        // Like a tree, the last of a repeated member counts.
+        assertThat(items.identifier(2)).isEqualTo(items.json(2).get("identifier").asText()).isEqualTo("ocid1.x.last");
+        assertThat(items.resourceType(2)).isNull();
+    }
+
+    @Test
+    void anItemsDigestIsOfExactlyItsBytes() throws Exception {
+        String first = "{\"identifier\":\"ocid1.a\", \"n\" : [1, {\"é\":\"]}\"}]}";
+        SearchItems items = SearchPageReader.raw(read("{\"items\": [" + first + " ,\n{\"identifier\":\"ocid1.b\"}]}"));
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        items.digest(0, digest);
+        assertThat(digest.digest()).isEqualTo(MessageDigest.getInstance("SHA-256")
+                .digest(first.getBytes(StandardCharsets.UTF_8)));
+        items.digest(1, digest);
+        assertThat(digest.digest()).isEqualTo(MessageDigest.getInstance("SHA-256")
+                .digest("{\"identifier\":\"ocid1.b\"}".getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -3,7 +3,10 @@ package io.github.ocidiff.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +78,30 @@ class OpenIntervalIndexTest {
         assertThat(hashes).hasSize(100_000);
         // As uniform values would: 65,536 × (1 − e^(−100,000 / 65,536)) ≈ 51,260 buckets used.
         assertThat(buckets.size()).isBetween(50_800, 51_700);
+    }
+
+    @Test
+    void recognisesTheDigestsItWasLoadedWithAndSavesThoseLearnedSince() throws Exception {
+        // OCIDs here are their own hash.
+        OpenIntervalIndex index = new OpenIntervalIndex(10, Long::parseLong);
+        // Past the expected size: the digests' table grows too.
+        for (int i = 0; i < 1000; i++) {
+            index.addHashed(i + 1, sha(i), i, 0, i % 2 == 0 ? 0 : 1000 + i, i % 2 == 0 ? 0 : -i);
+        }
+        for (int i = 0; i < 1000; i++) {
+            int recognized = index.recognize(1000 + i, -i);
+            assertThat(recognized).isEqualTo(i % 2 == 0 ? -1 : index.find(Long.toString(i + 1)));
+            // Half a digest is not a digest.
+            assertThat(index.recognize(1000 + i, -i - 1)).isNegative();
+        }
+        assertThat(index.recognize(0, 0)).isNegative();
+
+        index.learn(index.find("2"), 77, 78);
+        Map<Long, long[]> saved = new HashMap<>();
+        index.writeTo((hash, sha, offset, rowId, scope, high, low) -> saved.put(hash, new long[] {high, low}),
+                new BitSet());
+        assertThat(saved.get(2L)).containsExactly(77, 78);
+        assertThat(saved.get(4L)).containsExactly(1003, -3);
+        assertThat(saved.get(1L)).containsExactly(0, 0);
     }
 }

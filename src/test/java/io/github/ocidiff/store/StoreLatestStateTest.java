@@ -13,15 +13,21 @@ import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ocidiff.crawl.CanonicalResource;
+import io.github.ocidiff.crawl.Canonicalizer;
+import io.github.ocidiff.crawl.Scope;
+import io.github.ocidiff.crawl.SearchedResource;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +42,10 @@ class StoreLatestStateTest {
 
     /** Where the open intervals are saved between nights, or null: scanned every night. */
     private OpenIntervalFile saved;
+    /** Whether resources come with a digest, as the crawl writes them. */
+    private boolean digested;
+    /** How often a digested resource's canonical form was asked for (on the test's thread or the store's). */
+    private final AtomicInteger asked = new AtomicInteger();
 
     private final CanonicalResource web = resource(ASHBURN_A, "web", "RUNNING");
     private final CanonicalResource webStopped = resource(ASHBURN_A, "web", "STOPPED");
@@ -47,18 +57,20 @@ class StoreLatestStateTest {
     private final CanonicalResource queue = resource(ASHBURN_B, "queue", "ACTIVE");
     private final CanonicalResource cache = resource(FRANKFURT_A, "cache", "RUNNING");
 
-    @ParameterizedTest(name = "OCID hashes {0}, latest state {1}")
-    @CsvSource({"spread, scanned", "spread, saved", "all colliding, scanned", "all colliding, saved"})
-    void laterNightsComeOutAsTheStagedComparisonHasThem(String hashes, String loaded) {
+    @ParameterizedTest(name = "OCID hashes {0}, latest state {1}, resources {2}")
+    @CsvSource({"spread, scanned, canonical", "spread, saved, canonical", "all colliding, scanned, canonical",
+            "all colliding, saved, canonical", "spread, saved, digested", "all colliding, saved, digested"})
+    void laterNightsComeOutAsTheStagedComparisonHasThem(String hashes, String loaded, String resources) {
         ToLongFunction<String> hash = hashes.equals("spread") ? OpenIntervalIndex::ocidHash : ocid -> 7L;
         saved = loaded.equals("saved") ? new OpenIntervalFile(dir.resolve("ocidiff.test-intervals")) : null;
+        digested = resources.equals("digested");
         try (Store store = Store.open(dir.resolve("ocidiff"))) {
             SnapshotSummary first;
             try (SnapshotWriter w = begin(store, NIGHT, hash)) {
                 w.declareScopes(List.of(ASHBURN_A, ASHBURN_B, FRANKFURT_A));
-                w.write(ASHBURN_A, List.of(web, db, gone));
-                w.write(ASHBURN_B, List.of(batch));
-                w.write(FRANKFURT_A, List.of(cache));
+                write(w, ASHBURN_A, List.of(web, db, gone));
+                write(w, ASHBURN_B, List.of(batch));
+                write(w, FRANKFURT_A, List.of(cache));
                 List.of(ASHBURN_A, ASHBURN_B, FRANKFURT_A).forEach(s -> w.scopeDone(ok(s, 1)));
                 first = w.commit();
             }
@@ -68,11 +80,11 @@ class StoreLatestStateTest {
             try (SnapshotWriter w = begin(store, NIGHT.plusSeconds(86_400), hash)) {
                 w.declareScopes(List.of(ASHBURN_A, ASHBURN_B, FRANKFURT_A));
                 // batch first seen unchanged from another scope, then changed from its own: its own wins.
-                w.write(ASHBURN_A, List.of(webStopped, db, batch));
+                write(w, ASHBURN_A, List.of(webStopped, db, batch));
                 // db seen stale from another scope after its own scope saw it unchanged: its own wins.
-                w.write(ASHBURN_B, List.of(batchStopped, queue, dbStale));
+                write(w, ASHBURN_B, List.of(batchStopped, queue, dbStale));
                 // A paging shift repeats db.
-                w.write(ASHBURN_A, List.of(db));
+                write(w, ASHBURN_A, List.of(db));
                 w.scopeDone(ok(ASHBURN_A, 3));
                 w.scopeDone(ok(ASHBURN_B, 3));
                 w.scopeDone(failed(FRANKFURT_A));
@@ -93,8 +105,8 @@ class StoreLatestStateTest {
             SnapshotSummary fourth;
             try (SnapshotWriter w = begin(store, NIGHT.plusSeconds(3 * 86_400), hash)) {
                 w.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
-                w.write(ASHBURN_A, List.of(db));
-                w.write(ASHBURN_B, List.of(webStopped, resource(ASHBURN_B, "half-seen", "RUNNING")));
+                write(w, ASHBURN_A, List.of(db));
+                write(w, ASHBURN_B, List.of(webStopped, resource(ASHBURN_B, "half-seen", "RUNNING")));
                 w.scopeDone(ok(ASHBURN_A, 1));
                 w.scopeDone(failed(ASHBURN_B));
                 fourth = w.commit();
@@ -113,9 +125,9 @@ class StoreLatestStateTest {
             SnapshotSummary fifth;
             try (SnapshotWriter w = begin(store, NIGHT.plusSeconds(4 * 86_400), hash)) {
                 w.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
-                w.write(ASHBURN_B, List.of(batchStopped, queueDraining, resource(ASHBURN_B, db.ocid(), "db", "RUNNING")));
+                write(w, ASHBURN_B, List.of(batchStopped, queueDraining, resource(ASHBURN_B, db.ocid(), "db", "RUNNING")));
                 w.scopeDone(ok(ASHBURN_B, 3));
-                w.write(ASHBURN_A, List.of(db, queueMoved));
+                write(w, ASHBURN_A, List.of(db, queueMoved));
                 w.scopeDone(ok(ASHBURN_A, 2));
                 fifth = w.commit();
             }
@@ -126,6 +138,57 @@ class StoreLatestStateTest {
         }
         // Every content that was part of a state, once; none seen only by a scope that failed or that lost.
         assertThat(Resources.rows(dir.resolve("ocidiff"), RESOURCE_VERSION)).isEqualTo(9);
+    }
+
+    @ParameterizedTest(name = "latest state {0}")
+    @ValueSource(strings = {"saved", "scanned"})
+    void unchangedResourcesAreKnownByTheirDigestWithoutTheirCanonicalForm(String loaded) {
+        saved = loaded.equals("saved") ? new OpenIntervalFile(dir.resolve("ocidiff.test-intervals")) : null;
+        digested = true;
+        ToLongFunction<String> hash = OpenIntervalIndex::ocidHash;
+        boolean recognizing = saved != null;
+        try (Store store = Store.open(dir.resolve("ocidiff"))) {
+            night(store, 0, hash, List.of(web, db), List.of(batch));
+            assertThat(asked.getAndSet(0)).isEqualTo(3);
+
+            SnapshotSummary second = night(store, 1, hash, List.of(web, db), List.of(batch));
+            assertThat(asked.getAndSet(0)).isEqualTo(recognizing ? 0 : 3);
+            assertThat(store.snapshot(second.id()).orElseThrow().changesFromPrevious()).isZero();
+
+            // web changed; db seen unchanged by its own scope, then stale by another; queue, new, seen by
+            // both scopes: which of its sightings the commit keeps is not the digest's to say.
+            SnapshotSummary third = night(store, 2, hash, List.of(webStopped, db, queue), List.of(batch, dbStale, queue));
+            assertThat(asked.getAndSet(0)).isEqualTo(recognizing ? 4 : 6);
+            assertThat(state(store, third.id())).isEqualTo(json(webStopped, db, batch, queue));
+
+            // web's new content was saved with its digest; queue's was not.
+            SnapshotSummary fourth = night(store, 3, hash, List.of(webStopped, db), List.of(batch, queue));
+            assertThat(asked.getAndSet(0)).isEqualTo(recognizing ? 1 : 4);
+            assertThat(store.snapshot(fourth.id()).orElseThrow().changesFromPrevious()).isZero();
+
+            // queue, found unchanged by its content, was given the digest it was answered with.
+            SnapshotSummary fifth = night(store, 4, hash, List.of(webStopped, db), List.of(batch, queue));
+            assertThat(asked.getAndSet(0)).isEqualTo(recognizing ? 0 : 4);
+            assertThat(state(store, fifth.id())).isEqualTo(json(webStopped, db, batch, queue));
+        }
+    }
+
+    /** Writes as the crawl does ({@link #digested}) or as an import does. */
+    private void write(SnapshotWriter w, Scope scope, List<CanonicalResource> resources) {
+        if (digested) {
+            w.writeSearched(scope, resources.stream().map(this::searched).toList());
+        } else {
+            w.write(scope, resources);
+        }
+    }
+
+    /** As the crawl has it: a digest of what Search answered, here of its canonical JSON and region, one to one. */
+    private SearchedResource searched(CanonicalResource r) {
+        ByteBuffer digest = ByteBuffer.wrap(Sha256.bytes(Canonicalizer.sha256(r.region() + r.json())));
+        return SearchedResource.digested(digest.getLong(), digest.getLong(), () -> {
+            asked.incrementAndGet();
+            return r;
+        });
     }
 
     /** Each night but the first reads the latest state from the file the one before saved, if any. */
@@ -140,8 +203,8 @@ class StoreLatestStateTest {
                                   List<CanonicalResource> b) {
         try (SnapshotWriter w = begin(store, NIGHT.plusSeconds(86_400L * night), hash)) {
             w.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
-            w.write(ASHBURN_A, a);
-            w.write(ASHBURN_B, b);
+            write(w, ASHBURN_A, a);
+            write(w, ASHBURN_B, b);
             w.scopeDone(ok(ASHBURN_A, a.size()));
             w.scopeDone(ok(ASHBURN_B, b.size()));
             return w.commit();
