@@ -8,6 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -17,6 +18,7 @@ final class Migrations {
 
     /** The version of the newest migration in {@code db/migration} (a test keeps the two in step). */
     static final String NEWEST = "5";
+    private static final String HISTORY = "flyway_schema_history";
 
     private Migrations() {
     }
@@ -45,9 +47,15 @@ final class Migrations {
     /** Whether the last migration applied to the store is this version's newest, and succeeded. */
     private static boolean current(DataSource dataSource) {
         try {
-            var last = DSL.using(dataSource, SQLDialect.H2)
+            DSLContext dsl = DSL.using(dataSource, SQLDialect.H2);
+            // Asked first, as a query of a missing table would be an error H2 writes to a trace file.
+            if (!dsl.fetchExists(DSL.selectOne().from(DSL.table(DSL.name("INFORMATION_SCHEMA", "TABLES")))
+                    .where(DSL.field(DSL.name("TABLE_NAME")).eq(HISTORY)))) {
+                return false;
+            }
+            var last = dsl
                     .select(DSL.field(DSL.name("version"), String.class), DSL.field(DSL.name("success"), Boolean.class))
-                    .from(DSL.table(DSL.name("flyway_schema_history")))
+                    .from(DSL.table(DSL.name(HISTORY)))
                     .orderBy(DSL.field(DSL.name("installed_rank")).desc())
                     .limit(1)
                     .fetchOne();

@@ -28,6 +28,8 @@ class StoreFilesTest {
         try (Store store = Store.open(prefix)) {
             assertThat(store.sizeOnDisk()).isPositive();
         }
+        // Nothing went wrong, so H2 wrote no trace file (of errors) beside the store.
+        assertThat(prefix.resolveSibling("ocidiff.trace.db")).doesNotExist();
         Object applied = Resources.closedStore(prefix, dsl -> dsl.fetchValue(
                 "select count(*) from \"flyway_schema_history\" where \"version\" = '1' and \"success\""));
         assertThat(applied).isEqualTo(1L);
