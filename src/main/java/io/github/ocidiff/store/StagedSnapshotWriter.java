@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
@@ -43,6 +44,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     private LatestState latest;
     /** The latest state once loaded, for the crawl's threads to recognise resources by digest; null before. */
     private volatile LatestState recognizer;
+    private final CountDownLatch loaded = new CountDownLatch(1);
     private final Set<Scope> declared = ConcurrentHashMap.newKeySet();
     private final Map<Scope, ScopeCoverage> done = new ConcurrentHashMap<>();
     private volatile State state = State.OPEN;
@@ -62,8 +64,12 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         this.newIntervals = new NewIntervals(dsl, id, dsl.fetchExists(RESOURCE_VERSION));
         LatestState.Saved from = file == null || saved == null ? null : new LatestState.Saved(file, saved);
         storeThread.submit(() -> {
-            latest = LatestState.load(dsl, index, from);
-            recognizer = latest;
+            try {
+                latest = LatestState.load(dsl, index, from);
+                recognizer = latest;
+            } finally {
+                loaded.countDown();
+            }
         });
     }
 
@@ -86,13 +92,20 @@ final class StagedSnapshotWriter implements SnapshotWriter {
 
     /**
      * Recognises, on the calling thread (the crawl's, many at once), the resources whose digest the
-     * latest state knows; the others are made canonical here too. Before the latest state is loaded,
-     * none is recognised.
+     * latest state knows; the others are made canonical here too. Waits for the latest state to be
+     * loaded (a fraction of a second, while the first pages arrive): making the first pages' resources
+     * canonical instead would cost more CPU than the load itself.
      */
     @Override
     public void writeSearched(Scope scope, List<SearchedResource> resources) {
         requireOpen();
         requireDeclared(scope);
+        try {
+            loaded.await();
+        } catch (InterruptedException e) {
+            // Then nothing is recognised: every resource is compared by its content, as without digests.
+            Thread.currentThread().interrupt();
+        }
         LatestState known = recognizer;
         int[] recognized = new int[resources.size()];
         for (int i = 0; i < recognized.length; i++) {

@@ -78,9 +78,21 @@ final class ChildJvm {
         return Math.round(total);
     }
 
-    /** The largest heap occupancy right after a collection (in an -Xlog:gc file): what the process kept alive. */
+    /**
+     * The largest heap occupancy right after a collection (in an -Xlog:gc file): an upper bound of what the
+     * process kept alive, since after a young collection the old generation still holds its garbage.
+     */
     static long peakAfterGcMb(Path gcLog) throws IOException {
-        Matcher m = Pattern.compile("->(\\d+)M\\(").matcher(Files.readString(gcLog));
+        return peakAfter(gcLog, "");
+    }
+
+    /** The largest heap occupancy right after a full collection (0 if none): what was alive then. */
+    static long peakAfterFullGcMb(Path gcLog) throws IOException {
+        return peakAfter(gcLog, "Pause Full.*");
+    }
+
+    private static long peakAfter(Path gcLog, String pause) throws IOException {
+        Matcher m = Pattern.compile(pause + "->(\\d+)M\\(").matcher(Files.readString(gcLog));
         long peak = 0;
         while (m.find()) {
             peak = Math.max(peak, Long.parseLong(m.group(1)));

@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       without storing (target ≤ 1.3 at N = 1,000,000), both in fresh JVMs with -Xmx512m against a
  *       simulator warmed up by one untimed paging, for the first night (an empty store) and the second
  *       (1% churn: what runs every night), with the CPU time each step cost;</li>
- *   <li>peak live heap of each snapshot process (after-GC occupancy from the GC log; -Xmx512m must hold);</li>
+ *   <li>peak heap of each snapshot process (-Xmx512m must hold): the largest occupancy after any collection
+ *       (from the GC log; with the old generation's garbage) and after a full one (what was alive);</li>
  *   <li>store size after 30 nightly snapshots at 1% churn / store size after the first (target ≤ 1.5).</li>
  * </ol>
  * The simulator runs in its own JVM so that its heap is not counted. Arguments: {@code [N] [GROWTH_N]
@@ -99,10 +100,11 @@ public final class SnapshotBench {
                 String summary = Files.readAllLines(log).stream().filter(l -> l.startsWith("snapshot ")).reduce((a, b) -> b)
                         .orElse("?");
                 System.out.printf("    %s night (%s): %,d ms%s%n        -> ratio snapshot / paging = %.2f (target <= 1.3);"
-                                + " snapshot / crawl without a store = %.2f; peak live heap %d MB with -Xmx512m%n",
+                                + " snapshot / crawl without a store = %.2f; heap after collections at most %d MB with -Xmx512m"
+                                + " (after full collections %d MB)%n",
                         night == 0 ? "first, empty store" : "second, 1% churn", summary, snap.millis(), snap.cpu(),
                         (double) snap.millis() / page.millis(), (double) snap.millis() / crawl.millis(),
-                        ChildJvm.peakAfterGcMb(gcLog));
+                        ChildJvm.peakAfterGcMb(gcLog), ChildJvm.peakAfterFullGcMb(gcLog));
             }
         }
     }
