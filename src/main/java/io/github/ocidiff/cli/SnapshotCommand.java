@@ -2,9 +2,9 @@ package io.github.ocidiff.cli;
 
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
-import io.github.ocidiff.crawl.CrawlProgress;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotStatus;
+import io.github.ocidiff.job.Planning;
 import io.github.ocidiff.job.SnapshotJob;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.store.Store;
@@ -44,15 +44,16 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
     public Integer call() {
         Config config = config();
         PrintWriter out = out();
-        try (Store store = Session.openStore(config); OciClients clients = Session.connect(config)) {
-            SnapshotJob.Outcome outcome = Progresses.with(options.quiet, out, progress -> run(store, clients, config, progress));
-            return report(outcome, out);
+        SnapshotJob.Request request = new SnapshotJob.Request(force, regions, compartments);
+        // Identity is asked what to cover while the store opens.
+        try (OciClients clients = Session.connect(config)) {
+            Planning planning = Planning.start(clients, config, request);
+            try (Store store = Session.openStore(config)) {
+                SnapshotJob.Outcome outcome = Progresses.with(options.quiet, out, progress ->
+                        new SnapshotJob(store, clients, config).run(request, planning, options.now(), progress));
+                return report(outcome, out);
+            }
         }
-    }
-
-    private SnapshotJob.Outcome run(Store store, OciClients clients, Config config, CrawlProgress progress) {
-        return new SnapshotJob(store, clients, config)
-                .run(new SnapshotJob.Request(force, regions, compartments), options.now(), progress);
     }
 
     private static int report(SnapshotJob.Outcome outcome, PrintWriter out) {

@@ -25,6 +25,9 @@ import java.util.Optional;
  */
 public final class DailyJob {
 
+    /** What the nightly snapshot covers: the configuration's regions and compartments. */
+    public static final SnapshotJob.Request SNAPSHOT = new SnapshotJob.Request(false, List.of(), List.of());
+
     /** @param republish publish today's report again even if it already was */
     public record Request(boolean republish, AuditAccess audit) {
     }
@@ -61,8 +64,15 @@ public final class DailyJob {
     }
 
     public Outcome run(Request request, Instant now, CrawlProgress progress) {
-        SnapshotJob.Outcome snapshot = new SnapshotJob(store, clients, config)
-                .run(new SnapshotJob.Request(false, List.of(), List.of()), now, progress);
+        return run(request, new SnapshotJob(store, clients, config).run(SNAPSHOT, now, progress), now, progress);
+    }
+
+    /** @param planning of {@link #SNAPSHOT}, started with this job's clients and config while the store opened */
+    public Outcome run(Request request, Planning planning, Instant now, CrawlProgress progress) {
+        return run(request, new SnapshotJob(store, clients, config).run(SNAPSHOT, planning, now, progress), now, progress);
+    }
+
+    private Outcome run(Request request, SnapshotJob.Outcome snapshot, Instant now, CrawlProgress progress) {
         SnapshotInfo today = store.snapshot(snapshot.summary().id()).orElseThrow();
         if (today.status() == SnapshotStatus.FAILED) {
             throw OcidiffException.runtime("snapshot " + today.id() + " FAILED: nothing usable was collected, so there "

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Takes today's snapshot: plan from Identity, collect every scope, commit. Idempotent per UTC day: a
@@ -46,6 +47,15 @@ public final class SnapshotJob {
     }
 
     public Outcome run(Request request, Instant takenAt, CrawlProgress progress) {
+        return run(request, () -> Planning.start(clients, config, request), takenAt, progress);
+    }
+
+    /** @param planning started for this request, with this job's clients and config (while the store opened) */
+    public Outcome run(Request request, Planning planning, Instant takenAt, CrawlProgress progress) {
+        return run(request, () -> planning, takenAt, progress);
+    }
+
+    private Outcome run(Request request, Supplier<Planning> planning, Instant takenAt, CrawlProgress progress) {
         long start = System.nanoTime();
         LocalDate day = takenAt.atZone(ZoneOffset.UTC).toLocalDate();
         Optional<SnapshotInfo> sameDay = store.latestCommitted().filter(s -> s.day().equals(day));
@@ -58,12 +68,9 @@ public final class SnapshotJob {
             }
             store.deleteSnapshot(existing.id());
         }
-        var regions = config.regions();
-        var compartments = config.compartments();
-        Crawler crawler = new Crawler(clients, config.oci().concurrencyPerRegion(), config.snapshot().enrich());
-        CrawlPlan plan = crawler.plan(
-                request.regions().isEmpty() ? regions.include() : request.regions(), regions.exclude(),
-                request.compartments().isEmpty() ? compartments.include() : request.compartments(), compartments.exclude());
+        Planning planned = planning.get();
+        Crawler crawler = planned.crawler();
+        CrawlPlan plan = planned.plan();
         try (SnapshotWriter writer = store.begin(takenAt, plan.tenancyId(), "crawl")) {
             crawler.collect(plan, writer, progress);
             progress.committing();

@@ -1,7 +1,9 @@
 package io.github.ocidiff.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.SimHarness;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.crawl.CrawlProgress;
@@ -28,7 +30,10 @@ class SnapshotJobTest {
         sim.server.source().selectDay(LocalDate.parse(day));
         Config config = sim.config();
         try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
-            return new SnapshotJob(store, clients, config).run(request, Instant.parse(day + "T23:59:59Z"), CrawlProgress.NONE);
+            // As the command does: Identity is asked what to cover before the store is.
+            Planning planning = Planning.start(clients, config, request);
+            return new SnapshotJob(store, clients, config)
+                    .run(request, planning, Instant.parse(day + "T23:59:59Z"), CrawlProgress.NONE);
         }
     }
 
@@ -98,6 +103,19 @@ class SnapshotJobTest {
             assertThat(retried.kept()).isFalse();
             assertThat(store.snapshots()).extracting(s -> s.id())
                     .containsExactly(forced.summary().id(), retried.summary().id());
+        }
+    }
+
+    @Test
+    void identityIsAskedWhatToCoverOnlyToBeUsedWhenTodaysSnapshotIsTakenAndItsFailureIsItsOwn() {
+        try (SimHarness sim = SimHarness.smallFixture(); Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+            snapshot(sim, store, "2026-11-02", ALL);
+            SnapshotJob.Request unknownRegion = new SnapshotJob.Request(false, List.of("xx-nowhere-1"), List.of());
+            // Planning fails, but nothing needs it.
+            assertThat(snapshot(sim, store, "2026-11-02", unknownRegion).kept()).isTrue();
+            SnapshotJob.Request forced = new SnapshotJob.Request(true, unknownRegion.regions(), List.of());
+            assertThatThrownBy(() -> snapshot(sim, store, "2026-11-02", forced))
+                    .isInstanceOf(OcidiffException.class).hasMessageContaining("xx-nowhere-1");
         }
     }
 }
