@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oracle.bmc.resourcesearch.model.ResourceSummary;
 import com.oracle.bmc.resourcesearch.model.ResourceSummaryCollection;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,5 +89,20 @@ class SearchPageReaderTest {
         items.digest(1, digest);
         assertThat(digest.digest()).isEqualTo(MessageDigest.getInstance("SHA-256")
                 .digest("{\"identifier\":\"ocid1.b\"}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aBodyIsReadWholeWhateverLengthItAnnounces() throws IOException {
+        byte[] body = "{\"items\":[{\"identifier\":\"ocid1.a\"}]}".getBytes(StandardCharsets.UTF_8);
+        for (String announced : new String[] {null, String.valueOf(body.length), "5", "9999", "-1", "many"}) {
+            MultivaluedHashMap<String, String> headers = new MultivaluedHashMap<>();
+            if (announced != null) {
+                headers.putSingle("Content-Length", announced);
+            }
+            assertThat(SearchPageReader.readAll(new ByteArrayInputStream(body), headers)).as(announced).isEqualTo(body);
+            // Decoded, a body is longer than the length announced for its encoding.
+            headers.putSingle("Content-Encoding", "gzip");
+            assertThat(SearchPageReader.readAll(new ByteArrayInputStream(body), headers)).isEqualTo(body);
+        }
     }
 }
