@@ -12,14 +12,24 @@ import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.oci.Authenticator;
 import io.github.ocidiff.oci.OciClients;
-import io.github.ocidiff.store.StoredResource;
+import io.github.ocidiff.sim.FaultPlan;
+import io.github.ocidiff.sim.GeneratedTenancy;
+import io.github.ocidiff.sim.GeneratorSpec;
 import io.github.ocidiff.store.Store;
+import io.github.ocidiff.store.StoredResource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The snapshot job end to end: simulator → real SDK → crawl → H2 store. */
 class SnapshotJobTest {
@@ -116,6 +126,57 @@ class SnapshotJobTest {
             SnapshotJob.Request forced = new SnapshotJob.Request(true, unknownRegion.regions(), List.of());
             assertThatThrownBy(() -> snapshot(sim, store, "2026-11-02", forced))
                     .isInstanceOf(OcidiffException.class).hasMessageContaining("xx-nowhere-1");
+        }
+    }
+
+    /**
+     * Nights taken as the crawl takes them, most resources known unchanged by the digest of what Search
+     * answered, come out exactly as nights where every resource is compared by its content (the saved
+     * latest state, which holds the digests, removed before each).
+     */
+    @Test
+    void resourcesKnownByTheirDigestComeOutAsResourcesComparedByContent(@TempDir Path dir) {
+        // 5% churn with moves, so that changed, moved, new and deleted resources meet recognised ones.
+        GeneratorSpec spec = GeneratorSpec.defaults().withSeed(11).withResourceCount(1_000).withDays(4)
+                .withRegions(List.of("us-ashburn-1", "eu-frankfurt-1")).withCompartments(1, 3).withChurnRate(0.05);
+        Map<String, List<Object>> byDigest = nights(dir.resolve("digests"), spec, false);
+        Map<String, List<Object>> byContent = nights(dir.resolve("content"), spec, true);
+        assertThat(byDigest).isEqualTo(byContent).hasSize(spec.days());
+    }
+
+    /** Per day: the snapshot's status, resource and change counts, state and the changes from the day before. */
+    private static Map<String, List<Object>> nights(Path dir, GeneratorSpec spec, boolean forgetDigests) {
+        GeneratedTenancy tenancy = new GeneratedTenancy(spec);
+        Map<String, List<Object>> nights = new LinkedHashMap<>();
+        try (SimHarness sim = SimHarness.start(tenancy, FaultPlan.none());
+             Store store = Store.open(dir.resolve("ocidiff"))) {
+            long previous = -1;
+            for (LocalDate day : tenancy.days()) {
+                if (forgetDigests) {
+                    deleteQuietly(dir.resolve("ocidiff.open-intervals"));
+                }
+                SnapshotSummary night = snapshot(sim, store, day.toString(), ALL).summary();
+                List<String> changes = previous < 0 ? List.of() : store.changesBetween(previous, night.id()).stream()
+                        .map(e -> e.ocid() + " " + sha(e.before()) + " -> " + sha(e.after())).sorted().toList();
+                Map<String, String> state = new TreeMap<>();
+                store.forEachResourceAt(night.id(), r -> state.put(r.ocid(), r.sha256()));
+                nights.put(day.toString(), List.of(night.status(), night.resources(),
+                        store.snapshot(night.id()).orElseThrow().changesFromPrevious(), state, changes));
+                previous = night.id();
+            }
+        }
+        return nights;
+    }
+
+    private static String sha(StoredResource r) {
+        return r == null ? "none" : r.sha256();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
