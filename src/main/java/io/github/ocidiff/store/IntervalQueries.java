@@ -65,14 +65,20 @@ final class IntervalQueries {
         forEachOpen(dsl, BY_VALID_TO, I.VALID_TO.isNull(), consumer);
     }
 
-    /** The intervals snapshot {@code s} opened (all open still), read as {@link #forEachOpen} reads. */
-    static void forEachOpenedAt(DSLContext dsl, long s, OpenInterval consumer) {
-        forEachOpen(dsl, BY_VALID_FROM, I.VALID_FROM.eq(inline(s)), consumer);
+    /**
+     * The intervals snapshot {@code s} opened (all open still), read as {@link #forEachOpen} reads.
+     *
+     * @param most whether they are most of the table (a first snapshot), which is then read in its own
+     *             order rather than through the valid_from index: a million rows in 2.5 s instead of 4
+     */
+    static void forEachOpenedAt(DSLContext dsl, long s, boolean most, OpenInterval consumer) {
+        forEachOpen(dsl, most ? null : BY_VALID_FROM, I.VALID_FROM.eq(inline(s)), consumer);
     }
 
+    /** @param index the index to read by, or null for none (the table in its own order) */
     private static void forEachOpen(DSLContext dsl, Index index, Condition condition, OpenInterval consumer) {
         String query = dsl.render(dsl.select(rowId(I), I.OCID, I.SHA256, I.REGION, I.COMPARTMENT_ID)
-                .from(I.useIndex(index.getName()))
+                .from(index == null ? I.useIndex() : I.useIndex(index.getName()))
                 .where(condition));
         dsl.connection(c -> {
             try (Statement lazy = c.createStatement()) {

@@ -67,11 +67,13 @@ final class LatestState {
     /**
      * Saves the open intervals after snapshot {@code s} committed ({@code saved}): those loaded but the
      * {@code closed} slots, and those {@code s} opened, read back for their row ids.
+     *
+     * @param intoEmpty whether {@code s} was taken into an empty store, so that it opened every interval
      */
-    void save(DSLContext dsl, long s, BitSet closed, Saved saved) {
+    void save(DSLContext dsl, long s, BitSet closed, Saved saved, boolean intoEmpty) {
         saved.file().write(saved.token(), out -> {
             index.writeTo(out, closed);
-            IntervalQueries.forEachOpenedAt(dsl, s, (rowId, ocid, sha256, region, compartmentId) -> {
+            IntervalQueries.forEachOpenedAt(dsl, s, intoEmpty, (rowId, ocid, sha256, region, compartmentId) -> {
                 long hash = index.hash(ocid);
                 int digest = opened.find(hash, sha256);
                 try {

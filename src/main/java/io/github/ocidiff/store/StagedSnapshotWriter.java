@@ -39,6 +39,8 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     private final OpenIntervalFile file;
     private final Staging staging;
     private final NewIntervals newIntervals;
+    /** Whether the store held no resource version, so none of its intervals, when the snapshot began. */
+    private final boolean intoEmpty;
     private final WriteBehind storeThread = new WriteBehind("ocidiff-store-writer");
     /** Loaded by the store thread's first task; used by that thread, then by the commit after draining it. */
     private LatestState latest;
@@ -61,7 +63,8 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         this.takenAt = takenAt;
         this.file = file;
         this.staging = new Staging(dsl, id);
-        this.newIntervals = new NewIntervals(dsl, id, dsl.fetchExists(RESOURCE_VERSION));
+        this.intoEmpty = !dsl.fetchExists(RESOURCE_VERSION);
+        this.newIntervals = new NewIntervals(dsl, id, !intoEmpty);
         LatestState.Saved from = file == null || saved == null ? null : new LatestState.Saved(file, saved);
         storeThread.submit(() -> {
             try {
@@ -176,7 +179,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         dsl.query("CHECKPOINT").execute();
         if (file != null) {
             OpenIntervalFile.Token token = OpenIntervalFile.Token.of(SnapshotRows.committed(dsl, id).orElseThrow());
-            latest.save(dsl, id, closed, new LatestState.Saved(file, token));
+            latest.save(dsl, id, closed, new LatestState.Saved(file, token), intoEmpty);
         }
         return new SnapshotSummary(id, takenAt, status, resources, failed);
     }
