@@ -4,8 +4,8 @@ import io.github.ocidiff.config.Config;
 import io.github.ocidiff.crawl.CrawlPlan;
 import io.github.ocidiff.crawl.Crawler;
 import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.oci.Parallel;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * What a snapshot covers, asked of Identity (tenancy, regions, compartments) on a thread of its own, so
@@ -50,16 +50,6 @@ public final class Planning {
 
     /** The plan, once asked; fails as asking it failed, with the same exception. */
     CrawlPlan plan() {
-        try {
-            return plan.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return Parallel.join(plan);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.ocidiff.oci;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -41,21 +40,7 @@ public final class Pager {
             if (next == null) {
                 return;
             }
-            response = await(next);
-        }
-    }
-
-    private static <R> R await(CompletableFuture<R> next) {
-        try {
-            return next.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
+            response = Parallel.join(next);
         }
     }
 }

@@ -3,6 +3,8 @@ package io.github.ocidiff.oci;
 import io.github.ocidiff.OcidiffException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * Runs one task per scope on a bounded pool of daemon threads and gathers the results in order: how the
- * crawl and attribution fan out over regions and compartments (OciClients bounds each region further).
+ * crawl and attribution fan out over regions and compartments (OciClients bounds each region further);
+ * and waits for a task run apart as if it had run in place ({@link #join}).
  */
 public final class Parallel {
     private Parallel() {
@@ -47,6 +50,21 @@ public final class Parallel {
             throw cause instanceof RuntimeException re ? re : OcidiffException.runtime(String.valueOf(cause), cause);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A future's value once done; fails as its task failed, with the task's own exception. */
+    public static <R> R join(CompletableFuture<R> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 }
