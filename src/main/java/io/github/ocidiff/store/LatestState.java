@@ -122,18 +122,23 @@ final class LatestState {
     }
 
     /**
-     * The slot of the interval whose resource Search last answered with this resource's digest, or -1.
+     * Per resource, the slot of the interval whose resource Search last answered with its digest, or -1.
      * Thread-safe: the crawl's threads ask it once this state is loaded.
      */
-    int recognize(SearchedResource r) {
-        return r.digested() ? index.recognize(r.digestHigh(), r.digestLow()) : -1;
+    int[] recognize(List<SearchedResource> page) {
+        int[] slots = new int[page.size()];
+        for (int i = 0; i < slots.length; i++) {
+            SearchedResource r = page.get(i);
+            slots[i] = r.digested() ? index.recognize(r.digestHigh(), r.digestLow()) : -1;
+        }
+        return slots;
     }
 
     /**
      * Records the unchanged resources of a page as seen by {@code scope}, writes the new ones and stages
      * the others.
      *
-     * @param recognized per resource, what {@link #recognize} found for it
+     * @param recognized per resource, what {@link #recognize(List)} found for it
      */
     void write(Scope scope, List<SearchedResource> page, int[] recognized, Staging staging, NewIntervals newIntervals) {
         int scopeId = scopes.id(scope);

@@ -10,13 +10,13 @@ import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
@@ -46,7 +46,6 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     private LatestState latest;
     /** The latest state once loaded, for the crawl's threads to recognise resources by digest; null before. */
     private volatile LatestState recognizer;
-    private final CountDownLatch loaded = new CountDownLatch(1);
     private final Set<Scope> declared = ConcurrentHashMap.newKeySet();
     private final Map<Scope, ScopeCoverage> done = new ConcurrentHashMap<>();
     private volatile State state = State.OPEN;
@@ -67,12 +66,8 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         this.newIntervals = new NewIntervals(dsl, id, !intoEmpty);
         LatestState.Saved from = file == null || saved == null ? null : new LatestState.Saved(file, saved);
         storeThread.submit(() -> {
-            try {
-                latest = LatestState.load(dsl, index, from);
-                recognizer = latest;
-            } finally {
-                loaded.countDown();
-            }
+            latest = LatestState.load(dsl, index, from);
+            recognizer = latest;
         });
     }
 
@@ -95,31 +90,27 @@ final class StagedSnapshotWriter implements SnapshotWriter {
 
     /**
      * Recognises, on the calling thread (the crawl's, many at once), the resources whose digest the
-     * latest state knows; the others are made canonical here too. Waits for the latest state to be
-     * loaded (a fraction of a second, while the first pages arrive): making the first pages' resources
-     * canonical instead would cost more CPU than the load itself.
+     * latest state knows; the others are made canonical here too. Until the latest state is loaded (a
+     * second, while the first pages arrive), none is recognised: waiting for it would idle the crawl
+     * while answers take network time, and the resources are compared by their content instead.
      */
     @Override
     public void writeSearched(Scope scope, List<SearchedResource> resources) {
         requireOpen();
         requireDeclared(scope);
-        try {
-            loaded.await();
-        } catch (InterruptedException e) {
-            // Then nothing is recognised: every resource is compared by its content, as without digests.
-            Thread.currentThread().interrupt();
-        }
+        List<SearchedResource> page = List.copyOf(resources);
         LatestState known = recognizer;
-        int[] recognized = new int[resources.size()];
+        int[] recognized = known == null ? new int[page.size()] : known.recognize(page);
+        if (known == null) {
+            Arrays.fill(recognized, -1);
+        }
         for (int i = 0; i < recognized.length; i++) {
-            SearchedResource r = resources.get(i);
-            recognized[i] = known == null ? -1 : known.recognize(r);
-            if (recognized[i] < 0 && !scope.region().equals(r.canonical().region())) {
-                throw new IllegalArgumentException("resource " + r.canonical().ocid() + " of region "
-                        + r.canonical().region() + " was written for a scope of region " + scope.region());
+            CanonicalResource r = recognized[i] < 0 ? page.get(i).canonical() : null;
+            if (r != null && !scope.region().equals(r.region())) {
+                throw new IllegalArgumentException("resource " + r.ocid() + " of region " + r.region()
+                        + " was written for a scope of region " + scope.region());
             }
         }
-        List<SearchedResource> page = List.copyOf(resources);
         storeThread.submit(() -> latest.write(scope, page, recognized, staging, newIntervals));
     }
 
