@@ -9,8 +9,8 @@ import java.util.function.ToLongFunction;
  * The latest state (the open intervals) in memory for the duration of one snapshot, so that an
  * unchanged resource is recognised without touching the database: per interval a 64-bit hash of its
  * OCID, its content's SHA-256, its row id, the scope it lives in and what this snapshot saw of it. All
- * in primitive arrays (about 130 bytes an interval, tables included), no object per entry: a million resources fit in
- * some 130 MB of heap.
+ * in primitive arrays (about 130 bytes an interval, tables included), no object per entry: a million
+ * resources fit in some 130 MB of heap.
  *
  * <p>OCIDs are known only by their hash, so a hash shared by two intervals could confuse them: such
  * intervals are marked {@link #STAGED} from the start, which sends every resource of that hash, and the
