@@ -69,7 +69,8 @@ public final class DailyJob {
 
     /** @param planning of {@link #SNAPSHOT}, started with this job's clients and config while the store opened */
     public Outcome run(Request request, Planning planning, Instant now, CrawlProgress progress) {
-        return run(request, new SnapshotJob(store, clients, config).run(SNAPSHOT, planning, now, progress), now, progress);
+        SnapshotJob.Outcome snapshot = new SnapshotJob(store, clients, config).run(SNAPSHOT, planning, now, progress);
+        return run(request, snapshot, now, progress);
     }
 
     private Outcome run(Request request, SnapshotJob.Outcome snapshot, Instant now, CrawlProgress progress) {
