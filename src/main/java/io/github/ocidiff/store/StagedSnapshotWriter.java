@@ -100,10 +100,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         requireDeclared(scope);
         List<SearchedResource> page = List.copyOf(resources);
         LatestState known = recognizer;
-        int[] recognized = known == null ? new int[page.size()] : known.recognize(page);
-        if (known == null) {
-            Arrays.fill(recognized, -1);
-        }
+        int[] recognized = known != null ? known.recognize(page) : noneRecognized(page.size());
         for (int i = 0; i < recognized.length; i++) {
             CanonicalResource r = recognized[i] < 0 ? page.get(i).canonical() : null;
             if (r != null && !scope.region().equals(r.region())) {
@@ -112,6 +109,12 @@ final class StagedSnapshotWriter implements SnapshotWriter {
             }
         }
         storeThread.submit(() -> latest.write(scope, page, recognized, staging, newIntervals));
+    }
+
+    private static int[] noneRecognized(int resources) {
+        int[] slots = new int[resources];
+        Arrays.fill(slots, -1);
+        return slots;
     }
 
     /**
