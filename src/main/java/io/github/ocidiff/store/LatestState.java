@@ -154,11 +154,11 @@ final class LatestState {
             SearchedResource searched = page.get(i);
             CanonicalResource r = searched.canonical();
             byte[] sha256 = Sha256.bytes(r.sha256());
-            int slot = index.find(r.ocid());
+            long hash = index.hash(r.ocid());
+            int slot = index.findHashed(hash);
             if (slot < 0) {
                 // No open interval has this OCID's hash, so none has this OCID: the resource is new.
                 boolean ownScope = scope.compartmentId().equals(r.compartmentId());
-                long hash = index.hash(r.ocid());
                 (ownScope && created.add(hash) ? fresh : staged).add(r);
                 mayOpen(hash, sha256, searched);
                 continue;
@@ -181,7 +181,7 @@ final class LatestState {
             }
             index.markStaged(slot);
             staged.add(r);
-            mayOpen(index.hash(r.ocid()), sha256, searched);
+            mayOpen(hash, sha256, searched);
         }
         if (!fresh.isEmpty()) {
             newIntervals.write(fresh);

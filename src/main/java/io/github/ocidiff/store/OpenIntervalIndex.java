@@ -146,8 +146,12 @@ final class OpenIntervalIndex {
 
     /** The slot of the interval whose OCID hash this OCID has, or -1. */
     int find(String ocid) {
-        int entry = table[probe(hash(ocid))];
-        return entry - 1;
+        return findHashed(hash(ocid));
+    }
+
+    /** The slot of the interval of this OCID hash ({@link #hash}), or -1. */
+    int findHashed(long ocidHash) {
+        return table[probe(ocidHash)] - 1;
     }
 
     /**
