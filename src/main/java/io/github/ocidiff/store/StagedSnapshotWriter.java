@@ -42,10 +42,11 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     /** Whether the store held no resource version, so none of its intervals, when the snapshot began. */
     private final boolean intoEmpty;
     private final WriteBehind storeThread = new WriteBehind("ocidiff-store-writer");
-    /** Loaded by the store thread's first task; used by that thread, then by the commit after draining it. */
-    private LatestState latest;
-    /** The latest state once loaded, for the crawl's threads to recognise resources by digest; null before. */
-    private volatile LatestState recognizer;
+    /**
+     * Loaded by the store thread's first task, null before; used by that thread, by the crawl's threads
+     * to recognise resources by digest, and by the commit after draining the store thread.
+     */
+    private volatile LatestState latest;
     private final Set<Scope> declared = ConcurrentHashMap.newKeySet();
     private final Map<Scope, ScopeCoverage> done = new ConcurrentHashMap<>();
     private volatile State state = State.OPEN;
@@ -65,10 +66,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         this.intoEmpty = !dsl.fetchExists(RESOURCE_VERSION);
         this.newIntervals = new NewIntervals(dsl, id, !intoEmpty);
         LatestState.Saved from = file == null || saved == null ? null : new LatestState.Saved(file, saved);
-        storeThread.submit(() -> {
-            latest = LatestState.load(dsl, index, from);
-            recognizer = latest;
-        });
+        storeThread.submit(() -> latest = LatestState.load(dsl, index, from));
     }
 
     @Override
@@ -99,7 +97,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         requireOpen();
         requireDeclared(scope);
         List<SearchedResource> page = List.copyOf(resources);
-        LatestState known = recognizer;
+        LatestState known = latest;
         int[] recognized = known != null ? known.recognize(page) : noneRecognized(page.size());
         for (int i = 0; i < recognized.length; i++) {
             CanonicalResource r = recognized[i] < 0 ? page.get(i).canonical() : null;
