@@ -9,8 +9,8 @@ import java.util.function.ToLongFunction;
  * The latest state (the open intervals) in memory for the duration of one snapshot, so that an
  * unchanged resource is recognised without touching the database: per interval a 64-bit hash of its
  * OCID, its content's SHA-256, its row id, the scope it lives in and what this snapshot saw of it. All
- * in primitive arrays (about 130 bytes an interval, tables included), no object per entry: a million
- * resources fit in some 130 MB of heap.
+ * in primitive arrays (about 115 bytes an interval, tables included), no object per entry: a million
+ * resources fit in some 115 MB of heap.
  *
  * <p>OCIDs are known only by their hash, so a hash shared by two intervals could confuse them: such
  * intervals are marked {@link #STAGED} from the start, which sends every resource of that hash, and the
@@ -53,11 +53,12 @@ final class OpenIntervalIndex {
      * compared). Both 0: free.
      */
     private long[] digestCells;
+    /**
+     * Per slot, the digest it was loaded with, replaced by the one this snapshot saw it answered with
+     * ({@link #learn}) for the next snapshot; 0 and 0 if none. Recognising reads only the cells.
+     */
     private long[] digestHighs;
     private long[] digestLows;
-    /** The digests this snapshot saw unchanged intervals answered with, to save for the next; 0 and 0 if none. */
-    private long[] learnedHighs;
-    private long[] learnedLows;
     private int size;
 
     OpenIntervalIndex(int expected) {
@@ -75,8 +76,6 @@ final class OpenIntervalIndex {
         sightings = new int[slots];
         digestHighs = new long[slots];
         digestLows = new long[slots];
-        learnedHighs = new long[slots];
-        learnedLows = new long[slots];
         table = new int[tableSize(slots)];
         digestCells = new long[2 * tableSize(slots)];
     }
@@ -138,9 +137,8 @@ final class OpenIntervalIndex {
     /** Hands each interval but those of the {@code skipped} slots to {@code out}, as {@link #addHashed} takes it. */
     void writeTo(OpenIntervalFile.Entry out, BitSet skipped) throws IOException {
         for (int slot = skipped.nextClearBit(0); slot < size; slot = skipped.nextClearBit(slot + 1)) {
-            boolean learned = learnedHighs[slot] != 0 || learnedLows[slot] != 0;
-            out.write(hashes[slot], shas, slot * SHA_BYTES, rowIds[slot], ownScopes[slot],
-                    learned ? learnedHighs[slot] : digestHighs[slot], learned ? learnedLows[slot] : digestLows[slot]);
+            out.write(hashes[slot], shas, slot * SHA_BYTES, rowIds[slot], ownScopes[slot], digestHighs[slot],
+                    digestLows[slot]);
         }
     }
 
@@ -163,10 +161,13 @@ final class OpenIntervalIndex {
         return digestCells[at + 1] == 0 ? -1 : (int) (digestCells[at] & SLOT_MASK);
     }
 
-    /** Records the digest a resource found unchanged in {@code slot} was answered with, for the next snapshot. */
+    /**
+     * Records the digest a resource found unchanged in {@code slot} was answered with, for the next
+     * snapshot; this one goes on recognising the digest the slot was loaded with.
+     */
     void learn(int slot, long digestHigh, long digestLow) {
-        learnedHighs[slot] = digestHigh;
-        learnedLows[slot] = digestLow;
+        digestHighs[slot] = digestHigh;
+        digestLows[slot] = digestLow;
     }
 
     long hash(String ocid) {
@@ -242,8 +243,6 @@ final class OpenIntervalIndex {
         sightings = Arrays.copyOf(sightings, slots);
         digestHighs = Arrays.copyOf(digestHighs, slots);
         digestLows = Arrays.copyOf(digestLows, slots);
-        learnedHighs = Arrays.copyOf(learnedHighs, slots);
-        learnedLows = Arrays.copyOf(learnedLows, slots);
         table = new int[tableSize(slots)];
         digestCells = new long[2 * tableSize(slots)];
         for (int slot = 0; slot < size; slot++) {

@@ -97,6 +97,8 @@ class OpenIntervalIndexTest {
         assertThat(index.recognize(0, 0)).isNegative();
 
         index.learn(index.find("2"), 77, 78);
+        // What a snapshot learns is for the next: this one still recognises what it loaded.
+        assertThat(index.recognize(1001, -1)).isEqualTo(index.find("2"));
         Map<Long, long[]> saved = new HashMap<>();
         index.writeTo((hash, sha, offset, rowId, scope, high, low) -> saved.put(hash, new long[] {high, low}),
                 new BitSet());
