@@ -19,7 +19,7 @@ import java.util.Arrays;
  * a snapshot must keep them; binding a million models only to write them out again as JSON was also the
  * larger part of a crawl's CPU. The SDK still signs, sends, retries and reports errors as usual.
  *
- * A page keeps its bytes ({@link SearchItems}).
+ * <p>A page keeps its bytes ({@link SearchItems}).
  */
 final class SearchPageReader implements MessageBodyReader<ResourceSummaryCollection> {
     @Override
