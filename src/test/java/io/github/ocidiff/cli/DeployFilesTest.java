@@ -52,7 +52,7 @@ class DeployFilesTest {
     @Test
     void theLauncherChoosesTheSameCollectorUnlessTold() throws IOException {
         assertThat(Files.readString(Path.of("ocidiff")))
-                .contains("exec java ${OCIDIFF_JAVA_OPTS:-" + String.join(" ", JVM_OPTIONS) + "} -jar ");
+                .contains(" ${OCIDIFF_JAVA_OPTS:-" + String.join(" ", JVM_OPTIONS) + "} -jar ");
     }
 
     @Test
