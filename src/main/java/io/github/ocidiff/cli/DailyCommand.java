@@ -2,9 +2,6 @@ package io.github.ocidiff.cli;
 
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.job.DailyJob;
-import io.github.ocidiff.job.Planning;
-import io.github.ocidiff.oci.OciClients;
-import io.github.ocidiff.store.Store;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -34,17 +31,13 @@ public final class DailyCommand extends BaseCommand implements Callable<Integer>
     public Integer call() {
         Config config = config();
         PrintWriter out = out();
-        // Identity is asked what to cover while the store opens.
-        try (OciClients clients = Session.connect(config)) {
-            Planning planning = Planning.start(clients, config, DailyJob.SNAPSHOT);
-            try (Store store = Session.openStore(config)) {
-                DailyJob.Request request = new DailyJob.Request(republish, audit.access(config, () -> clients));
-                DailyJob job = new DailyJob(store, clients, config);
-                Instant now = options.now();
-                DailyJob.Outcome outcome = Progresses.with(options.quiet, out, progress ->
-                        job.run(request, planning, now, progress));
-                return DailySummary.print(outcome, out, spec.commandLine().getErr());
-            }
-        }
+        return Session.snapshotRun(config, DailyJob.SNAPSHOT, (clients, planning, store) -> {
+            DailyJob.Request request = new DailyJob.Request(republish, audit.access(config, () -> clients));
+            DailyJob job = new DailyJob(store, clients, config);
+            Instant now = options.now();
+            DailyJob.Outcome outcome = Progresses.with(options.quiet, out, progress ->
+                    job.run(request, planning, now, progress));
+            return DailySummary.print(outcome, out, spec.commandLine().getErr());
+        });
     }
 }

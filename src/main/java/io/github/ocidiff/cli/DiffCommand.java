@@ -2,7 +2,6 @@ package io.github.ocidiff.cli;
 
 import io.github.ocidiff.job.DiffJob;
 import io.github.ocidiff.report.ReportFormat;
-import io.github.ocidiff.store.Store;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,12 +32,8 @@ public final class DiffCommand extends BaseCommand implements Callable<Integer> 
     @Override
     public Integer call() {
         List<ReportFormat> chosen = output.formats();
-        DiffJob.Result result;
-        try (Store store = Session.openStore(config()); LazyClients clients = new LazyClients(config())) {
-            result = new DiffJob(store, config().rules(), audit.access(config(), clients::get))
-                    .run(from, to, Instant.now());
-        }
-        result.warnings().forEach(w -> spec.commandLine().getErr().println("ocidiff: warning: " + w));
+        DiffJob.Result result = Session.report(config(), audit, spec.commandLine().getErr(),
+                job -> job.run(from, to, Instant.now()));
         output.write(result.report(), chosen, out());
         return 0;
     }

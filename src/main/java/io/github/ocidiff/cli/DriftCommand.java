@@ -4,7 +4,6 @@ import io.github.ocidiff.job.DiffJob;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.ReportFormat;
 import io.github.ocidiff.store.Baseline;
-import io.github.ocidiff.store.Store;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -45,13 +44,8 @@ public final class DriftCommand extends BaseCommand implements Callable<Integer>
     @Override
     public Integer call() {
         List<ReportFormat> chosen = output.formats();
-        DiffJob.Result result;
-        try (Store store = Session.openStore(config()); LazyClients clients = new LazyClients(config())) {
-            result = new DiffJob(store, config().rules(), audit.access(config(), clients::get))
-                    .drift(baseline, "--at", at, Instant.now());
-        }
         PrintWriter err = spec.commandLine().getErr();
-        result.warnings().forEach(w -> err.println("ocidiff: warning: " + w));
+        DiffJob.Result result = Session.report(config(), audit, err, job -> job.drift(baseline, "--at", at, Instant.now()));
         Report report = result.report();
         output.write(report, chosen, out());
         // With the report on standard output, the verdict goes to standard error so the output stays parseable.

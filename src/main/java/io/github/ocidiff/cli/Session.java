@@ -3,10 +3,15 @@ package io.github.ocidiff.cli;
 import io.github.ocidiff.audit.OciAuditFeed;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.job.AuditAccess;
+import io.github.ocidiff.job.DiffJob;
+import io.github.ocidiff.job.Planning;
+import io.github.ocidiff.job.SnapshotJob;
 import io.github.ocidiff.oci.Authenticator;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.store.Store;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** What the commands open from the configuration: the OCI clients and the store. */
@@ -27,5 +32,34 @@ final class Session {
 
     static Store openStore(Config config) {
         return Store.open(config.store().path());
+    }
+
+    /** A run that takes a snapshot: the OCI clients, Identity's plan for the snapshot and the store. */
+    interface SnapshotRun {
+        int run(OciClients clients, Planning planning, Store store);
+    }
+
+    /** Connects, asks Identity what {@code request} covers while the store opens, and runs {@code run}. */
+    static int snapshotRun(Config config, SnapshotJob.Request request, SnapshotRun run) {
+        try (OciClients clients = connect(config)) {
+            Planning planning = Planning.start(clients, config, request);
+            try (Store store = openStore(config)) {
+                return run.run(clients, planning, store);
+            }
+        }
+    }
+
+    /**
+     * Makes a report from the store (a diff, a drift) with OCI connected only if attribution reads Audit,
+     * and prints the job's warnings to {@code err}.
+     */
+    static DiffJob.Result report(Config config, AuditOption audit, PrintWriter err,
+                                 Function<DiffJob, DiffJob.Result> report) {
+        DiffJob.Result result;
+        try (Store store = openStore(config); LazyClients clients = new LazyClients(config)) {
+            result = report.apply(new DiffJob(store, config.rules(), audit.access(config, clients::get)));
+        }
+        result.warnings().forEach(w -> err.println("ocidiff: warning: " + w));
+        return result;
     }
 }

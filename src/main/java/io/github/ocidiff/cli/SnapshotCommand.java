@@ -4,10 +4,7 @@ import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotStatus;
-import io.github.ocidiff.job.Planning;
 import io.github.ocidiff.job.SnapshotJob;
-import io.github.ocidiff.oci.OciClients;
-import io.github.ocidiff.store.Store;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,15 +42,11 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
         Config config = config();
         PrintWriter out = out();
         SnapshotJob.Request request = new SnapshotJob.Request(force, regions, compartments);
-        // Identity is asked what to cover while the store opens.
-        try (OciClients clients = Session.connect(config)) {
-            Planning planning = Planning.start(clients, config, request);
-            try (Store store = Session.openStore(config)) {
-                SnapshotJob.Outcome outcome = Progresses.with(options.quiet, out, progress ->
-                        new SnapshotJob(store, clients, config).run(request, planning, options.now(), progress));
-                return report(outcome, out);
-            }
-        }
+        return Session.snapshotRun(config, request, (clients, planning, store) -> {
+            SnapshotJob.Outcome outcome = Progresses.with(options.quiet, out, progress ->
+                    new SnapshotJob(store, clients, config).run(request, planning, options.now(), progress));
+            return report(outcome, out);
+        });
     }
 
     private static int report(SnapshotJob.Outcome outcome, PrintWriter out) {
