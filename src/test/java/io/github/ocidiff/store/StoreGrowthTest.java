@@ -10,12 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.SnapshotWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +63,54 @@ class StoreGrowthTest {
         assertThat(Resources.rows(prefix, RESOURCE_VERSION)).isEqualTo(resources + changes);
         // 9% more rows after ten nights; the file, compacted on close, follows.
         assertThat(Files.size(file)).isLessThan(sizeAfterFirstNight * 5 / 4);
+    }
+
+    @Test
+    void aSmallWriteLeavesTheFileAsItIsWhereANightsChurnRewritesIt() throws Exception {
+        Path prefix = dir.resolve("ocidiff");
+        Path file = Path.of(prefix + ".mv.db");
+        try (Store store = Store.open(prefix)) {
+            StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, night(3000, 0)));
+        }
+        Object afterFirstNight = fileKey(file);
+
+        try (Store store = Store.open(prefix)) {
+            store.addBaseline(new Baseline("q4", 1, null, List.of(), List.of(), NIGHT));
+        }
+        // One row: the file is not copied, and what it leaves dead is below the threshold.
+        assertThat(fileKey(file)).isEqualTo(afterFirstNight);
+        assertThat(deadPercent(file)).isLessThan(Store.DEAD_PERCENT_TO_COMPACT);
+
+        try (Store store = Store.open(prefix)) {
+            StoreSnapshotTest.snapshot(store, 1, Map.of(ASHBURN_A, night(3000, 600)));
+        }
+        // A fifth of the resources changed: the file is a compact copy.
+        assertThat(fileKey(file)).isNotEqualTo(afterFirstNight);
+        assertThat(deadPercent(file)).isLessThan(Store.DEAD_PERCENT_TO_COMPACT);
+        try (Store store = Store.open(prefix)) {
+            assertThat(store.snapshots()).extracting(SnapshotInfo::changesFromPrevious).containsExactly(3000L, 600L);
+            assertThat(store.baseline("q4")).isPresent();
+        }
+    }
+
+    /** {@code resources} resources, the first {@code stopped} of them STOPPED and the others RUNNING. */
+    private static List<CanonicalResource> night(int resources, int stopped) {
+        List<CanonicalResource> night = new ArrayList<>();
+        for (int i = 0; i < resources; i++) {
+            night.add(resource(ASHBURN_A, "r" + i, i < stopped ? "STOPPED" : "RUNNING"));
+        }
+        return night;
+    }
+
+    /** Which file the path names (device and inode on Linux): a compaction renames a copy over it. */
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    }
+
+    private static int deadPercent(Path file) {
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            return Store.deadPercent(store);
+        }
     }
 
     @Test
