@@ -27,7 +27,7 @@ class DeployFilesTest {
     private static final Path DEPLOY = Path.of("deploy");
     private static final String JAR = "/opt/ocidiff/ocidiff.jar";
     /** The launcher's JVM options (see the ocidiff script): the parallel collector and a young generation of half the heap. */
-    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:NewRatio=1", "-XX:SurvivorRatio=3");
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:NewRatio=1", "-XX:SurvivorRatio=3");
     private static final String STATE_DIR = "/var/lib/ocidiff";
     private static final List<String> NIGHTLY = List.of("daily", "--config", "/etc/ocidiff/config.yaml");
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
 
     private static final Instant BUILT = Instant.parse("2026-11-20T10:00:00Z");
-    private static final List<String> COLLECTOR = List.of("-XX:+UseParallelGC", "-XX:NewRatio=1", "-XX:SurvivorRatio=3");
+    private static final List<String> COLLECTOR = DeployFilesTest.JVM_OPTIONS;
 
     @TempDir
     Path checkout;
