@@ -18,6 +18,7 @@ import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.oci.Pager;
 import io.github.ocidiff.oci.Parallel;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,15 +36,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>snapshot wall time of N resources / wall time of paging the same scopes through the SDK
  *       without storing (target ≤ 1.3 at N = 1,000,000), both in fresh JVMs with -Xmx512m against a
  *       simulator warmed up by one untimed paging, for the first night (an empty store) and the second
- *       (1% churn: what runs every night), with the CPU time each step cost;</li>
+ *       (1% churn by default: what runs every night), with the CPU time each step cost;</li>
  *   <li>peak heap of each snapshot process (-Xmx512m must hold): the largest occupancy after any collection
  *       (from the GC log; with the old generation's garbage) and after a full one (what was alive);</li>
  *   <li>store size (database and saved latest state) after 30 nightly snapshots at 1% churn / store size
  *       after the first (target ≤ 1.5).</li>
  * </ol>
  * The simulator runs in its own JVM so that its heap is not counted. Arguments: {@code [N] [GROWTH_N]
- * [NIGHTS] [LATENCY_MS]}, 0 skipping a part, LATENCY_MS the simulator's delay before each answer of the speed
- * part (default 0); the system property {@code ocidiff.buildDir} names the folder of the
+ * [NIGHTS] [LATENCY_MS] [CHURN]}, 0 skipping a part, LATENCY_MS the simulator's delay before each answer of
+ * the speed part (default 0), CHURN the share of resources the speed part's second night changes (default
+ * 0.01, the growth part's); the system property {@code ocidiff.buildDir} names the folder of the
  * built jar (default {@code target}).
  */
 public final class SnapshotBench {
@@ -59,21 +61,22 @@ public final class SnapshotBench {
         // Milliseconds the simulator waits before each answer: OCI's pages come over a network, the
         // simulator's over loopback, where paging is bound by the CPU that ocidiff shares with it.
         int latency = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        double churn = args.length > 4 ? Double.parseDouble(args[4]) : 0.01;
         Path jar = ChildJvm.ocidiffJar();
         Path work = Files.createTempDirectory("ocidiff-bench");
         System.out.printf("ocidiff snapshot benchmark (work dir %s)%n", work);
         // A count of 0 skips its part, for quicker loops on one of them.
         if (resources > 0) {
-            speedAndHeap(jar, work.resolve("speed"), resources, latency);
+            speedAndHeap(jar, work.resolve("speed"), resources, latency, churn);
         }
         if (growthResources > 0 && nights > 0) {
             growth(jar, work.resolve("growth"), growthResources, nights);
         }
     }
 
-    private static void speedAndHeap(Path jar, Path dir, int resources, int latency) throws Exception {
+    private static void speedAndHeap(Path jar, Path dir, int resources, int latency, double churn) throws Exception {
         try (SimProcess sim = SimProcess.start(jar, dir, "--resources", String.valueOf(resources), "--days", "2",
-                "--latency", String.valueOf(latency))) {
+                "--latency", String.valueOf(latency), "--churn", String.valueOf(churn))) {
             Path config = sim.benchConfig();
             List<LocalDate> days = sim.days();
             // Once untimed: a cold simulator spends twice the CPU it does warm (its JIT compiling), which
@@ -103,11 +106,17 @@ public final class SnapshotBench {
                 System.out.printf("    %s night (%s): %,d ms%s%n        -> ratio snapshot / paging = %.2f (target <= 1.3);"
                                 + " snapshot / crawl without a store = %.2f; heap after collections at most %d MB with -Xmx512m"
                                 + " (after full collections %d MB)%n",
-                        night == 0 ? "first, empty store" : "second, 1% churn", summary, snap.millis(), snap.cpu(),
+                        night == 0 ? "first, empty store" : String.format("second, %s%% churn", percent(churn)), summary,
+                        snap.millis(), snap.cpu(),
                         (double) snap.millis() / page.millis(), (double) snap.millis() / crawl.millis(),
                         ChildJvm.peakAfterGcMb(gcLog), ChildJvm.peakAfterFullGcMb(gcLog));
             }
         }
+    }
+
+    /** 0.01 -> "1", 0.001 -> "0.1". */
+    private static String percent(double share) {
+        return BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
     /** Pages every scope in a child JVM ({@code mode} sdk or canonical, see {@link #page(Path, boolean)}). */
