@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,34 @@ class StoreGrowthTest {
             assertThat(store.snapshots()).extracting(SnapshotInfo::changesFromPrevious).containsExactly(3000L, 600L);
             assertThat(store.baseline("q4")).isPresent();
         }
+    }
+
+    @Test
+    void pruningOldSnapshotsGivesTheirSpaceBack() throws Exception {
+        Path prefix = dir.resolve("ocidiff");
+        Path file = Path.of(prefix + ".mv.db");
+        int nights = 8;
+        for (int night = 0; night < nights; night++) {
+            // Every night a different half of the resources flips state: many versions, many intervals.
+            List<CanonicalResource> resources = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                resources.add(resource(ASHBURN_A, "r" + i, (i + night) % 2 == 0 ? "STOPPED" : "RUNNING"));
+            }
+            try (Store store = Store.open(prefix)) {
+                StoreSnapshotTest.snapshot(store, night, Map.of(ASHBURN_A, resources));
+            }
+        }
+        long beforePruning = Files.size(file);
+        int intervalsBefore = Resources.intervals(prefix);
+
+        try (Store store = Store.open(prefix)) {
+            store.pruneBefore(nights, NIGHT.atZone(ZoneOffset.UTC).toLocalDate());
+        }
+
+        assertThat(Resources.intervals(prefix)).isLessThan(intervalsBefore / 2);
+        // What the pruned snapshots held is dead once they are gone: the file is rewritten without it.
+        assertThat(Files.size(file)).isLessThan(beforePruning * 3 / 4);
+        assertThat(deadPercent(file)).isLessThan(Store.DEAD_PERCENT_TO_COMPACT);
     }
 
     /** {@code resources} resources, the first {@code stopped} of them STOPPED and the others RUNNING. */
