@@ -406,8 +406,8 @@ public final class Store implements AutoCloseable {
         String name = file.toString();
         Path copy = Path.of(name + ".tempFile");
         try {
+            // Deletes the copy (name.tempFile) a crash left.
             MVStoreTool.compactCleanUp(name);
-            Files.deleteIfExists(copy);
             try (MVStore source = new MVStore.Builder().fileName(name).readOnly().cacheSize(0).open()) {
                 if (deadPercent(source) < DEAD_PERCENT_TO_COMPACT) {
                     return;
