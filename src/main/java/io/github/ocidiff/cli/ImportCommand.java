@@ -3,7 +3,6 @@ package io.github.ocidiff.cli;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.job.ImportJob;
 import io.github.ocidiff.store.SnapshotInfo;
-import io.github.ocidiff.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -44,7 +43,7 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
         for (Path file : files) {
             inputs.add(new ImportJob.Input(file, ImportJob.regionOf(file, region)));
         }
-        try (Store store = Session.openStore(config())) {
+        return Session.withStore(config(), out, store -> {
             String tenancyId = tenancy != null ? tenancy
                     : store.latestCommitted().map(SnapshotInfo::tenancyId).orElseGet(() -> ImportJob.tenancyIn(inputs));
             var summary = new ImportJob(store).run(date, tenancyId, inputs);
@@ -52,6 +51,6 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
                     summary.resources(), files.size(), files.size() == 1 ? "" : "s",
                     summary.status() == SnapshotStatus.COMPLETE ? "" : "; not collected: " + SnapshotCommand.gapSummary(summary.failedScopes()));
             return 0;
-        }
+        });
     }
 }

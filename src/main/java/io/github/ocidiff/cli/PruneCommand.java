@@ -33,16 +33,22 @@ public final class PruneCommand extends BaseCommand implements Callable<Integer>
                     + "pass --keep-days N");
         }
         PrintWriter out = out();
-        try (Store store = Session.openStore(config); LazyClients clients = new LazyClients(config)) {
-            RetentionPlan plan = new Retention(store, config, clients::get)
-                    .apply(LocalDate.now(ZoneOffset.UTC), days, dryRun);
-            plan.snapshots().forEach(s -> out.printf("%s snapshot %d (%s, %s)%n", dryRun ? "would remove" : "removed",
-                    s.id(), s.day(), s.status()));
-            plan.reportDirs().forEach(d -> out.println((dryRun ? "would remove " : "removed ") + d));
-            plan.objects().forEach(o -> out.println((dryRun ? "would delete object " : "deleted object ") + o));
-            plan.problems().forEach(p -> spec.commandLine().getErr().println("ocidiff: warning: " + p));
-            out.println(plan.summary());
-            return plan.problems().isEmpty() ? 0 : OcidiffException.RUNTIME;
-        }
+        return Session.withStore(config, out, store -> {
+            try (LazyClients clients = new LazyClients(config)) {
+                return prune(store, clients, config, days, out);
+            }
+        });
+    }
+
+    private int prune(Store store, LazyClients clients, Config config, int days, PrintWriter out) {
+        RetentionPlan plan = new Retention(store, config, clients::get)
+                .apply(LocalDate.now(ZoneOffset.UTC), days, dryRun);
+        plan.snapshots().forEach(s -> out.printf("%s snapshot %d (%s, %s)%n", dryRun ? "would remove" : "removed",
+                s.id(), s.day(), s.status()));
+        plan.reportDirs().forEach(d -> out.println((dryRun ? "would remove " : "removed ") + d));
+        plan.objects().forEach(o -> out.println((dryRun ? "would delete object " : "deleted object ") + o));
+        plan.problems().forEach(p -> spec.commandLine().getErr().println("ocidiff: warning: " + p));
+        out.println(plan.summary());
+        return plan.problems().isEmpty() ? 0 : OcidiffException.RUNTIME;
     }
 }

@@ -39,13 +39,30 @@ final class Session {
         int run(OciClients clients, Planning planning, Store store);
     }
 
-    /** Connects, asks Identity what {@code request} covers while the store opens, and runs {@code run}. */
-    static int snapshotRun(Config config, SnapshotJob.Request request, SnapshotRun run) {
+    /**
+     * Runs {@code work} with the store open, then prints to {@code out} the compact rewrite that closing
+     * made of the file, if it made one: seconds of disk writes after the command's own last line.
+     */
+    static <T> T withStore(Config config, PrintWriter out, Function<Store, T> work) {
+        Store store = openStore(config);
+        try (store) {
+            return work.apply(store);
+        } finally {
+            store.rewrite().ifPresent(rewrite -> {
+                out.println(rewrite.describe());
+                out.flush();
+            });
+        }
+    }
+
+    /**
+     * Connects, asks Identity what {@code request} covers while the store opens, and runs {@code run};
+     * then prints the store's rewrite to {@code out} as {@link #withStore} does.
+     */
+    static int snapshotRun(Config config, SnapshotJob.Request request, PrintWriter out, SnapshotRun run) {
         try (OciClients clients = connect(config)) {
             Planning planning = Planning.start(clients, config, request);
-            try (Store store = openStore(config)) {
-                return run.run(clients, planning, store);
-            }
+            return withStore(config, out, store -> run.run(clients, planning, store));
         }
     }
 

@@ -42,7 +42,7 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
         Config config = config();
         PrintWriter out = out();
         SnapshotJob.Request request = new SnapshotJob.Request(force, regions, compartments);
-        return Session.snapshotRun(config, request, (clients, planning, store) -> {
+        return Session.snapshotRun(config, request, out, (clients, planning, store) -> {
             SnapshotJob.Outcome outcome = Progresses.with(options.quiet, out, progress ->
                     new SnapshotJob(store, clients, config).run(request, planning, options.now(), progress));
             return report(outcome, out);

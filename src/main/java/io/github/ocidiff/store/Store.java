@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,6 +59,8 @@ public final class Store implements AutoCloseable {
     private StagedSnapshotWriter writer;
     /** Whether this session wrote (a snapshot, a deletion, a clean-up), so that closing compacts the file. */
     private boolean wrote;
+    /** Set by {@link #close} when it rewrote the file. */
+    private StoreRewrite rewrite;
 
     private Store(Path file, StoreLock lock, JdbcConnectionPool pool) {
         this.file = file;
@@ -366,6 +369,11 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** The compact rewrite of the file that {@link #close} made, if it made one. */
+    public synchronized Optional<StoreRewrite> rewrite() {
+        return Optional.ofNullable(rewrite);
+    }
+
     /** The H2 database file, {@code <prefix>.mv.db}. */
     public Path file() {
         return file;
@@ -408,15 +416,20 @@ public final class Store implements AutoCloseable {
         try {
             // Deletes the copy (name.tempFile) a crash left.
             MVStoreTool.compactCleanUp(name);
+            long start = System.nanoTime();
+            int dead;
             try (MVStore source = new MVStore.Builder().fileName(name).readOnly().cacheSize(0).open()) {
-                if (deadPercent(source) < DEAD_PERCENT_TO_COMPACT) {
+                dead = deadPercent(source);
+                if (dead < DEAD_PERCENT_TO_COMPACT) {
                     return;
                 }
                 try (MVStore target = new MVStore.Builder().fileName(copy.toString()).cacheSize(0).open()) {
                     MVStoreTool.compact(source, target);
                 }
             }
+            long before = Files.size(file);
             Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            rewrite = new StoreRewrite(before, Files.size(file), dead, Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException | IOException e) {
             throw OcidiffException.runtime("the store " + file + " was saved but could not be compacted ("
                     + Migrations.firstLine(e.getMessage()) + "); check the free disk space", e);

@@ -134,13 +134,16 @@ class DailyCommandTest {
 
             MainTest.Run dry = run("--config", config, "prune", "--keep-days", "1", "--dry-run");
             assertThat(dry.out()).contains("would remove snapshot 1 (2026-11-01, COMPLETE)")
-                    .doesNotContain("snapshot 2 ").contains("would prune 1 snapshots");
+                    .doesNotContain("snapshot 2 ").contains("would prune 1 snapshots").doesNotContain("store rewritten");
             assertThat(run("--config", config, "snapshots", "--format", "json").out()).contains("\"snapshotId\" : 1,");
 
             // Today is long after the fixture: only the latest COMPLETE snapshot (2) and what follows stay.
             MainTest.Run pruned = run("--config", config, "prune", "--keep-days", "1");
             assertThat(pruned.exitCode()).isZero();
             assertThat(pruned.out()).contains("removed snapshot 1 (2026-11-01, COMPLETE)");
+            // What snapshot 1 alone held is dead now: closing the store rewrote the file, and says so last.
+            assertThat(pruned.out().lines().reduce((a, b) -> b)).hasValueSatisfying(last ->
+                    assertThat(last).matches("store rewritten compactly: [\\d.,]+ MB -> [\\d.,]+ MB \\(\\d+% of it was dead\\) in [\\d.]+ s"));
             assertThat(sim.dir.resolve("reports/2026-11-01")).doesNotExist();
 
             MainTest.Run across = run("--config", config, "diff", "--from", "2026-11-01", "--to", "2026-11-03");

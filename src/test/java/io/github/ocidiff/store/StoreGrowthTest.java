@@ -75,19 +75,29 @@ class StoreGrowthTest {
         }
         Object afterFirstNight = fileKey(file);
 
-        try (Store store = Store.open(prefix)) {
-            store.addBaseline(new Baseline("q4", 1, null, List.of(), List.of(), NIGHT));
+        Store baseline = Store.open(prefix);
+        try (baseline) {
+            baseline.addBaseline(new Baseline("q4", 1, null, List.of(), List.of(), NIGHT));
         }
         // One row: the file is not copied, and what it leaves dead is below the threshold.
         assertThat(fileKey(file)).isEqualTo(afterFirstNight);
         assertThat(deadPercent(file)).isLessThan(Store.DEAD_PERCENT_TO_COMPACT);
+        assertThat(baseline.rewrite()).isEmpty();
 
-        try (Store store = Store.open(prefix)) {
-            StoreSnapshotTest.snapshot(store, 1, Map.of(ASHBURN_A, night(3000, 600)));
+        long beforeChurn = Files.size(file);
+        Store churn = Store.open(prefix);
+        try (churn) {
+            StoreSnapshotTest.snapshot(churn, 1, Map.of(ASHBURN_A, night(3000, 600)));
+            assertThat(churn.rewrite()).as("only closing rewrites").isEmpty();
         }
-        // A fifth of the resources changed: the file is a compact copy.
+        // A fifth of the resources changed: the file is a compact copy, and the store tells how it went.
         assertThat(fileKey(file)).isNotEqualTo(afterFirstNight);
         assertThat(deadPercent(file)).isLessThan(Store.DEAD_PERCENT_TO_COMPACT);
+        StoreRewrite rewrite = churn.rewrite().orElseThrow();
+        assertThat(rewrite.bytesBefore()).isGreaterThan(beforeChurn);
+        assertThat(rewrite.bytesAfter()).isEqualTo(Files.size(file)).isLessThan(rewrite.bytesBefore());
+        assertThat(rewrite.deadPercent()).isGreaterThanOrEqualTo(Store.DEAD_PERCENT_TO_COMPACT);
+        assertThat(rewrite.took()).isPositive();
         try (Store store = Store.open(prefix)) {
             assertThat(store.snapshots()).extracting(SnapshotInfo::changesFromPrevious).containsExactly(3000L, 600L);
             assertThat(store.baseline("q4")).isPresent();
