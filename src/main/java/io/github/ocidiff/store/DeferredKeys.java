@@ -6,22 +6,22 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
-import io.github.ocidiff.store.jooq.Keys;
+import io.github.ocidiff.store.jooq.Indexes;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.UniqueKey;
+import org.jooq.Index;
 
 /**
- * The store's two primary keys of random values, resource_interval's (OCID) and resource_version's
- * (SHA-256), which a snapshot into an empty store leaves out while it loads and builds at its commit:
- * H2 builds a key in one sorted pass, where a million random inserts dirty most pages of its B-tree
+ * The store's two keys of random values, resource_interval's (OCID key) and resource_version's (SHA-256
+ * key), which a snapshot into an empty store leaves out while it loads and builds at its commit: H2
+ * builds an index in one sorted pass, where a million random inserts dirty most pages of its B-tree
  * between two background saves, which then rewrite them all (a first night of a million resources
  * spent most of its time there). Nothing reads by these keys while an empty store is loaded: new
  * resources are only appended, and readers only see committed snapshots.
  */
 final class DeferredKeys {
 
-    private static final List<UniqueKey<?>> KEYS = List.of(Keys.RESOURCE_INTERVAL_PK, Keys.RESOURCE_VERSION_PK);
+    private static final List<Index> KEYS = List.of(Indexes.RESOURCE_INTERVAL_OCID_KEY, Indexes.RESOURCE_VERSION_SHA_KEY);
 
     private DeferredKeys() {
     }
@@ -31,8 +31,8 @@ final class DeferredKeys {
         if (dsl.fetchExists(RESOURCE_INTERVAL) || dsl.fetchExists(RESOURCE_VERSION)) {
             return;
         }
-        for (UniqueKey<?> key : KEYS) {
-            dsl.alterTable(key.getTable()).dropConstraintIfExists(key.constraint()).execute();
+        for (Index key : KEYS) {
+            dsl.dropIndexIfExists(key).execute();
         }
     }
 
@@ -41,15 +41,15 @@ final class DeferredKeys {
      * a store is opened after one crashed; two lookups when none is. DDL, so outside any transaction.
      */
     static void restore(DSLContext dsl) {
-        for (UniqueKey<?> key : missing(dsl)) {
-            dsl.alterTable(key.getTable()).add(key.constraint()).execute();
+        for (Index key : missing(dsl)) {
+            dsl.createIndex(key).on(key.getTable(), key.getFields()).execute();
         }
     }
 
     /** The keys the store lacks now. */
-    static List<UniqueKey<?>> missing(DSLContext dsl) {
-        return KEYS.stream().filter(key -> !dsl.fetchExists(table(name("INFORMATION_SCHEMA", "TABLE_CONSTRAINTS")),
-                field(name("CONSTRAINT_NAME")).eq(key.getName()),
+    static List<Index> missing(DSLContext dsl) {
+        return KEYS.stream().filter(key -> !dsl.fetchExists(table(name("INFORMATION_SCHEMA", "INDEXES")),
+                field(name("INDEX_NAME")).eq(key.getName()),
                 field(name("TABLE_NAME")).eq(key.getTable().getName()))).toList();
     }
 }

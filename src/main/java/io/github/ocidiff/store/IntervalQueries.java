@@ -4,6 +4,7 @@ import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 
 import io.github.ocidiff.store.jooq.Indexes;
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
@@ -19,6 +20,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Index;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.SQLDataType;
 
@@ -107,10 +109,11 @@ final class IntervalQueries {
     /**
      * Finds the interval of a row id ({@code key}, used twice). H2 plans a bare _ROWID_ condition on a
      * secondary index and scans all of it; a table scan (USE INDEX ()) looks the row up by its key, and
-     * its OCID then leads the statement to the primary key.
+     * its OCID key then leads the statement to that key's index.
      */
     static Condition hasRowId(ResourceInterval i, Field<Long> key) {
-        return rowId(i).eq(key).and(i.OCID.eq(select(BY_KEY.OCID).from(BY_KEY.useIndex()).where(rowId(BY_KEY).eq(key))));
+        return rowId(i).eq(key)
+                .and(i.OCID_KEY.eq(select(BY_KEY.OCID_KEY).from(BY_KEY.useIndex()).where(rowId(BY_KEY).eq(key))));
     }
 
     /**
@@ -151,13 +154,18 @@ final class IntervalQueries {
         }
     }
 
-    /** Every version of one resource, oldest first, through the primary key (ocid, valid_from). */
+    /** Every version of one resource, oldest first, through the OCID key. */
     static List<ResourceVersion> versionsOf(DSLContext dsl, String ocid) {
-        return dsl.select(COLUMNS).select(I.VALID_FROM, I.VALID_TO)
-                .from(I).join(RESOURCE_VERSION).on(RESOURCE_VERSION.SHA256.eq(I.SHA256))
-                .where(I.OCID.eq(ocid))
-                .orderBy(I.VALID_FROM)
+        return versionsOfQuery(dsl, ocid)
                 .fetch(r -> new ResourceVersion(r.get(I.VALID_FROM), r.get(I.VALID_TO), resource(r)));
+    }
+
+    /** The query of {@link #versionsOf}: tests ask H2 how it plans it. */
+    static ResultQuery<Record> versionsOfQuery(DSLContext dsl, String ocid) {
+        return dsl.select(COLUMNS).select(I.VALID_FROM, I.VALID_TO)
+                .from(I).join(RESOURCE_VERSION).on(ShortKeys.hasSha(RESOURCE_VERSION, I.SHA256))
+                .where(ShortKeys.hasOcid(I, val(ocid)))
+                .orderBy(I.VALID_FROM);
     }
 
     /**
@@ -167,7 +175,7 @@ final class IntervalQueries {
     private static SelectConditionStep<Record> resources(DSLContext dsl, Index index, Condition condition) {
         return dsl.select(COLUMNS)
                 .from(I.useIndex(index.getName()))
-                .join(RESOURCE_VERSION).on(RESOURCE_VERSION.SHA256.eq(I.SHA256))
+                .join(RESOURCE_VERSION).on(ShortKeys.hasSha(RESOURCE_VERSION, I.SHA256))
                 .where(condition);
     }
 

@@ -72,7 +72,7 @@ final class IntervalUpdates {
                 .select(select(w.OCID, inline(s), w.SCOPE_REGION, w.SHA256, w.RESOURCE_TYPE, w.COMPARTMENT_ID,
                         w.LIFECYCLE_STATE, w.DISPLAY_NAME)
                         .from(w)
-                        .whereNotExists(selectOne().from(i).where(i.OCID.eq(w.OCID), i.VALID_TO.isNull())))
+                        .whereNotExists(selectOne().from(i).where(ShortKeys.hasOcid(i, w.OCID), i.VALID_TO.isNull())))
                 .execute();
         // Modified resources closed an interval and opened one: counted from the closed side, which is
         // the night's churn, not the whole state as the opened side is on a first night.
@@ -80,7 +80,8 @@ final class IntervalUpdates {
         ResourceInterval started = i.as("started");
         int modified = tx.fetchCount(selectOne().from(ended)
                 .where(ended.VALID_TO.eq(s))
-                .andExists(selectOne().from(started).where(started.OCID.eq(ended.OCID), started.VALID_FROM.eq(s))));
+                .andExists(selectOne().from(started).where(started.OCID_KEY.eq(ended.OCID_KEY),
+                        started.OCID.eq(ended.OCID), started.VALID_FROM.eq(s))));
         return new Applied(created + opened, closed.cardinality(), modified);
     }
 

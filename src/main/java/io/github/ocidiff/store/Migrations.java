@@ -17,17 +17,18 @@ import org.jooq.impl.DSL;
 final class Migrations {
 
     /** The version of the newest migration in {@code db/migration} (a test keeps the two in step). */
-    static final String NEWEST = "5";
+    static final String NEWEST = "6";
     private static final String HISTORY = "flyway_schema_history";
 
     private Migrations() {
     }
 
-    static void apply(DataSource dataSource, Path storeFile) {
+    /** @return whether it changed the schema (a new store, or an upgrade) */
+    static boolean apply(DataSource dataSource, Path storeFile) {
         if (current(dataSource)) {
             // Nothing to migrate, as on every run but the first after an upgrade: Flyway's start-up (loading
             // hundreds of classes, scanning the migrations) was a third of the time to open the store.
-            return;
+            return false;
         }
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
@@ -36,7 +37,7 @@ final class Migrations {
                 .load();
         try {
             refuseNewerSchema(flyway.info().applied(), storeFile);
-            flyway.migrate();
+            return flyway.migrate().migrationsExecuted > 0;
         } catch (FlywayException e) {
             throw OcidiffException.runtime("the store " + storeFile + " is not an ocidiff store or its schema is "
                     + "damaged (" + firstLine(e.getMessage()) + "): point store.path at another file, or move this "

@@ -6,6 +6,7 @@ import static io.github.ocidiff.store.jooq.Tables.SCOPE_COVERAGE;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
 
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
@@ -15,7 +16,8 @@ import java.sql.SQLException;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep3;
+import org.jooq.Field;
+import org.jooq.InsertSetStep;
 
 /**
  * Resources new to the store, written as they arrive straight into resource_version and
@@ -32,6 +34,8 @@ final class NewIntervals implements AutoCloseable {
     private final DSLContext dsl;
     private final long snapshotId;
     private final String insertVersion;
+    /** Whether {@link #insertVersion} takes the SHA-256 twice more, to skip a content stored already. */
+    private final boolean skipStored;
     private final String insertInterval;
     private final WriteBehind versionThread = new WriteBehind("ocidiff-version-writer");
 
@@ -39,11 +43,18 @@ final class NewIntervals implements AutoCloseable {
     NewIntervals(DSLContext dsl, long snapshotId, boolean versionsStored) {
         this.dsl = dsl;
         this.snapshotId = snapshotId;
-        InsertValuesStep3<ResourceVersionRecord, byte[], Long, byte[]> version = dsl.insertInto(RESOURCE_VERSION,
-                        RESOURCE_VERSION.SHA256, RESOURCE_VERSION.FIRST_SNAPSHOT, RESOURCE_VERSION.BODY)
-                .values((byte[]) null, null, null);
+        InsertSetStep<ResourceVersionRecord> version = dsl.insertInto(RESOURCE_VERSION);
+        Field<byte[]> sha = val((byte[]) null, RESOURCE_VERSION.SHA256);
+        Field<Long> first = val((Long) null, RESOURCE_VERSION.FIRST_SNAPSHOT);
+        Field<byte[]> body = val((byte[]) null, RESOURCE_VERSION.BODY);
         // A resource back to content it had before finds its version stored; on a first night none can.
-        this.insertVersion = dsl.render(versionsStored ? version.onDuplicateKeyIgnore() : version);
+        this.skipStored = versionsStored;
+        this.insertVersion = dsl.render(versionsStored
+                ? version.columns(RESOURCE_VERSION.SHA256, RESOURCE_VERSION.FIRST_SNAPSHOT, RESOURCE_VERSION.BODY)
+                        .select(select(sha, first, body).whereNotExists(
+                                selectOne().from(RESOURCE_VERSION).where(ShortKeys.hasSha(RESOURCE_VERSION, sha))))
+                : version.columns(RESOURCE_VERSION.SHA256, RESOURCE_VERSION.FIRST_SNAPSHOT, RESOURCE_VERSION.BODY)
+                        .values(sha, first, body));
         this.insertInterval = dsl.render(dsl.insertInto(I, I.OCID, I.VALID_FROM, I.REGION, I.SHA256, I.RESOURCE_TYPE,
                         I.COMPARTMENT_ID, I.LIFECYCLE_STATE, I.DISPLAY_NAME)
                 .values((String) null, null, null, null, null, null, null, null));
@@ -58,9 +69,14 @@ final class NewIntervals implements AutoCloseable {
      */
     void write(List<CanonicalResource> resources) {
         versionThread.submit(() -> batch(insertVersion, resources, (versions, r) -> {
-            versions.setBytes(1, Sha256.bytes(r.sha256()));
+            byte[] sha = Sha256.bytes(r.sha256());
+            versions.setBytes(1, sha);
             versions.setLong(2, snapshotId);
             versions.setBytes(3, JsonBodies.deflate(r.json()));
+            if (skipStored) {
+                versions.setBytes(4, sha);
+                versions.setBytes(5, sha);
+            }
         }));
         batch(insertInterval, resources, (intervals, r) -> {
             intervals.setString(1, r.ocid());

@@ -139,7 +139,7 @@ final class Staging {
         tx.insertInto(RESOURCE_VERSION, RESOURCE_VERSION.SHA256, RESOURCE_VERSION.FIRST_SNAPSHOT, RESOURCE_VERSION.BODY)
                 .select(select(W.SHA256, inline(snapshotId), W.BODY).from(W)
                         .where(W.BODY.isNotNull())
-                        .andNotExists(selectOne().from(RESOURCE_VERSION).where(RESOURCE_VERSION.SHA256.eq(W.SHA256))))
+                        .andNotExists(selectOne().from(RESOURCE_VERSION).where(ShortKeys.hasSha(RESOURCE_VERSION, W.SHA256))))
                 .execute();
     }
 }

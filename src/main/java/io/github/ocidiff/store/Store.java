@@ -90,9 +90,11 @@ public final class Store implements AutoCloseable {
         try {
             pool.setMaxConnections(CONNECTIONS);
             requireReadable(pool, file);
-            Migrations.apply(pool, file);
+            boolean migrated = Migrations.apply(pool, file);
             Store store = new Store(file, lock, pool);
             store.discardInterrupted();
+            // An upgrade may copy whole tables (V6 copies both resource tables): closing compacts what it left.
+            store.wrote |= migrated;
             return store;
         } catch (RuntimeException e) {
             pool.dispose();
@@ -114,7 +116,7 @@ public final class Store implements AutoCloseable {
     /**
      * A crash (even kill -9) mid-snapshot leaves a RUNNING row, staging rows, and the new resources it
      * wrote (intervals valid from it, versions first stored by it), nothing else; in an empty store, it
-     * also leaves the primary keys it deferred missing.
+     * also leaves the keys it deferred missing.
      */
     private void discardInterrupted() {
         List<Long> running = SnapshotRows.running(dsl);
@@ -216,7 +218,7 @@ public final class Store implements AutoCloseable {
     /** The canonical JSON stored under a SHA-256 (hex). */
     public String versionJson(String sha256) {
         return dsl.select(RESOURCE_VERSION.BODY).from(RESOURCE_VERSION)
-                .where(RESOURCE_VERSION.SHA256.eq(Sha256.bytes(sha256)))
+                .where(ShortKeys.hasSha(RESOURCE_VERSION, DSL.val(Sha256.bytes(sha256), RESOURCE_VERSION.SHA256)))
                 .fetchOptional(RESOURCE_VERSION.BODY)
                 .map(JsonBodies::inflate)
                 .orElseThrow(() -> new IllegalArgumentException("no resource version with SHA-256 " + sha256));

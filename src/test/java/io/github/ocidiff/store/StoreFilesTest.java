@@ -1,5 +1,6 @@
 package io.github.ocidiff.store;
 
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,10 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.ocidiff.OcidiffException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.flywaydb.core.Flyway;
-import org.jooq.UniqueKey;
-import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,30 +87,63 @@ class StoreFilesTest {
         assertThat(historyRows(prefix)).as("nothing migrated or changed").isEqualTo(applied + 1);
     }
 
+    private static final String WEB = "ocid1.instance.oc1.iad.web";
+    private static final String WEB_JSON = "{\"displayName\":\"web\"}";
+
     @Test
-    void aStoreOfAnEarlierSchemaKeepsItsVersionsAndGetsItsKeysNamed() {
+    void aStoreOfAnEarlierSchemaKeepsItsResourcesAndFindsThemByTheirShortKeys() {
         Path prefix = dir.resolve("ocidiff");
+        byte[] sha = storeOfSchema5WithWeb(prefix);
+
+        Store store = Store.open(prefix);
+        try (store) {
+            assertThat(store.versionsOf(WEB)).singleElement()
+                    .satisfies(v -> assertThat(v.resource().json()).isEqualTo(WEB_JSON));
+            assertThat(store.versionJson(Sha256.hex(sha))).isEqualTo(WEB_JSON);
+        }
+
+        assertThat(Resources.closedStore(prefix, DeferredKeys::missing)).isEmpty();
+        // The upgrade copied both resource tables: closing rewrote the file without the old copies.
+        assertThat(store.rewrite()).isPresent();
+    }
+
+    @Test
+    void anUpgradeKilledHalfWayIsFinishedByTheNextRun() {
+        Path prefix = dir.resolve("ocidiff");
+        storeOfSchema5WithWeb(prefix);
+        // What a kill after V6's first two statements leaves: H2 committed them, Flyway recorded nothing.
+        Resources.closedStore(prefix, dsl -> {
+            dsl.execute("ALTER TABLE resource_interval ADD COLUMN ocid_key BIGINT "
+                    + "GENERATED ALWAYS AS (CAST(SUBSTRING(HASH('SHA-256', ocid), 1, 8) AS BIGINT))");
+            return dsl.execute("ALTER TABLE resource_interval DROP CONSTRAINT resource_interval_pk");
+        });
+
+        try (Store store = Store.open(prefix)) {
+            assertThat(store.versionsOf(WEB)).singleElement()
+                    .satisfies(v -> assertThat(v.resource().json()).isEqualTo(WEB_JSON));
+        }
+        assertThat(Resources.closedStore(prefix, DeferredKeys::missing)).isEmpty();
+    }
+
+    /** A store migrated to schema 5 holding one resource, web, as that schema stored it; its SHA-256. */
+    private static byte[] storeOfSchema5WithWeb(Path prefix) {
         Flyway.configure(Store.class.getClassLoader())
                 .dataSource("jdbc:h2:file:" + prefix.toAbsolutePath(), "sa", "")
                 .locations("classpath:db/migration")
-                .target("4")
+                .target("5")
                 .load()
                 .migrate();
         byte[] sha = new byte[32];
         sha[0] = 7;
-        byte[] body = JsonBodies.deflate("{\"displayName\":\"web\"}");
-        Resources.closedStore(prefix, dsl -> dsl.insertInto(RESOURCE_VERSION).values(sha, 1L, body).execute());
-
-        Store.open(prefix).close();
-
-        List<UniqueKey<?>> missing = Resources.closedStore(prefix, DeferredKeys::missing);
-        byte[] kept = Resources.closedStore(prefix, dsl -> dsl.fetchValue(RESOURCE_VERSION.BODY,
-                RESOURCE_VERSION.SHA256.eq(sha)));
-        assertThat(missing).isEmpty();
-        assertThat(kept).isEqualTo(body);
-        assertThatThrownBy(() -> Resources.closedStore(prefix,
-                dsl -> dsl.insertInto(RESOURCE_VERSION).values(sha, 2L, body).execute()))
-                .isInstanceOf(IntegrityConstraintViolationException.class);
+        sha[9] = 3;
+        Resources.closedStore(prefix, dsl -> {
+            dsl.insertInto(RESOURCE_VERSION, RESOURCE_VERSION.SHA256, RESOURCE_VERSION.FIRST_SNAPSHOT, RESOURCE_VERSION.BODY)
+                    .values(sha, 1L, JsonBodies.deflate(WEB_JSON)).execute();
+            return dsl.insertInto(RESOURCE_INTERVAL, RESOURCE_INTERVAL.OCID, RESOURCE_INTERVAL.VALID_FROM,
+                            RESOURCE_INTERVAL.REGION, RESOURCE_INTERVAL.SHA256)
+                    .values(WEB, 1L, "us-ashburn-1", sha).execute();
+        });
+        return sha;
     }
 
     private static int historyRows(Path prefix) {

@@ -1,0 +1,34 @@
+package io.github.ocidiff.store;
+
+import io.github.ocidiff.store.jooq.tables.ResourceInterval;
+import io.github.ocidiff.store.jooq.tables.ResourceVersion;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The 64-bit keys by which the store finds intervals by OCID and versions by SHA-256 (migration V6): H2
+ * computes them as generated columns, and lookups compute them the same way from the value looked for,
+ * then compare the value itself, as two values may share a key.
+ */
+final class ShortKeys {
+
+    private ShortKeys() {
+    }
+
+    /** The interval {@code i} is one of the resource {@code ocid}'s, found through its OCID key. */
+    static Condition hasOcid(ResourceInterval i, Field<String> ocid) {
+        // The casts type a bind value, which H2 would otherwise take for a string of digits to cast.
+        return i.OCID_KEY.eq(DSL.field("CAST(SUBSTRING(HASH('SHA-256', CAST({0} AS VARCHAR)), 1, 8) AS BIGINT)",
+                        SQLDataType.BIGINT, ocid))
+                .and(i.OCID.eq(ocid));
+    }
+
+    /** The version {@code v} is the content {@code sha256}, found through its SHA-256 key. */
+    static Condition hasSha(ResourceVersion v, Field<byte[]> sha256) {
+        return v.SHA_KEY.eq(DSL.field("CAST(SUBSTRING(CAST({0} AS VARBINARY), 1, 8) AS BIGINT)", SQLDataType.BIGINT,
+                        sha256))
+                .and(v.SHA256.eq(sha256));
+    }
+}
