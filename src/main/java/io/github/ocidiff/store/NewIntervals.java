@@ -17,7 +17,7 @@ import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertSetStep;
+import org.jooq.InsertValuesStep3;
 
 /**
  * Resources new to the store, written as they arrive straight into resource_version and
@@ -43,18 +43,17 @@ final class NewIntervals implements AutoCloseable {
     NewIntervals(DSLContext dsl, long snapshotId, boolean versionsStored) {
         this.dsl = dsl;
         this.snapshotId = snapshotId;
-        InsertSetStep<ResourceVersionRecord> version = dsl.insertInto(RESOURCE_VERSION);
+        InsertValuesStep3<ResourceVersionRecord, byte[], Long, byte[]> version = dsl.insertInto(RESOURCE_VERSION,
+                RESOURCE_VERSION.SHA256, RESOURCE_VERSION.FIRST_SNAPSHOT, RESOURCE_VERSION.BODY);
         Field<byte[]> sha = val((byte[]) null, RESOURCE_VERSION.SHA256);
         Field<Long> first = val((Long) null, RESOURCE_VERSION.FIRST_SNAPSHOT);
         Field<byte[]> body = val((byte[]) null, RESOURCE_VERSION.BODY);
         // A resource back to content it had before finds its version stored; on a first night none can.
         this.skipStored = versionsStored;
         this.insertVersion = dsl.render(versionsStored
-                ? version.columns(RESOURCE_VERSION.SHA256, RESOURCE_VERSION.FIRST_SNAPSHOT, RESOURCE_VERSION.BODY)
-                        .select(select(sha, first, body).whereNotExists(
-                                selectOne().from(RESOURCE_VERSION).where(ShortKeys.hasSha(RESOURCE_VERSION, sha))))
-                : version.columns(RESOURCE_VERSION.SHA256, RESOURCE_VERSION.FIRST_SNAPSHOT, RESOURCE_VERSION.BODY)
-                        .values(sha, first, body));
+                ? version.select(select(sha, first, body).whereNotExists(
+                        selectOne().from(RESOURCE_VERSION).where(ShortKeys.hasSha(RESOURCE_VERSION, sha))))
+                : version.values(sha, first, body));
         this.insertInterval = dsl.render(dsl.insertInto(I, I.OCID, I.VALID_FROM, I.REGION, I.SHA256, I.RESOURCE_TYPE,
                         I.COMPARTMENT_ID, I.LIFECYCLE_STATE, I.DISPLAY_NAME)
                 .values((String) null, null, null, null, null, null, null, null));

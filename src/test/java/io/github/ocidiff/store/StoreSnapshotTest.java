@@ -269,6 +269,22 @@ class StoreSnapshotTest {
     }
 
     @Test
+    void aResourceBackWithContentItHadBeforeReusesItsStoredVersion() {
+        try (Store store = Store.open(prefix)) {
+            snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db)));
+            snapshot(store, 1, Map.of(ASHBURN_A, List.of(web)));
+            // db is new to the latest state again, with the content it had in snapshot 1.
+            SnapshotSummary back = snapshot(store, 2, Map.of(ASHBURN_A, List.of(web, db)));
+
+            assertThat(state(store, back.id())).isEqualTo(json(web, db));
+            assertThat(store.versionsOf(db.ocid())).extracting(v -> v.resource().json())
+                    .containsExactly(db.json(), db.json());
+        }
+        assertThat(Resources.intervals(prefix)).isEqualTo(3);
+        assertThat(Resources.rows(prefix, io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION)).isEqualTo(2);
+    }
+
+    @Test
     void unknownSnapshotIdsAreAUsageError() {
         try (Store store = Store.open(prefix)) {
             assertThat(store.latestCommitted()).isEmpty();
