@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -23,8 +24,11 @@ final class Migrations {
     private Migrations() {
     }
 
-    /** @return whether it changed the schema (a new store, or an upgrade) */
-    static boolean apply(DataSource dataSource, Path storeFile) {
+    /**
+     * @param beforeMigrating run when the schema is about to change, before the first migration
+     * @return whether it changed the schema (a new store, or an upgrade)
+     */
+    static boolean apply(DataSource dataSource, Path storeFile, Runnable beforeMigrating) {
         if (current(dataSource)) {
             // Nothing to migrate, as on every run but the first after an upgrade: Flyway's start-up (loading
             // hundreds of classes, scanning the migrations) was a third of the time to open the store.
@@ -36,7 +40,12 @@ final class Migrations {
                 .failOnMissingLocations(true)
                 .load();
         try {
-            refuseNewerSchema(flyway.info().applied(), storeFile);
+            MigrationInfoService info = flyway.info();
+            refuseNewerSchema(info.applied(), storeFile);
+            if (info.pending().length == 0) {
+                return false;
+            }
+            beforeMigrating.run();
             return flyway.migrate().migrationsExecuted > 0;
         } catch (FlywayException e) {
             throw OcidiffException.runtime("the store " + storeFile + " is not an ocidiff store or its schema is "

@@ -90,10 +90,13 @@ public final class Store implements AutoCloseable {
         try {
             pool.setMaxConnections(CONNECTIONS);
             requireReadable(pool, file);
-            boolean migrated = Migrations.apply(pool, file);
+            // An upgrade may copy whole tables (V6 copies both resource tables), which H2 does by inserting
+            // their rows anew: row ids change, and the saved latest state names intervals by row id. Deleted
+            // before migrating, so that a run killed after the upgrade cannot find it either.
+            boolean migrated = Migrations.apply(pool, file, () -> OpenIntervalFile.beside(file).delete());
             Store store = new Store(file, lock, pool);
             store.discardInterrupted();
-            // An upgrade may copy whole tables (V6 copies both resource tables): closing compacts what it left.
+            // Closing compacts what the copies left dead.
             store.wrote |= migrated;
             return store;
         } catch (RuntimeException e) {

@@ -120,6 +120,33 @@ class OpenIntervalFileTest {
         }
     }
 
+    @Test
+    void aStoreUpgradedSinceTheFileWasSavedIsScannedInstead() {
+        Path prefix = dir.resolve("ocidiff");
+        try (Store store = Store.open(prefix)) {
+            night(store, 0, false, web, db);
+            night(store, 1, true, webStopped, db);
+            // Undoing night 1 leaves a gap in the intervals' row ids; night 1 again saves the ids after it.
+            store.deleteSnapshot(2);
+            night(store, 1, false, webStopped, db);
+            assertThat(file(prefix)).exists();
+        }
+        // What an upgrade from schema 5 does: V6 adds a column, so H2 copies the table and numbers its rows
+        // anew, closing the gap; the saved file still names the latest snapshot, with the old row ids.
+        Resources.closedStore(prefix, dsl -> {
+            dsl.execute("ALTER TABLE resource_interval DROP COLUMN ocid_key");
+            return dsl.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '6'");
+        });
+
+        try (Store store = Store.open(prefix)) {
+            assertThat(file(prefix)).as("deleted by the upgrade").doesNotExist();
+            night(store, 2, false, web, db);
+            assertThat(state(store, 4)).isEqualTo(json(web, db));
+            assertThat(store.versionsOf(web.ocid())).extracting(ResourceVersion::validTo).containsExactly(3L, 4L, null);
+            assertThat(store.versionsOf(db.ocid())).extracting(ResourceVersion::validTo).containsExactly((Long) null);
+        }
+    }
+
     /** A night whose scope saw {@code resources}, checking where the latest state came from. */
     private static SnapshotSummary night(Store store, int night, boolean fromFile, CanonicalResource... resources) {
         try (StagedSnapshotWriter writer = (StagedSnapshotWriter) store.begin(NIGHT.plusSeconds(86_400L * night),
