@@ -38,7 +38,7 @@ public final class Store implements AutoCloseable {
     private static final Set<String> SOURCES = Set.of("crawl", "import");
     /**
      * Closing after a write rewrites the file when this much of it is dead, in percent: a night at 1%
-     * churn leaves some 16%, and the file between runs stays within 1/0.9 of its live data.
+     * churn leaves some 10-13%, and the file between runs stays within 1/0.9 of its live data.
      */
     static final int DEAD_PERCENT_TO_COMPACT = 10;
     /** Enough for crawl threads writing while a reader streams two cursors at once. */
@@ -386,8 +386,8 @@ public final class Store implements AutoCloseable {
 
     /**
      * Abandons an uncommitted snapshot, closes the database and, after writing, compacts it when worth
-     * it: H2 writes copy-on-write pages and reclaims space lazily, so a night's writes leave a sixth of
-     * the file dead, spread over it. Rewritten compactly, the file between runs grows with changes only.
+     * it: H2 writes copy-on-write pages and reclaims space lazily, so a night's writes leave a tenth or
+     * more of the file dead, spread over it. Rewritten compactly, the file between runs grows with changes only.
      */
     @Override
     public synchronized void close() {
@@ -411,7 +411,7 @@ public final class Store implements AutoCloseable {
      * A copy of the live pages, then an atomic rename over the file, as H2's {@link MVStoreTool#compact(String,
      * boolean)} does, but without page caches: each page is read once and written once, and keeping them
      * in H2's caches cost a third of the copy's time. Only when at least {@link #DEAD_PERCENT_TO_COMPACT}
-     * of the file is dead: the copy writes the whole store (740 MB and 3-4 s at a million resources),
+     * of the file is dead: the copy writes the whole store (650 MB and 2-3 s at a million resources),
      * which a small write (a baseline, a report's bookkeeping) does not warrant. A copy a crash left
      * behind is discarded first.
      */

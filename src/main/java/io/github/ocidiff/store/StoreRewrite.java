@@ -9,7 +9,7 @@ import java.time.Duration;
  */
 public record StoreRewrite(long bytesBefore, long bytesAfter, int deadPercent, Duration took) {
 
-    /** E.g. "store rewritten compactly: 890 MB -> 740 MB (16% of it was dead) in 3.7 s". */
+    /** E.g. "store rewritten compactly: 739.0 MB -> 650.8 MB (13% of it was dead) in 2.7 s". */
     public String describe() {
         return String.format("store rewritten compactly: %s -> %s (%d%% of it was dead) in %.1f s",
                 megabytes(bytesBefore), megabytes(bytesAfter), deadPercent, took.toMillis() / 1000.0);
