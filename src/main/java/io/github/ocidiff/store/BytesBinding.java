@@ -7,7 +7,7 @@ import org.jooq.impl.DefaultBinding;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Binds the store's binary columns (SHA-256 keys, deflated JSON) with {@code setBytes}. jOOQ binds
+ * Binds the store's binary columns (SHA-256 keys, compressed JSON) with {@code setBytes}. jOOQ binds
  * {@code byte[]} to H2 as a BLOB, which H2 writes to its LOB storage for every bound value: the
  * crawl's look-ups and inserts then cost disk writes several times the data. Public only because the
  * generated table classes name it (see the pom's forcedTypes).

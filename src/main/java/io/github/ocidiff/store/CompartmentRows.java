@@ -31,7 +31,7 @@ final class CompartmentRows {
         byte[] sha = Sha256.bytes(Canonicalizer.sha256(json));
         tx.mergeInto(COMPARTMENT_TREE).using(DSL.selectOne()).on(COMPARTMENT_TREE.SHA256.eq(sha))
                 .whenNotMatchedThenInsert(COMPARTMENT_TREE.SHA256, COMPARTMENT_TREE.BODY)
-                .values(sha, JsonBodies.deflate(json))
+                .values(sha, JsonBodies.compress(json))
                 .execute();
         tx.deleteFrom(SNAPSHOT_COMPARTMENTS).where(SNAPSHOT_COMPARTMENTS.SNAPSHOT_ID.eq(snapshotId)).execute();
         tx.insertInto(SNAPSHOT_COMPARTMENTS)
@@ -46,7 +46,7 @@ final class CompartmentRows {
                 .join(COMPARTMENT_TREE).on(COMPARTMENT_TREE.SHA256.eq(SNAPSHOT_COMPARTMENTS.TREE_SHA256))
                 .where(SNAPSHOT_COMPARTMENTS.SNAPSHOT_ID.eq(snapshotId))
                 .fetchOptional(COMPARTMENT_TREE.BODY)
-                .map(body -> read(JsonBodies.inflate(body)));
+                .map(body -> read(JsonBodies.decompress(body)));
     }
 
     static void deleteFor(DSLContext tx, long snapshotId) {

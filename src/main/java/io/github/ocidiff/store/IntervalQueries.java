@@ -192,6 +192,6 @@ final class IntervalQueries {
     private static StoredResource resource(Record r) {
         return new StoredResource(r.get(I.OCID), r.get(I.REGION), r.get(I.RESOURCE_TYPE), r.get(I.COMPARTMENT_ID),
                 r.get(I.LIFECYCLE_STATE), r.get(I.DISPLAY_NAME), Sha256.hex(r.get(I.SHA256)),
-                JsonBodies.inflate(r.get(RESOURCE_VERSION.BODY)));
+                JsonBodies.decompress(r.get(RESOURCE_VERSION.BODY)));
     }
 }

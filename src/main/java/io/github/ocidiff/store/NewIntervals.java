@@ -24,7 +24,7 @@ import org.jooq.InsertValuesStep3;
  * resource_interval, valid from the running snapshot: nothing to copy at the commit, which on a first
  * night is everything. Invisible until the snapshot commits, since readers only ask committed ones,
  * which are all older; undone with it if it never does (see {@link IntervalUpdates#undo}). The versions
- * are deflated and written by a thread of their own, in transactions of their own: on a first night the
+ * are compressed and written by a thread of their own, in transactions of their own: on a first night the
  * store thread was what the crawl waited for, and the two tables share nothing while they are written.
  */
 final class NewIntervals implements AutoCloseable {
@@ -71,7 +71,7 @@ final class NewIntervals implements AutoCloseable {
             byte[] sha = Sha256.bytes(r.sha256());
             versions.setBytes(1, sha);
             versions.setLong(2, snapshotId);
-            versions.setBytes(3, JsonBodies.deflate(r.json()));
+            versions.setBytes(3, JsonBodies.compress(r.json()));
             if (skipStored) {
                 versions.setBytes(4, sha);
                 versions.setBytes(5, sha);

@@ -60,7 +60,7 @@ final class Staging {
         dsl.createIndexIfNotExists(BY_OCID).on(W, W.OCID).execute();
     }
 
-    /** Stages resources, their content deflated: it is almost never stored yet. */
+    /** Stages resources, their content compressed: it is almost never stored yet. */
     void write(Scope scope, List<CanonicalResource> resources) {
         for (int from = 0; from < resources.size(); from += CHUNK) {
             writeChunk(scope, resources.subList(from, Math.min(resources.size(), from + CHUNK)));
@@ -73,7 +73,7 @@ final class Staging {
                 .values((String) null, null, null, null, null, null, null, null, null, null));
         for (CanonicalResource r : resources) {
             batch.bind(r.ocid(), preference(scope, r.compartmentId()), scope.region(), scope.compartmentId(),
-                    Sha256.bytes(r.sha256()), JsonBodies.deflate(r.json()), r.resourceType(), r.compartmentId(),
+                    Sha256.bytes(r.sha256()), JsonBodies.compress(r.json()), r.resourceType(), r.compartmentId(),
                     r.lifecycleState(), r.displayName());
         }
         batch.execute();

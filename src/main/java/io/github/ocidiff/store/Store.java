@@ -79,6 +79,7 @@ public final class Store implements AutoCloseable {
     public static Store open(Path pathPrefix) {
         Path prefix = pathPrefix.toAbsolutePath().normalize();
         Path file = Path.of(prefix + ".mv.db");
+        JsonBodies.requireCodec();
         try {
             Files.createDirectories(prefix.getParent());
         } catch (IOException e) {
@@ -223,7 +224,7 @@ public final class Store implements AutoCloseable {
         return dsl.select(RESOURCE_VERSION.BODY).from(RESOURCE_VERSION)
                 .where(ShortKeys.hasSha(RESOURCE_VERSION, DSL.val(Sha256.bytes(sha256), RESOURCE_VERSION.SHA256)))
                 .fetchOptional(RESOURCE_VERSION.BODY)
-                .map(JsonBodies::inflate)
+                .map(JsonBodies::decompress)
                 .orElseThrow(() -> new IllegalArgumentException("no resource version with SHA-256 " + sha256));
     }
 

@@ -144,4 +144,26 @@ class SnapshotCommandTest {
             assertThat(older.err()).contains("in time order");
         }
     }
+
+    /** Zstandard's native code is unpacked to java.io.tmpdir; a host where that fails is told the fix, before any work. */
+    @Test
+    void aHostThatCannotLoadZstandardIsToldHowToFixIt() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            Path config = sim.writeConfig("");
+            Path missing = sim.dir.resolve("no-such-tmp");
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djava.io.tmpdir=" + missing, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "--config", config.toString(), "snapshot", "--quiet")
+                    .start();
+            String out = new String(child.getInputStream().readAllBytes());
+            String err = new String(child.getErrorStream().readAllBytes());
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).as(out + err).isEqualTo(1);
+            assertThat(err.lines().toList()).as(err).singleElement().asString()
+                    .startsWith("ocidiff: Zstandard, which compresses the store's resource versions, could not load (")
+                    .endsWith("java.io.tmpdir (" + missing + "), which must exist and allow running code; give another "
+                            + "with -Djava.io.tmpdir=DIR (OCIDIFF_JAVA_OPTS for the ocidiff launcher)");
+            assertThat(sim.dir.resolve("store")).doesNotExist();
+        }
+    }
 }

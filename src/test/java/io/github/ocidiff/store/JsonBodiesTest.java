@@ -3,9 +3,13 @@ package io.github.ocidiff.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDictCompress;
 import io.github.ocidiff.OcidiffException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
@@ -14,16 +18,16 @@ class JsonBodiesTest {
     private static final int DICTIONARY_ID = 0xB0E6CBDF;
 
     @Test
-    void bodiesOfAnySizeComeBackAsTheyWereOnAThreadThatDeflatesMany() {
+    void bodiesOfAnySizeComeBackAsTheyWereOnAThreadThatCompressesMany() {
         String small = "{\"displayName\":\"wéb – 東京\"}";
         String large = "{\"statements\":[" + "\"Allow group Admins to manage all-resources in tenancy\",".repeat(2_000) + "\"x\"]}";
-        byte[] first = JsonBodies.deflate(large);
-        byte[] second = JsonBodies.deflate(small);
+        byte[] first = JsonBodies.compress(large);
+        byte[] second = JsonBodies.compress(small);
         assertThat(first.length).isLessThan(large.length() / 10);
-        assertThat(JsonBodies.inflate(second)).isEqualTo(small);
-        assertThat(JsonBodies.inflate(first)).isEqualTo(large);
-        assertThat(JsonBodies.deflate(large)).isEqualTo(first);
-        assertThat(JsonBodies.inflate(JsonBodies.deflate(""))).isEmpty();
+        assertThat(JsonBodies.decompress(second)).isEqualTo(small);
+        assertThat(JsonBodies.decompress(first)).isEqualTo(large);
+        assertThat(JsonBodies.compress(large)).isEqualTo(first);
+        assertThat(JsonBodies.decompress(JsonBodies.compress(""))).isEmpty();
     }
 
     /** A Resource Search summary as the canonicaliser writes it. */
@@ -36,31 +40,80 @@ class JsonBodiesTest {
             + "\"resourceType\":\"Instance\",\"systemTags\":{},\"timeCreated\":\"2025-03-14T09:26:53.589Z\"}";
 
     @Test
-    void theDictionaryShrinksSummariesAndIsNeverEdited() {
-        byte[] withDictionary = JsonBodies.deflate(SUMMARY);
-        assertThat(withDictionary.length).isLessThan(plainDeflate(SUMMARY).length * 3 / 4);
-        assertThat(JsonBodies.inflate(withDictionary)).isEqualTo(SUMMARY);
-        // Stored bodies name the dictionary by this checksum: editing it would make them unreadable.
+    void theDictionaryShrinksSummariesAsZlibDidAndIsNeverEdited() {
+        byte[] body = JsonBodies.compress(SUMMARY);
+        byte[] json = SUMMARY.getBytes(StandardCharsets.UTF_8);
+        assertThat(body.length).isLessThan(Zstd.compress(json, 1).length * 3 / 4);
+        // The size of the zlib stream with the same dictionary that it replaces, but for a few bytes of frame and checksum.
+        assertThat(JsonBodies.compress(ZLIB_JSON).length).isBetween(zlibBody().length - 8, zlibBody().length + 8);
+        assertThat(JsonBodies.decompress(body)).isEqualTo(SUMMARY);
+        // Stored zlib bodies name the dictionary by this checksum: editing it would make them unreadable.
         assertThat(JsonBodies.DICTIONARY_ID).isEqualTo(DICTIONARY_ID);
     }
 
-    @Test
-    void bodiesStoredWithoutTheDictionaryStillInflate() {
-        assertThat(JsonBodies.inflate(plainDeflate(SUMMARY))).isEqualTo(SUMMARY);
+    /** A body as ocidiff stored it before Zstandard: a zlib stream with the dictionary, of {@link #ZLIB_JSON}. */
+    private static final String ZLIB_BODY = "783fb0e6cbdfc3198ca8ce2e4f4d02a77f2c2e45c90c0519157a897995198539592515a6c9b96679"
+            + "99c9c6497915c566299529c6e5b905657979c59585e595a62939c9496965456989e6496595156685464955e6898540f762f81091b9d1"
+            + "3c074f9ab500b5c946fd";
+
+    private static final String ZLIB_JSON = "{\"additionalDetails\":{},\"displayName\":\"web-1\",\"identifier\":"
+            + "\"ocid1.instance.oc1.phx.anyhqljtx5cm6nic3bnxs6dyd3wmpvnnsyqwy5dlcbfvrfa7bvyx6q2bz7aq\","
+            + "\"lifecycleState\":\"RUNNING\",\"resourceType\":\"Instance\"}";
+
+    private static byte[] zlibBody() {
+        return HexFormat.of().parseHex(ZLIB_BODY);
     }
 
     @Test
-    void aBodyNeedingAnotherDictionaryIsDamaged() {
+    void bodiesStoredAsZlibStreamsStillRead() {
+        assertThat(JsonBodies.decompress(zlibBody())).isEqualTo(ZLIB_JSON);
+        assertThat(JsonBodies.decompress(deflate(new Deflater(Deflater.BEST_SPEED), SUMMARY))).isEqualTo(SUMMARY);
+    }
+
+    @Test
+    void aZlibBodyNeedingAnotherDictionaryIsDamaged() {
         Deflater deflater = new Deflater();
         deflater.setDictionary("some other dictionary".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> JsonBodies.inflate(deflate(deflater, SUMMARY)))
+        assertThatThrownBy(() -> JsonBodies.decompress(deflate(deflater, SUMMARY)))
                 .isInstanceOf(OcidiffException.class)
                 .hasMessage("a resource version in the store is damaged (it needs an unknown dictionary): restore the "
                         + "store from a backup");
     }
 
-    private static byte[] plainDeflate(String json) {
-        return deflate(new Deflater(Deflater.BEST_SPEED), json);
+    @Test
+    void aDamagedBodyIsNamedAsSuch() {
+        byte[] body = JsonBodies.compress(SUMMARY);
+        assertThatThrownBy(() -> JsonBodies.decompress(Arrays.copyOf(body, body.length / 2)))
+                .isInstanceOf(OcidiffException.class)
+                .hasMessageStartingWith("a resource version in the store is damaged (");
+        byte[] garbled = body.clone();
+        garbled[body.length / 2] ^= 0x55;
+        assertThatThrownBy(() -> JsonBodies.decompress(garbled))
+                .isInstanceOf(OcidiffException.class)
+                .hasMessageStartingWith("a resource version in the store is damaged (");
+        byte[] notABody = body.clone();
+        notABody[0] ^= 0x55;
+        assertThatThrownBy(() -> JsonBodies.decompress(notABody)).isInstanceOf(OcidiffException.class);
+        byte[] zlib = zlibBody();
+        assertThatThrownBy(() -> JsonBodies.decompress(Arrays.copyOf(zlib, zlib.length / 2)))
+                .isInstanceOf(OcidiffException.class);
+        // The thread's contexts work on after a failure.
+        assertThat(JsonBodies.decompress(body)).isEqualTo(SUMMARY);
+        assertThat(JsonBodies.decompress(zlib)).isEqualTo(ZLIB_JSON);
+    }
+
+    @Test
+    void aFrameCompressedWithAnotherDictionaryFailsItsChecksum() {
+        byte[] json = SUMMARY.getBytes(StandardCharsets.UTF_8);
+        byte[] other;
+        try (ZstdCompressCtx context = new ZstdCompressCtx()) {
+            context.loadDict(new ZstdDictCompress(SUMMARY.replace("web-1", "app-2").getBytes(StandardCharsets.UTF_8), 1));
+            context.setChecksum(true);
+            other = context.compress(json);
+        }
+        assertThatThrownBy(() -> JsonBodies.decompress(other))
+                .isInstanceOf(OcidiffException.class)
+                .hasMessageStartingWith("a resource version in the store is damaged (");
     }
 
     private static byte[] deflate(Deflater deflater, String json) {
@@ -70,18 +123,5 @@ class JsonBodiesTest {
         int n = deflater.deflate(buffer);
         deflater.end();
         return Arrays.copyOf(buffer, n);
-    }
-
-    @Test
-    void aDamagedBodyIsNamedAsSuch() {
-        byte[] body = JsonBodies.deflate("{\"displayName\":\"web\",\"lifecycleState\":\"RUNNING\"}");
-        assertThatThrownBy(() -> JsonBodies.inflate(Arrays.copyOf(body, body.length / 2)))
-                .isInstanceOf(OcidiffException.class)
-                .hasMessageStartingWith("a resource version in the store is damaged (");
-        byte[] garbled = body.clone();
-        garbled[0] ^= 0x55;
-        assertThatThrownBy(() -> JsonBodies.inflate(garbled)).isInstanceOf(OcidiffException.class);
-        // The thread's inflater is reset after a failure.
-        assertThat(JsonBodies.inflate(body)).contains("RUNNING");
     }
 }

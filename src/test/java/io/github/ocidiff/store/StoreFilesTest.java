@@ -138,7 +138,7 @@ class StoreFilesTest {
         sha[9] = 3;
         Resources.closedStore(prefix, dsl -> {
             dsl.insertInto(RESOURCE_VERSION, RESOURCE_VERSION.SHA256, RESOURCE_VERSION.FIRST_SNAPSHOT, RESOURCE_VERSION.BODY)
-                    .values(sha, 1L, JsonBodies.deflate(WEB_JSON)).execute();
+                    .values(sha, 1L, JsonBodies.compress(WEB_JSON)).execute();
             return dsl.insertInto(RESOURCE_INTERVAL, RESOURCE_INTERVAL.OCID, RESOURCE_INTERVAL.VALID_FROM,
                             RESOURCE_INTERVAL.REGION, RESOURCE_INTERVAL.SHA256)
                     .values(WEB, 1L, "us-ashburn-1", sha).execute();
