@@ -48,6 +48,12 @@ public final class Store implements AutoCloseable {
         // jOOQ greets on first use; ocidiff's output is its own.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        // H2 passes every value it reads through a cache shared by all threads, hashing each string to find
+        // its slot: on a first night of a million resources, a tenth of building the deferred keys. The
+        // store reads rows as streams and keeps none, so the cache saves nothing. Read once, when H2 loads.
+        if (System.getProperty("h2.objectCache") == null) {
+            System.setProperty("h2.objectCache", "false");
+        }
     }
 
     private final Path file;
