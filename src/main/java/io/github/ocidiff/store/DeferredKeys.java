@@ -21,7 +21,9 @@ import org.jooq.Index;
  */
 final class DeferredKeys {
 
-    private static final List<Index> KEYS = List.of(Indexes.RESOURCE_INTERVAL_OCID_KEY, Indexes.RESOURCE_VERSION_SHA_KEY);
+    /** The versions' key, which a first night's commit may build last (see StagedSnapshotWriter#commit). */
+    static final Index VERSIONS = Indexes.RESOURCE_VERSION_SHA_KEY;
+    private static final List<Index> KEYS = List.of(Indexes.RESOURCE_INTERVAL_OCID_KEY, VERSIONS);
 
     private DeferredKeys() {
     }
@@ -41,8 +43,15 @@ final class DeferredKeys {
      * a store is opened after one crashed; two lookups when none is. DDL, so outside any transaction.
      */
     static void restore(DSLContext dsl) {
+        restoreBut(dsl, null);
+    }
+
+    /** {@link #restore}, but leaving {@code later} (null: none) missing. */
+    static void restoreBut(DSLContext dsl, Index later) {
         for (Index key : missing(dsl)) {
-            dsl.createIndex(key).on(key.getTable(), key.getFields()).execute();
+            if (!key.equals(later)) {
+                dsl.createIndex(key).on(key.getTable(), key.getFields()).execute();
+            }
         }
     }
 

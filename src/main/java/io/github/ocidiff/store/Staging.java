@@ -129,6 +129,11 @@ final class Staging {
                 .execute();
     }
 
+    /** Whether a staged row carries content not stored yet, for {@link #storeNewVersions}. */
+    boolean hasNewVersions() {
+        return dsl.fetchExists(W, W.BODY.isNotNull());
+    }
+
     /**
      * Stores the contents first seen in this snapshot. After {@link #narrow} each is on one row (the
      * canonical JSON names its resource, so no two resources share one) and opens an interval there: a

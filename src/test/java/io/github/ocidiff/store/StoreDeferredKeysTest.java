@@ -8,6 +8,7 @@ import static io.github.ocidiff.store.Resources.json;
 import static io.github.ocidiff.store.Resources.resource;
 import static io.github.ocidiff.store.Resources.state;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
+import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_STAGING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ocidiff.crawl.CanonicalResource;
@@ -91,6 +92,43 @@ class StoreDeferredKeysTest {
                 assertThat(state(store, partial.id())).isEqualTo(json(web, db));
             }
             assertThat(missingKeys(prefix)).isEmpty();
+            assertThat(Resources.rows(prefix, RESOURCE_VERSION)).isEqualTo(2);
+        }
+    }
+
+    /**
+     * Content staged on a first night (a resource reported only by another compartment's scope) is stored
+     * by the commit through the versions' key, which is then built before it and not beside the save.
+     */
+    @Test
+    void aFirstSnapshotWithStagedContentStoresItOnceWithTheKeysBuilt() {
+        Path prefix = dir.resolve("ocidiff");
+        try (Store store = Store.open(prefix)) {
+            StagedSnapshotWriter first = (StagedSnapshotWriter) store.begin(NIGHT, "tenancy", "crawl");
+            first.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
+            first.write(ASHBURN_A, List.of(web));
+            // db lives in compartment A; only B's scope reports it.
+            first.write(ASHBURN_B, List.of(db));
+            first.scopeDone(Resources.ok(ASHBURN_A, 1));
+            first.scopeDone(Resources.ok(ASHBURN_B, 1));
+            first.awaitWritten();
+            assertThat(Resources.rows(prefix, SNAPSHOT_STAGING)).isEqualTo(1);
+            SnapshotSummary summary = first.commit();
+            first.close();
+            assertThat(state(store, summary.id())).isEqualTo(json(web, db));
+            assertThat(missingKeys(prefix)).isEmpty();
+            assertThat(Resources.rows(prefix, RESOURCE_VERSION)).isEqualTo(2);
+            assertThat(store.versionsOf(db.ocid())).extracting(v -> v.resource().json()).containsExactly(db.json());
+
+            // The next night reads the latest state the commit saved beside the key build, and finds both.
+            StagedSnapshotWriter second = (StagedSnapshotWriter) store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl");
+            assertThat(second.latestStateFromFile()).isTrue();
+            second.declareScopes(List.of(ASHBURN_A));
+            second.write(ASHBURN_A, List.of(web, db));
+            second.scopeDone(Resources.ok(ASHBURN_A, 2));
+            SnapshotSummary next = second.commit();
+            second.close();
+            assertThat(state(store, next.id())).isEqualTo(json(web, db));
             assertThat(Resources.rows(prefix, RESOURCE_VERSION)).isEqualTo(2);
         }
     }
