@@ -116,7 +116,8 @@ class JsonBodiesTest {
                 .hasMessageStartingWith("a resource version in the store is damaged (");
     }
 
-    private static byte[] deflate(Deflater deflater, String json) {
+    /** A zlib stream of {@code json}, as ocidiff stored bodies before Zstandard. */
+    static byte[] deflate(Deflater deflater, String json) {
         deflater.setInput(json.getBytes(StandardCharsets.UTF_8));
         deflater.finish();
         byte[] buffer = new byte[4096];

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.ocidiff.OcidiffException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.Deflater;
 import org.flywaydb.core.Flyway;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,10 @@ class StoreFilesTest {
         assertThat(Resources.closedStore(prefix, DeferredKeys::missing)).isEmpty();
     }
 
-    /** A store migrated to schema 5 holding one resource, web, as that schema stored it; its SHA-256. */
+    /**
+     * A store migrated to schema 5 holding one resource, web, as that schema stored it (its body a zlib
+     * stream, as ocidiff wrote before Zstandard); its SHA-256.
+     */
     private static byte[] storeOfSchema5WithWeb(Path prefix) {
         Flyway.configure(Store.class.getClassLoader())
                 .dataSource("jdbc:h2:file:" + prefix.toAbsolutePath(), "sa", "")
@@ -138,7 +142,7 @@ class StoreFilesTest {
         sha[9] = 3;
         Resources.closedStore(prefix, dsl -> {
             dsl.insertInto(RESOURCE_VERSION, RESOURCE_VERSION.SHA256, RESOURCE_VERSION.FIRST_SNAPSHOT, RESOURCE_VERSION.BODY)
-                    .values(sha, 1L, JsonBodies.compress(WEB_JSON)).execute();
+                    .values(sha, 1L, JsonBodiesTest.deflate(new Deflater(), WEB_JSON)).execute();
             return dsl.insertInto(RESOURCE_INTERVAL, RESOURCE_INTERVAL.OCID, RESOURCE_INTERVAL.VALID_FROM,
                             RESOURCE_INTERVAL.REGION, RESOURCE_INTERVAL.SHA256)
                     .values(WEB, 1L, "us-ashburn-1", sha).execute();
