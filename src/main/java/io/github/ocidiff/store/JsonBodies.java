@@ -129,8 +129,8 @@ final class JsonBodies {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw OcidiffException.runtime("Zstandard, which compresses the store's resource versions, could not load ("
                     + cause.getMessage() + "): Java unpacks it to java.io.tmpdir (" + System.getProperty("java.io.tmpdir")
-                    + "), which must exist and allow running code; give another with -Djava.io.tmpdir=DIR "
-                    + "(OCIDIFF_JAVA_OPTS for the ocidiff launcher)", e);
+                    + "), which must exist and allow running code, on Linux (glibc), macOS or Windows; give another "
+                    + "folder with -Djava.io.tmpdir=DIR (OCIDIFF_JAVA_OPTS for the ocidiff launcher)", e);
         }
     }
 

@@ -161,8 +161,9 @@ class SnapshotCommandTest {
             assertThat(child.exitValue()).as(out + err).isEqualTo(1);
             assertThat(err.lines().toList()).as(err).singleElement().asString()
                     .startsWith("ocidiff: Zstandard, which compresses the store's resource versions, could not load (")
-                    .endsWith("java.io.tmpdir (" + missing + "), which must exist and allow running code; give another "
-                            + "with -Djava.io.tmpdir=DIR (OCIDIFF_JAVA_OPTS for the ocidiff launcher)");
+                    .endsWith("java.io.tmpdir (" + missing + "), which must exist and allow running code, on Linux "
+                            + "(glibc), macOS or Windows; give another folder with -Djava.io.tmpdir=DIR (OCIDIFF_JAVA_OPTS "
+                            + "for the ocidiff launcher)");
             assertThat(sim.dir.resolve("store")).doesNotExist();
         }
     }
