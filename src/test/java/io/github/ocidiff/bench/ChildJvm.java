@@ -27,6 +27,20 @@ final class ChildJvm {
      */
     static final List<String> OCIDIFF_JVM = List.of("-Xmx512m", "-XX:+UseParallelGC", "-XX:NewRatio=1", "-XX:SurvivorRatio=3");
 
+    /**
+     * The options by which the {@code ocidiff} launcher runs the jar, as a timed night must be run: the
+     * build's class-data archive when it is there and not older than the jar (it halves the JVM's start),
+     * none when the build skipped it ({@code -Docidiff.cds.skip=true}).
+     */
+    static List<String> launcherOptions(Path jar) throws IOException {
+        Path archive = jar.resolveSibling("ocidiff.jsa");
+        if (!Files.isRegularFile(archive)
+                || Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(archive)) > 0) {
+            return List.of();
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

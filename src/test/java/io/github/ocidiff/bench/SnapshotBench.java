@@ -36,7 +36,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>snapshot wall time of N resources / wall time of paging the same scopes through the SDK
  *       without storing (target ≤ 1.3 at N = 1,000,000), both in fresh JVMs with -Xmx512m against a
  *       simulator warmed up by one untimed paging, for the first night (an empty store) and the second
- *       (1% churn by default: what runs every night), with the CPU time each step cost;</li>
+ *       (1% churn by default: what runs every night), with the CPU time each step cost; the nights run
+ *       as the {@code ocidiff} launcher runs them, with the build's class-data archive (paging, a program
+ *       of the SDK alone, has none);</li>
  *   <li>peak heap of each snapshot process (-Xmx512m must hold): the largest occupancy after any collection
  *       (from the GC log; with the old generation's garbage) and after a full one (what was alive);</li>
  *   <li>store size (database and saved latest state) after 30 nightly snapshots at 1% churn / store size
@@ -88,10 +90,15 @@ public final class SnapshotBench {
                             + "    paging and the canonical form (the crawl without a store): %,d ms%s%n", resources,
                     latency == 0 ? "" : String.format(" (the simulator answers after %d ms)", latency),
                     page.millis(), page.cpu(), crawl.millis(), crawl.cpu());
+            List<String> launcher = ChildJvm.launcherOptions(jar);
+            System.out.printf("    the nights run as the ocidiff launcher runs them, %s%n", launcher.isEmpty()
+                    ? "but without a class-data archive (the build skipped it or it is older than the jar)"
+                    : "with the build's class-data archive");
             for (int night = 0; night < 2; night++) {
                 sim.selectDay(days.get(night));
                 Path gcLog = dir.resolve("gc" + night + ".log");
                 List<String> command = ChildJvm.ocidiffCommand(gcLog);
+                command.addAll(launcher);
                 // E.g. BENCH_SNAPSHOT_JVM_ARGS=-XX:StartFlightRecording=filename=night{night}.jfr profiles them.
                 String extra = System.getenv().getOrDefault("BENCH_SNAPSHOT_JVM_ARGS", "").strip();
                 if (!extra.isEmpty()) {
