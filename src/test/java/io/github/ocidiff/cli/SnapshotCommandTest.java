@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** `ocidiff snapshot` and `ocidiff snapshots` as a user (or cron) runs them. */
@@ -64,8 +65,9 @@ class SnapshotCommandTest {
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), slow)) {
             Path config = sim.writeConfig("  concurrencyPerRegion: 1\n");
             Path log = sim.dir.resolve("child.log");
+            Path tmp = Files.createDirectories(sim.dir.resolve("tmp"));
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                     "--config", config.toString(), "snapshot", "--quiet")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             // Kill it once it is collecting: after the first scope has been reported.
@@ -75,6 +77,10 @@ class SnapshotCommandTest {
             }
             assertThat(child.isAlive()).as("child still collecting; log: %s", Files.readString(log)).isTrue();
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            // zstd-jni deletes the native code it unpacked there once loaded: a killed run leaves no copy.
+            try (Stream<Path> left = Files.list(tmp)) {
+                assertThat(left.map(f -> f.getFileName().toString())).noneMatch(name -> name.contains("zstd"));
+            }
 
             try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
                 assertThat(store.snapshots()).isEmpty();
