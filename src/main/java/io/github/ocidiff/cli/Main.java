@@ -1,7 +1,9 @@
 package io.github.ocidiff.cli;
 
 import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.store.DiskFailure;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Entry point: runs the command line and maps failures to one line on stderr and an exit code. */
@@ -30,11 +32,12 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             int code = e instanceof OcidiffException oe ? oe.exitCode() : OcidiffException.RUNTIME;
-            String message = e instanceof OcidiffException ? e.getMessage() : describe(e);
+            Optional<String> disk = DiskFailure.describe(e);
+            String message = disk.orElseGet(() -> e instanceof OcidiffException ? e.getMessage() : describe(e));
             err.println("ocidiff: " + message);
             if (root.verbose) {
                 e.printStackTrace(err);
-            } else if (!(e instanceof OcidiffException)) {
+            } else if (!(e instanceof OcidiffException) && disk.isEmpty()) {
                 err.println("(run with --verbose for the stack trace)");
             }
             return code;

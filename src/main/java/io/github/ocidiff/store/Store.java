@@ -93,6 +93,7 @@ public final class Store implements AutoCloseable {
                     + "; check store.path and the folder's permissions", e);
         }
         StoreLock lock = StoreLock.acquire(Path.of(prefix + ".lock"), file);
+        DiskFailure.opened(file);
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + prefix, "sa", "");
         try {
             pool.setMaxConnections(CONNECTIONS);

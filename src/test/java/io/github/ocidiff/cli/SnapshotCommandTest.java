@@ -2,8 +2,12 @@ package io.github.ocidiff.cli;
 
 import static io.github.ocidiff.cli.MainTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.ocidiff.SimHarness;
+import io.github.ocidiff.crawl.SnapshotStatus;
+import io.github.ocidiff.sim.GeneratedTenancy;
+import io.github.ocidiff.sim.GeneratorSpec;
 import io.github.ocidiff.sim.FaultPlan;
 import io.github.ocidiff.sim.FixtureTenancy;
 import io.github.ocidiff.store.Store;
@@ -90,6 +94,57 @@ class SnapshotCommandTest {
             try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
                 assertThat(store.snapshots()).hasSize(1);
                 assertThat(store.snapshots().get(0).resourceCount()).isEqualTo(7);
+            }
+        }
+    }
+
+    /**
+     * A disk that fills up during a snapshot: a file size limit (ulimit -f) below the store's size makes
+     * every write past it fail as a full disk does, in a child process, which the JVM survives.
+     */
+    @Test
+    void aFullDiskIsToldWithTheStoreAndTheFixAndKeepsWhatWasCommitted() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash for ulimit");
+        GeneratorSpec spec = GeneratorSpec.defaults().withSeed(3).withResourceCount(5_000).withDays(1)
+                .withRegions(List.of("us-ashburn-1")).withCompartments(1, 4);
+        try (SimHarness sim = SimHarness.start(new GeneratedTenancy(spec), FaultPlan.none())) {
+            String config = sim.writeConfig("").toString();
+            assertThat(run("--config", config, "snapshot", "--quiet").exitCode()).isZero();
+            Path file = sim.dir.resolve("store/ocidiff.mv.db").toAbsolutePath().normalize();
+            long resources;
+            try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+                resources = store.snapshots().get(0).resourceCount();
+            }
+            // Room for Zstandard's native code (0.9 MB, unpacked at start), not for the store to be written.
+            long limitKb = 1536;
+            assertThat(Files.size(file)).isGreaterThan(2 * limitKb * 1024);
+
+            Process child = new ProcessBuilder("/bin/bash", "-c", "ulimit -f " + limitKb + " && exec \"$@\"", "bash",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), Main.class.getName(), "--config", config, "snapshot",
+                    "--force", "--quiet").start();
+            String out = new String(child.getInputStream().readAllBytes());
+            String err = new String(child.getErrorStream().readAllBytes());
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).as(out + err).isEqualTo(1);
+            assertThat(err.lines().toList()).as(err).singleElement().asString()
+                    .isEqualTo("ocidiff: the disk under the store " + file + " failed (File too large): make room on it,"
+                            + " or make it writable, and run again; the snapshots committed before are kept, and the"
+                            + " next run discards what this one left unfinished");
+
+            try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+                assertThat(store.snapshots()).singleElement().satisfies(s -> {
+                    assertThat(s.id()).isEqualTo(1);
+                    assertThat(s.resourceCount()).isEqualTo(resources);
+                });
+            }
+            MainTest.Run again = run("--config", config, "snapshot", "--force", "--quiet");
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+                assertThat(store.snapshots()).singleElement().satisfies(s -> {
+                    assertThat(s.status()).isEqualTo(SnapshotStatus.COMPLETE);
+                    assertThat(s.resourceCount()).isEqualTo(resources);
+                });
             }
         }
     }
