@@ -32,7 +32,8 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             int code = e instanceof OcidiffException oe ? oe.exitCode() : OcidiffException.RUNTIME;
-            Optional<String> disk = DiskFailure.describe(e);
+            // The store's own failures are told where they happen; its database's, wherever they surface.
+            Optional<String> disk = e instanceof OcidiffException ? Optional.empty() : DiskFailure.describe(e);
             String message = disk.orElseGet(() -> e instanceof OcidiffException ? e.getMessage() : describe(e));
             err.println("ocidiff: " + message);
             if (root.verbose) {

@@ -32,9 +32,19 @@ public final class DiskFailure {
 
     /** One line with the store file, the system's reason and the fix, when {@code failure} came from its disk. */
     public static Optional<String> describe(Throwable failure) {
-        return cause(failure).map(io -> "the disk under the store " + (lastOpened == null ? "" : lastOpened + " ")
-                + "failed (" + (io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName()) + "): make room on it, or make it writable, and run again; the "
-                + "snapshots committed before are kept, and the next run discards what this one left unfinished");
+        return describe(failure, lastOpened);
+    }
+
+    /** {@link #describe(Throwable)} for the store {@code file} (null: not known). */
+    static Optional<String> describe(Throwable failure, Path file) {
+        return cause(failure).map(io -> "the disk under the store " + (file == null ? "" : file + " ") + "failed ("
+                + reason(io) + "): make room on it, or make it writable, and run again; the snapshots committed "
+                + "before are kept, and the next run discards what this one left unfinished");
+    }
+
+    /** What the system said, e.g. "No space left on device". */
+    static String reason(IOException io) {
+        return io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName();
     }
 
     /** The I/O exception below one of H2's among the causes (and suppressed failures) of {@code failure}. */

@@ -118,6 +118,10 @@ public final class Store implements AutoCloseable {
         try (Connection ignored = pool.getConnection()) {
             // Opening the first connection opens (or creates) the database file.
         } catch (SQLException e) {
+            // A full disk is no reason to move the store away.
+            DiskFailure.describe(e, file).ifPresent(disk -> {
+                throw OcidiffException.runtime(disk, e);
+            });
             throw OcidiffException.runtime("the store " + file + " cannot be opened as an H2 database ("
                     + Migrations.firstLine(e.getMessage()) + "): restore it from a backup, or move it away to "
                     + "start a new store", e);
@@ -444,8 +448,17 @@ public final class Store implements AutoCloseable {
             Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             rewrite = new StoreRewrite(before, Files.size(file), dead, Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException | IOException e) {
-            throw OcidiffException.runtime("the store " + file + " was saved but could not be compacted ("
-                    + Migrations.firstLine(e.getMessage()) + "); check the free disk space", e);
+            // The copy may have filled the disk: it goes, and the store stays as it was.
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException left) {
+                e.addSuppressed(left);
+            }
+            String reason = DiskFailure.cause(e).map(DiskFailure::reason)
+                    .orElseGet(() -> Migrations.firstLine(e.getMessage()));
+            throw OcidiffException.runtime("the store " + file + " was saved, but rewriting it compactly failed ("
+                    + reason + "): the rewrite needs room for a copy of the store beside it; the store is intact, "
+                    + "and the next run that writes to it tries again", e);
         }
     }
 

@@ -73,7 +73,8 @@ final class WriteBehind implements AutoCloseable {
     private void requireHealthy() {
         RuntimeException e = failure;
         if (e != null) {
-            throw OcidiffException.runtime("the store could not write the snapshot: " + e.getMessage(), e);
+            throw OcidiffException.runtime(DiskFailure.describe(e)
+                    .orElseGet(() -> "the store could not write the snapshot: " + e.getMessage()), e);
         }
     }
 

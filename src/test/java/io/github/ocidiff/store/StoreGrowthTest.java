@@ -6,7 +6,9 @@ import static io.github.ocidiff.store.Resources.NIGHT;
 import static io.github.ocidiff.store.Resources.resource;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.SnapshotWriter;
@@ -149,6 +151,29 @@ class StoreGrowthTest {
     private static int deadPercent(Path file) {
         try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
             return Store.deadPercent(store);
+        }
+    }
+
+    @Test
+    void aRewriteThatFailsSaysWhyAndLeavesTheStoreAsItWas() throws Exception {
+        Path prefix = dir.resolve("ocidiff");
+        Path file = Path.of(prefix + ".mv.db");
+        try (Store store = Store.open(prefix)) {
+            StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, night(3000, 0)));
+        }
+        Store churn = Store.open(prefix);
+        StoreSnapshotTest.snapshot(churn, 1, Map.of(ASHBURN_A, night(3000, 600)));
+        // Where the copy goes, something the rewrite can neither remove nor write over.
+        Path inTheWay = Files.createDirectories(Path.of(file + ".tempFile").resolve("in-the-way"));
+        assertThatThrownBy(churn::close).isInstanceOf(OcidiffException.class)
+                .hasMessageStartingWith("the store " + file.toAbsolutePath().normalize()
+                        + " was saved, but rewriting it compactly failed (")
+                .hasMessageEndingWith("): the rewrite needs room for a copy of the store beside it; the store is "
+                        + "intact, and the next run that writes to it tries again");
+        assertThat(churn.rewrite()).isEmpty();
+        Files.delete(inTheWay);
+        try (Store store = Store.open(prefix)) {
+            assertThat(store.snapshots()).extracting(SnapshotInfo::changesFromPrevious).containsExactly(3000L, 600L);
         }
     }
 
