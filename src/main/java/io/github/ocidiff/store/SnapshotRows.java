@@ -62,6 +62,11 @@ final class SnapshotRows {
         tx.deleteFrom(SNAPSHOT).where(SNAPSHOT.ID.eq(id)).execute();
     }
 
+    /** Makes a committed snapshot RUNNING again: invisible, and discarded by the next open if not before. */
+    static void uncommit(DSLContext tx, long id) {
+        tx.update(SNAPSHOT).set(SNAPSHOT.STATUS, RUNNING).where(SNAPSHOT.ID.eq(id)).execute();
+    }
+
     static List<SnapshotInfo> committed(DSLContext dsl) {
         return dsl.selectFrom(SNAPSHOT).where(SNAPSHOT.STATUS.ne(RUNNING)).orderBy(SNAPSHOT.ID)
                 .fetch(SnapshotRows::info);

@@ -1,5 +1,6 @@
 package io.github.ocidiff.store;
 
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 
 import io.github.ocidiff.crawl.CanonicalResource;
@@ -260,8 +261,18 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         return latest.fromFile();
     }
 
-    /** Removes an uncommitted snapshot: its row and what it wrote beyond staging. */
+    /**
+     * Removes an uncommitted snapshot: its row and what it wrote beyond staging. With no snapshot committed,
+     * every resource row is an uncommitted one's, and the tables are emptied whole: a first night cut short
+     * left up to a million rows, and deleting them in one transaction took minutes and, while it ran, disk
+     * for several times the store (21 s and 1.9 GB for 350,000). Emptying commits at once; a crash after it
+     * leaves the snapshot's row, and the next open discards it again.
+     */
     static void discard(DSLContext dsl, long id) {
+        if (SnapshotRows.latestCommitted(dsl).isEmpty()) {
+            dsl.truncate(RESOURCE_INTERVAL).execute();
+            dsl.truncate(RESOURCE_VERSION).execute();
+        }
         dsl.transaction(configuration -> {
             IntervalUpdates.undo(configuration.dsl(), id);
             SnapshotRows.delete(configuration.dsl(), id);

@@ -257,12 +257,21 @@ public final class Store implements AutoCloseable {
         });
         wrote = true;
         openIntervals.delete();
+        boolean only = SnapshotRows.committed(dsl).size() == 1;
         dsl.transaction(configuration -> {
             EvidenceRows.deleteFor(configuration.dsl(), id);
             CompartmentRows.deleteFor(configuration.dsl(), id);
-            IntervalUpdates.undo(configuration.dsl(), id);
-            SnapshotRows.delete(configuration.dsl(), id);
+            if (only) {
+                // Uncommitted again, then discarded as a snapshot cut short is: the store's every row.
+                SnapshotRows.uncommit(configuration.dsl(), id);
+            } else {
+                IntervalUpdates.undo(configuration.dsl(), id);
+                SnapshotRows.delete(configuration.dsl(), id);
+            }
         });
+        if (only) {
+            StagedSnapshotWriter.discard(dsl, id);
+        }
     }
 
     /**

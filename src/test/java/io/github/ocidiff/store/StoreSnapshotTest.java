@@ -18,8 +18,10 @@ import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -266,6 +268,28 @@ class StoreSnapshotTest {
         }
         assertThat(Resources.intervals(prefix)).isEqualTo(3);
         assertThat(Resources.rows(prefix, io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION)).isEqualTo(3);
+    }
+
+    /** A first night retaken (--force, or replacing a PARTIAL one): the store is emptied, not deleted row by row. */
+    @Test
+    void deletingTheOnlySnapshotEmptiesTheStoreWithoutGrowingIt() throws Exception {
+        Path file = Path.of(prefix + ".mv.db");
+        List<CanonicalResource> many = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            many.add(resource(ASHBURN_A, "many-" + i, "RUNNING"));
+        }
+        try (Store store = Store.open(prefix)) {
+            long id = snapshot(store, 0, Map.of(ASHBURN_A, many)).id();
+            long before = Files.size(file);
+            store.deleteSnapshot(id);
+            assertThat(Files.size(file)).isLessThanOrEqualTo(before + before / 10);
+            assertThat(store.snapshots()).isEmpty();
+            assertThat(Resources.intervals(prefix)).isZero();
+
+            SnapshotSummary again = snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db)));
+            assertThat(state(store, again.id())).isEqualTo(json(web, db));
+        }
+        assertThat(Resources.rows(prefix, io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION)).isEqualTo(2);
     }
 
     @Test
