@@ -154,10 +154,14 @@ final class IntervalQueries {
         }
     }
 
-    /** Every version of one resource, oldest first, through the OCID key. */
+    /**
+     * Every version of one resource, oldest first, through the OCID key. A version valid since a snapshot
+     * that was pruned is valid since the first one kept (see {@link Pruning}).
+     */
     static List<ResourceVersion> versionsOf(DSLContext dsl, String ocid) {
-        return versionsOfQuery(dsl, ocid)
-                .fetch(r -> new ResourceVersion(r.get(I.VALID_FROM), r.get(I.VALID_TO), resource(r)));
+        long firstKept = SnapshotRows.committed(dsl).stream().mapToLong(SnapshotInfo::id).min().orElse(0);
+        return versionsOfQuery(dsl, ocid).fetch(r -> new ResourceVersion(Math.max(r.get(I.VALID_FROM), firstKept),
+                r.get(I.VALID_TO), resource(r)));
     }
 
     /** The query of {@link #versionsOf}: tests ask H2 how it plans it. */

@@ -27,8 +27,11 @@ final class ShortKeys {
 
     /** The version {@code v} is the content {@code sha256}, found through its SHA-256 key. */
     static Condition hasSha(ResourceVersion v, Field<byte[]> sha256) {
-        return v.SHA_KEY.eq(DSL.field("CAST(SUBSTRING(CAST({0} AS VARBINARY), 1, 8) AS BIGINT)", SQLDataType.BIGINT,
-                        sha256))
-                .and(v.SHA256.eq(sha256));
+        return v.SHA_KEY.eq(shaKey(sha256)).and(v.SHA256.eq(sha256));
+    }
+
+    /** The SHA-256 key of {@code sha256}, as resource_version.sha_key holds it. */
+    static Field<Long> shaKey(Field<byte[]> sha256) {
+        return DSL.field("CAST(SUBSTRING(CAST({0} AS VARBINARY), 1, 8) AS BIGINT)", SQLDataType.BIGINT, sha256);
     }
 }
