@@ -70,11 +70,8 @@ class StoreGrowthTest {
 
     @Test
     void aSmallWriteLeavesTheFileAsItIsWhereANightsChurnRewritesIt() throws Exception {
-        Path prefix = dir.resolve("ocidiff");
+        Path prefix = afterFirstNight();
         Path file = Path.of(prefix + ".mv.db");
-        try (Store store = Store.open(prefix)) {
-            StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, night(3000, 0)));
-        }
         Object afterFirstNight = fileKey(file);
 
         Store baseline = Store.open(prefix);
@@ -134,6 +131,15 @@ class StoreGrowthTest {
         assertThat(deadPercent(file)).isLessThan(Store.DEAD_PERCENT_TO_COMPACT);
     }
 
+    /** The store's prefix after a first night of 3,000 resources. */
+    private Path afterFirstNight() {
+        Path prefix = dir.resolve("ocidiff");
+        try (Store store = Store.open(prefix)) {
+            StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, night(3000, 0)));
+        }
+        return prefix;
+    }
+
     /** {@code resources} resources, the first {@code stopped} of them STOPPED and the others RUNNING. */
     private static List<CanonicalResource> night(int resources, int stopped) {
         List<CanonicalResource> night = new ArrayList<>();
@@ -156,11 +162,8 @@ class StoreGrowthTest {
 
     @Test
     void aRewriteThatFailsSaysWhyAndLeavesTheStoreAsItWas() throws Exception {
-        Path prefix = dir.resolve("ocidiff");
+        Path prefix = afterFirstNight();
         Path file = Path.of(prefix + ".mv.db");
-        try (Store store = Store.open(prefix)) {
-            StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, night(3000, 0)));
-        }
         Store churn = Store.open(prefix);
         StoreSnapshotTest.snapshot(churn, 1, Map.of(ASHBURN_A, night(3000, 600)));
         // Where the copy goes, something the rewrite can neither remove nor write over.
