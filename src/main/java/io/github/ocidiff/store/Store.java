@@ -94,7 +94,9 @@ public final class Store implements AutoCloseable {
         }
         StoreLock lock = StoreLock.acquire(Path.of(prefix + ".lock"), file);
         DiskFailure.opened(file);
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + prefix, "sa", "");
+        // No ocidiff.trace.db beside the store: H2 logged there the writes a stopped run (SIGTERM) was cut
+        // off in, and kept the file for good; ocidiff reports its failures itself (--verbose: with traces).
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + prefix + ";TRACE_LEVEL_FILE=0", "sa", "");
         try {
             pool.setMaxConnections(CONNECTIONS);
             requireReadable(pool, file);

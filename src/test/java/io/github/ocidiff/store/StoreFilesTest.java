@@ -27,7 +27,7 @@ class StoreFilesTest {
         try (Store store = Store.open(prefix)) {
             assertThat(store.sizeOnDisk()).isPositive();
         }
-        // Nothing went wrong, so H2 wrote no trace file (of errors) beside the store.
+        // H2 writes no trace file beside the store.
         assertThat(prefix.resolveSibling("ocidiff.trace.db")).doesNotExist();
         Object applied = Resources.closedStore(prefix, dsl -> dsl.fetchValue(
                 "select count(*) from \"flyway_schema_history\" where \"version\" = '1' and \"success\""));
@@ -45,6 +45,8 @@ class StoreFilesTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         // Refusing released the store.
         assertThatThrownBy(() -> Store.open(prefix)).hasMessageContaining("cannot be opened as an H2 database");
+        // Nor did H2 keep a log of its own (ocidiff.trace.db) beside it.
+        assertThat(prefix.resolveSibling("ocidiff.trace.db")).doesNotExist();
     }
 
     @Test
