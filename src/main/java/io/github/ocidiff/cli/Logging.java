@@ -11,5 +11,6 @@ final class Logging {
 
     static void verbose() {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "info");
     }
 }

@@ -4,6 +4,7 @@ import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.store.DiskFailure;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 
 /** Entry point: runs the command line and maps failures to one line on stderr and an exit code. */
@@ -13,7 +14,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // A stop signal (systemd, docker stop, Ctrl-C) ends the JVM without a word otherwise: the log says so.
+        AtomicBoolean finished = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) {
+                System.err.println("ocidiff: stopped before it finished (a stop signal); what it was writing is not"
+                        + " visible, and the next run discards it");
+            }
+        }, "ocidiff-stopped"));
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        finished.set(true);
+        System.exit(code);
     }
 
     /** Runs ocidiff in-process (tests use this too) and returns the exit code. */

@@ -1,5 +1,6 @@
 package io.github.ocidiff.store;
 
+import io.github.ocidiff.OcidiffException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -40,6 +41,17 @@ public final class DiskFailure {
         return cause(failure).map(io -> "the disk under the store " + (file == null ? "" : file + " ") + "failed ("
                 + reason(io) + "): make room on it, or make it writable, and run again; the snapshots committed "
                 + "before are kept, and the next run discards what this one left unfinished");
+    }
+
+    /**
+     * Throws the one line of {@link #describe} when {@code failure} came from the disk: opening the store
+     * says so instead of calling the store damaged and advising to move it away.
+     */
+    static void throwIfFound(Throwable failure, Path file) {
+        Optional<String> disk = describe(failure, file);
+        if (disk.isPresent()) {
+            throw OcidiffException.runtime(disk.get(), failure);
+        }
     }
 
     /** What the system said, e.g. "No space left on device". */

@@ -48,6 +48,7 @@ final class Migrations {
             beforeMigrating.run();
             return flyway.migrate().migrationsExecuted > 0;
         } catch (FlywayException e) {
+            DiskFailure.throwIfFound(e, storeFile);
             throw OcidiffException.runtime("the store " + storeFile + " is not an ocidiff store or its schema is "
                     + "damaged (" + firstLine(e.getMessage()) + "): point store.path at another file, or move this "
                     + "one away", e);

@@ -94,9 +94,11 @@ public final class Store implements AutoCloseable {
         }
         StoreLock lock = StoreLock.acquire(Path.of(prefix + ".lock"), file);
         DiskFailure.opened(file);
-        // No ocidiff.trace.db beside the store: H2 logged there the writes a stopped run (SIGTERM) was cut
-        // off in, and kept the file for good; ocidiff reports its failures itself (--verbose: with traces).
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + prefix + ";TRACE_LEVEL_FILE=0", "sa", "");
+        // A stopped run (SIGTERM) ends as a killed one does, which the next open cleans up after: H2 closing
+        // the database in its own shutdown hook failed the writes still running, which then told of errors.
+        // And no ocidiff.trace.db beside the store: ocidiff reports failures itself (--verbose: with traces).
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + prefix
+                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0", "sa", "");
         try {
             pool.setMaxConnections(CONNECTIONS);
             requireReadable(pool, file);
@@ -120,10 +122,7 @@ public final class Store implements AutoCloseable {
         try (Connection ignored = pool.getConnection()) {
             // Opening the first connection opens (or creates) the database file.
         } catch (SQLException e) {
-            // A full disk is no reason to move the store away.
-            DiskFailure.describe(e, file).ifPresent(disk -> {
-                throw OcidiffException.runtime(disk, e);
-            });
+            DiskFailure.throwIfFound(e, file);
             throw OcidiffException.runtime("the store " + file + " cannot be opened as an H2 database ("
                     + Migrations.firstLine(e.getMessage()) + "): restore it from a backup, or move it away to "
                     + "start a new store", e);

@@ -65,6 +65,19 @@ class SnapshotCommandTest {
 
     @Test
     void aSnapshotKilledMidwayLeavesNothingAndTheNextRunCompletes() throws Exception {
+        stoppedMidway(true);
+    }
+
+    /** A stop signal (systemd, docker stop, Ctrl-C): as a kill, and the log says why the run ended. */
+    @Test
+    void aSnapshotStoppedMidwaySaysSoLeavesNothingAndTheNextRunCompletes() throws Exception {
+        assertThat(stoppedMidway(false).lines().filter(l -> l.startsWith("ocidiff:")).toList())
+                .containsExactly("ocidiff: stopped before it finished (a stop signal); what it was writing is not"
+                        + " visible, and the next run discards it");
+    }
+
+    /** Stops a snapshot run in a child JVM once it collects (kill -9, or SIGTERM), checks the next run; its output. */
+    private static String stoppedMidway(boolean kill) throws Exception {
         FaultPlan slow = FaultPlan.none().withLatency(Duration.ofMillis(300));
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), slow)) {
             Path config = sim.writeConfig("  concurrencyPerRegion: 1\n");
@@ -74,13 +87,19 @@ class SnapshotCommandTest {
                     "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                     "--config", config.toString(), "snapshot", "--quiet")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            // Kill it once it is collecting: after the first scope has been reported.
+            // Stop it once it is collecting: after the first scope has been reported.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!Files.readString(log).contains("scopes,") && child.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             assertThat(child.isAlive()).as("child still collecting; log: %s", Files.readString(log)).isTrue();
-            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            if (kill) {
+                child.destroyForcibly();
+            } else {
+                child.destroy();
+            }
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).isEqualTo(kill ? 137 : 143);
             // zstd-jni deletes the native code it unpacked there once loaded: a killed run leaves no copy.
             try (Stream<Path> left = Files.list(tmp)) {
                 assertThat(left.map(f -> f.getFileName().toString())).noneMatch(name -> name.contains("zstd"));
@@ -95,6 +114,8 @@ class SnapshotCommandTest {
                 assertThat(store.snapshots()).hasSize(1);
                 assertThat(store.snapshots().get(0).resourceCount()).isEqualTo(7);
             }
+            assertThat(sim.dir.resolve("store/ocidiff.trace.db")).doesNotExist();
+            return Files.readString(log);
         }
     }
 
