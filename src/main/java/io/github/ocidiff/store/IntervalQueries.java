@@ -159,7 +159,7 @@ final class IntervalQueries {
      * that was pruned is valid since the first one kept (see {@link Pruning}).
      */
     static List<ResourceVersion> versionsOf(DSLContext dsl, String ocid) {
-        long firstKept = SnapshotRows.committed(dsl).stream().mapToLong(SnapshotInfo::id).min().orElse(0);
+        long firstKept = SnapshotRows.firstCommittedId(dsl);
         return versionsOfQuery(dsl, ocid).fetch(r -> new ResourceVersion(Math.max(r.get(I.VALID_FROM), firstKept),
                 r.get(I.VALID_TO), resource(r)));
     }

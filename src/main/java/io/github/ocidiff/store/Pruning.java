@@ -53,7 +53,8 @@ final class Pruning {
         ResourceInterval kept = I.as("kept");
         Table<Record1<byte[]>> unused = DSL.select(I.SHA256).from(I).where(ended).andNotExists(DSL.selectOne()
                 .from(kept)
-                .where(ShortKeys.hasOcid(kept, I.OCID))
+                .where(kept.OCID_KEY.eq(I.OCID_KEY))
+                .and(kept.OCID.eq(I.OCID))
                 .and(kept.SHA256.eq(I.SHA256))
                 .and(kept.VALID_TO.isNull().or(kept.VALID_TO.gt(firstKept)))).asTable("unused");
         Field<byte[]> sha = unused.field(I.SHA256);

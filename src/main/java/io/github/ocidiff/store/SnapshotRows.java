@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** The snapshot and scope_coverage tables: a snapshot's life from RUNNING to committed or discarded. */
 final class SnapshotRows {
@@ -65,6 +66,13 @@ final class SnapshotRows {
     /** Makes a committed snapshot RUNNING again: invisible, and discarded by the next open if not before. */
     static void uncommit(DSLContext tx, long id) {
         tx.update(SNAPSHOT).set(SNAPSHOT.STATUS, RUNNING).where(SNAPSHOT.ID.eq(id)).execute();
+    }
+
+    /** The id of the oldest committed snapshot, 0 when none is. */
+    static long firstCommittedId(DSLContext dsl) {
+        Long first = dsl.select(DSL.min(SNAPSHOT.ID)).from(SNAPSHOT).where(SNAPSHOT.STATUS.ne(RUNNING))
+                .fetchOne(0, Long.class);
+        return first == null ? 0 : first;
     }
 
     static List<SnapshotInfo> committed(DSLContext dsl) {
