@@ -258,7 +258,7 @@ public final class Store implements AutoCloseable {
         });
         wrote = true;
         openIntervals.delete();
-        boolean only = SnapshotRows.committed(dsl).size() == 1;
+        boolean only = SnapshotRows.firstCommittedId(dsl) == id;
         dsl.transaction(configuration -> {
             EvidenceRows.deleteFor(configuration.dsl(), id);
             CompartmentRows.deleteFor(configuration.dsl(), id);

@@ -15,6 +15,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -83,9 +84,8 @@ class SnapshotCommandTest {
             Path config = sim.writeConfig("  concurrencyPerRegion: 1\n");
             Path log = sim.dir.resolve("child.log");
             Path tmp = Files.createDirectories(sim.dir.resolve("tmp"));
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "--config", config.toString(), "snapshot", "--quiet")
+            Process child = new ProcessBuilder(ocidiff(List.of("-Djava.io.tmpdir=" + tmp), "--config",
+                    config.toString(), "snapshot", "--quiet"))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             // Stop it once it is collecting: after the first scope has been reported.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -140,10 +140,10 @@ class SnapshotCommandTest {
             long limitKb = 1536;
             assertThat(Files.size(file)).isGreaterThan(2 * limitKb * 1024);
 
-            Process child = new ProcessBuilder("/bin/bash", "-c", "ulimit -f " + limitKb + " && exec \"$@\"", "bash",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), Main.class.getName(), "--config", config, "snapshot",
-                    "--force", "--quiet").start();
+            List<String> limited = new ArrayList<>(List.of("/bin/bash", "-c", "ulimit -f " + limitKb + " && exec \"$@\"",
+                    "bash"));
+            limited.addAll(ocidiff(List.of(), "--config", config, "snapshot", "--force", "--quiet"));
+            Process child = new ProcessBuilder(limited).start();
             String out = new String(child.getInputStream().readAllBytes());
             String err = new String(child.getErrorStream().readAllBytes());
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -233,10 +233,8 @@ class SnapshotCommandTest {
         try (SimHarness sim = SimHarness.smallFixture()) {
             Path config = sim.writeConfig("");
             Path missing = sim.dir.resolve("no-such-tmp");
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.io.tmpdir=" + missing, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "--config", config.toString(), "snapshot", "--quiet")
-                    .start();
+            Process child = new ProcessBuilder(ocidiff(List.of("-Djava.io.tmpdir=" + missing), "--config",
+                    config.toString(), "snapshot", "--quiet")).start();
             String out = new String(child.getInputStream().readAllBytes());
             String err = new String(child.getErrorStream().readAllBytes());
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -248,5 +246,15 @@ class SnapshotCommandTest {
                             + "for the ocidiff launcher)");
             assertThat(sim.dir.resolve("store")).doesNotExist();
         }
+    }
+
+    /** ocidiff in a child JVM with this test's classpath: {@code jvmOptions}, then ocidiff's {@code args}. */
+    private static List<String> ocidiff(List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return command;
     }
 }
