@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The fallback when Audit has no write event for a change: OCI's default tag namespace stamps
@@ -23,16 +23,16 @@ public final class TagAttribution {
     public static final String EVENT_NAME = "Oracle-Tags.CreatedBy";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Function<String, String> versionJson;
+    private final BiFunction<String, String, String> versionJson;
 
-    /** @param versionJson the canonical JSON of a stored version by its SHA-256 (the store's lookup) */
-    public TagAttribution(Function<String, String> versionJson) {
+    /** @param versionJson the canonical JSON of a resource's stored version by OCID and SHA-256 (the store's lookup) */
+    public TagAttribution(BiFunction<String, String, String> versionJson) {
         this.versionJson = versionJson;
     }
 
     public AttributedChange attribute(Change change) {
         if (change.kind() == ChangeKind.CREATED && change.afterSha256() != null) {
-            Optional<Actor> creator = creator(read(versionJson.apply(change.afterSha256())));
+            Optional<Actor> creator = creator(read(versionJson.apply(change.ocid(), change.afterSha256())));
             if (creator.isPresent()) {
                 return new AttributedChange(change, List.of(creator.get()), Attribution.TAG);
             }

@@ -21,9 +21,7 @@ import org.jooq.Index;
  */
 final class DeferredKeys {
 
-    /** The versions' key, which a first night's commit may build last (see StagedSnapshotWriter#commit). */
-    static final Index VERSIONS = Indexes.RESOURCE_VERSION_SHA_KEY;
-    private static final List<Index> KEYS = List.of(Indexes.RESOURCE_INTERVAL_OCID_KEY, VERSIONS);
+    private static final List<Index> KEYS = List.of(Indexes.RESOURCE_INTERVAL_OCID_KEY, Indexes.RESOURCE_VERSION_SHA_KEY);
 
     private DeferredKeys() {
     }
@@ -43,15 +41,8 @@ final class DeferredKeys {
      * a store is opened after one crashed; two lookups when none is. DDL, so outside any transaction.
      */
     static void restore(DSLContext dsl) {
-        restoreBut(dsl, null);
-    }
-
-    /** {@link #restore}, but leaving {@code later} (null: none) missing. */
-    static void restoreBut(DSLContext dsl, Index later) {
         for (Index key : missing(dsl)) {
-            if (!key.equals(later)) {
-                dsl.createIndex(key).on(key.getTable(), key.getFields()).execute();
-            }
+            dsl.createIndex(key).on(key.getTable(), key.getFields()).execute();
         }
     }
 

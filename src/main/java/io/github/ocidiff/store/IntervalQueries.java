@@ -35,7 +35,9 @@ final class IntervalQueries {
 
     private static final ResourceInterval I = RESOURCE_INTERVAL;
     private static final List<Field<?>> COLUMNS = List.of(I.OCID, I.REGION, I.RESOURCE_TYPE, I.COMPARTMENT_ID,
-            I.LIFECYCLE_STATE, I.DISPLAY_NAME, I.SHA256, RESOURCE_VERSION.BODY);
+            I.LIFECYCLE_STATE, I.DISPLAY_NAME, I.SHA256, I.BLOCK_ID, I.BLOCK_LINE, RESOURCE_VERSION.BODY);
+    /** Versions stored before blocks (migration V7) are found by their SHA-256. */
+    private static final Condition LEGACY_VERSION = I.BLOCK_ID.isNull().and(ShortKeys.hasSha(RESOURCE_VERSION, I.SHA256));
     private static final Index BY_VALID_TO = Indexes.RESOURCE_INTERVAL_VALID_TO;
     private static final Index BY_VALID_FROM = Indexes.RESOURCE_INTERVAL_VALID_FROM;
     private static final ResourceInterval BY_KEY = I.as("by_key");
@@ -49,8 +51,9 @@ final class IntervalQueries {
      * the changes since s, never the history before s.
      */
     static void forEachAt(DSLContext dsl, long s, Consumer<StoredResource> consumer) {
-        stream(resources(dsl, BY_VALID_TO, I.VALID_TO.isNull().and(I.VALID_FROM.le(s))), consumer);
-        stream(resources(dsl, BY_VALID_TO, I.VALID_TO.gt(s).and(I.VALID_FROM.le(s))), consumer);
+        VersionBlocks.Reader blocks = new VersionBlocks.Reader(dsl);
+        stream(resources(dsl, BY_VALID_TO, I.VALID_TO.isNull().and(I.VALID_FROM.le(s))), blocks, consumer);
+        stream(resources(dsl, BY_VALID_TO, I.VALID_TO.gt(s).and(I.VALID_FROM.le(s))), blocks, consumer);
     }
 
     /** One open interval, as {@link #forEachOpen} reads it. */
@@ -129,26 +132,27 @@ final class IntervalQueries {
         Condition before = I.VALID_TO.ge(from + 1).and(I.VALID_TO.le(to)).and(I.VALID_FROM.le(from));
         Condition after = I.VALID_FROM.ge(from + 1).and(I.VALID_FROM.le(to))
                 .and(I.VALID_TO.isNull().or(I.VALID_TO.gt(to)));
+        VersionBlocks.Reader blocks = new VersionBlocks.Reader(dsl);
         try (Cursor<Record> b = resources(dsl, BY_VALID_TO, before).orderBy(I.OCID).fetchSize(FETCH_SIZE).fetchLazy();
              Cursor<Record> a = resources(dsl, BY_VALID_FROM, after).orderBy(I.OCID).fetchSize(FETCH_SIZE).fetchLazy()) {
             Iterator<Record> beforeRows = b.iterator();
             Iterator<Record> afterRows = a.iterator();
-            StoredResource x = next(beforeRows);
-            StoredResource y = next(afterRows);
+            StoredResource x = next(beforeRows, blocks);
+            StoredResource y = next(afterRows, blocks);
             while (x != null || y != null) {
                 int order = x == null ? 1 : y == null ? -1 : x.ocid().compareTo(y.ocid());
                 if (order < 0) {
                     consumer.accept(new IntervalEdge(x.ocid(), x, null));
-                    x = next(beforeRows);
+                    x = next(beforeRows, blocks);
                 } else if (order > 0) {
                     consumer.accept(new IntervalEdge(y.ocid(), null, y));
-                    y = next(afterRows);
+                    y = next(afterRows, blocks);
                 } else {
                     if (!x.sha256().equals(y.sha256())) {
                         consumer.accept(new IntervalEdge(x.ocid(), x, y));
                     }
-                    x = next(beforeRows);
-                    y = next(afterRows);
+                    x = next(beforeRows, blocks);
+                    y = next(afterRows, blocks);
                 }
             }
         }
@@ -160,14 +164,15 @@ final class IntervalQueries {
      */
     static List<ResourceVersion> versionsOf(DSLContext dsl, String ocid) {
         long firstKept = SnapshotRows.firstCommittedId(dsl);
+        VersionBlocks.Reader blocks = new VersionBlocks.Reader(dsl);
         return versionsOfQuery(dsl, ocid).fetch(r -> new ResourceVersion(Math.max(r.get(I.VALID_FROM), firstKept),
-                r.get(I.VALID_TO), resource(r)));
+                r.get(I.VALID_TO), resource(r, blocks)));
     }
 
     /** The query of {@link #versionsOf}: tests ask H2 how it plans it. */
     static ResultQuery<Record> versionsOfQuery(DSLContext dsl, String ocid) {
         return dsl.select(COLUMNS).select(I.VALID_FROM, I.VALID_TO)
-                .from(I).join(RESOURCE_VERSION).on(ShortKeys.hasSha(RESOURCE_VERSION, I.SHA256))
+                .from(I).leftJoin(RESOURCE_VERSION).on(LEGACY_VERSION)
                 .where(ShortKeys.hasOcid(I, val(ocid)))
                 .orderBy(I.VALID_FROM);
     }
@@ -179,23 +184,25 @@ final class IntervalQueries {
     private static SelectConditionStep<Record> resources(DSLContext dsl, Index index, Condition condition) {
         return dsl.select(COLUMNS)
                 .from(I.useIndex(index.getName()))
-                .join(RESOURCE_VERSION).on(ShortKeys.hasSha(RESOURCE_VERSION, I.SHA256))
+                .leftJoin(RESOURCE_VERSION).on(LEGACY_VERSION)
                 .where(condition);
     }
 
-    private static void stream(SelectConditionStep<Record> query, Consumer<StoredResource> consumer) {
+    private static void stream(SelectConditionStep<Record> query, VersionBlocks.Reader blocks,
+                               Consumer<StoredResource> consumer) {
         try (Cursor<Record> rows = query.fetchSize(FETCH_SIZE).fetchLazy()) {
-            rows.forEach(r -> consumer.accept(resource(r)));
+            rows.forEach(r -> consumer.accept(resource(r, blocks)));
         }
     }
 
-    private static StoredResource next(Iterator<Record> rows) {
-        return rows.hasNext() ? resource(rows.next()) : null;
+    private static StoredResource next(Iterator<Record> rows, VersionBlocks.Reader blocks) {
+        return rows.hasNext() ? resource(rows.next(), blocks) : null;
     }
 
-    private static StoredResource resource(Record r) {
+    private static StoredResource resource(Record r, VersionBlocks.Reader blocks) {
+        Long block = r.get(I.BLOCK_ID);
         return new StoredResource(r.get(I.OCID), r.get(I.REGION), r.get(I.RESOURCE_TYPE), r.get(I.COMPARTMENT_ID),
                 r.get(I.LIFECYCLE_STATE), r.get(I.DISPLAY_NAME), Sha256.hex(r.get(I.SHA256)),
-                JsonBodies.decompress(r.get(RESOURCE_VERSION.BODY)));
+                block != null ? blocks.json(block, r.get(I.BLOCK_LINE)) : JsonBodies.decompress(r.get(RESOURCE_VERSION.BODY)));
     }
 }

@@ -68,9 +68,9 @@ final class IntervalUpdates {
                                 SCOPE_COVERAGE.COMPARTMENT_ID.eq(i.COMPARTMENT_ID)))));
         batched(tx, end, endCandidates, rowIds, closed);
         int opened = tx.insertInto(i, i.OCID, i.VALID_FROM, i.REGION, i.SHA256, i.RESOURCE_TYPE, i.COMPARTMENT_ID,
-                        i.LIFECYCLE_STATE, i.DISPLAY_NAME)
+                        i.LIFECYCLE_STATE, i.DISPLAY_NAME, i.BLOCK_ID, i.BLOCK_LINE)
                 .select(select(w.OCID, inline(s), w.SCOPE_REGION, w.SHA256, w.RESOURCE_TYPE, w.COMPARTMENT_ID,
-                        w.LIFECYCLE_STATE, w.DISPLAY_NAME)
+                        w.LIFECYCLE_STATE, w.DISPLAY_NAME, w.BLOCK_ID, w.BLOCK_LINE)
                         .from(w)
                         .whereNotExists(selectOne().from(i).where(ShortKeys.hasOcid(i, w.OCID), i.VALID_TO.isNull())))
                 .execute();

@@ -10,6 +10,7 @@ import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static io.github.ocidiff.store.jooq.Tables.SCOPE_COVERAGE;
 import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT;
 import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_COMPARTMENTS;
+import static io.github.ocidiff.store.jooq.Tables.VERSION_BLOCK;
 
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
 import java.time.LocalDate;
@@ -62,6 +63,14 @@ final class Pruning {
                 .where(RESOURCE_VERSION.FIRST_SNAPSHOT.lt(firstKept))
                 .and(RESOURCE_VERSION.SHA_KEY.in(DSL.select(ShortKeys.shaKey(sha)).from(unused)))
                 .and(RESOURCE_VERSION.SHA256.in(DSL.select(sha).from(unused)))
+                .execute();
+        // The blocks only the intervals that go name (a block holds versions of many resources).
+        ResourceInterval naming = I.as("naming");
+        tx.deleteFrom(VERSION_BLOCK)
+                .where(VERSION_BLOCK.FIRST_SNAPSHOT.lt(firstKept))
+                .and(VERSION_BLOCK.ID.in(DSL.select(I.BLOCK_ID).from(I).where(ended)))
+                .andNotExists(DSL.selectOne().from(naming).where(naming.BLOCK_ID.eq(VERSION_BLOCK.ID))
+                        .and(naming.VALID_TO.isNull().or(naming.VALID_TO.gt(firstKept))))
                 .execute();
         tx.deleteFrom(I).where(ended).execute();
 

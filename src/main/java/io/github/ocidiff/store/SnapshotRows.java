@@ -3,6 +3,7 @@ package io.github.ocidiff.store;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static io.github.ocidiff.store.jooq.Tables.SCOPE_COVERAGE;
 import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT;
+import static io.github.ocidiff.store.jooq.Tables.VERSION_BLOCK;
 
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
@@ -55,10 +56,11 @@ final class SnapshotRows {
 
     /**
      * Removes a snapshot that never committed, or the latest one after its intervals were undone: then
-     * the versions it stored first are used by no interval any more (see resource_version.first_snapshot).
+     * the versions and blocks it stored first are used by no interval any more (see their first_snapshot).
      */
     static void delete(DSLContext tx, long id) {
         tx.deleteFrom(RESOURCE_VERSION).where(RESOURCE_VERSION.FIRST_SNAPSHOT.eq(id)).execute();
+        tx.deleteFrom(VERSION_BLOCK).where(VERSION_BLOCK.FIRST_SNAPSHOT.eq(id)).execute();
         tx.deleteFrom(SCOPE_COVERAGE).where(SCOPE_COVERAGE.SNAPSHOT_ID.eq(id)).execute();
         tx.deleteFrom(SNAPSHOT).where(SNAPSHOT.ID.eq(id)).execute();
     }

@@ -2,6 +2,7 @@ package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
+import static io.github.ocidiff.store.jooq.Tables.VERSION_BLOCK;
 
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.Scope;
@@ -18,11 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
-import org.jooq.Index;
 
 /**
  * A snapshot being written: pages go to one store thread ({@link WriteBehind}) that checks them against
@@ -43,7 +41,9 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     private final OpenIntervalFile file;
     private final Staging staging;
     private final NewIntervals newIntervals;
-    /** Whether the store held no resource version, so none of its intervals, when the snapshot began. */
+    /** Numbers the blocks of new versions: the store thread's, then the commit's. */
+    private final VersionBlocks blocks;
+    /** Whether the store held no interval when the snapshot began. */
     private final boolean intoEmpty;
     private final WriteBehind storeThread = new WriteBehind("ocidiff-store-writer");
     /**
@@ -67,8 +67,9 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         this.takenAt = takenAt;
         this.file = file;
         this.staging = new Staging(dsl, id);
-        this.intoEmpty = !dsl.fetchExists(RESOURCE_VERSION);
-        this.newIntervals = new NewIntervals(dsl, id, !intoEmpty);
+        this.intoEmpty = !dsl.fetchExists(RESOURCE_INTERVAL);
+        this.blocks = new VersionBlocks(dsl, id);
+        this.newIntervals = new NewIntervals(dsl, id, blocks);
         LatestState.Saved from = file == null || saved == null ? null : new LatestState.Saved(file, saved);
         storeThread.submit(() -> latest = LatestState.load(dsl, index, from));
     }
@@ -147,12 +148,8 @@ final class StagedSnapshotWriter implements SnapshotWriter {
                 : failed.isEmpty() ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL;
         awaitWritten();
         Staging.index(dsl);
-        // Builds the keys a snapshot into an empty store left out; none otherwise. The versions' key can wait
-        // for the save of the latest state, which reads only the intervals, unless staged content is to be
-        // stored, which the commit looks up by that key (resources reported outside their compartment's
-        // scope: rare on a first night).
-        Index keyBesideSave = intoEmpty && file != null && !staging.hasNewVersions() ? DeferredKeys.VERSIONS : null;
-        DeferredKeys.restoreBut(dsl, keyBesideSave);
+        // Builds the key a snapshot into an empty store left out; none otherwise.
+        DeferredKeys.restore(dsl);
         BitSet closed = (BitSet) latest.endedEarly().clone();
         long resources = dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
@@ -163,10 +160,10 @@ final class StagedSnapshotWriter implements SnapshotWriter {
             IntervalUpdates.Applied applied = new IntervalUpdates.Applied(created, 0, 0);
             if (status != SnapshotStatus.FAILED) {
                 staging.narrow(tx, !failed.isEmpty());
-                staging.storeNewVersions(tx);
                 Set<Scope> failedScopes = failed.stream().map(ScopeCoverage::scope).collect(Collectors.toSet());
                 applied = IntervalUpdates.apply(tx, id, created, latest.endCandidates(failedScopes).iterator(),
                         latest::rowId, closed);
+                staging.storeNewVersions(tx, id, blocks);
             }
             long count = latest.size() + applied.opened() - applied.closed();
             SnapshotRows.markCommitted(tx, id, status, count, applied.changes(), failed.size());
@@ -179,55 +176,9 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         dsl.query("CHECKPOINT").execute();
         if (file != null) {
             OpenIntervalFile.Token token = OpenIntervalFile.Token.of(SnapshotRows.committed(dsl, id).orElseThrow());
-            Runnable save = () -> latest.save(dsl, id, closed, new LatestState.Saved(file, token), intoEmpty);
-            if (keyBesideSave != null) {
-                besideKeyBuild(save);
-            } else {
-                save.run();
-            }
+            latest.save(dsl, id, closed, new LatestState.Saved(file, token), intoEmpty);
         }
         return new SnapshotSummary(id, takenAt, status, resources, failed);
-    }
-
-    /**
-     * Runs {@code work} while another thread builds the keys still missing, and returns when both are done:
-     * each reads its table in full, on a core of its own (1.8 and 1.9 s at a million resources), where the
-     * save would wait for the build. A run killed meanwhile leaves the snapshot committed and a key
-     * missing, which the next open builds.
-     */
-    private void besideKeyBuild(Runnable work) {
-        FutureTask<Void> build = new FutureTask<>(() -> DeferredKeys.restore(dsl), null);
-        Thread builder = new Thread(build, "ocidiff-key-builder");
-        builder.start();
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            try {
-                awaitKeys(build);
-            } catch (RuntimeException keys) {
-                e.addSuppressed(keys);
-            }
-            throw e;
-        }
-        awaitKeys(build);
-    }
-
-    private static void awaitKeys(FutureTask<Void> build) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                build.get();
-                break;
-            } catch (InterruptedException e) {
-                // DDL is not interrupted (an interrupt during file I/O closes H2's file channel): it is waited for.
-                interrupted = true;
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Abandons the snapshot unless committed: its row, staging rows and new resources go. */
@@ -272,6 +223,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         if (SnapshotRows.latestCommitted(dsl).isEmpty()) {
             dsl.truncate(RESOURCE_INTERVAL).execute();
             dsl.truncate(RESOURCE_VERSION).execute();
+            dsl.truncate(VERSION_BLOCK).execute();
         }
         dsl.transaction(configuration -> {
             IntervalUpdates.undo(configuration.dsl(), id);

@@ -17,10 +17,14 @@ import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.store.jooq.Indexes;
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
 import io.github.ocidiff.store.jooq.tables.SnapshotStaging;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.BatchBindStep;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Index;
+import org.jooq.Record2;
 
 /**
  * The rows of the snapshot being written (snapshot_staging): the resources that changed, were seen
@@ -87,11 +91,11 @@ final class Staging {
     void writeSighting(long rowId, Scope scope) {
         ResourceInterval i = RESOURCE_INTERVAL;
         dsl.insertInto(W, W.OCID, W.PREFERENCE, W.SCOPE_REGION, W.SCOPE_COMPARTMENT, W.SHA256, W.RESOURCE_TYPE,
-                        W.COMPARTMENT_ID, W.LIFECYCLE_STATE, W.DISPLAY_NAME)
+                        W.COMPARTMENT_ID, W.LIFECYCLE_STATE, W.DISPLAY_NAME, W.BLOCK_ID, W.BLOCK_LINE)
                 .select(select(i.OCID, when(i.COMPARTMENT_ID.eq(scope.compartmentId()), inline((byte) 0))
                                 .else_(inline((byte) 1)),
                         val(scope.region()), val(scope.compartmentId()), i.SHA256, i.RESOURCE_TYPE, i.COMPARTMENT_ID,
-                        i.LIFECYCLE_STATE, i.DISPLAY_NAME)
+                        i.LIFECYCLE_STATE, i.DISPLAY_NAME, i.BLOCK_ID, i.BLOCK_LINE)
                         .from(i).where(IntervalQueries.hasRowId(i, val(rowId))))
                 .execute();
     }
@@ -129,22 +133,47 @@ final class Staging {
                 .execute();
     }
 
-    /** Whether a staged row carries content not stored yet, for {@link #storeNewVersions}. */
-    boolean hasNewVersions() {
-        return dsl.fetchExists(W, W.BODY.isNotNull());
+    /**
+     * Stores in blocks the contents of the intervals snapshot {@code s} opened from staged rows, and points
+     * those intervals at them: after {@link IntervalUpdates#apply}, which alone decides whether a staged row
+     * opens an interval (one staged twice, unchanged, opens none). After {@link #narrow} each content is on
+     * one row: the canonical JSON names its resource, so no two resources share one.
+     */
+    void storeNewVersions(DSLContext tx, long s, VersionBlocks blocks) {
+        ResourceInterval i = RESOURCE_INTERVAL;
+        List<Record2<String, byte[]>> rows = new ArrayList<>(VersionBlocks.SIZE);
+        try (Cursor<Record2<String, byte[]>> opened = tx.select(W.OCID, W.BODY).from(W)
+                .join(i).on(ShortKeys.hasOcid(i, W.OCID), i.VALID_FROM.eq(inline(s)), i.SHA256.eq(W.SHA256))
+                .where(W.BODY.isNotNull())
+                .orderBy(W.ID).fetchSize(CHUNK).fetchLazy()) {
+            for (Record2<String, byte[]> row : opened) {
+                rows.add(row);
+                if (rows.size() == VersionBlocks.SIZE) {
+                    storeBlock(tx, s, blocks, rows);
+                    rows.clear();
+                }
+            }
+        }
+        if (!rows.isEmpty()) {
+            storeBlock(tx, s, blocks, rows);
+        }
     }
 
-    /**
-     * Stores the contents first seen in this snapshot. After {@link #narrow} each is on one row (the
-     * canonical JSON names its resource, so no two resources share one) and opens an interval there: a
-     * content not stored before cannot be that of an open interval. Contents stored already (a resource
-     * back to an earlier version) are left as they are.
-     */
-    void storeNewVersions(DSLContext tx) {
-        tx.insertInto(RESOURCE_VERSION, RESOURCE_VERSION.SHA256, RESOURCE_VERSION.FIRST_SNAPSHOT, RESOURCE_VERSION.BODY)
-                .select(select(W.SHA256, inline(snapshotId), W.BODY).from(W)
-                        .where(W.BODY.isNotNull())
-                        .andNotExists(selectOne().from(RESOURCE_VERSION).where(ShortKeys.hasSha(RESOURCE_VERSION, W.SHA256))))
-                .execute();
+    private static void storeBlock(DSLContext tx, long s, VersionBlocks blocks, List<Record2<String, byte[]>> rows) {
+        long id = blocks.take();
+        tx.connection(c -> {
+            try (PreparedStatement insert = c.prepareStatement(blocks.insertStatement())) {
+                blocks.write(insert, id, rows.stream().map(row -> JsonBodies.decompress(row.value2())).toList());
+                insert.executeBatch();
+            }
+        });
+        ResourceInterval i = RESOURCE_INTERVAL;
+        BatchBindStep point = tx.batch(tx.update(i).set(i.BLOCK_ID, inline(id)).set(i.BLOCK_LINE, (Integer) null)
+                .where(ShortKeys.hasOcid(i, val((String) null))).and(i.VALID_FROM.eq(inline(s))));
+        for (int line = 0; line < rows.size(); line++) {
+            String ocid = rows.get(line).value1();
+            point.bind(line, ocid, ocid);
+        }
+        point.execute();
     }
 }

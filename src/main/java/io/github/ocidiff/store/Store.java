@@ -231,13 +231,14 @@ public final class Store implements AutoCloseable {
         return IntervalQueries.versionsOf(dsl, ocid);
     }
 
-    /** The canonical JSON stored under a SHA-256 (hex). */
-    public String versionJson(String sha256) {
-        return dsl.select(RESOURCE_VERSION.BODY).from(RESOURCE_VERSION)
-                .where(ShortKeys.hasSha(RESOURCE_VERSION, DSL.val(Sha256.bytes(sha256), RESOURCE_VERSION.SHA256)))
-                .fetchOptional(RESOURCE_VERSION.BODY)
-                .map(JsonBodies::decompress)
-                .orElseThrow(() -> new IllegalArgumentException("no resource version with SHA-256 " + sha256));
+    /** The canonical JSON of one of a resource's versions, by its SHA-256 (hex). */
+    public String versionJson(String ocid, String sha256) {
+        return IntervalQueries.versionsOf(dsl, ocid).stream()
+                .map(ResourceVersion::resource)
+                .filter(version -> version.sha256().equals(sha256))
+                .findFirst()
+                .map(StoredResource::json)
+                .orElseThrow(() -> new IllegalArgumentException("no version of " + ocid + " with SHA-256 " + sha256));
     }
 
     /**

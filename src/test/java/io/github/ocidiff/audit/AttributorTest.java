@@ -58,8 +58,8 @@ class AttributorTest {
         }
     }
 
-    private final TagAttribution tags = new TagAttribution(Map.of("tagged-v1", "{\"definedTags\":{\"Oracle-Tags\":"
-            + "{\"CreatedBy\":\"dana@example.com\",\"CreatedOn\":\"2026-11-02T08:00:00Z\"}}}", "plain", "{}")::get);
+    private final TagAttribution tags = new TagAttribution((ocid, sha) -> Map.of("tagged-v1", "{\"definedTags\":{\"Oracle-Tags\":"
+            + "{\"CreatedBy\":\"dana@example.com\",\"CreatedOn\":\"2026-11-02T08:00:00Z\"}}}", "plain", "{}").get(sha));
 
     private final Diff diff = new Diff(List.of(change(ChangeKind.MODIFIED, WEB, "w2"),
             change(ChangeKind.CREATED, NEW, "plain"), change(ChangeKind.CREATED, TAGGED, "tagged-v1"),

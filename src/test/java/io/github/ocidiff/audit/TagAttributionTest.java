@@ -17,8 +17,8 @@ class TagAttributionTest {
 
     @Test
     void aCreatedResourceNamesItsCreatorFromOracleTags() {
-        var tags = new TagAttribution(Map.of("h", "{\"definedTags\":{\"Oracle-Tags\":{\"CreatedBy\":\"bob@example.com\","
-                + "\"CreatedOn\":\"2026-11-02T14:05:00.000Z\"}}}")::get);
+        var tags = new TagAttribution((ocid, sha) -> Map.of("h", "{\"definedTags\":{\"Oracle-Tags\":{\"CreatedBy\":\"bob@example.com\","
+                + "\"CreatedOn\":\"2026-11-02T14:05:00.000Z\"}}}").get(sha));
         AttributedChange a = tags.attribute(change(ChangeKind.CREATED, "h"));
         assertThat(a.attribution()).isEqualTo(Attribution.TAG);
         assertThat(a.actors()).containsExactly(new Actor("bob@example.com", null, TagAttribution.EVENT_NAME,
@@ -27,8 +27,8 @@ class TagAttributionTest {
 
     @Test
     void withoutTheTagOrForOtherKindsThereIsNoEvidence() {
-        var tags = new TagAttribution(Map.of("h", "{\"definedTags\":{}}", "t", "{\"definedTags\":{\"Oracle-Tags\":"
-                + "{\"CreatedBy\":\"bob\",\"CreatedOn\":\"2026-11-02T14:05:00Z\"}}}")::get);
+        var tags = new TagAttribution((ocid, sha) -> Map.of("h", "{\"definedTags\":{}}", "t", "{\"definedTags\":{\"Oracle-Tags\":"
+                + "{\"CreatedBy\":\"bob\",\"CreatedOn\":\"2026-11-02T14:05:00Z\"}}}").get(sha));
         assertThat(tags.attribute(change(ChangeKind.CREATED, "h")).attribution()).isEqualTo(Attribution.NONE);
         assertThat(tags.attribute(change(ChangeKind.MODIFIED, "t")).attribution()).isEqualTo(Attribution.NONE);
     }

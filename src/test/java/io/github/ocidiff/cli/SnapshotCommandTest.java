@@ -126,7 +126,7 @@ class SnapshotCommandTest {
     @Test
     void aFullDiskIsToldWithTheStoreAndTheFixAndKeepsWhatWasCommitted() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash for ulimit");
-        GeneratorSpec spec = GeneratorSpec.defaults().withSeed(3).withResourceCount(5_000).withDays(1)
+        GeneratorSpec spec = GeneratorSpec.defaults().withSeed(3).withResourceCount(8_000).withDays(1)
                 .withRegions(List.of("us-ashburn-1")).withCompartments(1, 4);
         try (SimHarness sim = SimHarness.start(new GeneratedTenancy(spec), FaultPlan.none())) {
             String config = sim.writeConfig("").toString();

@@ -63,7 +63,7 @@ class SnapshotJobTest {
             assertThat(day1).hasSize(7);
             assertThat(day1.get("ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef").region()).isEqualTo("eu-frankfurt-1");
             assertThat(day1.get("ocid1.policy.oc1..aaaaaaaapolicy").json()).contains("\"statements\"");
-            day1.values().forEach(r -> assertThat(store.versionJson(r.sha256())).isEqualTo(r.json()));
+            day1.values().forEach(r -> assertThat(store.versionJson(r.ocid(), r.sha256())).isEqualTo(r.json()));
 
             SnapshotSummary second = snapshot(sim, store, "2026-11-02", ALL).summary();
             Map<String, StoredResource> day2 = state(store, second.id());

@@ -1,6 +1,8 @@
 package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
+import static io.github.ocidiff.store.jooq.Tables.VERSION_BLOCK;
 
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.Canonicalizer;
@@ -77,6 +79,13 @@ final class Resources {
 
     static int rows(Path prefix, Table<?> table) {
         return closedStore(prefix, dsl -> dsl.fetchCount(table));
+    }
+
+    /** The versions stored: each line of each block, and each row stored before blocks. */
+    static int versions(Path prefix) {
+        return closedStore(prefix, dsl -> dsl.fetchCount(RESOURCE_VERSION) + dsl.select(VERSION_BLOCK.BODY)
+                .from(VERSION_BLOCK).fetch(VERSION_BLOCK.BODY).stream()
+                .mapToInt(body -> JsonBodies.decompress(body).split("\n", -1).length).sum());
     }
 
     static int intervals(Path prefix) {

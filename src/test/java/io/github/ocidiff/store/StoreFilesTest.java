@@ -102,7 +102,7 @@ class StoreFilesTest {
         try (store) {
             assertThat(store.versionsOf(WEB)).singleElement()
                     .satisfies(v -> assertThat(v.resource().json()).isEqualTo(WEB_JSON));
-            assertThat(store.versionJson(Sha256.hex(sha))).isEqualTo(WEB_JSON);
+            assertThat(store.versionJson(WEB, Sha256.hex(sha))).isEqualTo(WEB_JSON);
         }
 
         assertThat(Resources.closedStore(prefix, DeferredKeys::missing)).isEmpty();

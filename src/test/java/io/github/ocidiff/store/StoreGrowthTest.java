@@ -4,7 +4,6 @@ import static io.github.ocidiff.store.Resources.ASHBURN_A;
 import static io.github.ocidiff.store.Resources.ASHBURN_B;
 import static io.github.ocidiff.store.Resources.NIGHT;
 import static io.github.ocidiff.store.Resources.resource;
-import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +62,7 @@ class StoreGrowthTest {
         }
         int changes = (nights - 1) * changesPerNight;
         assertThat(Resources.intervals(prefix)).isEqualTo(resources + changes);
-        assertThat(Resources.rows(prefix, RESOURCE_VERSION)).isEqualTo(resources + changes);
+        assertThat(Resources.versions(prefix)).isEqualTo(resources + changes);
         // 9% more rows after ten nights; the file, compacted on close, follows.
         assertThat(Files.size(file)).isLessThan(sizeAfterFirstNight * 5 / 4);
     }
@@ -197,7 +196,7 @@ class StoreGrowthTest {
         try (Store store = Store.open(prefix)) {
             assertThat(store.snapshots()).singleElement().satisfies(s -> assertThat(s.resourceCount()).isEqualTo(2000));
         }
-        assertThat(Resources.rows(prefix, RESOURCE_VERSION)).isEqualTo(2000);
+        assertThat(Resources.versions(prefix)).isEqualTo(2000);
     }
 
     @Test

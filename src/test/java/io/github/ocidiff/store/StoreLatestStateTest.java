@@ -9,7 +9,6 @@ import static io.github.ocidiff.store.Resources.json;
 import static io.github.ocidiff.store.Resources.ok;
 import static io.github.ocidiff.store.Resources.resource;
 import static io.github.ocidiff.store.Resources.state;
-import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ocidiff.crawl.CanonicalResource;
@@ -137,7 +136,7 @@ class StoreLatestStateTest {
                     .containsExactly(fifth.id(), null);
         }
         // Every content that was part of a state, once; none seen only by a scope that failed or that lost.
-        assertThat(Resources.rows(dir.resolve("ocidiff"), RESOURCE_VERSION)).isEqualTo(9);
+        assertThat(Resources.versions(dir.resolve("ocidiff"))).isEqualTo(9);
     }
 
     @ParameterizedTest(name = "latest state {0}")

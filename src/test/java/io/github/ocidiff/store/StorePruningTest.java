@@ -4,6 +4,7 @@ import static io.github.ocidiff.store.Resources.ASHBURN_A;
 import static io.github.ocidiff.store.Resources.resource;
 import static io.github.ocidiff.store.Resources.state;
 import static io.github.ocidiff.store.StoreSnapshotTest.snapshot;
+import static io.github.ocidiff.store.jooq.Tables.VERSION_BLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ocidiff.crawl.CanonicalResource;
@@ -67,7 +68,9 @@ class StorePruningTest {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(ids.get(3), ids.get(4)),
                             org.assertj.core.groups.Tuple.tuple(ids.get(4), null));
         }
-        // web's two versions, and one per steady resource: the versions of pruned intervals are gone.
-        assertThat(Resources.rows(prefix, io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION)).isEqualTo(3_002);
+        // The first night's 94 blocks, which steady resources name, and the blocks of web's two kept versions:
+        // the blocks of its pruned nights are gone. Its first version stays, in a block with steady ones.
+        assertThat(Resources.rows(prefix, VERSION_BLOCK)).isEqualTo(94 + 2);
+        assertThat(Resources.versions(prefix)).isEqualTo(3_001 + 2);
     }
 }

@@ -6,7 +6,6 @@ import static io.github.ocidiff.store.Resources.json;
 import static io.github.ocidiff.store.Resources.resource;
 import static io.github.ocidiff.store.Resources.rows;
 import static io.github.ocidiff.store.Resources.state;
-import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT;
 import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_STAGING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,7 +117,7 @@ class StoreRecoveryTest {
             assertThat(store.snapshots()).isEmpty();
             assertThat(StoreDeferredKeysTest.missingKeys(prefix)).isEmpty();
             assertThat(Resources.intervals(prefix)).isZero();
-            assertThat(rows(prefix, RESOURCE_VERSION)).isZero();
+            assertThat(Resources.versions(prefix)).isZero();
             long id = StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db))).id();
             assertThat(state(store, id)).isEqualTo(json(web, db));
         }
@@ -152,7 +151,7 @@ class StoreRecoveryTest {
     private static void assertCleanAfterFirstSnapshot(Path prefix) {
         assertThat(rows(prefix, SNAPSHOT)).isEqualTo(1);
         assertThat(rows(prefix, SNAPSHOT_STAGING)).isZero();
-        assertThat(rows(prefix, RESOURCE_VERSION)).isEqualTo(2);
+        assertThat(Resources.versions(prefix)).isEqualTo(2);
         assertThat(Resources.intervals(prefix)).isEqualTo(2);
     }
 }

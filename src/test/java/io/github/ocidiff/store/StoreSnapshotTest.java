@@ -72,7 +72,7 @@ class StoreSnapshotTest {
             StoredResource stored = firstResource(reopened, 2, webStopped.ocid());
             assertThat(stored).isEqualTo(new StoredResource(webStopped.ocid(), "us-ashburn-1", "Instance",
                     ASHBURN_A.compartmentId(), "STOPPED", "web", webStopped.sha256(), webStopped.json()));
-            assertThat(reopened.versionJson(web.sha256())).isEqualTo(web.json());
+            assertThat(reopened.versionJson(web.ocid(), web.sha256())).isEqualTo(web.json());
         }
     }
 
@@ -170,7 +170,7 @@ class StoreSnapshotTest {
         }
         assertThat(Resources.intervals(prefix)).isEqualTo(2);
         // The content seen only by the failed run is not kept.
-        assertThat(Resources.rows(prefix, io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION)).isEqualTo(2);
+        assertThat(Resources.versions(prefix)).isEqualTo(2);
     }
 
     @Test
@@ -267,7 +267,7 @@ class StoreSnapshotTest {
             assertThat(store.snapshot(replacement.id()).orElseThrow().changesFromPrevious()).isZero();
         }
         assertThat(Resources.intervals(prefix)).isEqualTo(3);
-        assertThat(Resources.rows(prefix, io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION)).isEqualTo(3);
+        assertThat(Resources.versions(prefix)).isEqualTo(3);
     }
 
     /** A first night retaken (--force, or replacing a PARTIAL one): the store is emptied, not deleted row by row. */
@@ -289,11 +289,11 @@ class StoreSnapshotTest {
             SnapshotSummary again = snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db)));
             assertThat(state(store, again.id())).isEqualTo(json(web, db));
         }
-        assertThat(Resources.rows(prefix, io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION)).isEqualTo(2);
+        assertThat(Resources.versions(prefix)).isEqualTo(2);
     }
 
     @Test
-    void aResourceBackWithContentItHadBeforeReusesItsStoredVersion() {
+    void aResourceBackWithContentItHadBeforeStoresItAgain() {
         try (Store store = Store.open(prefix)) {
             snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db)));
             snapshot(store, 1, Map.of(ASHBURN_A, List.of(web)));
@@ -304,8 +304,9 @@ class StoreSnapshotTest {
             assertThat(store.versionsOf(db.ocid())).extracting(v -> v.resource().json())
                     .containsExactly(db.json(), db.json());
         }
+        // Versions are not shared by content (migration V7): a change costs its version, even back.
         assertThat(Resources.intervals(prefix)).isEqualTo(3);
-        assertThat(Resources.rows(prefix, io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION)).isEqualTo(2);
+        assertThat(Resources.versions(prefix)).isEqualTo(3);
     }
 
     @Test
