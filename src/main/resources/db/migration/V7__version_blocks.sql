@@ -3,7 +3,7 @@
 -- interval names its version by block and line. One row per version cost a first night of a million
 -- resources a million inserts into H2's copy-on-write B-tree, and building the SHA-256 key over them at
 -- its commit; a block also compresses better, as a page's resources share compartments, tags and names
--- (a store of a million: some 460 MB instead of 713). Versions are no longer shared by content: a
+-- (a store of a million after a night: 417 MB instead of 654). Versions are no longer shared by content: a
 -- resource back to an earlier content stores it again, which a change costs anyway. Versions written
 -- before stay in resource_version and are read as before: an interval without a block names its
 -- version there by SHA-256. H2 commits each DDL statement, so every statement may run again; adding the

@@ -98,7 +98,15 @@ final class JsonBodies {
     }
 
     static String decompress(byte[] body) {
-        return isZstd(body) ? unzstd(body) : inflate(body);
+        return isZstd(body) ? new String(unzstd(body), StandardCharsets.UTF_8) : inflate(body);
+    }
+
+    /** The UTF-8 text of a Zstandard frame (a block of versions: written after zlib was). */
+    static byte[] decompressBytes(byte[] body) {
+        if (!isZstd(body)) {
+            throw damaged("it is not a Zstandard frame", null);
+        }
+        return unzstd(body);
     }
 
     private static boolean isZstd(byte[] body) {
@@ -106,7 +114,7 @@ final class JsonBodies {
                 && (body[0] & 0xFF | (body[1] & 0xFF) << 8 | (body[2] & 0xFF) << 16 | (body[3] & 0xFF) << 24) == ZSTD_MAGIC;
     }
 
-    private static String unzstd(byte[] body) {
+    private static byte[] unzstd(byte[] body) {
         long size = Zstd.getFrameContentSize(body);
         if (size < 0 || size > MAX_BODY_BYTES) {
             throw damaged("its frame gives no usable size", null);
@@ -116,7 +124,7 @@ final class JsonBodies {
             if (json.length != size) {
                 throw damaged("it is shorter than its frame says", null);
             }
-            return new String(json, StandardCharsets.UTF_8);
+            return json;
         } catch (ZstdException e) {
             throw damaged(e.getMessage(), e);
         }

@@ -2,7 +2,9 @@ package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.jooq.Tables.VERSION_BLOCK;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,36 +64,71 @@ final class VersionBlocks {
 
     /**
      * Reads versions by block and line for one stream of rows, keeping the last blocks it decompressed: rows
-     * read in the order they were written find their block decompressed already.
+     * read in the order they were written find their block decompressed already. Only the line asked for
+     * is decoded, as a diff reads one version of most blocks it opens.
      */
     static final class Reader {
         private static final int CACHED = 64;
 
         private final DSLContext dsl;
-        private final Map<Long, String[]> blocks = new LinkedHashMap<>(CACHED * 2, 0.75f, true) {
+        private final String select;
+        private final Map<Long, Block> blocks = new LinkedHashMap<>(CACHED * 2, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, String[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Long, Block> eldest) {
                 return size() > CACHED;
             }
         };
 
         Reader(DSLContext dsl) {
             this.dsl = dsl;
+            this.select = dsl.render(dsl.select(VERSION_BLOCK.BODY).from(VERSION_BLOCK)
+                    .where(VERSION_BLOCK.ID.eq((Long) null)));
         }
 
         String json(long blockId, int line) {
-            String[] lines = blocks.computeIfAbsent(blockId, this::load);
-            if (line < 0 || line >= lines.length) {
+            Block block = blocks.computeIfAbsent(blockId, this::load);
+            if (line < 0 || line >= block.starts.length - 1) {
                 throw new IllegalStateException("version block " + blockId + " has no line " + line);
             }
-            return lines[line];
+            int start = block.starts[line];
+            return new String(block.text, start, block.starts[line + 1] - 1 - start, StandardCharsets.UTF_8);
         }
 
-        private String[] load(long blockId) {
-            byte[] body = dsl.select(VERSION_BLOCK.BODY).from(VERSION_BLOCK).where(VERSION_BLOCK.ID.eq(blockId))
-                    .fetchOptional(VERSION_BLOCK.BODY)
-                    .orElseThrow(() -> new IllegalStateException("version block " + blockId + " is missing"));
-            return JsonBodies.decompress(body).split("\n", -1);
+        /** Plain JDBC with the statement rendered once: jOOQ's rendering cost more than the decompression. */
+        private Block load(long blockId) {
+            byte[] body = dsl.connectionResult(c -> {
+                try (PreparedStatement statement = c.prepareStatement(select)) {
+                    statement.setLong(1, blockId);
+                    try (ResultSet row = statement.executeQuery()) {
+                        return row.next() ? row.getBytes(1) : null;
+                    }
+                }
+            });
+            if (body == null) {
+                throw new IllegalStateException("version block " + blockId + " is missing");
+            }
+            return Block.of(JsonBodies.decompressBytes(body));
+        }
+    }
+
+    /** A block's text and where each line starts ({@code starts[n]}: one past the end, as if a line break followed). */
+    private record Block(byte[] text, int[] starts) {
+        static Block of(byte[] text) {
+            int lines = 1;
+            for (byte b : text) {
+                if (b == '\n') {
+                    lines++;
+                }
+            }
+            int[] starts = new int[lines + 1];
+            int line = 1;
+            for (int i = 0; i < text.length; i++) {
+                if (text[i] == '\n') {
+                    starts[line++] = i + 1;
+                }
+            }
+            starts[lines] = text.length + 1;
+            return new Block(text, starts);
         }
     }
 }
