@@ -143,7 +143,9 @@ final class Staging {
         ResourceInterval i = RESOURCE_INTERVAL;
         List<Record2<String, byte[]>> rows = new ArrayList<>(VersionBlocks.SIZE);
         try (Cursor<Record2<String, byte[]>> opened = tx.select(W.OCID, W.BODY).from(W)
-                .join(i).on(ShortKeys.hasOcid(i, W.OCID), i.VALID_FROM.eq(inline(s)), i.SHA256.eq(W.SHA256))
+                // Without a block yet: one NewIntervals opened (its own scope reported it too) has its block.
+                .join(i).on(ShortKeys.hasOcid(i, W.OCID), i.VALID_FROM.eq(inline(s)), i.SHA256.eq(W.SHA256),
+                        i.BLOCK_ID.isNull())
                 .where(W.BODY.isNotNull())
                 .orderBy(W.ID).fetchSize(CHUNK).fetchLazy()) {
             for (Record2<String, byte[]> row : opened) {

@@ -1,7 +1,10 @@
 package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.Resources.ASHBURN_A;
+import static io.github.ocidiff.store.Resources.ASHBURN_B;
+import static io.github.ocidiff.store.Resources.NIGHT;
 import static io.github.ocidiff.store.Resources.json;
+import static io.github.ocidiff.store.Resources.ok;
 import static io.github.ocidiff.store.Resources.resource;
 import static io.github.ocidiff.store.Resources.state;
 import static io.github.ocidiff.store.StoreSnapshotTest.snapshot;
@@ -12,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ocidiff.crawl.CanonicalResource;
+import io.github.ocidiff.crawl.SnapshotWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,6 +62,21 @@ class StoreVersionBlocksTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line break");
             return null;
         });
+    }
+
+    @Test
+    void aResourceNewInItsOwnScopeAndSeenByAnotherStoresItsVersionOnce() {
+        Path prefix = dir.resolve("ocidiff");
+        try (Store store = Store.open(prefix); SnapshotWriter writer = store.begin(NIGHT, "ocid1.tenancy.oc1..t", "crawl")) {
+            writer.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
+            // Reported first by a scope not its compartment's (staged), then by its own (opened as new).
+            writer.write(ASHBURN_B, List.of(web));
+            writer.scopeDone(ok(ASHBURN_B, 1));
+            writer.write(ASHBURN_A, List.of(web, db));
+            writer.scopeDone(ok(ASHBURN_A, 2));
+            assertThat(state(store, writer.commit().id())).isEqualTo(json(web, db));
+        }
+        assertThat(Resources.versions(prefix)).isEqualTo(2);
     }
 
     /**
