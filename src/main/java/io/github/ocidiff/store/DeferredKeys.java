@@ -21,7 +21,8 @@ import org.jooq.Index;
  */
 final class DeferredKeys {
 
-    private static final List<Index> KEYS = List.of(Indexes.RESOURCE_INTERVAL_OCID_KEY, Indexes.RESOURCE_VERSION_SHA_KEY);
+    private static final List<Index> KEYS =
+            List.of(Indexes.RESOURCE_INTERVAL_OCID_KEY, Indexes.RESOURCE_VERSION_SHA_KEY);
 
     private DeferredKeys() {
     }

@@ -37,7 +37,8 @@ final class IntervalQueries {
     private static final List<Field<?>> COLUMNS = List.of(I.OCID, I.REGION, I.RESOURCE_TYPE, I.COMPARTMENT_ID,
             I.LIFECYCLE_STATE, I.DISPLAY_NAME, I.SHA256, I.BLOCK_ID, I.BLOCK_LINE, RESOURCE_VERSION.BODY);
     /** Versions stored before blocks (migration V7) are found by their SHA-256. */
-    private static final Condition LEGACY_VERSION = I.BLOCK_ID.isNull().and(ShortKeys.hasSha(RESOURCE_VERSION, I.SHA256));
+    private static final Condition LEGACY_VERSION =
+            I.BLOCK_ID.isNull().and(ShortKeys.hasSha(RESOURCE_VERSION, I.SHA256));
     private static final Index BY_VALID_TO = Indexes.RESOURCE_INTERVAL_VALID_TO;
     private static final Index BY_VALID_FROM = Indexes.RESOURCE_INTERVAL_VALID_FROM;
     private static final ResourceInterval BY_KEY = I.as("by_key");
@@ -201,8 +202,9 @@ final class IntervalQueries {
 
     private static StoredResource resource(Record r, VersionBlocks.Reader blocks) {
         Long block = r.get(I.BLOCK_ID);
+        String json = block != null ? blocks.json(block, r.get(I.BLOCK_LINE))
+                : JsonBodies.decompress(r.get(RESOURCE_VERSION.BODY));
         return new StoredResource(r.get(I.OCID), r.get(I.REGION), r.get(I.RESOURCE_TYPE), r.get(I.COMPARTMENT_ID),
-                r.get(I.LIFECYCLE_STATE), r.get(I.DISPLAY_NAME), Sha256.hex(r.get(I.SHA256)),
-                block != null ? blocks.json(block, r.get(I.BLOCK_LINE)) : JsonBodies.decompress(r.get(RESOURCE_VERSION.BODY)));
+                r.get(I.LIFECYCLE_STATE), r.get(I.DISPLAY_NAME), Sha256.hex(r.get(I.SHA256)), json);
     }
 }

@@ -59,8 +59,8 @@ final class NewIntervals implements AutoCloseable {
         versionThread.submit(() -> batch(blocks.insertStatement(), statement -> {
             for (int b = 0; b < count; b++) {
                 int from = b * VersionBlocks.SIZE;
-                blocks.write(statement, ids[b], resources.subList(from, Math.min(resources.size(), from + VersionBlocks.SIZE))
-                        .stream().map(CanonicalResource::json).toList());
+                int to = Math.min(resources.size(), from + VersionBlocks.SIZE);
+                blocks.write(statement, ids[b], resources.subList(from, to).stream().map(CanonicalResource::json).toList());
             }
         }));
         batch(insertInterval, intervals -> {
