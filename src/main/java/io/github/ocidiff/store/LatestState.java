@@ -94,7 +94,11 @@ final class LatestState {
      * compartment). Valid to this snapshot, uncommitted, it is open to every reader still, and reopened by
      * discarding the snapshot.
      */
-    void endChangedIn(Scope scope, DSLContext dsl, long s) {
+    void endChangedIn(Scope scope, DSLContext dsl, long s, DeferredKeys keys) {
+        if (keys.pending()) {
+            // Left to the commit: the intervals are found through the keys, which H2 holds locked while it builds them.
+            return;
+        }
         List<Integer> slots = changedInOwnScope.remove(scopes.id(scope));
         if (slots != null) {
             IntervalUpdates.end(dsl, s, slots.stream().mapToInt(Integer::intValue).iterator(), index::rowId, endedEarly);
@@ -140,8 +144,11 @@ final class LatestState {
      *
      * @param recognized per resource, what {@link #recognize(List)} found for it
      */
-    void write(Scope scope, List<SearchedResource> page, int[] recognized, Staging staging, NewIntervals newIntervals) {
+    void write(Scope scope, List<SearchedResource> page, int[] recognized, Staging staging, NewIntervals newIntervals,
+               DeferredKeys keys) {
         int scopeId = scopes.id(scope);
+        // While H2 builds the keys it holds resource_interval locked: new resources are staged instead.
+        boolean intervalsLocked = keys.building();
         List<CanonicalResource> staged = new ArrayList<>();
         List<CanonicalResource> fresh = new ArrayList<>();
         for (int i = 0; i < page.size(); i++) {
@@ -159,7 +166,7 @@ final class LatestState {
             if (slot < 0) {
                 // No open interval has this OCID's hash, so none has this OCID: the resource is new.
                 boolean ownScope = scope.compartmentId().equals(r.compartmentId());
-                (ownScope && created.add(hash) ? fresh : staged).add(r);
+                (ownScope && created.add(hash) && !intervalsLocked ? fresh : staged).add(r);
                 mayOpen(hash, sha256, searched);
                 continue;
             }
@@ -176,7 +183,9 @@ final class LatestState {
                 changedInOwnScope.computeIfAbsent(scopeId, id -> new ArrayList<>()).add(slot);
             }
             if (sighting >= 0) {
-                // Seen before, unchanged and not staged: staged now, ahead of this sighting.
+                // Seen before, unchanged and not staged: staged now, ahead of this sighting, from the
+                // interval (which is rare: waiting for the keys costs the crawl little).
+                keys.require();
                 staging.writeSighting(index.rowId(slot), scopes.scope(sighting));
             }
             index.markStaged(slot);

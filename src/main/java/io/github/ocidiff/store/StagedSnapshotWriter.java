@@ -2,6 +2,7 @@ package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
+import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_STAGING;
 import static io.github.ocidiff.store.jooq.Tables.VERSION_BLOCK;
 
 import io.github.ocidiff.crawl.CanonicalResource;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
@@ -46,6 +48,8 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     /** Whether the store held no interval when the snapshot began. */
     private final boolean intoEmpty;
     private final WriteBehind storeThread = new WriteBehind("ocidiff-store-writer");
+    /** Missing when a first night left them out: built beside this snapshot's crawl, or at its commit. */
+    private final DeferredKeys keys;
     /**
      * Loaded by the store thread's first task, null before; used by that thread, by the crawl's threads
      * to recognise resources by digest, and by the commit after draining the store thread.
@@ -59,10 +63,12 @@ final class StagedSnapshotWriter implements SnapshotWriter {
      * @param index empty, to be loaded with the latest state while the crawl starts
      * @param file  where the open intervals are saved between snapshots, or null to neither read nor write it
      * @param saved the token of the latest committed snapshot, or null when there is none
+     * @param keyBuilder where the keys are built if a first night left them out
      */
     StagedSnapshotWriter(DSLContext dsl, long id, Instant takenAt, OpenIntervalIndex index, OpenIntervalFile file,
-                         OpenIntervalFile.Token saved) {
+                         OpenIntervalFile.Token saved, DeferredKeys keys, Executor keyBuilder) {
         this.dsl = dsl;
+        this.keys = keys;
         this.id = id;
         this.takenAt = takenAt;
         this.file = file;
@@ -71,7 +77,13 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         this.blocks = new VersionBlocks(dsl, id);
         this.newIntervals = new NewIntervals(dsl, id, blocks);
         LatestState.Saved from = file == null || saved == null ? null : new LatestState.Saved(file, saved);
-        storeThread.submit(() -> latest = LatestState.load(dsl, index, from));
+        storeThread.submit(() -> {
+            latest = LatestState.load(dsl, index, from);
+            // After the load, which may read the intervals: H2 makes a read wait while the table is locked.
+            if (!intoEmpty) {
+                keys.buildBehind(keyBuilder);
+            }
+        });
     }
 
     @Override
@@ -111,7 +123,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
                         + " was written for a scope of region " + scope.region());
             }
         }
-        storeThread.submit(() -> latest.write(scope, page, recognized, staging, newIntervals));
+        storeThread.submit(() -> latest.write(scope, page, recognized, staging, newIntervals, keys));
     }
 
     private static int[] noneRecognized(int resources) {
@@ -133,7 +145,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
                     + " was reported done already");
         }
         if (coverage.ok()) {
-            storeThread.submit(() -> latest.endChangedIn(coverage.scope(), dsl, id));
+            storeThread.submit(() -> latest.endChangedIn(coverage.scope(), dsl, id, keys));
         }
     }
 
@@ -147,9 +159,11 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         SnapshotStatus status = failed.size() == coverage.size() ? SnapshotStatus.FAILED
                 : failed.isEmpty() ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL;
         awaitWritten();
+        // A first night's commit reads nothing through the keys unless it staged rows (see DeferredKeys).
+        if (!intoEmpty || dsl.fetchExists(SNAPSHOT_STAGING)) {
+            keys.require();
+        }
         Staging.index(dsl);
-        // Builds the key a snapshot into an empty store left out; none otherwise.
-        DeferredKeys.restore(dsl);
         BitSet closed = (BitSet) latest.endedEarly().clone();
         long resources = dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
@@ -189,9 +203,10 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         }
         state = State.ABANDONED;
         stopWriting();
+        keys.awaitBuild();
         Staging.clear(dsl);
         discard(dsl, id);
-        DeferredKeys.restore(dsl);
+        keys.requireIfEmpty();
     }
 
     /** Waits until the store's threads have written every page handed over so far (tests crash after it). */

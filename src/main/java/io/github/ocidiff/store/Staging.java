@@ -41,6 +41,8 @@ final class Staging {
 
     private final DSLContext dsl;
     private final long snapshotId;
+    /** The id of the latest row staged: rows are numbered in arrival order, by the store thread that writes them. */
+    private long lastId;
 
     Staging(DSLContext dsl, long snapshotId) {
         this.dsl = dsl;
@@ -72,11 +74,12 @@ final class Staging {
     }
 
     private void writeChunk(Scope scope, List<CanonicalResource> resources) {
-        BatchBindStep batch = dsl.batch(dsl.insertInto(W, W.OCID, W.PREFERENCE, W.SCOPE_REGION, W.SCOPE_COMPARTMENT,
-                        W.SHA256, W.BODY, W.RESOURCE_TYPE, W.COMPARTMENT_ID, W.LIFECYCLE_STATE, W.DISPLAY_NAME)
-                .values((String) null, null, null, null, null, null, null, null, null, null));
+        BatchBindStep batch = dsl.batch(dsl.insertInto(W, W.ID, W.OCID, W.PREFERENCE, W.SCOPE_REGION,
+                        W.SCOPE_COMPARTMENT, W.SHA256, W.BODY, W.RESOURCE_TYPE, W.COMPARTMENT_ID, W.LIFECYCLE_STATE,
+                        W.DISPLAY_NAME)
+                .values((Long) null, null, null, null, null, null, null, null, null, null, null));
         for (CanonicalResource r : resources) {
-            batch.bind(r.ocid(), preference(scope, r.compartmentId()), scope.region(), scope.compartmentId(),
+            batch.bind(++lastId, r.ocid(), preference(scope, r.compartmentId()), scope.region(), scope.compartmentId(),
                     Sha256.bytes(r.sha256()), JsonBodies.compress(r.json()), r.resourceType(), r.compartmentId(),
                     r.lifecycleState(), r.displayName());
         }
@@ -90,9 +93,9 @@ final class Staging {
      */
     void writeSighting(long rowId, Scope scope) {
         ResourceInterval i = RESOURCE_INTERVAL;
-        dsl.insertInto(W, W.OCID, W.PREFERENCE, W.SCOPE_REGION, W.SCOPE_COMPARTMENT, W.SHA256, W.RESOURCE_TYPE,
-                        W.COMPARTMENT_ID, W.LIFECYCLE_STATE, W.DISPLAY_NAME, W.BLOCK_ID, W.BLOCK_LINE)
-                .select(select(i.OCID, when(i.COMPARTMENT_ID.eq(scope.compartmentId()), inline((byte) 0))
+        dsl.insertInto(W, W.ID, W.OCID, W.PREFERENCE, W.SCOPE_REGION, W.SCOPE_COMPARTMENT, W.SHA256,
+                        W.RESOURCE_TYPE, W.COMPARTMENT_ID, W.LIFECYCLE_STATE, W.DISPLAY_NAME, W.BLOCK_ID, W.BLOCK_LINE)
+                .select(select(inline(++lastId), i.OCID, when(i.COMPARTMENT_ID.eq(scope.compartmentId()), inline((byte) 0))
                                 .else_(inline((byte) 1)),
                         val(scope.region()), val(scope.compartmentId()), i.SHA256, i.RESOURCE_TYPE, i.COMPARTMENT_ID,
                         i.LIFECYCLE_STATE, i.DISPLAY_NAME, i.BLOCK_ID, i.BLOCK_LINE)

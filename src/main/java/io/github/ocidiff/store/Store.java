@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -36,6 +37,17 @@ import org.jooq.impl.DSL;
 public final class Store implements AutoCloseable {
 
     private static final Set<String> SOURCES = Set.of("crawl", "import");
+    /**
+     * From this many resources on, a snapshot builds the keys a first night left out beside its crawl;
+     * below, before it writes its first page: in under half a second, and the night then runs as any other.
+     */
+    private static final int KEYS_BESIDE_CRAWL_FROM = 100_000;
+    /** A daemon thread per build of the deferred keys: a store closed mid-build waits for it anyway. */
+    private static final Executor KEY_BUILDER = build -> {
+        Thread thread = new Thread(build, "ocidiff-key-builder");
+        thread.setDaemon(true);
+        thread.start();
+    };
     /**
      * Closing after a write rewrites the file when this much of it is dead, in percent: a night at 1%
      * churn leaves some 10-13%, and the file between runs stays within 1/0.9 of its live data.
@@ -62,6 +74,8 @@ public final class Store implements AutoCloseable {
     private final OpenIntervalFile openIntervals;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
+    /** Set once a snapshot in progress was cleaned up after: see {@link #discardInterrupted}. */
+    private DeferredKeys keys;
     private StagedSnapshotWriter writer;
     /** Whether this session wrote (a snapshot, a deletion, a clean-up), so that closing compacts the file. */
     private boolean wrote;
@@ -144,7 +158,7 @@ public final class Store implements AutoCloseable {
             StagedSnapshotWriter.discard(dsl, id);
         }
         Staging.clear(dsl);
-        DeferredKeys.restore(dsl);
+        keys = DeferredKeys.of(dsl);
     }
 
     /**
@@ -162,6 +176,15 @@ public final class Store implements AutoCloseable {
      */
     synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source, ToLongFunction<String> ocidHash,
                                       OpenIntervalFile saved) {
+        return begin(takenAt, tenancyId, source, ocidHash, saved, null);
+    }
+
+    /**
+     * @param keyBuilder runs the build of the keys a first night left out (tests hold it back), or null to
+     *                   choose by the size of the latest state
+     */
+    synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source, ToLongFunction<String> ocidHash,
+                                      OpenIntervalFile saved, Executor keyBuilder) {
         if (!SOURCES.contains(source)) {
             throw new IllegalArgumentException("snapshot source must be one of " + SOURCES + ", not " + source);
         }
@@ -174,12 +197,13 @@ public final class Store implements AutoCloseable {
         });
         wrote = true;
         Staging.prepare(dsl);
-        DeferredKeys.dropIfEmpty(dsl);
+        keys.dropIfEmpty();
         long id = SnapshotRows.insertRunning(dsl, takenAt, tenancyId, source);
         // Its resource count is the size of the latest state, which the writer loads into memory.
         int expected = previous.map(SnapshotInfo::resourceCount).orElse(0L).intValue();
+        Executor builder = keyBuilder != null ? keyBuilder : expected >= KEYS_BESIDE_CRAWL_FROM ? KEY_BUILDER : Runnable::run;
         writer = new StagedSnapshotWriter(dsl, id, takenAt, new OpenIntervalIndex(expected, ocidHash), saved,
-                previous.map(OpenIntervalFile.Token::of).orElse(null));
+                previous.map(OpenIntervalFile.Token::of).orElse(null), keys, builder);
         return writer;
     }
 
@@ -228,12 +252,13 @@ public final class Store implements AutoCloseable {
 
     /** Every stored version of one resource, oldest first; empty when the store never saw it. */
     public List<ResourceVersion> versionsOf(String ocid) {
+        keys.require();
         return IntervalQueries.versionsOf(dsl, ocid);
     }
 
     /** The canonical JSON of one of a resource's versions, by its SHA-256 (hex). */
     public String versionJson(String ocid, String sha256) {
-        return IntervalQueries.versionsOf(dsl, ocid).stream()
+        return versionsOf(ocid).stream()
                 .map(ResourceVersion::resource)
                 .filter(version -> version.sha256().equals(sha256))
                 .findFirst()
@@ -283,6 +308,7 @@ public final class Store implements AutoCloseable {
     public synchronized void pruneBefore(long firstKept, LocalDate dailyReportsBefore) {
         requireNoWriter();
         requireCommitted(firstKept);
+        keys.require();
         wrote = true;
         openIntervals.delete();
         dsl.transaction(configuration -> Pruning.before(configuration.dsl(), firstKept, dailyReportsBefore));
