@@ -11,6 +11,7 @@ import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -56,13 +57,14 @@ final class NewIntervals implements AutoCloseable {
         for (int b = 0; b < count; b++) {
             ids[b] = blocks.take();
         }
-        versionThread.submit(() -> batch(blocks.insertStatement(), statement -> {
-            for (int b = 0; b < count; b++) {
-                int from = b * VersionBlocks.SIZE;
-                int to = Math.min(resources.size(), from + VersionBlocks.SIZE);
-                blocks.write(statement, ids[b], resources.subList(from, to).stream().map(CanonicalResource::json).toList());
+        versionThread.submit(() -> {
+            List<List<String>> texts = new ArrayList<>(count);
+            for (int from = 0; from < resources.size(); from += VersionBlocks.SIZE) {
+                texts.add(resources.subList(from, Math.min(resources.size(), from + VersionBlocks.SIZE)).stream()
+                        .map(CanonicalResource::json).toList());
             }
-        }));
+            dsl.transaction(configuration -> configuration.dsl().connection(c -> blocks.insert(c, ids, texts)));
+        });
         batch(insertInterval, intervals -> {
             for (int k = 0; k < resources.size(); k++) {
                 CanonicalResource r = resources.get(k);

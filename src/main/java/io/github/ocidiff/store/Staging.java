@@ -17,7 +17,6 @@ import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.store.jooq.Indexes;
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
 import io.github.ocidiff.store.jooq.tables.SnapshotStaging;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.BatchBindStep;
@@ -166,12 +165,8 @@ final class Staging {
 
     private static void storeBlock(DSLContext tx, long s, VersionBlocks blocks, List<Record2<String, byte[]>> rows) {
         long id = blocks.take();
-        tx.connection(c -> {
-            try (PreparedStatement insert = c.prepareStatement(blocks.insertStatement())) {
-                blocks.write(insert, id, rows.stream().map(row -> JsonBodies.decompress(row.value2())).toList());
-                insert.executeBatch();
-            }
-        });
+        List<String> texts = rows.stream().map(row -> JsonBodies.decompress(row.value2())).toList();
+        tx.connection(c -> blocks.insert(c, new long[] {id}, List.of(texts)));
         ResourceInterval i = RESOURCE_INTERVAL;
         BatchBindStep point = tx.batch(tx.update(i).set(i.BLOCK_ID, inline(id)).set(i.BLOCK_LINE, (Integer) null)
                 .where(ShortKeys.hasOcid(i, val((String) null))).and(i.VALID_FROM.eq(inline(s))));

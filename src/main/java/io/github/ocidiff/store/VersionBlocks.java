@@ -3,6 +3,7 @@ package io.github.ocidiff.store;
 import static io.github.ocidiff.store.jooq.Tables.VERSION_BLOCK;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,22 +46,27 @@ final class VersionBlocks {
         return nextId++;
     }
 
-    /** Adds block {@code id} (from {@link #take}), its texts in line order, to the statement's batch. */
-    void write(PreparedStatement statement, long id, List<String> jsons) throws SQLException {
-        for (String json : jsons) {
-            if (json.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("a canonical JSON text has a line break: " + json);
+    /**
+     * Inserts blocks {@code ids} (from {@link #take}) on the caller's connection, in its transaction, as one
+     * batch: block {@code ids[b]} holds {@code texts.get(b)} in line order.
+     */
+    void insert(Connection connection, long[] ids, List<List<String>> texts) throws SQLException {
+        for (List<String> block : texts) {
+            for (String json : block) {
+                if (json.indexOf('\n') >= 0) {
+                    throw new IllegalArgumentException("a canonical JSON text has a line break: " + json);
+                }
             }
         }
-        statement.setLong(1, id);
-        statement.setLong(2, snapshotId);
-        statement.setBytes(3, JsonBodies.compress(String.join("\n", jsons)));
-        statement.addBatch();
-    }
-
-    /** The statement {@link #write} binds, for the caller's connection. */
-    String insertStatement() {
-        return insert;
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            for (int b = 0; b < ids.length; b++) {
+                statement.setLong(1, ids[b]);
+                statement.setLong(2, snapshotId);
+                statement.setBytes(3, JsonBodies.compress(String.join("\n", texts.get(b))));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
     }
 
     /**

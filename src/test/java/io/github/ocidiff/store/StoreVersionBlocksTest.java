@@ -58,7 +58,8 @@ class StoreVersionBlocksTest {
         Store.open(prefix).close();
         Resources.closedStore(prefix, dsl -> {
             VersionBlocks blocks = new VersionBlocks(dsl, 1);
-            assertThatThrownBy(() -> blocks.write(null, blocks.take(), List.of("{\"a\":1}", "{\"b\":\n2}")))
+            List<List<String>> texts = List.of(List.of("{\"a\":1}", "{\"b\":\n2}"));
+            assertThatThrownBy(() -> blocks.insert(null, new long[] {blocks.take()}, texts))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line break");
             return null;
         });
