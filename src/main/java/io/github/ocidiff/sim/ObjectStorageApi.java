@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +33,8 @@ final class ObjectStorageApi {
     private final TenancySource source;
     private final Map<String, NavigableMap<String, StoredObject>> buckets = new ConcurrentHashMap<>();
     private final AtomicLong etags = new AtomicLong();
+    /** By "region|day": see {@link #bucketsListed}. */
+    private final Map<String, Map<String, ListedBucket>> bucketsByName = new ConcurrentHashMap<>();
 
     ObjectStorageApi(String namespace, TenancySource source) {
         this.namespace = namespace;
@@ -78,21 +82,46 @@ final class ObjectStorageApi {
 
     /** GetBucket: the settings of a bucket that the tenancy's Search results list, from its details. */
     private SimResponse getBucket(SimRequest r, String name) {
-        Page buckets = source.resources(r.region(), new ResourceQuery(java.util.Set.of("Bucket"), java.util.Set.of()),
-                0, Integer.MAX_VALUE);
-        for (var bucket : buckets.items()) {
-            if (bucket.path("displayName").asText().equals(name)) {
-                var details = source.details(r.region(), bucket.path("identifier").asText());
-                ObjectNode answer = details != null && details.isObject()
-                        ? ((ObjectNode) details).deepCopy() : SimResponse.JSON.createObjectNode();
-                answer.put("namespace", namespace).put("name", name)
-                        .put("compartmentId", bucket.path("compartmentId").asText())
-                        .put("id", bucket.path("identifier").asText());
-                return SimResponse.json(answer);
-            }
+        ListedBucket bucket = bucketsListed(r.region()).get(name);
+        if (bucket == null) {
+            throw new SimError(404, "BucketNotFound", "Either the bucket named '" + name + "' does not exist in the "
+                    + "namespace '" + namespace + "' or you are not authorized to access it", null);
         }
-        throw new SimError(404, "BucketNotFound", "Either the bucket named '" + name
-                + "' does not exist in the namespace '" + namespace + "' or you are not authorized to access it", null);
+        var details = source.details(r.region(), bucket.id());
+        ObjectNode answer = details != null && details.isObject()
+                ? ((ObjectNode) details).deepCopy() : SimResponse.JSON.createObjectNode();
+        answer.put("namespace", namespace).put("name", name).put("compartmentId", bucket.compartmentId())
+                .put("id", bucket.id());
+        return SimResponse.json(answer);
+    }
+
+    /** A bucket as Search lists it: what GetBucket needs besides its details. */
+    private record ListedBucket(String id, String compartmentId) {
+    }
+
+    /**
+     * The buckets Search lists in a region on the current day, by name (the first listed of a name, as OCI's
+     * names are unique): listed once per region and day, a page at a time. Listing them for every GetBucket
+     * made a snapshot's enrichment of a million resources, which fetches every bucket, quadratic, and ran the
+     * simulator out of memory.
+     */
+    private Map<String, ListedBucket> bucketsListed(String region) {
+        String day = source.currentDay().toString();
+        bucketsByName.keySet().removeIf(key -> !key.endsWith("|" + day));
+        return bucketsByName.computeIfAbsent(region + "|" + day, key -> {
+            Map<String, ListedBucket> byName = new HashMap<>();
+            ResourceQuery query = new ResourceQuery(Set.of("Bucket"), Set.of());
+            Integer offset = 0;
+            while (offset != null) {
+                Page page = source.resources(region, query, offset, 1000);
+                for (var listed : page.items()) {
+                    byName.putIfAbsent(listed.path("displayName").asText(), new ListedBucket(
+                            listed.path("identifier").asText(), listed.path("compartmentId").asText()));
+                }
+                offset = page.items().isEmpty() ? null : page.nextOffset();
+            }
+            return byName;
+        });
     }
 
     private SimResponse put(SimRequest r, String bucketKey, String name) {

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -394,6 +395,39 @@ class GeneratedDetailsTest {
             assertThat(parsedBucket.getId()).isEqualTo(bucket.path("identifier").asText());
             assertThat(parsedBucket.getPublicAccessType()).isIn(Bucket.PublicAccessType.NoPublicAccess,
                     Bucket.PublicAccessType.ObjectRead, Bucket.PublicAccessType.ObjectReadWithoutList);
+        }
+    }
+
+    /**
+     * GetBucket finds a bucket by the name Search lists it under that day, beyond Search's first page of
+     * buckets, and after the day changes (renamed buckets by their new name); the simulator lists a region's
+     * buckets once per day for it, not once per request (a million resources' enrichment fetches them all).
+     */
+    @Test
+    void everyBucketSearchListsIsFoundByItsNameOnEachDay() throws Exception {
+        GeneratorSpec spec = GeneratorSpec.defaults().withSeed(5).withResourceCount(60_000).withCompartments(2, 2)
+                .withChurnRate(0.2).withDays(2).withReadEventsPerWrite(0);
+        HttpClient http = HttpClient.newHttpClient();
+        try (SimServer server = new SimServer(new GeneratedTenancy(spec), null, FaultPlan.none(), 0)) {
+            Set<String> names = new HashSet<>();
+            for (LocalDate day : server.source().days()) {
+                server.source().selectDay(day);
+                List<JsonNode> buckets = all(server.source(), "us-ashburn-1").stream()
+                        .filter(r -> r.path("resourceType").asText().equals("Bucket") && !dead(r)).toList();
+                assertThat(buckets).hasSizeGreaterThan(1000);
+                for (int i = 0; i < buckets.size(); i += buckets.size() / 40) {
+                    JsonNode bucket = buckets.get(Math.max(i, buckets.size() - 1 - i));
+                    String name = bucket.path("displayName").asText();
+                    names.add(name);
+                    HttpResponse<String> got = get(http, server, "/us-ashburn-1/n/" + server.namespace() + "/b/"
+                            + URLEncoder.encode(name, StandardCharsets.UTF_8));
+                    assertThat(got.statusCode()).as(name + " on " + day).isEqualTo(200);
+                    assertThat(JSON.readTree(got.body()).path("id").asText()).isEqualTo(bucket.path("identifier").asText());
+                }
+            }
+            assertThat(names).hasSizeGreaterThan(40);
+            assertThat(get(http, server, "/us-ashburn-1/n/" + server.namespace() + "/b/no-such-bucket").statusCode())
+                    .isEqualTo(404);
         }
     }
 
