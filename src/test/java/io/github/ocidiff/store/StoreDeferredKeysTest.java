@@ -41,7 +41,7 @@ class StoreDeferredKeysTest {
     private final CanonicalResource db = resource(ASHBURN_A, "db", "RUNNING");
 
     @Test
-    void theFirstSnapshotLeavesTheKeysOutAndTheNextBuildsThemBesideItsCrawl() throws InterruptedException {
+    void theFirstSnapshotLeavesTheKeysOutAndTheNextBuildsThemBesideItsCrawl() {
         Path prefix = dir.resolve("ocidiff");
         CanonicalResource dbStopped = resource(ASHBURN_A, db.ocid(), "db", "STOPPED");
         CanonicalResource cache = resource(ASHBURN_A, "cache", "RUNNING");
@@ -59,12 +59,7 @@ class StoreDeferredKeysTest {
 
             // The next night builds them on a thread of its own, held back here until its pages are written.
             CountDownLatch release = new CountDownLatch(1);
-            Executor held = build -> new Thread(() -> {
-                awaitQuietly(release);
-                build.run();
-            }).start();
-            StagedSnapshotWriter second = (StagedSnapshotWriter) store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl",
-                    OpenIntervalIndex::ocidHash, OpenIntervalFile.beside(store.file()), held);
+            StagedSnapshotWriter second = secondNightHeldUntil(store, release);
             second.declareScopes(List.of(ASHBURN_A));
             second.write(ASHBURN_A, List.of(web, dbStopped, cache));
             second.scopeDone(Resources.ok(ASHBURN_A, 3));
@@ -111,17 +106,12 @@ class StoreDeferredKeysTest {
      * thread waits for the keys then, which it can (the build ends on its own), and the night is as any other.
      */
     @Test
-    void aSecondSightingWhileTheKeysAreBuiltWaitsForThem() throws InterruptedException {
+    void aSecondSightingWhileTheKeysAreBuiltWaitsForThem() {
         Path prefix = dir.resolve("ocidiff");
         try (Store store = Store.open(prefix)) {
             StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db)));
             CountDownLatch release = new CountDownLatch(1);
-            Executor held = build -> new Thread(() -> {
-                awaitQuietly(release);
-                build.run();
-            }).start();
-            StagedSnapshotWriter second = (StagedSnapshotWriter) store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl",
-                    OpenIntervalIndex::ocidHash, OpenIntervalFile.beside(store.file()), held);
+            StagedSnapshotWriter second = secondNightHeldUntil(store, release);
             second.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
             second.write(ASHBURN_A, List.of(web, db));
             second.write(ASHBURN_B, List.of(web));
@@ -157,12 +147,18 @@ class StoreDeferredKeysTest {
         return closedStore(prefix, dsl -> ((Number) dsl.fetchValue("SELECT COUNT(*) FROM " + from)).longValue());
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Begins the night after {@link Resources#NIGHT}, its build of the keys held back until {@code release}. */
+    private static StagedSnapshotWriter secondNightHeldUntil(Store store, CountDownLatch release) {
+        Executor held = build -> new Thread(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            build.run();
+        }).start();
+        return (StagedSnapshotWriter) store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl", OpenIntervalIndex::ocidHash,
+                OpenIntervalFile.beside(store.file()), held);
     }
 
     @Test
