@@ -26,14 +26,12 @@ final class VersionBlocks {
      */
     static final int SIZE = 32;
 
-    private final DSLContext dsl;
     private final long snapshotId;
     private final String insert;
     private long nextId;
 
     /** @param snapshotId the snapshot writing the blocks, which deleting it deletes with it */
     VersionBlocks(DSLContext dsl, long snapshotId) {
-        this.dsl = dsl;
         this.snapshotId = snapshotId;
         this.insert = dsl.render(dsl.insertInto(VERSION_BLOCK, VERSION_BLOCK.ID, VERSION_BLOCK.FIRST_SNAPSHOT,
                 VERSION_BLOCK.BODY).values((Long) null, null, null));
