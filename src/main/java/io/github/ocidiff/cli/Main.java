@@ -3,6 +3,9 @@ package io.github.ocidiff.cli;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.store.DiskFailure;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
@@ -34,6 +37,9 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli's own messages for a bad date or time name Java classes and the parser's index, not the format.
+        cli.registerConverter(LocalDate.class, Main::date);
+        cli.registerConverter(Instant.class, Main::instant);
         cli.setParameterExceptionHandler((e, a) -> {
             String suggestion = e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
                     ? "; did you mean " + String.join(" or ", u.getSuggestions()) + "?" : "";
@@ -61,6 +67,24 @@ public final class Main {
             return new CommandLine.RunLast().execute(parseResult);
         });
         return cli.execute(args);
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date; write it as YYYY-MM-DD, e.g. "
+                    + LocalDate.of(2026, 11, 5));
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a time; write it as RFC 3339, e.g. "
+                    + Instant.parse("2026-11-05T23:59:59Z"));
+        }
     }
 
     private static String describe(Exception e) {

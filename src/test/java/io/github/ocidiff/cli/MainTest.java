@@ -50,6 +50,20 @@ class MainTest {
     }
 
     @Test
+    void aBadDateOrTimeNamesTheOptionAndTheFormat() {
+        for (String date : List.of("2026-11-2", "2026-02-30", "yesterday")) {
+            Run r = run("import", "--date", date, "us-ashburn-1.json");
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err().lines().findFirst()).contains("ocidiff: Invalid value for option '--date': '" + date
+                    + "' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-05");
+        }
+        Run r = run("snapshot", "--at", "2026-11-05 23:00");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines().findFirst()).contains("ocidiff: Invalid value for option '--at': '2026-11-05 23:00'"
+                + " is not a time; write it as RFC 3339, e.g. 2026-11-05T23:59:59Z");
+    }
+
+    @Test
     void aMissingConfigFileIsOneLineAndExitTwo(@TempDir Path dir) {
         Run r = run("--config", dir.resolve("nope.yaml").toString(), "check");
         assertThat(r.exitCode()).isEqualTo(2);
