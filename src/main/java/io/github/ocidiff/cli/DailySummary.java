@@ -17,9 +17,7 @@ final class DailySummary {
         if (outcome.snapshot().kept()) {
             out.printf("today's snapshot %d is COMPLETE with %,d resources; kept%n", s.id(), s.resources());
         } else {
-            out.printf("snapshot %d %s: %,d resources, %d regions, %d scopes, %.1f s%n", s.id(), s.status(),
-                    s.resources(), outcome.snapshot().regions(), outcome.snapshot().scopes(),
-                    outcome.snapshot().duration().toMillis() / 1000.0);
+            out.println(SnapshotCommand.summaryLine(outcome.snapshot()));
         }
         outcome.warnings().forEach(w -> err.println("ocidiff: warning: " + w));
         outcome.publishing().forEach(out::println);

@@ -4,13 +4,17 @@ import io.github.ocidiff.crawl.CrawlPlan;
 import io.github.ocidiff.crawl.CrawlProgress;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Progress as log lines, for cron and CI logs: one line when the crawl starts, one per failed scope,
- * one at every tenth of the scopes, and one when the commit starts.
+ * Progress as log lines, for cron and CI logs: one line when the crawl starts, one per failed scope with
+ * an error not told yet for its region (a region down fails every scope alike: the others are counted,
+ * and the report's coverage lists each), one at every tenth of the scopes, and one when the commit starts.
  */
 final class LineProgress implements CrawlProgress {
     private final PrintWriter out;
+    private final Map<String, Map<String, Integer>> gapsByRegionAndError = new LinkedHashMap<>();
     private int total;
     private int done;
     private long resources;
@@ -24,8 +28,8 @@ final class LineProgress implements CrawlProgress {
     public synchronized void started(CrawlPlan plan) {
         total = plan.scopes().size();
         nextReport = Math.max(1, total / 10);
-        out.printf("snapshot of %s: %d regions x %d compartments = %d scopes%n", plan.tenancyName(),
-                plan.regions().size(), plan.compartments().size(), total);
+        out.printf("snapshot of %s: %s x %s = %s%n", plan.tenancyName(), SnapshotCommand.count(plan.regions().size(),
+                "region"), SnapshotCommand.count(plan.compartments().size(), "compartment"), SnapshotCommand.count(total, "scope"));
         out.flush();
     }
 
@@ -33,7 +37,8 @@ final class LineProgress implements CrawlProgress {
     public synchronized void scopeDone(ScopeCoverage coverage) {
         done++;
         resources += coverage.resources();
-        if (!coverage.ok()) {
+        if (!coverage.ok() && gapsByRegionAndError.computeIfAbsent(coverage.scope().region(), r -> new LinkedHashMap<>())
+                .merge(String.valueOf(coverage.error()), 1, Integer::sum) == 1) {
             out.printf("  gap: %s %s: %s%n", coverage.scope().region(), coverage.scope().compartmentId(), coverage.error());
         }
         if (done >= nextReport || done == total) {
@@ -45,6 +50,12 @@ final class LineProgress implements CrawlProgress {
 
     @Override
     public synchronized void committing() {
+        gapsByRegionAndError.forEach((region, errors) -> {
+            int untold = errors.values().stream().mapToInt(n -> n - 1).sum();
+            if (untold > 0) {
+                out.printf("  gap: %s: %s more failed with an error told above%n", region, SnapshotCommand.count(untold, "scope"));
+            }
+        });
         out.printf("  collected; committing the snapshot%n");
         out.flush();
     }

@@ -56,8 +56,7 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
                     s.id(), s.takenAt(), s.resources());
             return 0;
         }
-        out.printf("snapshot %d %s: %,d resources, %d regions, %d scopes, %.1f s%n", s.id(), s.status(), s.resources(),
-                outcome.regions(), outcome.scopes(), outcome.duration().toMillis() / 1000.0);
+        out.println(summaryLine(outcome));
         out.flush();
         if (s.status() == SnapshotStatus.COMPLETE) {
             return 0;
@@ -68,6 +67,21 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
         }
         throw new OcidiffException(PARTIAL, "snapshot " + s.id() + " is PARTIAL: " + gaps
                 + "; resources of those scopes are carried forward as unknown");
+    }
+
+    /** What a new snapshot holds, and which of today's snapshots it replaced. */
+    static String summaryLine(SnapshotJob.Outcome outcome) {
+        var s = outcome.summary();
+        String line = String.format("snapshot %d %s: %,d resources, %s, %s, %.1f s", s.id(), s.status(), s.resources(),
+                count(outcome.regions(), "region"), count(outcome.scopes(), "scope"),
+                outcome.duration().toMillis() / 1000.0);
+        return outcome.replaced().map(r -> line + "; replaced today's snapshot " + r.id() + " (" + r.status()
+                + (r.narrowing().isNone() ? "" : ", " + r.narrowing().describe()) + ")").orElse(line);
+    }
+
+    /** "1 region", "1,200 scopes". */
+    static String count(int n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     /** One line for many failed scopes: per region, how many scopes and the first reason. */

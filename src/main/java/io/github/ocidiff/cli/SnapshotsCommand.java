@@ -3,6 +3,7 @@ package io.github.ocidiff.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import java.io.PrintWriter;
@@ -34,10 +35,18 @@ public final class SnapshotsCommand extends BaseCommand implements Callable<Inte
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode array = json.createArrayNode();
             for (SnapshotInfo s : snapshots) {
-                array.addObject().put("snapshotId", s.id()).put("takenAt", s.takenAt().toString())
+                ObjectNode snapshot = array.addObject().put("snapshotId", s.id()).put("takenAt", s.takenAt().toString())
                         .put("day", s.day().toString()).put("status", s.status().name()).put("source", s.source())
                         .put("resources", s.resourceCount()).put("changes", s.changesFromPrevious())
                         .put("failedScopes", s.failedScopes());
+                // null for the configuration's whole plan, else what --region and --compartment named
+                if (s.narrowing().isNone()) {
+                    snapshot.putNull("narrowedTo");
+                } else {
+                    ObjectNode narrowed = snapshot.putObject("narrowedTo");
+                    narrowed.set("regions", json.valueToTree(s.narrowing().regions()));
+                    narrowed.set("compartments", json.valueToTree(s.narrowing().compartments()));
+                }
             }
             out.println(json.writeValueAsString(array));
             return 0;
@@ -52,8 +61,14 @@ public final class SnapshotsCommand extends BaseCommand implements Callable<Inte
             out.printf("%6d  %-20s  %-8s  %-6s  %,10d  %,8d  %s%n", s.id(),
                     s.takenAt().toString().replace("T", " ").replaceAll("\\.\\d+Z$|Z$", ""), s.status(), s.source(),
                     s.resourceCount(), s.changesFromPrevious(),
-                    s.failedScopes() == 0 ? "complete" : s.failedScopes() + " scopes not collected");
+                    coverage(s));
         }
         return 0;
+    }
+
+    private static String coverage(SnapshotInfo s) {
+        String collected = s.failedScopes() == 0 ? "complete" : String.format("%,d scope%s not collected",
+                s.failedScopes(), s.failedScopes() == 1 ? "" : "s");
+        return s.narrowing().isNone() ? collected : collected + " (narrowed: " + s.narrowing().describe() + ")";
     }
 }

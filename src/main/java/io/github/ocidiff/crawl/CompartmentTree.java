@@ -56,7 +56,12 @@ public final class CompartmentTree {
 
     /** The compartments selected by include (empty = all) minus exclude, parents before children. */
     public List<Compartment> select(List<String> include, List<String> exclude) {
-        List<Compartment> included = include.isEmpty() ? all() : subtrees(include, "compartments.include");
+        return select(include, "compartments.include", exclude);
+    }
+
+    /** @param includeKey where the include list came from (a config key or an option), for errors */
+    public List<Compartment> select(List<String> include, String includeKey, List<String> exclude) {
+        List<Compartment> included = include.isEmpty() ? all() : subtrees(include, includeKey);
         List<Compartment> excluded = subtrees(exclude, "compartments.exclude");
         List<Compartment> selected = new ArrayList<>(included);
         selected.removeAll(excluded);

@@ -29,17 +29,24 @@ public final class Crawler {
         this.enricher = new Enricher(clients, enrich);
     }
 
-    /** Asks Identity what to cover, narrowed by region and compartment include/exclude lists. */
-    public CrawlPlan plan(List<String> includeRegions, List<String> excludeRegions,
+    /**
+     * Asks Identity what to cover, narrowed by region and compartment include/exclude lists, and by the
+     * command line's narrowing, whose regions and compartments, when it names some, replace the include lists.
+     */
+    public CrawlPlan plan(Narrowing narrowing, List<String> includeRegions, List<String> excludeRegions,
                           List<String> includeCompartments, List<String> excludeCompartments) {
         IdentityReader identity = new IdentityReader(clients);
         String tenancyName = identity.tenancy().getName();
-        List<String> regions = RegionSelection.select(identity.readyRegions(), includeRegions, excludeRegions);
+        List<String> regions = narrowing.regions().isEmpty()
+                ? RegionSelection.select(identity.readyRegions(), includeRegions, "regions.include", excludeRegions)
+                : RegionSelection.select(identity.readyRegions(), narrowing.regions(), "--region", excludeRegions);
         List<Compartment> listed = identity.activeCompartments().stream()
                 .map(c -> new Compartment(c.getId(), c.getCompartmentId(), c.getName(), null))
                 .toList();
         CompartmentTree tree = new CompartmentTree(identity.tenancyId(), tenancyName, listed);
-        List<Compartment> compartments = tree.select(includeCompartments, excludeCompartments);
+        List<Compartment> compartments = narrowing.compartments().isEmpty()
+                ? tree.select(includeCompartments, "compartments.include", excludeCompartments)
+                : tree.select(narrowing.compartments(), "--compartment", excludeCompartments);
         List<Scope> scopes = new ArrayList<>();
         // Interleave regions so that a fixed pool keeps every region busy.
         for (Compartment c : compartments) {

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The nightly job: today's snapshot, the report against the previous COMPLETE snapshot (an inventory
- * on the first run), the report files under {@code reports/YYYY-MM-DD/}, publication, retention.
+ * The nightly job: today's snapshot, the report against the previous COMPLETE snapshot of the whole plan
+ * (an inventory on the first run), the report files under {@code reports/YYYY-MM-DD/}, publication, retention.
  * Idempotent per UTC day: a re-run keeps today's COMPLETE snapshot, renders the same report from the
  * kept Audit evidence, and publishes only what was not published yet.
  */
@@ -79,8 +79,9 @@ public final class DailyJob {
             throw OcidiffException.runtime("snapshot " + today.id() + " FAILED: nothing usable was collected, so there "
                     + "is no report tonight; 'ocidiff snapshots' shows its coverage", null);
         }
+        // A snapshot the command line narrowed saw only part of the plan: the rest would show as unknown.
         Optional<SnapshotInfo> base = store.snapshots().stream()
-                .filter(s -> s.id() < today.id() && s.status() == SnapshotStatus.COMPLETE)
+                .filter(s -> s.id() < today.id() && s.status() == SnapshotStatus.COMPLETE && s.narrowing().isNone())
                 .reduce((older, newer) -> newer);
         DiffJob diff = new DiffJob(store, config.rules(), request.audit());
         DiffJob.Result result = diff.nightly(base, today, now);

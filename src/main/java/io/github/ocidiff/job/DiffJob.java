@@ -249,9 +249,14 @@ public final class DiffJob {
         return scopes;
     }
 
-    /** The store's first snapshot is left out: everything in it is "new", which is no night's change. */
+    /**
+     * The store's first snapshot is left out: everything in it is "new", which is no night's change. So
+     * are snapshots narrowed on the command line: they are no night's inventory, and what they did not
+     * look at counts as gone.
+     */
     private List<TrendPoint> trend(SnapshotInfo to) {
-        List<SnapshotInfo> upTo = store.snapshots().stream().skip(1).filter(s -> s.id() <= to.id()).toList();
+        List<SnapshotInfo> upTo = store.snapshots().stream().skip(1)
+                .filter(s -> s.id() <= to.id() && (s.narrowing().isNone() || s.id() == to.id())).toList();
         return upTo.subList(Math.max(0, upTo.size() - TREND_NIGHTS), upTo.size()).stream()
                 .map(s -> new TrendPoint(s.id(), s.takenAt(), s.status(), s.changesFromPrevious())).toList();
     }

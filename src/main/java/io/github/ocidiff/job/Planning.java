@@ -31,10 +31,8 @@ public final class Planning {
         CompletableFuture<CrawlPlan> plan = new CompletableFuture<>();
         Thread asking = new Thread(() -> {
             try {
-                plan.complete(crawler.plan(
-                        request.regions().isEmpty() ? regions.include() : request.regions(), regions.exclude(),
-                        request.compartments().isEmpty() ? compartments.include() : request.compartments(),
-                        compartments.exclude()));
+                plan.complete(crawler.plan(request.narrowing(), regions.include(), regions.exclude(),
+                        compartments.include(), compartments.exclude()));
             } catch (Throwable e) {
                 plan.completeExceptionally(e);
             }

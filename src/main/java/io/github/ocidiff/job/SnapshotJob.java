@@ -4,6 +4,7 @@ import io.github.ocidiff.config.Config;
 import io.github.ocidiff.crawl.CrawlPlan;
 import io.github.ocidiff.crawl.CrawlProgress;
 import io.github.ocidiff.crawl.Crawler;
+import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
@@ -20,7 +21,9 @@ import java.util.function.Supplier;
 
 /**
  * Takes today's snapshot: plan from Identity, collect every scope, commit. Idempotent per UTC day: a
- * COMPLETE snapshot of the day is kept (unless forced); a PARTIAL or FAILED one is replaced.
+ * COMPLETE snapshot of the day is kept (unless forced) when it covers what is asked; a PARTIAL or FAILED
+ * one, or one narrowed to less than is asked (an earlier `snapshot --region R` before the nightly run),
+ * is replaced.
  */
 public final class SnapshotJob {
 
@@ -30,10 +33,19 @@ public final class SnapshotJob {
             regions = List.copyOf(regions);
             compartments = List.copyOf(compartments);
         }
+
+        public Narrowing narrowing() {
+            return new Narrowing(regions, compartments);
+        }
     }
 
-    /** The result: a new snapshot, or the COMPLETE one of today that was kept. */
-    public record Outcome(SnapshotSummary summary, boolean kept, int regions, int scopes, Duration duration) {
+    /**
+     * The result: a new snapshot, or the COMPLETE one of today that was kept.
+     *
+     * @param replaced today's earlier snapshot that the new one replaced
+     */
+    public record Outcome(SnapshotSummary summary, boolean kept, Optional<SnapshotInfo> replaced, int regions,
+                          int scopes, Duration duration) {
     }
 
     private final Store store;
@@ -61,22 +73,24 @@ public final class SnapshotJob {
         Optional<SnapshotInfo> sameDay = store.latestCommitted().filter(s -> s.day().equals(day));
         if (sameDay.isPresent()) {
             SnapshotInfo existing = sameDay.get();
-            if (existing.status() == SnapshotStatus.COMPLETE && !request.force()) {
+            if (existing.status() == SnapshotStatus.COMPLETE && !request.force()
+                    && existing.narrowing().covers(request.narrowing())) {
                 SnapshotSummary summary = new SnapshotSummary(existing.id(), existing.takenAt(), existing.status(),
                         existing.resourceCount(), List.of());
-                return new Outcome(summary, true, 0, 0, Duration.ZERO);
+                return new Outcome(summary, true, Optional.empty(), 0, 0, Duration.ZERO);
             }
-            store.deleteSnapshot(existing.id());
         }
         Planning planned = planning.get();
         Crawler crawler = planned.crawler();
+        // Planned first: a request Identity refuses (an unknown region, say) leaves today's snapshot alone.
         CrawlPlan plan = planned.plan();
-        try (SnapshotWriter writer = store.begin(takenAt, plan.tenancyId(), "crawl")) {
+        sameDay.ifPresent(existing -> store.deleteSnapshot(existing.id()));
+        try (SnapshotWriter writer = store.begin(takenAt, plan.tenancyId(), "crawl", request.narrowing())) {
             crawler.collect(plan, writer, progress);
             progress.committing();
             SnapshotSummary summary = writer.commit();
             store.saveCompartments(summary.id(), plan.tree().all());
-            return new Outcome(summary, false, plan.regions().size(), plan.scopes().size(),
+            return new Outcome(summary, false, sameDay, plan.regions().size(), plan.scopes().size(),
                     Duration.ofNanos(System.nanoTime() - start));
         }
     }

@@ -12,13 +12,15 @@ public final class RegionSelection {
 
     /**
      * @param ready   the tenancy's READY region subscriptions, home region first
-     * @param include regions to keep (empty = all); each must be subscribed
-     * @param exclude regions to drop
+     * @param include    regions to keep (empty = all); each must be subscribed
+     * @param includeKey where the include list came from (a config key or an option), for errors
+     * @param exclude    regions to drop
      */
-    public static List<String> select(List<String> ready, Collection<String> include, Collection<String> exclude) {
+    public static List<String> select(List<String> ready, Collection<String> include, String includeKey,
+                                      Collection<String> exclude) {
         for (String region : include) {
             if (!ready.contains(region)) {
-                throw OcidiffException.usage("regions.include: " + region + " is not a READY region subscription"
+                throw OcidiffException.usage(includeKey + ": " + region + " is not a READY region subscription"
                         + " of this tenancy (subscribed: " + String.join(", ", ready) + ")");
             }
         }

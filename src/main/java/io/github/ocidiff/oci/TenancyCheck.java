@@ -45,7 +45,7 @@ public final class TenancyCheck {
         List<String> ready = identity.readyRegions();
         int compartments = identity.activeCompartments().size();
         List<RegionResult> results = new ArrayList<>();
-        for (String region : RegionSelection.select(ready, includeRegions, excludeRegions)) {
+        for (String region : RegionSelection.select(ready, includeRegions, "regions.include", excludeRegions)) {
             results.add(checkRegion(region, identity.tenancyId()));
         }
         return new Result(identity.tenancyId(), tenancy.getName(), ready.get(0), ready, compartments, results);

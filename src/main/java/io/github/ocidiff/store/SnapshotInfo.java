@@ -1,5 +1,6 @@
 package io.github.ocidiff.store;
 
+import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,8 +15,10 @@ import java.time.LocalDate;
  * @param failedScopes        declared scopes that were not fully collected
  * @param changesFromPrevious resources created, deleted or modified since the previous snapshot
  *                            (each resource counted once)
+ * @param narrowing           what the command line narrowed it to, {@link Narrowing#NONE} for the
+ *                            configuration's whole plan
  */
 public record SnapshotInfo(long id, Instant takenAt, LocalDate day, String tenancyId, String source,
                            SnapshotStatus status, long resourceCount, int failedScopes, long changesFromPrevious,
-                           Instant startedAt, Instant finishedAt) {
+                           Instant startedAt, Instant finishedAt, Narrowing narrowing) {
 }

@@ -5,6 +5,7 @@ import static io.github.ocidiff.store.jooq.Tables.SCOPE_COVERAGE;
 import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT;
 import static io.github.ocidiff.store.jooq.Tables.VERSION_BLOCK;
 
+import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotStatus;
@@ -26,7 +27,7 @@ final class SnapshotRows {
     private SnapshotRows() {
     }
 
-    static long insertRunning(DSLContext dsl, Instant takenAt, String tenancyId, String source) {
+    static long insertRunning(DSLContext dsl, Instant takenAt, String tenancyId, String source, Narrowing narrowing) {
         return dsl.insertInto(SNAPSHOT)
                 .set(SNAPSHOT.TAKEN_AT, utc(takenAt))
                 .set(SNAPSHOT.UTC_DAY, utc(takenAt).toLocalDate())
@@ -34,6 +35,8 @@ final class SnapshotRows {
                 .set(SNAPSHOT.SOURCE, source)
                 .set(SNAPSHOT.STATUS, RUNNING)
                 .set(SNAPSHOT.STARTED_AT, utc(Instant.now()))
+                .set(SNAPSHOT.NARROWED_REGIONS, array(narrowing.regions()))
+                .set(SNAPSHOT.NARROWED_COMPARTMENTS, array(narrowing.compartments()))
                 .returning(SNAPSHOT.ID)
                 .fetchSingle(SNAPSHOT.ID);
     }
@@ -120,7 +123,16 @@ final class SnapshotRows {
     private static SnapshotInfo info(SnapshotRecord r) {
         return new SnapshotInfo(r.getId(), r.getTakenAt().toInstant(), r.getUtcDay(), r.getTenancyId(), r.getSource(),
                 SnapshotStatus.valueOf(r.getStatus()), r.getResourceCount(), r.getFailedScopes(), r.getChanges(),
-                r.getStartedAt().toInstant(), r.getFinishedAt().toInstant());
+                r.getStartedAt().toInstant(), r.getFinishedAt().toInstant(),
+                new Narrowing(list(r.getNarrowedRegions()), list(r.getNarrowedCompartments())));
+    }
+
+    private static String[] array(List<String> values) {
+        return values.isEmpty() ? null : values.toArray(String[]::new);
+    }
+
+    private static List<String> list(String[] values) {
+        return values == null ? List.of() : List.of(values);
     }
 
     static OffsetDateTime utc(Instant instant) {

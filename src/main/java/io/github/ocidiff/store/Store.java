@@ -4,6 +4,7 @@ import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.crawl.Compartment;
+import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotWriter;
 import java.io.IOException;
@@ -167,7 +168,12 @@ public final class Store implements AutoCloseable {
      * @param source {@code crawl} or {@code import}
      */
     public SnapshotWriter begin(Instant takenAt, String tenancyId, String source) {
-        return begin(takenAt, tenancyId, source, OpenIntervalIndex::ocidHash, openIntervals);
+        return begin(takenAt, tenancyId, source, Narrowing.NONE);
+    }
+
+    /** @param narrowing what the command line narrowed the snapshot to, below the configuration's plan */
+    public synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source, Narrowing narrowing) {
+        return begin(takenAt, tenancyId, source, narrowing, OpenIntervalIndex::ocidHash, openIntervals, null);
     }
 
     /**
@@ -176,7 +182,7 @@ public final class Store implements AutoCloseable {
      */
     synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source, ToLongFunction<String> ocidHash,
                                       OpenIntervalFile saved) {
-        return begin(takenAt, tenancyId, source, ocidHash, saved, null);
+        return begin(takenAt, tenancyId, source, Narrowing.NONE, ocidHash, saved, null);
     }
 
     /**
@@ -185,6 +191,11 @@ public final class Store implements AutoCloseable {
      */
     synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source, ToLongFunction<String> ocidHash,
                                       OpenIntervalFile saved, Executor keyBuilder) {
+        return begin(takenAt, tenancyId, source, Narrowing.NONE, ocidHash, saved, keyBuilder);
+    }
+
+    private SnapshotWriter begin(Instant takenAt, String tenancyId, String source, Narrowing narrowing,
+                                 ToLongFunction<String> ocidHash, OpenIntervalFile saved, Executor keyBuilder) {
         if (!SOURCES.contains(source)) {
             throw new IllegalArgumentException("snapshot source must be one of " + SOURCES + ", not " + source);
         }
@@ -198,7 +209,7 @@ public final class Store implements AutoCloseable {
         wrote = true;
         Staging.prepare(dsl);
         keys.dropIfEmpty();
-        long id = SnapshotRows.insertRunning(dsl, takenAt, tenancyId, source);
+        long id = SnapshotRows.insertRunning(dsl, takenAt, tenancyId, source, narrowing);
         // Its resource count is the size of the latest state, which the writer loads into memory.
         int expected = previous.map(SnapshotInfo::resourceCount).orElse(0L).intValue();
         Executor builder = keyBuilder != null ? keyBuilder : expected >= KEYS_BESIDE_CRAWL_FROM ? KEY_BUILDER : Runnable::run;

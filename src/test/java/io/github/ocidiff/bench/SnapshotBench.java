@@ -9,6 +9,7 @@ import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.CrawlPlan;
 import io.github.ocidiff.crawl.CrawlProgress;
 import io.github.ocidiff.crawl.Crawler;
+import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotStatus;
@@ -202,7 +203,7 @@ public final class SnapshotBench {
         Config config = SimProcess.config(configFile);
         try (OciClients clients = SimProcess.clients(config)) {
             Crawler crawler = new Crawler(clients, config.oci().concurrencyPerRegion(), List.of());
-            CrawlPlan plan = crawler.plan(List.of(), List.of(), List.of(), List.of());
+            CrawlPlan plan = crawler.plan(Narrowing.NONE, List.of(), List.of(), List.of(), List.of());
             AtomicLong count = new AtomicLong();
             if (canonical) {
                 crawler.collect(plan, new CountingWriter(count), CrawlProgress.NONE);

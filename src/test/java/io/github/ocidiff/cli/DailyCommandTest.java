@@ -3,6 +3,8 @@ package io.github.ocidiff.cli;
 import static io.github.ocidiff.cli.MainTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -23,6 +25,7 @@ class DailyCommandTest {
     private static final String USER = "ocid1.user.oc1..smtp";
     private static final String PASSWORD = "s3cret";
     private static final String BUCKET = "ocidiff-reports";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
@@ -98,6 +101,45 @@ class DailyCommandTest {
             MainTest.Run republished = daily(sim, config, "2026-11-03", "--republish");
             assertThat(republished.out()).contains("2026-11-03: uploaded 4 files").contains("2026-11-03: mailed to ops@example.com");
             assertThat(subjects()).hasSize(4);
+        }
+    }
+
+    /**
+     * `snapshot --region R` looks at part of the plan: it does not stand in for tonight's snapshot, which
+     * replaces it, nor serve as the base of a later night's report.
+     */
+    @Test
+    void aSnapshotNarrowedOnTheCommandLineIsNeitherTheNightsSnapshotNorItsBase() throws Exception {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String config = sim.writeConfig("").toString();
+            assertThat(daily(sim, config, "2026-11-01").exitCode()).isZero();
+            for (String day : List.of("2026-11-02", "2026-11-03")) {
+                sim.server.source().selectDay(LocalDate.parse(day));
+                MainTest.Run narrowed = run("--config", config, "snapshot", "--quiet", "--region", "us-ashburn-1",
+                        "--at", day + "T09:00:00Z");
+                assertThat(narrowed.exitCode()).as(narrowed.err()).isZero();
+                assertThat(narrowed.out()).containsPattern("snapshot \\d COMPLETE: \\d+ resources, 1 region, 5 scopes");
+            }
+            assertThat(run("--config", config, "snapshots").out())
+                    .containsPattern("(?m)^ +3 +2026-11-03 09:00:00 +COMPLETE .* complete \\(narrowed: --region us-ashburn-1\\)$");
+
+            // Day 2's narrowed snapshot was the last of its day; day 3's is replaced by the night's.
+            MainTest.Run night = daily(sim, config, "2026-11-03");
+            assertThat(night.exitCode()).as(night.err()).isEqualTo(4);
+            assertThat(night.out()).contains("snapshot 4 PARTIAL").contains("2 regions")
+                    .contains("; replaced today's snapshot 3 (COMPLETE, --region us-ashburn-1)");
+            JsonNode report = JSON.readTree(sim.dir.resolve("reports/2026-11-03/report.json").toFile());
+            assertThat(report.at("/from/snapshotId").asLong()).as("the base: day 1's, not day 2's narrowed one").isEqualTo(1);
+            assertThat(report.at("/to/snapshotId").asLong()).isEqualTo(4);
+            // Nor is it a night of the trend chart: what it did not look at counts as gone there.
+            assertThat(Files.readString(sim.dir.resolve("reports/2026-11-03/report.html")))
+                    .contains("changes (snapshot #4, PARTIAL)").doesNotContain("(snapshot #2,");
+
+            JsonNode snapshots = JSON.readTree(run("--config", config, "snapshots", "--format", "json").out());
+            assertThat(snapshots).extracting(s -> s.get("snapshotId").asLong()).containsExactly(1L, 2L, 4L);
+            assertThat(snapshots.get(1).get("narrowedTo")).isEqualTo(JSON.readTree(
+                    "{\"regions\": [\"us-ashburn-1\"], \"compartments\": []}"));
+            assertThat(snapshots.get(2).get("narrowedTo").isNull()).isTrue();
         }
     }
 

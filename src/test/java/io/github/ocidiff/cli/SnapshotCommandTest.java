@@ -47,6 +47,11 @@ class SnapshotCommandTest {
             MainTest.Run r = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet");
             assertThat(r.exitCode()).isEqualTo(4);
             assertThat(r.out()).contains("PARTIAL").contains("gap: eu-frankfurt-1");
+            // One line per error of a region, then how many more scopes failed alike.
+            long gapLines = r.out().lines().filter(line -> line.startsWith("  gap: eu-frankfurt-1 ")).count();
+            assertThat(gapLines).isBetween(1L, 2L);
+            assertThat(r.out()).contains("  gap: eu-frankfurt-1: " + (5 - gapLines) + " scope"
+                    + (5 - gapLines == 1 ? "" : "s") + " more failed with an error told above");
             assertThat(r.err().lines()).hasSize(1);
             assertThat(r.err()).contains("is PARTIAL: eu-frankfurt-1 (5 scopes:").contains("carried forward as unknown");
         }

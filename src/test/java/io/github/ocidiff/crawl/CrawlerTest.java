@@ -31,7 +31,7 @@ class CrawlerTest {
         var config = sim.config();
         try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
             Crawler crawler = new Crawler(clients, 4, config.snapshot().enrich());
-            CrawlPlan plan = crawler.plan(regions, List.of(), compartments, List.of());
+            CrawlPlan plan = crawler.plan(Narrowing.NONE, regions, List.of(), compartments, List.of());
             RecordingWriter writer = new RecordingWriter();
             crawler.collect(plan, writer, CrawlProgress.NONE);
             return writer;

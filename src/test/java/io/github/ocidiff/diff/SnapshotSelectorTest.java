@@ -3,6 +3,7 @@ package io.github.ocidiff.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.store.SnapshotInfo;
 import java.time.Instant;
@@ -16,7 +17,7 @@ class SnapshotSelectorTest {
     private static SnapshotInfo snapshot(long id, String day, SnapshotStatus status) {
         Instant at = Instant.parse(day + "T23:59:59Z");
         return new SnapshotInfo(id, at, LocalDate.parse(day), "t", "crawl", status, 10, status == SnapshotStatus.COMPLETE ? 0 : 2,
-                0, at, at);
+                0, at, at, Narrowing.NONE);
     }
 
     private static final SnapshotSelector SELECTOR = new SnapshotSelector(List.of(

@@ -9,6 +9,7 @@ import io.github.ocidiff.audit.Actor;
 import io.github.ocidiff.audit.AuditEventJson;
 import io.github.ocidiff.audit.WriteEvent;
 import io.github.ocidiff.config.IgnoreRule;
+import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotStatus;
@@ -58,7 +59,7 @@ class HistoryStepsTest {
     private void snapshot(long id, SnapshotStatus status, int failedScopes) {
         Instant at = Instant.parse("2026-11-0" + id + "T23:59:59Z");
         snapshots.put(id, new SnapshotInfo(id, at, LocalDate.parse("2026-11-0" + id), "ocid1.tenancy.oc1..t", "crawl",
-                status, 10, failedScopes, 1, at, at));
+                status, 10, failedScopes, 1, at, at, Narrowing.NONE));
     }
 
     private static ScopeCoverage ok(String compartmentId) {

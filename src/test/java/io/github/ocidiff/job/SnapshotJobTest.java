@@ -7,6 +7,7 @@ import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.SimHarness;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.crawl.CrawlProgress;
+import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
@@ -15,6 +16,7 @@ import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.sim.FaultPlan;
 import io.github.ocidiff.sim.GeneratedTenancy;
 import io.github.ocidiff.sim.GeneratorSpec;
+import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import io.github.ocidiff.store.StoredResource;
 import java.io.IOException;
@@ -113,6 +115,38 @@ class SnapshotJobTest {
             assertThat(retried.kept()).isFalse();
             assertThat(store.snapshots()).extracting(s -> s.id())
                     .containsExactly(forced.summary().id(), retried.summary().id());
+        }
+    }
+
+    @Test
+    void aSnapshotNarrowedOnTheCommandLineIsKeptForWhatItCoversAndReplacedForMore() {
+        try (SimHarness sim = SimHarness.smallFixture(); Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+            SnapshotJob.Request ashburn = new SnapshotJob.Request(false, List.of("us-ashburn-1"), List.of());
+            SnapshotJob.Outcome narrowed = snapshot(sim, store, "2026-11-02", ashburn);
+            long id = narrowed.summary().id();
+            assertThat(narrowed.summary().status()).isEqualTo(SnapshotStatus.COMPLETE);
+            assertThat(store.snapshot(id).orElseThrow().narrowing())
+                    .isEqualTo(new Narrowing(List.of("us-ashburn-1"), List.of()));
+            assertThat(snapshot(sim, store, "2026-11-02", ashburn).kept()).isTrue();
+            // Asked for what Identity refuses: the day's snapshot stays.
+            SnapshotJob.Request unknownRegion = new SnapshotJob.Request(false, List.of("xx-nowhere-1"), List.of());
+            assertThatThrownBy(() -> snapshot(sim, store, "2026-11-02", unknownRegion))
+                    .isInstanceOf(OcidiffException.class)
+                    .hasMessageStartingWith("--region: xx-nowhere-1 is not a READY region subscription of this tenancy");
+            SnapshotJob.Request unknownCompartment = new SnapshotJob.Request(false, List.of(), List.of("nowhere"));
+            assertThatThrownBy(() -> snapshot(sim, store, "2026-11-02", unknownCompartment))
+                    .isInstanceOf(OcidiffException.class)
+                    .hasMessageStartingWith("--compartment: no ACTIVE compartment \"nowhere\"");
+            assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(id);
+
+            SnapshotJob.Outcome whole = snapshot(sim, store, "2026-11-02", ALL);
+            assertThat(whole.kept()).isFalse();
+            assertThat(whole.regions()).isEqualTo(2);
+            assertThat(whole.replaced()).map(SnapshotInfo::id).contains(id);
+            assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(whole.summary().id());
+            assertThat(store.snapshot(whole.summary().id()).orElseThrow().narrowing().isNone()).isTrue();
+            // The whole plan covers any narrowing of it.
+            assertThat(snapshot(sim, store, "2026-11-02", ashburn).kept()).isTrue();
         }
     }
 
