@@ -83,6 +83,9 @@ public final class ImportJob {
         collectedRegions.addAll(earlierRegions);
         previousScopes.keySet().stream().filter(s -> collectedRegions.contains(s.region()))
                 .forEach(s -> collected.putIfAbsent(s, 0L));
+        // A region imported empty, with no compartment known in it, is still collected: its root compartment.
+        importing.stream().filter(region -> collected.keySet().stream().noneMatch(s -> s.region().equals(region)))
+                .forEach(region -> collected.put(new Scope(region, tenancyId), 0L));
         List<Scope> notCollected = previousScopes.keySet().stream()
                 .filter(s -> !collectedRegions.contains(s.region())).toList();
         List<Scope> scopes = new ArrayList<>(collected.keySet());

@@ -4,6 +4,8 @@ import static io.github.ocidiff.cli.MainTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ocidiff.SimHarness;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.sim.GeneratedTenancy;
@@ -203,6 +205,26 @@ class SnapshotCommandTest {
                     fixture.resolve("2026-11-02/resources/eu-frankfurt-1.json").toString());
             assertThat(sameDate.out()).contains("of 2026-11-02 (COMPLETE): 2 resources");
             assertThat(run("--config", config, "snapshots").out().lines().filter(l -> l.contains("import"))).hasSize(2);
+        }
+    }
+
+    @Test
+    void aRegionImportedEmptyIsCollectedWithNothingInIt() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = sim.writeConfig("").toString();
+            Path empty = sim.dir.resolve("us-ashburn-1.json");
+            Files.writeString(empty, "{\"items\": []}");
+            MainTest.Run first = run("--config", config, "import", "--date", "2026-11-01", empty.toString());
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            assertThat(first.out()).contains("snapshot 1 of 2026-11-01 (COMPLETE): 0 resources from 1 file\n");
+
+            Path fixture = SimHarness.SMALL_FIXTURE.resolve("days/2026-11-01/resources/us-ashburn-1.json");
+            MainTest.Run second = run("--config", config, "import", "--date", "2026-11-02", fixture.toString());
+            assertThat(second.out()).contains("snapshot 2 of 2026-11-02 (COMPLETE)");
+            MainTest.Run diff = run("--config", config, "diff", "--no-audit", "--format", "json");
+            JsonNode report = new ObjectMapper().readTree(diff.out());
+            assertThat(report.at("/summary/created").asInt()).as(diff.out()).isPositive();
+            assertThat(report.at("/coverage/complete").asBoolean()).as(diff.out()).isTrue();
         }
     }
 
