@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The tenancy's ACTIVE compartment tree, with name paths, and the include/exclude selection of
  * {@code compartments:}. A selector is an OCID, a name, or a path from the root such as
- * {@code prod/app}; selecting a compartment selects its subtree, and exclude wins over include.
+ * {@code prod/app} (or {@code acme/prod/app}, from the tenancy's name, as reports write it); selecting a compartment selects its subtree, and exclude wins over include.
  */
 public final class CompartmentTree {
 
@@ -99,9 +99,13 @@ public final class CompartmentTree {
             return byId.get(selector);
         }
         String path = selector.replaceAll("^/+|/+$", "");
-        for (Compartment c : byId.values()) {
-            if (c.path().equals(path)) {
-                return c;
+        // Reports write paths from the tenancy's name ("acme/prod/app"): taken as written too.
+        String fromRoot = path.startsWith(root.name() + "/") ? path.substring(root.name().length() + 1) : null;
+        for (String candidate : fromRoot == null ? List.of(path) : List.of(path, fromRoot)) {
+            for (Compartment c : byId.values()) {
+                if (c.path().equals(candidate)) {
+                    return c;
+                }
             }
         }
         List<Compartment> named = byId.values().stream().filter(c -> c.name().equals(selector)).toList();

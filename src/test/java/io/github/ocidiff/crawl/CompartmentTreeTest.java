@@ -35,6 +35,18 @@ class CompartmentTreeTest {
         assertThat(ids(TREE.select(List.of("prod"), List.of()))).containsExactly("prod", "prodapp");
         assertThat(ids(TREE.select(List.of("dev/app"), List.of()))).containsExactly("devapp");
         assertThat(ids(TREE.select(List.of("devapp"), List.of()))).containsExactly("devapp");
+        assertThat(ids(TREE.select(List.of("acme/prod/app"), List.of()))).as("as reports write paths").containsExactly("prodapp");
+        assertThat(ids(TREE.select(List.of("acme"), List.of()))).as("the tenancy by its name").hasSize(5);
+    }
+
+    @Test
+    void aCompartmentNamedAsTheTenancyKeepsItsOwnPath() {
+        CompartmentTree tree = new CompartmentTree("t", "acme", List.of(
+                new Compartment("acme", "t", "acme", null),
+                new Compartment("acmeprod", "acme", "prod", null),
+                new Compartment("prod", "t", "prod", null)));
+        assertThat(ids(tree.select(List.of("acme/prod"), List.of()))).containsExactly("acmeprod");
+        assertThat(ids(tree.select(List.of("acme/acme/prod"), List.of()))).containsExactly("acmeprod");
     }
 
     @Test
