@@ -3,6 +3,7 @@ package io.github.ocidiff.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
@@ -39,14 +40,7 @@ public final class SnapshotsCommand extends BaseCommand implements Callable<Inte
                         .put("day", s.day().toString()).put("status", s.status().name()).put("source", s.source())
                         .put("resources", s.resourceCount()).put("changes", s.changesFromPrevious())
                         .put("failedScopes", s.failedScopes());
-                // null for the configuration's whole plan, else what --region and --compartment named
-                if (s.narrowing().isNone()) {
-                    snapshot.putNull("narrowedTo");
-                } else {
-                    ObjectNode narrowed = snapshot.putObject("narrowedTo");
-                    narrowed.set("regions", json.valueToTree(s.narrowing().regions()));
-                    narrowed.set("compartments", json.valueToTree(s.narrowing().compartments()));
-                }
+                snapshot.set("narrowedTo", s.narrowing().isNone() ? NullNode.instance : json.valueToTree(s.narrowing()));
             }
             out.println(json.writeValueAsString(array));
             return 0;

@@ -1,12 +1,14 @@
 package io.github.ocidiff.crawl;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the command line narrowed a snapshot to ({@code --region}, {@code --compartment}), below what the
  * configuration covers; an empty list does not narrow that axis. Compartments are compared as written
- * (an OCID, a name or a path), so the same compartment written two ways counts as two.
+ * (an OCID, a name or a path), so the same compartment written two ways counts as two. As JSON:
+ * {@code {"regions": [...], "compartments": [...]}}.
  */
 public record Narrowing(List<String> regions, List<String> compartments) {
 
@@ -18,6 +20,7 @@ public record Narrowing(List<String> regions, List<String> compartments) {
         compartments = compartments.stream().distinct().toList();
     }
 
+    @JsonIgnore
     public boolean isNone() {
         return regions.isEmpty() && compartments.isEmpty();
     }
