@@ -47,6 +47,20 @@ public final class Crawler {
         List<Compartment> compartments = narrowing.compartments().isEmpty()
                 ? tree.select(includeCompartments, "compartments.include", excludeCompartments)
                 : tree.select(narrowing.compartments(), "--compartment", excludeCompartments);
+        List<Scope> scopes = scopes(regions, compartments);
+        List<Scope> narrowedOut = List.of();
+        if (!narrowing.isNone()) {
+            List<Scope> configured = scopes(
+                    RegionSelection.select(identity.readyRegions(), includeRegions, "regions.include", excludeRegions),
+                    tree.select(includeCompartments, "compartments.include", excludeCompartments));
+            Set<Scope> planned = Set.copyOf(scopes);
+            narrowedOut = configured.stream().filter(scope -> !planned.contains(scope)).toList();
+        }
+        return new CrawlPlan(identity.tenancyId(), tenancyName, regions, tree, compartments, scopes, narrowing,
+                narrowedOut);
+    }
+
+    private static List<Scope> scopes(List<String> regions, List<Compartment> compartments) {
         List<Scope> scopes = new ArrayList<>();
         // Interleave regions so that a fixed pool keeps every region busy.
         for (Compartment c : compartments) {
@@ -54,12 +68,15 @@ public final class Crawler {
                 scopes.add(new Scope(region, c.id()));
             }
         }
-        return new CrawlPlan(identity.tenancyId(), tenancyName, regions, tree, compartments, scopes);
+        return scopes;
     }
 
     /** Collects every scope of the plan into the writer; returns each scope's coverage. */
     public List<ScopeCoverage> collect(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress) {
         writer.declareScopes(plan.scopes());
+        if (!plan.narrowedOut().isEmpty()) {
+            writer.declareNarrowedOut(plan.narrowedOut(), "left out by " + plan.narrowing().describe());
+        }
         progress.started(plan);
         return Parallel.map(plan.scopes(), threads(plan), "ocidiff-crawl", "snapshot", scope -> {
             ScopeCoverage coverage = collect(scope, writer);

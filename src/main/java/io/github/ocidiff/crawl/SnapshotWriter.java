@@ -15,6 +15,16 @@ public interface SnapshotWriter extends AutoCloseable {
     /** The scopes this snapshot covers, declared before any resource arrives. */
     void declareScopes(List<Scope> scopes);
 
+    /**
+     * Scopes the configuration covers that this snapshot, narrowed on the command line, leaves out: not
+     * collected ({@code reason}), so their resources are carried forward as unknown, as a failed scope's
+     * are, without making the snapshot PARTIAL. By default they count as failed scopes.
+     */
+    default void declareNarrowedOut(List<Scope> scopes, String reason) {
+        declareScopes(scopes);
+        scopes.forEach(scope -> scopeDone(new ScopeCoverage(scope, false, reason, 0, 0, 0)));
+    }
+
     /** Resources of one scope, in any batch size; a resource seen twice (paging shifts) is kept once. */
     void write(Scope scope, List<CanonicalResource> resources);
 

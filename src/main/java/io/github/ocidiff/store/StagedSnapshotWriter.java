@@ -57,6 +57,8 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     private volatile LatestState latest;
     private final Set<Scope> declared = ConcurrentHashMap.newKeySet();
     private final Map<Scope, ScopeCoverage> done = new ConcurrentHashMap<>();
+    /** Not collected by choice: carried forward as failed scopes are, but no gap in the snapshot's status. */
+    private final Set<Scope> narrowedOut = ConcurrentHashMap.newKeySet();
     private volatile State state = State.OPEN;
 
     /**
@@ -132,6 +134,13 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         return slots;
     }
 
+    @Override
+    public void declareNarrowedOut(List<Scope> scopes, String reason) {
+        declareScopes(scopes);
+        narrowedOut.addAll(scopes);
+        scopes.forEach(scope -> scopeDone(new ScopeCoverage(scope, false, reason, 0, 0, 0)));
+    }
+
     /**
      * Once per scope: the intervals a scope collected fully reported changed are ended at once (see
      * LatestState#endChangedIn), which a later report of that scope as failed could not undo.
@@ -155,9 +164,11 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         List<ScopeCoverage> coverage = declared.stream().sorted(SCOPE_ORDER)
                 .map(scope -> done.getOrDefault(scope, notReported(scope)))
                 .toList();
+        // Narrowed-out scopes are carried forward like failed ones, but only the others make the status.
         List<ScopeCoverage> failed = coverage.stream().filter(c -> !c.ok()).toList();
-        SnapshotStatus status = failed.size() == coverage.size() ? SnapshotStatus.FAILED
-                : failed.isEmpty() ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL;
+        List<ScopeCoverage> gaps = failed.stream().filter(c -> !narrowedOut.contains(c.scope())).toList();
+        SnapshotStatus status = gaps.size() == coverage.size() - narrowedOut.size() ? SnapshotStatus.FAILED
+                : gaps.isEmpty() ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL;
         awaitWritten();
         // A first night's commit reads nothing through the keys unless it staged rows (see DeferredKeys).
         if (!intoEmpty || dsl.fetchExists(SNAPSHOT_STAGING)) {
@@ -180,7 +191,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
                 staging.storeNewVersions(tx, id, blocks);
             }
             long count = latest.size() + applied.opened() - applied.closed();
-            SnapshotRows.markCommitted(tx, id, status, count, applied.changes(), failed.size());
+            SnapshotRows.markCommitted(tx, id, status, count, applied.changes(), gaps.size());
             return count;
         });
         state = State.COMMITTED;
@@ -192,7 +203,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
             OpenIntervalFile.Token token = OpenIntervalFile.Token.of(SnapshotRows.committed(dsl, id).orElseThrow());
             latest.save(dsl, id, closed, new LatestState.Saved(file, token), intoEmpty);
         }
-        return new SnapshotSummary(id, takenAt, status, resources, failed);
+        return new SnapshotSummary(id, takenAt, status, resources, gaps);
     }
 
     /** Abandons the snapshot unless committed: its row, staging rows and new resources go. */

@@ -122,6 +122,16 @@ class DailyCommandTest {
             }
             assertThat(run("--config", config, "snapshots").out())
                     .containsPattern("(?m)^ +3 +2026-11-03 09:00:00 +COMPLETE .* complete \\(narrowed: --region us-ashburn-1\\)$");
+            // What a narrowed snapshot left out is not collected: unknown, neither deleted nor created after.
+            JsonNode toNarrowed = JSON.readTree(run("--config", config, "diff", "--from", "1", "--to", "2", "--no-audit").out());
+            assertThat(toNarrowed.at("/summary/deleted").asInt()).isZero();
+            assertThat(toNarrowed.at("/coverage/gaps")).isNotEmpty().allSatisfy(gap -> assertThat(gap.get("region").asText())
+                    .isEqualTo("eu-frankfurt-1"));
+            assertThat(toNarrowed.at("/coverage/gaps/0/reason").asText())
+                    .isEqualTo("'to' snapshot: left out by --region us-ashburn-1");
+            JsonNode fromNarrowed = JSON.readTree(run("--config", config, "diff", "--from", "2", "--to", "3", "--no-audit").out());
+            assertThat(fromNarrowed.at("/summary/created").asInt() + fromNarrowed.at("/summary/deleted").asInt())
+                    .as("nothing of eu-frankfurt-1 counts as created or deleted").isEqualTo(changedIn(fromNarrowed, "us-ashburn-1"));
 
             // Day 2's narrowed snapshot was the last of its day; day 3's is replaced by the night's.
             MainTest.Run night = daily(sim, config, "2026-11-03");
@@ -141,6 +151,17 @@ class DailyCommandTest {
                     "{\"regions\": [\"us-ashburn-1\"], \"compartments\": []}"));
             assertThat(snapshots.get(2).get("narrowedTo").isNull()).isTrue();
         }
+    }
+
+    private static int changedIn(JsonNode report, String region) {
+        int n = 0;
+        for (JsonNode change : report.get("changes")) {
+            String kind = change.get("kind").asText();
+            if (change.get("region").asText().equals(region) && (kind.equals("CREATED") || kind.equals("DELETED"))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Test

@@ -121,12 +121,35 @@ class SnapshotJobTest {
     @Test
     void aSnapshotNarrowedOnTheCommandLineIsKeptForWhatItCoversAndReplacedForMore() {
         try (SimHarness sim = SimHarness.smallFixture(); Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+            long day1 = snapshot(sim, store, "2026-11-01", ALL).summary().id();
             SnapshotJob.Request ashburn = new SnapshotJob.Request(false, List.of("us-ashburn-1"), List.of());
             SnapshotJob.Outcome narrowed = snapshot(sim, store, "2026-11-02", ashburn);
             long id = narrowed.summary().id();
             assertThat(narrowed.summary().status()).isEqualTo(SnapshotStatus.COMPLETE);
-            assertThat(store.snapshot(id).orElseThrow().narrowing())
-                    .isEqualTo(new Narrowing(List.of("us-ashburn-1"), List.of()));
+            assertThat(narrowed.summary().failedScopes()).isEmpty();
+            SnapshotInfo info = store.snapshot(id).orElseThrow();
+            assertThat(info.narrowing()).isEqualTo(new Narrowing(List.of("us-ashburn-1"), List.of()));
+            assertThat(info.failedScopes()).isZero();
+            // What it left out is not collected, carried forward as a failed scope's resources are...
+            assertThat(store.coverage(id)).filteredOn(c -> c.scope().region().equals("eu-frankfurt-1")).isNotEmpty()
+                    .allSatisfy(c -> assertThat(c).extracting(ScopeCoverage::ok, ScopeCoverage::error)
+                            .containsExactly(false, "left out by --region us-ashburn-1"));
+            Map<String, StoredResource> before = state(store, day1);
+            Map<String, StoredResource> after = state(store, id);
+            assertThat(after.get("ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef"))
+                    .isEqualTo(before.get("ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef"));
+            // ...so its changes are those of the region it looked at.
+            long changedInAshburn = java.util.stream.Stream.concat(before.keySet().stream(), after.keySet().stream())
+                    .distinct().filter(ocid -> {
+                        StoredResource b = before.get(ocid);
+                        StoredResource a = after.get(ocid);
+                        return (a != null ? a : b).region().equals("us-ashburn-1")
+                                && (a == null || b == null || !a.sha256().equals(b.sha256()));
+                    }).count();
+            assertThat(changedInAshburn).isPositive();
+            assertThat(info.changesFromPrevious()).isEqualTo(changedInAshburn);
+            assertThat(after.keySet()).containsAll(before.keySet().stream()
+                    .filter(ocid -> !before.get(ocid).region().equals("us-ashburn-1")).toList());
             assertThat(snapshot(sim, store, "2026-11-02", ashburn).kept()).isTrue();
             // Asked for what Identity refuses: the day's snapshot stays.
             SnapshotJob.Request unknownRegion = new SnapshotJob.Request(false, List.of("xx-nowhere-1"), List.of());
@@ -137,13 +160,13 @@ class SnapshotJobTest {
             assertThatThrownBy(() -> snapshot(sim, store, "2026-11-02", unknownCompartment))
                     .isInstanceOf(OcidiffException.class)
                     .hasMessageStartingWith("--compartment: no ACTIVE compartment \"nowhere\"");
-            assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(id);
+            assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(day1, id);
 
             SnapshotJob.Outcome whole = snapshot(sim, store, "2026-11-02", ALL);
             assertThat(whole.kept()).isFalse();
             assertThat(whole.regions()).isEqualTo(2);
             assertThat(whole.replaced()).map(SnapshotInfo::id).contains(id);
-            assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(whole.summary().id());
+            assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(day1, whole.summary().id());
             assertThat(store.snapshot(whole.summary().id()).orElseThrow().narrowing().isNone()).isTrue();
             // The whole plan covers any narrowing of it.
             assertThat(snapshot(sim, store, "2026-11-02", ashburn).kept()).isTrue();
