@@ -1,5 +1,6 @@
 package io.github.ocidiff.job;
 
+import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.crawl.CrawlPlan;
 import io.github.ocidiff.crawl.CrawlProgress;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
  * Takes today's snapshot: plan from Identity, collect every scope, commit. Idempotent per UTC day: a
  * COMPLETE snapshot of the day is kept (unless forced) when it covers what is asked; a PARTIAL or FAILED
  * one, or one narrowed to less than is asked (an earlier `snapshot --region R` before the nightly run),
- * is replaced.
+ * is replaced. A narrower request than today's snapshot covers is refused unless forced: it would drop
+ * the rest of the day's collection.
  */
 public final class SnapshotJob {
 
@@ -84,7 +86,17 @@ public final class SnapshotJob {
         Crawler crawler = planned.crawler();
         // Planned first: a request Identity refuses (an unknown region, say) leaves today's snapshot alone.
         CrawlPlan plan = planned.plan();
-        sameDay.ifPresent(existing -> store.deleteSnapshot(existing.id()));
+        sameDay.ifPresent(existing -> {
+            if (!request.force() && !request.narrowing().covers(existing.narrowing())) {
+                // Replaced by a narrower one, the rest of today's collection would fall back to older data.
+                throw OcidiffException.usage("today's snapshot " + existing.id() + " (" + existing.status()
+                        + (existing.narrowing().isNone() ? "" : ", " + existing.narrowing().describe()) + ") covers"
+                        + " more than " + request.narrowing().describe() + ", which would replace it with older data for"
+                        + " the rest: run `ocidiff snapshot` without --region/--compartment to take the day again, or"
+                        + " add --force");
+            }
+            store.deleteSnapshot(existing.id());
+        });
         try (SnapshotWriter writer = store.begin(takenAt, plan.tenancyId(), "crawl", request.narrowing())) {
             crawler.collect(plan, writer, progress);
             progress.committing();

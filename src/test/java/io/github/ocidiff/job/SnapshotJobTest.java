@@ -160,6 +160,13 @@ class SnapshotJobTest {
             assertThatThrownBy(() -> snapshot(sim, store, "2026-11-02", unknownCompartment))
                     .isInstanceOf(OcidiffException.class)
                     .hasMessageStartingWith("--compartment: no ACTIVE compartment \"nowhere\"");
+            // A narrowing that would drop what today's snapshot collected is refused, unless forced.
+            SnapshotJob.Request frankfurt = new SnapshotJob.Request(false, List.of("eu-frankfurt-1"), List.of());
+            assertThatThrownBy(() -> snapshot(sim, store, "2026-11-02", frankfurt))
+                    .isInstanceOf(OcidiffException.class).hasMessage("today's snapshot " + id + " (COMPLETE,"
+                            + " --region us-ashburn-1) covers more than --region eu-frankfurt-1, which would replace it"
+                            + " with older data for the rest: run `ocidiff snapshot` without --region/--compartment to"
+                            + " take the day again, or add --force");
             assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(day1, id);
 
             SnapshotJob.Outcome whole = snapshot(sim, store, "2026-11-02", ALL);
@@ -170,6 +177,16 @@ class SnapshotJobTest {
             assertThat(store.snapshot(whole.summary().id()).orElseThrow().narrowing().isNone()).isTrue();
             // The whole plan covers any narrowing of it.
             assertThat(snapshot(sim, store, "2026-11-02", ashburn).kept()).isTrue();
+
+            // Today's PARTIAL snapshot is taken again whole, not narrowed to its gaps (which would lose the rest).
+            SnapshotJob.Outcome partial = snapshot(sim, store, "2026-11-03", ALL);
+            assertThat(partial.summary().status()).isEqualTo(SnapshotStatus.PARTIAL);
+            assertThatThrownBy(() -> snapshot(sim, store, "2026-11-03", frankfurt))
+                    .isInstanceOf(OcidiffException.class).hasMessageStartingWith("today's snapshot "
+                            + partial.summary().id() + " (PARTIAL) covers more than --region eu-frankfurt-1");
+            SnapshotJob.Request forced = new SnapshotJob.Request(true, frankfurt.regions(), List.of());
+            SnapshotJob.Outcome narrowedAnyway = snapshot(sim, store, "2026-11-03", forced);
+            assertThat(narrowedAnyway.replaced()).map(SnapshotInfo::id).contains(partial.summary().id());
         }
     }
 
