@@ -251,8 +251,7 @@ public final class DiffJob {
 
     /**
      * The store's first snapshot is left out: everything in it is "new", which is no night's change. So
-     * are snapshots narrowed on the command line: they are no night's inventory, and what they did not
-     * look at counts as gone.
+     * are snapshots narrowed on the command line: they are no night's inventory, only part of one.
      */
     private List<TrendPoint> trend(SnapshotInfo to) {
         List<SnapshotInfo> upTo = store.snapshots().stream().skip(1)

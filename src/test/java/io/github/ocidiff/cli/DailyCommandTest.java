@@ -141,7 +141,7 @@ class DailyCommandTest {
             JsonNode report = JSON.readTree(sim.dir.resolve("reports/2026-11-03/report.json").toFile());
             assertThat(report.at("/from/snapshotId").asLong()).as("the base: day 1's, not day 2's narrowed one").isEqualTo(1);
             assertThat(report.at("/to/snapshotId").asLong()).isEqualTo(4);
-            // Nor is it a night of the trend chart: what it did not look at counts as gone there.
+            // Nor is it a night of the trend chart, being part of one.
             assertThat(Files.readString(sim.dir.resolve("reports/2026-11-03/report.html")))
                     .contains("changes (snapshot #4, PARTIAL)").doesNotContain("(snapshot #2,");
 
