@@ -44,8 +44,9 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
             inputs.add(new ImportJob.Input(file, ImportJob.regionOf(file, region)));
         }
         return Session.withStore(config(), out, store -> {
-            String tenancyId = tenancy != null ? tenancy
-                    : store.latestCommitted().map(SnapshotInfo::tenancyId).orElseGet(() -> ImportJob.tenancyIn(inputs));
+            // An earlier import of files without the root compartment left "unknown": these files may tell.
+            String tenancyId = tenancy != null ? tenancy : store.latestCommitted().map(SnapshotInfo::tenancyId)
+                    .filter(known -> !known.equals(ImportJob.UNKNOWN_TENANCY)).orElseGet(() -> ImportJob.tenancyIn(inputs));
             var summary = new ImportJob(store).run(date, tenancyId, inputs);
             out.printf("snapshot %d of %s (%s): %,d resources from %d file%s%s%n", summary.id(), date, summary.status(),
                     summary.resources(), files.size(), files.size() == 1 ? "" : "s",

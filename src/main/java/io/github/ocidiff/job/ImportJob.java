@@ -126,7 +126,10 @@ public final class ImportJob {
                 r.displayName(), r.json(), r.sha256());
     }
 
-    /** The tenancy OCID as the root compartment of some imported resource shows it, else "unknown". */
+    /** The tenancy of imported snapshots whose files never showed the root compartment. */
+    public static final String UNKNOWN_TENANCY = "unknown";
+
+    /** The tenancy OCID as the root compartment of some imported resource shows it, else {@link #UNKNOWN_TENANCY}. */
     public static String tenancyIn(List<Input> inputs) {
         String[] found = {null};
         for (Input input : inputs) {
@@ -139,7 +142,7 @@ public final class ImportJob {
                 return found[0];
             }
         }
-        return "unknown";
+        return UNKNOWN_TENANCY;
     }
 
     /** The region a file holds, from --region or a file named like the fixture format's {@code <region>.json}. */

@@ -225,6 +225,8 @@ class SnapshotCommandTest {
             JsonNode report = new ObjectMapper().readTree(diff.out());
             assertThat(report.at("/summary/created").asInt()).as(diff.out()).isPositive();
             assertThat(report.at("/coverage/complete").asBoolean()).as(diff.out()).isTrue();
+            assertThat(report.at("/tenancy/id").asText()).as("learnt from the second files, not left unknown")
+                    .startsWith("ocid1.tenancy.");
         }
     }
 
