@@ -40,18 +40,18 @@ public final class SnapshotSelector {
         }
         String v = value.trim();
         if (v.equals("latest")) {
-            return new Selection(usable.get(usable.size() - 1), null);
+            return selected(usable.get(usable.size() - 1), null);
         }
         if (v.equals("previous")) {
             if (usable.size() < 2) {
                 throw OcidiffException.usage(option + " previous: the store has only one usable snapshot ("
                         + describe(usable.get(0)) + ")");
             }
-            return new Selection(usable.get(usable.size() - 2), null);
+            return selected(usable.get(usable.size() - 2), null);
         }
         if (v.matches("\\d+")) {
             long id = Long.parseLong(v);
-            return usable.stream().filter(s -> s.id() == id).findFirst().map(s -> new Selection(s, null))
+            return usable.stream().filter(s -> s.id() == id).findFirst().map(s -> selected(s, null))
                     .orElseThrow(() -> unknown(option, v, usable.stream()
                             .sorted(Comparator.comparingLong(s -> Math.abs(s.id() - id))).limit(3).toList()));
         }
@@ -60,7 +60,7 @@ public final class SnapshotSelector {
             Instant cutoff = now.minus(Duration.ofDays(Long.parseLong(age.group(1))));
             Optional<SnapshotInfo> found = usable.stream().filter(s -> !s.takenAt().isAfter(cutoff))
                     .reduce((a, b) -> b);
-            return found.map(s -> new Selection(s, null)).orElseThrow(() -> unknown(option, v, usable.subList(0,
+            return found.map(s -> selected(s, null)).orElseThrow(() -> unknown(option, v, usable.subList(0,
                     Math.min(3, usable.size()))));
         }
         LocalDate day;
@@ -73,16 +73,26 @@ public final class SnapshotSelector {
         List<SnapshotInfo> ofDay = usable.stream().filter(s -> s.day().equals(day)).toList();
         Optional<SnapshotInfo> complete = ofDay.stream().filter(s -> s.status() == SnapshotStatus.COMPLETE).reduce((a, b) -> b);
         if (complete.isPresent()) {
-            return new Selection(complete.get(), null);
+            return selected(complete.get(), null);
         }
         if (!ofDay.isEmpty()) {
             SnapshotInfo partial = ofDay.get(ofDay.size() - 1);
-            return new Selection(partial, "the only snapshot of " + day + " is PARTIAL (" + partial.failedScopes()
+            return selected(partial, "the only snapshot of " + day + " is PARTIAL (" + partial.failedScopes()
                     + " scopes not collected): its missing resources are reported as unknown, not deleted");
         }
         throw unknown(option, v, usable.stream()
                 .sorted(Comparator.comparingLong(s -> Math.abs(Duration.between(s.day().atStartOfDay(),
                         day.atStartOfDay()).toDays()))).limit(3).toList());
+    }
+
+    /** A snapshot the command line narrowed saw part of the plan: the user is told, whichever way it was named. */
+    private static Selection selected(SnapshotInfo s, String warning) {
+        if (s.narrowing().isNone()) {
+            return new Selection(s, warning);
+        }
+        String narrowed = "snapshot " + s.id() + " of " + s.day() + " was narrowed to " + s.narrowing().describe()
+                + ": what it left out is reported as unknown";
+        return new Selection(s, warning == null ? narrowed : warning + "; " + narrowed);
     }
 
     private static OcidiffException unknown(String option, String value, List<SnapshotInfo> nearest) {

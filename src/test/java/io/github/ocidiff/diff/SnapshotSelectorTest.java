@@ -65,4 +65,17 @@ class SnapshotSelectorTest {
         assertThatThrownBy(() -> new SnapshotSelector(List.of()).select("--to", "latest", NOW))
                 .hasMessageContaining("no snapshots yet");
     }
+
+    @Test
+    void aNarrowedSnapshotIsSelectedWithAWarningHoweverItIsNamed() {
+        Instant at = Instant.parse("2026-11-05T09:00:00Z");
+        SnapshotInfo narrowed = new SnapshotInfo(6, at, LocalDate.parse("2026-11-05"), "t", "crawl", SnapshotStatus.COMPLETE,
+                10, 0, 0, at, at, new Narrowing(List.of("us-ashburn-1"), List.of()));
+        SnapshotSelector selector = new SnapshotSelector(List.of(snapshot(5, "2026-11-04", SnapshotStatus.COMPLETE), narrowed));
+        String warning = "snapshot 6 of 2026-11-05 was narrowed to --region us-ashburn-1: what it left out is reported as unknown";
+        for (String value : List.of("latest", "6", "2026-11-05")) {
+            assertThat(selector.select("--to", value, NOW)).isEqualTo(new SnapshotSelector.Selection(narrowed, warning));
+        }
+        assertThat(selector.select("--from", "previous", NOW).warning()).isNull();
+    }
 }
