@@ -28,8 +28,10 @@ final class LineProgress implements CrawlProgress {
     public synchronized void started(CrawlPlan plan) {
         total = plan.scopes().size();
         nextReport = Math.max(1, total / 10);
-        out.printf("snapshot of %s: %s x %s = %s%n", plan.tenancyName(), SnapshotCommand.count(plan.regions().size(),
-                "region"), SnapshotCommand.count(plan.compartments().size(), "compartment"), SnapshotCommand.count(total, "scope"));
+        out.printf("snapshot of %s: %s x %s = %s%s%n", plan.tenancyName(), SnapshotCommand.count(plan.regions().size(),
+                "region"), SnapshotCommand.count(plan.compartments().size(), "compartment"), SnapshotCommand.count(total, "scope"),
+                plan.narrowing().isNone() ? "" : " (narrowed: " + plan.narrowing().describe() + "; "
+                        + SnapshotCommand.count(plan.narrowedOut().size(), "scope") + " left out, carried forward)");
         out.flush();
     }
 

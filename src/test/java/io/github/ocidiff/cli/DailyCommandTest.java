@@ -118,7 +118,9 @@ class DailyCommandTest {
                 MainTest.Run narrowed = run("--config", config, "snapshot", "--quiet", "--region", "us-ashburn-1",
                         "--at", day + "T09:00:00Z");
                 assertThat(narrowed.exitCode()).as(narrowed.err()).isZero();
-                assertThat(narrowed.out()).containsPattern("snapshot \\d COMPLETE: \\d+ resources, 1 region, 5 scopes");
+                assertThat(narrowed.out()).containsPattern("snapshot \\d COMPLETE: \\d+ resources, 1 region, 5 scopes")
+                        .contains("1 region x 5 compartments = 5 scopes (narrowed: --region us-ashburn-1; 5 scopes left out,"
+                                + " carried forward)");
             }
             assertThat(run("--config", config, "snapshots").out())
                     .containsPattern("(?m)^ +3 +2026-11-03 09:00:00 +COMPLETE .* complete \\(narrowed: --region us-ashburn-1\\)$");
