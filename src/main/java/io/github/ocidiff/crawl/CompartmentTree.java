@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The tenancy's ACTIVE compartment tree, with name paths, and the include/exclude selection of
  * {@code compartments:}. A selector is an OCID, a name, or a path from the root such as
- * {@code prod/app} (or {@code acme/prod/app}, from the tenancy's name, as reports write it); selecting a compartment selects its subtree, and exclude wins over include.
+ * {@code prod/app} (or {@code acme/prod/app}, from the tenancy's name, as reports write it); selecting
+ * a compartment selects its subtree, and exclude wins over include.
  */
 public final class CompartmentTree {
 

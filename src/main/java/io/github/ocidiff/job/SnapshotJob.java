@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  * Takes today's snapshot: plan from Identity, collect every scope, commit. Idempotent per UTC day: a
  * COMPLETE snapshot of the day is kept (unless forced) when it covers what is asked; a PARTIAL or FAILED
  * one, or one narrowed to less than is asked (an earlier `snapshot --region R` before the nightly run),
- * is replaced. A narrower request than today's snapshot covers is refused unless forced: it would drop
- * the rest of the day's collection.
+ * is replaced. A narrower request than today's snapshot covers is refused unless forced (or today's
+ * collected nothing): it would drop the rest of the day's collection.
  */
 public final class SnapshotJob {
 
@@ -87,7 +87,8 @@ public final class SnapshotJob {
         // Planned first: a request Identity refuses (an unknown region, say) leaves today's snapshot alone.
         CrawlPlan plan = planned.plan();
         sameDay.ifPresent(existing -> {
-            if (!request.force() && !request.narrowing().covers(existing.narrowing())) {
+            if (!request.force() && existing.status() != SnapshotStatus.FAILED
+                    && !request.narrowing().covers(existing.narrowing())) {
                 // Replaced by a narrower one, the rest of today's collection would fall back to older data.
                 throw OcidiffException.usage("today's snapshot " + existing.id() + " (" + existing.status()
                         + (existing.narrowing().isNone() ? "" : ", " + existing.narrowing().describe()) + ") covers"

@@ -14,6 +14,7 @@ import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.oci.Authenticator;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.sim.FaultPlan;
+import io.github.ocidiff.sim.FixtureTenancy;
 import io.github.ocidiff.sim.GeneratedTenancy;
 import io.github.ocidiff.sim.GeneratorSpec;
 import io.github.ocidiff.store.SnapshotInfo;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,6 +189,23 @@ class SnapshotJobTest {
             SnapshotJob.Request forced = new SnapshotJob.Request(true, frankfurt.regions(), List.of());
             SnapshotJob.Outcome narrowedAnyway = snapshot(sim, store, "2026-11-03", forced);
             assertThat(narrowedAnyway.replaced()).map(SnapshotInfo::id).contains(partial.summary().id());
+        }
+    }
+
+    @Test
+    void aNarrowedSnapshotReplacesTodaysFailedOneWhichCollectedNothing() {
+        FaultPlan down = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
+        try (SimHarness sim = SimHarness.smallFixture();
+             SimHarness frankfurtDown = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), down);
+             Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+            long day1 = snapshot(sim, store, "2026-11-01", ALL).summary().id();
+            SnapshotJob.Outcome failed = snapshot(frankfurtDown, store, "2026-11-02",
+                    new SnapshotJob.Request(false, List.of("eu-frankfurt-1"), List.of()));
+            assertThat(failed.summary().status()).isEqualTo(SnapshotStatus.FAILED);
+            SnapshotJob.Outcome narrowed = snapshot(sim, store, "2026-11-02",
+                    new SnapshotJob.Request(false, List.of("us-ashburn-1"), List.of()));
+            assertThat(narrowed.replaced()).map(SnapshotInfo::id).contains(failed.summary().id());
+            assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(day1, narrowed.summary().id());
         }
     }
 
