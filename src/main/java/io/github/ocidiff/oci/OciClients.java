@@ -180,16 +180,34 @@ public final class OciClients implements AutoCloseable {
     static String status(BmcException e) {
         String status = e.getStatusCode() > 0 ? e.getStatusCode() + " " + e.getServiceCode()
                 : e.isTimeout() ? "timeout" : "connection failed";
-        String message = e.getStatusCode() > 0 ? e.getUnmodifiedMessage() : String.valueOf(e.getCause());
+        String message = e.getStatusCode() > 0 ? e.getUnmodifiedMessage() : transportFailure(e);
         return status + ": " + message
                 + (e.getOpcRequestId() == null ? "" : " (opc-request-id " + e.getOpcRequestId() + ")");
     }
 
-    /** What to do about an authentication or authorization failure, for the end of a message. */
+    /**
+     * Why no answer came, without the HTTP stack's wrappers: e.g. "Connect to 10.0.0.1:443 failed:
+     * Connection refused" rather than the client library's exception classes around it.
+     */
+    private static String transportFailure(BmcException e) {
+        Throwable cause = e.getCause();
+        while (cause != null && cause.getCause() != null && (cause.getMessage() == null
+                || cause instanceof jakarta.ws.rs.ProcessingException)) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            return String.valueOf(e.getMessage());
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause instanceof java.net.UnknownHostException ? "unknown host " + cause.getMessage() : cause.getMessage();
+    }
+
+    /** What to do about an authentication, authorization or connection failure, for the end of a message. */
     public static String hint(BmcException e) {
         return switch (e.getStatusCode()) {
             case 401 -> "; check the API key, its fingerprint and the clock";
             case 404 -> "; check the policies in the README (read all-resources, read audit-events)";
+            case -1, 0 -> "; check the network (a proxy, a firewall) and oci.endpoint if the config sets it";
             default -> "";
         };
     }

@@ -130,6 +130,21 @@ class MainTest {
     }
 
     @Test
+    void anEndpointThatDoesNotAnswerIsOneLineNamingItAndTheFix() {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = sim.writeConfig("").toString();
+            sim.server.close();
+            Run r = run("--config", config, "snapshot", "--quiet");
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.err().lines()).hasSize(1);
+            assertThat(r.err()).startsWith("ocidiff: Identity in us-ashburn-1 failed: connection failed: Connect to 127.0.0.1:")
+                    .contains("Connection refused")
+                    .contains("; check the network (a proxy, a firewall) and oci.endpoint if the config sets it")
+                    .doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void demoRunsAgainstTheEmbeddedSimulatorWithoutAnAccount(@TempDir Path dir) throws IOException {
         Run r = run("demo", "--workdir", dir.toString(), "--resources", "500");
         assertThat(r.exitCode()).isZero();
