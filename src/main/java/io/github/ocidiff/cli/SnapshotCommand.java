@@ -19,19 +19,22 @@ import picocli.CommandLine.Option;
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
         description = {"Take today's snapshot: every covered compartment of every covered region into the store.",
                 "A COMPLETE snapshot of today is kept unless --force; a PARTIAL or FAILED one is replaced.",
-                "Exit 0 COMPLETE, 4 PARTIAL (some scopes not collected), 1 FAILED."})
+                "--region/--compartment narrow it: what they leave out is carried forward as not collected;"
+                        + " a narrowed snapshot does not stand in for the nightly one, and one narrower than"
+                        + " today's is refused unless --force.",
+                "Exit 0 COMPLETE, 4 PARTIAL (some scopes not collected), 1 FAILED, 2 usage."})
 public final class SnapshotCommand extends BaseCommand implements Callable<Integer> {
 
     /** Exit code of a snapshot that completed only partially. */
     static final int PARTIAL = 4;
 
-    @Option(names = "--force", description = "Replace today's COMPLETE snapshot.")
+    @Option(names = "--force", description = "Replace today's snapshot, even COMPLETE or wider than this run.")
     boolean force;
 
     @Option(names = "--region", paramLabel = "REGION", description = "Cover only this region (repeatable; overrides regions.include).")
     List<String> regions = new ArrayList<>();
 
-    @Option(names = "--compartment", paramLabel = "C", description = "Cover only this compartment subtree: OCID, name or path (repeatable).")
+    @Option(names = "--compartment", paramLabel = "C", description = "Cover only this compartment subtree: OCID, name or path like prod/app (repeatable).")
     List<String> compartments = new ArrayList<>();
 
     @Mixin
