@@ -5,7 +5,6 @@ import io.github.ocidiff.crawl.CrawlProgress;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /** A terminal progress bar: scopes done of total, resources so far and resources per second. */
 final class BarProgress implements CrawlProgress, AutoCloseable {
@@ -16,20 +15,20 @@ final class BarProgress implements CrawlProgress, AutoCloseable {
     @Override
     public synchronized void started(CrawlPlan plan) {
         bar = new ProgressBarBuilder().setTaskName("snapshot").setInitialMax(plan.scopes().size())
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" scopes", 1).continuousUpdate().build();
+                .setRenderer(new ScopeBar()).continuousUpdate().build();
     }
 
     @Override
     public synchronized void scopeDone(ScopeCoverage coverage) {
         resources += coverage.resources();
         double seconds = Math.max(0.001, (System.nanoTime() - startNanos) / 1e9);
-        bar.setExtraMessage(String.format(" %,d resources, %,.0f/s", resources, resources / seconds));
+        bar.setExtraMessage(String.format(", %,d resources, %,.0f/s", resources, resources / seconds));
         bar.step();
     }
 
     @Override
     public synchronized void committing() {
-        bar.setExtraMessage(String.format(" %,d resources; committing", resources));
+        bar.setExtraMessage(String.format(", %,d resources; committing", resources));
         bar.refresh();
     }
 
