@@ -78,8 +78,8 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
         String line = String.format("snapshot %d %s: %,d resources, %s, %s, %.1f s", s.id(), s.status(), s.resources(),
                 count(outcome.regions(), "region"), count(outcome.scopes(), "scope"),
                 outcome.duration().toMillis() / 1000.0);
-        return outcome.replaced().map(r -> line + "; replaced today's snapshot " + r.id() + " (" + r.status()
-                + (r.narrowing().isNone() ? "" : ", " + r.narrowing().describe()) + ")").orElse(line);
+        return outcome.replaced().map(r -> line + "; replaced today's snapshot " + r.id() + " ("
+                + r.statusAndNarrowing() + ")").orElse(line);
     }
 
     /** "1 region", "1,200 scopes". */

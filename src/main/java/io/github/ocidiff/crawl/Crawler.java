@@ -37,25 +37,22 @@ public final class Crawler {
                           List<String> includeCompartments, List<String> excludeCompartments) {
         IdentityReader identity = new IdentityReader(clients);
         String tenancyName = identity.tenancy().getName();
-        List<String> regions = narrowing.regions().isEmpty()
-                ? RegionSelection.select(identity.readyRegions(), includeRegions, "regions.include", excludeRegions)
-                : RegionSelection.select(identity.readyRegions(), narrowing.regions(), "--region", excludeRegions);
+        List<String> ready = identity.readyRegions();
+        List<String> configuredRegions = RegionSelection.select(ready, includeRegions, "regions.include", excludeRegions);
+        List<String> regions = narrowing.regions().isEmpty() ? configuredRegions
+                : RegionSelection.select(ready, narrowing.regions(), "--region", excludeRegions);
         List<Compartment> listed = identity.activeCompartments().stream()
                 .map(c -> new Compartment(c.getId(), c.getCompartmentId(), c.getName(), null))
                 .toList();
         CompartmentTree tree = new CompartmentTree(identity.tenancyId(), tenancyName, listed);
-        List<Compartment> compartments = narrowing.compartments().isEmpty()
-                ? tree.select(includeCompartments, "compartments.include", excludeCompartments)
+        List<Compartment> configuredCompartments = tree.select(includeCompartments, "compartments.include",
+                excludeCompartments);
+        List<Compartment> compartments = narrowing.compartments().isEmpty() ? configuredCompartments
                 : tree.select(narrowing.compartments(), "--compartment", excludeCompartments);
         List<Scope> scopes = scopes(regions, compartments);
-        List<Scope> narrowedOut = List.of();
-        if (!narrowing.isNone()) {
-            List<Scope> configured = scopes(
-                    RegionSelection.select(identity.readyRegions(), includeRegions, "regions.include", excludeRegions),
-                    tree.select(includeCompartments, "compartments.include", excludeCompartments));
-            Set<Scope> planned = Set.copyOf(scopes);
-            narrowedOut = configured.stream().filter(scope -> !planned.contains(scope)).toList();
-        }
+        Set<Scope> planned = Set.copyOf(scopes);
+        List<Scope> narrowedOut = narrowing.isNone() ? List.of() : scopes(configuredRegions, configuredCompartments)
+                .stream().filter(scope -> !planned.contains(scope)).toList();
         return new CrawlPlan(identity.tenancyId(), tenancyName, regions, tree, compartments, scopes, narrowing,
                 narrowedOut);
     }

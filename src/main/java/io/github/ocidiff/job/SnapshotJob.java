@@ -90,9 +90,8 @@ public final class SnapshotJob {
             if (!request.force() && existing.status() != SnapshotStatus.FAILED
                     && !request.narrowing().covers(existing.narrowing())) {
                 // Replaced by a narrower one, the rest of today's collection would fall back to older data.
-                throw OcidiffException.usage("today's snapshot " + existing.id() + " (" + existing.status()
-                        + (existing.narrowing().isNone() ? "" : ", " + existing.narrowing().describe()) + ") covers"
-                        + " more than " + request.narrowing().describe() + ", which would replace it with older data for"
+                throw OcidiffException.usage("today's snapshot " + existing.id() + " (" + existing.statusAndNarrowing()
+                        + ") covers more than " + request.narrowing().describe() + ", which would replace it with older data for"
                         + " the rest: run `ocidiff snapshot` without --region/--compartment to take the day again, or"
                         + " add --force");
             }

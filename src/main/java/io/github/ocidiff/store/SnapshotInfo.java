@@ -21,4 +21,9 @@ import java.time.LocalDate;
 public record SnapshotInfo(long id, Instant takenAt, LocalDate day, String tenancyId, String source,
                            SnapshotStatus status, long resourceCount, int failedScopes, long changesFromPrevious,
                            Instant startedAt, Instant finishedAt, Narrowing narrowing) {
+
+    /** E.g. "PARTIAL", or "COMPLETE, --region us-ashburn-1" for a narrowed one. */
+    public String statusAndNarrowing() {
+        return narrowing.isNone() ? status.name() : status + ", " + narrowing.describe();
+    }
 }

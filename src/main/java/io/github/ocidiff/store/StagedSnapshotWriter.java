@@ -136,9 +136,8 @@ final class StagedSnapshotWriter implements SnapshotWriter {
 
     @Override
     public void declareNarrowedOut(List<Scope> scopes, String reason) {
-        declareScopes(scopes);
         narrowedOut.addAll(scopes);
-        scopes.forEach(scope -> scopeDone(new ScopeCoverage(scope, false, reason, 0, 0, 0)));
+        SnapshotWriter.super.declareNarrowedOut(scopes, reason);
     }
 
     /**
