@@ -12,7 +12,8 @@ import java.time.LocalDate;
  * @param source              {@code crawl} or {@code import}
  * @param resourceCount       resources in the state at this snapshot, including those carried forward
  *                            from scopes that failed (for a FAILED snapshot: the unchanged previous state)
- * @param failedScopes        declared scopes that were not fully collected
+ * @param failedScopes        declared scopes that were not fully collected, not counting those a narrowing
+ *                            left out (its coverage lists them too, not collected)
  * @param changesFromPrevious resources created, deleted or modified since the previous snapshot
  *                            (each resource counted once)
  * @param narrowing           what the command line narrowed it to, {@link Narrowing#NONE} for the
