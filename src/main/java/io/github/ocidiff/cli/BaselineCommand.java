@@ -66,28 +66,35 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
                     parent.spec.commandLine().getErr().println("ocidiff: warning: " + selected.warning());
                 }
                 SnapshotInfo s = selected.snapshot();
-                checkCompartments(store, s);
-                store.addBaseline(new Baseline(name, s.id(), note, compartments, types, Instant.now()));
+                store.addBaseline(new Baseline(name, s.id(), note, checkCompartments(store, s), types, Instant.now()));
                 out.printf("baseline %s pins snapshot %d (%s, %s, %,d resources)%n", name, s.id(), s.day(), s.status(),
                         s.resourceCount());
             }
             return 0;
         }
 
-        /** A compartment the snapshot never saw would silently narrow every drift check to nothing. */
-        private void checkCompartments(Store store, SnapshotInfo s) {
+        /**
+         * The compartments as the baseline keeps them: a path as reports write it, from the tenancy's name
+         * ("acme/prod/app"), becomes the path below the tenancy. A compartment the snapshot never saw would
+         * silently narrow every drift check to nothing, so it is refused.
+         */
+        private List<String> checkCompartments(Store store, SnapshotInfo s) {
             Optional<List<Compartment>> tree = store.compartments(s.id());
             if (tree.isEmpty()) {
-                return; // an imported snapshot records no tree; drift resolves the names against the later snapshot
+                return compartments; // an imported snapshot records no tree; drift resolves the names against the later snapshot
             }
             CompartmentScope scope = CompartmentScope.of(tree.get());
-            for (String c : compartments) {
+            List<String> kept = new ArrayList<>();
+            for (String written : compartments) {
+                String c = scope.belowTenancy(written);
+                kept.add(c);
                 if (!scope.knows(c)) {
-                    throw OcidiffException.usage("--compartment " + c + ": snapshot " + s.id() + " has no such compartment; "
+                    throw OcidiffException.usage("--compartment " + written + ": snapshot " + s.id() + " has no such compartment; "
                             + "give its OCID or its path below the tenancy, like prod/app (top level: "
                             + String.join(", ", scope.topLevel()) + ")");
                 }
             }
+            return kept;
         }
     }
 

@@ -13,17 +13,35 @@ import java.util.Map;
  */
 public final class CompartmentScope {
     private final Map<String, String> paths;
+    /** The tenancy's name, when known: reports write paths from it. */
+    private final String tenancyName;
 
     /** @param paths compartment OCID → its path below the tenancy ("" for the tenancy itself) */
     public CompartmentScope(Map<String, String> paths) {
+        this(paths, null);
+    }
+
+    private CompartmentScope(Map<String, String> paths, String tenancyName) {
         this.paths = Map.copyOf(paths);
+        this.tenancyName = tenancyName;
     }
 
     /** The tree one snapshot recorded. */
     public static CompartmentScope of(List<Compartment> tree) {
         Map<String, String> paths = new HashMap<>();
         tree.forEach(c -> paths.put(c.id(), c.path()));
-        return new CompartmentScope(paths);
+        return new CompartmentScope(paths, tree.stream().filter(c -> c.parentId() == null).map(Compartment::name)
+                .findFirst().orElse(null));
+    }
+
+    /**
+     * A pattern written as reports write paths, from the tenancy's name ("acme/prod/app"), as this scope
+     * takes it: the path below the tenancy ("prod/app"), unless the tree has a compartment as written.
+     */
+    public String belowTenancy(String pattern) {
+        String prefix = tenancyName == null ? null : tenancyName + "/";
+        return prefix != null && pattern.startsWith(prefix) && !knows(pattern) ? pattern.substring(prefix.length())
+                : pattern;
     }
 
     /** The compartments right below the tenancy, by name, for messages. */

@@ -39,6 +39,12 @@ class BaselineCommandTest {
             assertThat(run("--config", config, "baseline", "set", "prod-app", "--compartment", "prod/app").exitCode())
                     .isZero();
             assertThat(run("--config", config, "baseline", "rm", "prod-app").exitCode()).isZero();
+            // A path as reports write it, from the tenancy's name, is kept as the path below the tenancy.
+            assertThat(run("--config", config, "baseline", "set", "prod-app", "--compartment", "acme-fixture/prod/app")
+                    .exitCode()).isZero();
+            assertThat(run("--config", config, "baseline", "list").out()).contains("compartments prod/app")
+                    .doesNotContain("acme-fixture/prod/app");
+            assertThat(run("--config", config, "baseline", "rm", "prod-app").exitCode()).isZero();
 
             MainTest.Run pruned = run("--config", config, "prune", "--keep-days", "1");
             assertThat(pruned.out()).contains("pruned 0 snapshots");
