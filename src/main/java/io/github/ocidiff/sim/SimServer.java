@@ -110,7 +110,7 @@ public final class SimServer implements AutoCloseable {
         return requestCount.get();
     }
 
-    /** The most requests this server has been answering at once. */
+    /** The most requests this server has been answering at once (from arrival until the answer is ready). */
     public int maxConcurrentRequests() {
         return maxInFlight.get();
     }
@@ -146,14 +146,6 @@ public final class SimServer implements AutoCloseable {
     private void serve(HttpExchange exchange) {
         requestCount.incrementAndGet();
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        try {
-            answer(exchange);
-        } finally {
-            inFlight.decrementAndGet();
-        }
-    }
-
-    private void answer(HttpExchange exchange) {
         String requestId = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
         SimResponse response;
         try {
@@ -162,6 +154,10 @@ public final class SimServer implements AutoCloseable {
             response = SimResponse.error(e);
         } catch (RuntimeException | IOException e) {
             response = SimResponse.error(new SimError(500, "InternalServerError", String.valueOf(e), null));
+        } finally {
+            // Counted until the answer is ready: once it is sent, the client may send its next request before
+            // this thread gets past the send, and one request would be counted twice.
+            inFlight.decrementAndGet();
         }
         send(exchange, requestId, response);
     }
