@@ -6,6 +6,7 @@ import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.job.SnapshotJob;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +56,8 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
     private static int report(SnapshotJob.Outcome outcome, PrintWriter out) {
         var s = outcome.summary();
         if (outcome.kept()) {
-            out.printf("today's snapshot %d (%s) is COMPLETE with %,d resources; kept (use --force to take it again)%n",
-                    s.id(), s.takenAt(), s.resources());
+            out.printf("today's snapshot %d (taken %s) is COMPLETE with %,d resources; kept (use --force to take it"
+                    + " again)%n", s.id(), s.takenAt().truncatedTo(ChronoUnit.SECONDS), s.resources());
             return 0;
         }
         out.println(summaryLine(outcome));

@@ -39,6 +39,10 @@ class SnapshotCommandTest {
             MainTest.Run list = run("--config", config, "snapshots");
             assertThat(list.out()).containsPattern("1 +\\S+ \\S+ +COMPLETE +crawl +7 +7 +complete");
             assertThat(run("--config", config, "snapshots", "--format", "json").out()).contains("\"status\" : \"COMPLETE\"");
+            MainTest.Run again = run("--config", config, "snapshot", "--quiet");
+            assertThat(again.exitCode()).isZero();
+            assertThat(again.out()).matches("today's snapshot 1 \\(taken \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\) is COMPLETE"
+                    + " with 7 resources; kept \\(use --force to take it again\\)\n");
         }
     }
 
