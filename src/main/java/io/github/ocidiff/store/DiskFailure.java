@@ -2,6 +2,7 @@ package io.github.ocidiff.store;
 
 import io.github.ocidiff.OcidiffException;
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -19,6 +20,9 @@ import java.util.Set;
  * the snapshots committed before stay, and the next run discards the one cut short.
  */
 public final class DiskFailure {
+
+    /** The reason given when only the channel H2 closed on an earlier failed write is found. */
+    static final String CLOSED_AFTER_FAILED_WRITE = "its file was closed after a write to it failed";
 
     /** The store file this process opened last: the one a failure of its database concerns. */
     private static volatile Path lastOpened;
@@ -54,10 +58,17 @@ public final class DiskFailure {
         }
     }
 
-    /** What the system said, e.g. "No space left on device". */
+    /**
+     * What the system said, e.g. "No space left on device". When H2's own writer thread met the failure
+     * first, closing the file, the failure at hand may be only the closed channel, which says nothing.
+     */
     static String reason(IOException io) {
-        return io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName();
+        if (io.getMessage() != null) {
+            return io.getMessage();
+        }
+        return io instanceof ClosedChannelException ? CLOSED_AFTER_FAILED_WRITE : io.getClass().getSimpleName();
     }
+
 
     /** The I/O exception below one of H2's among the causes (and suppressed failures) of {@code failure}. */
     static Optional<IOException> cause(Throwable failure) {

@@ -54,6 +54,8 @@ class DiskFailureTest {
                             + " failed (File too large): make room on it, or make it writable, and run again; the "
                             + "snapshots committed before are kept, and the next run discards what this one left unfinished");
         }
+        assertThat(DiskFailure.describe(commitFailure(new ClosedChannelException()))).hasValueSatisfying(line ->
+                assertThat(line).contains("failed (its file was closed after a write to it failed): make room on it"));
         assertThat(DiskFailure.describe(new IllegalStateException("other"))).isEmpty();
     }
 }
