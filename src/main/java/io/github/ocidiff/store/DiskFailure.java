@@ -69,7 +69,6 @@ public final class DiskFailure {
         return io instanceof ClosedChannelException ? CLOSED_AFTER_FAILED_WRITE : io.getClass().getSimpleName();
     }
 
-
     /** The I/O exception below one of H2's among the causes (and suppressed failures) of {@code failure}. */
     static Optional<IOException> cause(Throwable failure) {
         // Met again below H2 after once above it, a failure is walked again.
