@@ -39,10 +39,20 @@ final class FaultOptions {
     @Option(names = "--fail-after-pages", defaultValue = "0", paramLabel = "K", description = "Pages of --fail-compartment served before it fails.")
     int failAfterPages;
 
+    @Option(names = "--stale-rate", defaultValue = "0", paramLabel = "FRACTION",
+            description = "Fraction of resources Search still lists that their service deleted: their GET answers 404"
+                    + " and their LIST leaves them out (policies, security lists, network security groups, buckets).")
+    double staleRate;
+
+    @Option(names = "--deny-read", paramLabel = "TYPE",
+            description = "A resource type (Bucket, Policy, ...) whose GET answers 404 while its LIST shows it, as for a"
+                    + " policy granting inspect but not read (repeatable).")
+    List<String> readDenied = new ArrayList<>();
+
     FaultPlan plan() {
         try {
             return new FaultPlan(seed, throttleRate, retryAfter, errorRate, truncateRate, Duration.ofMillis(latencyMillis),
-                    Set.copyOf(downRegions), failCompartment, failAfterPages);
+                    Set.copyOf(downRegions), failCompartment, failAfterPages, staleRate, Set.copyOf(readDenied));
         } catch (IllegalArgumentException e) {
             throw OcidiffException.usage("fault options: " + e.getMessage());
         }

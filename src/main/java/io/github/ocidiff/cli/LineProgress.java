@@ -44,7 +44,7 @@ final class LineProgress implements CrawlProgress {
             out.printf("  gap: %s %s: %s%n", coverage.scope().region(), coverage.scope().compartmentId(), coverage.error());
         }
         if (done >= nextReport || done == total) {
-            out.printf("  %d/%d scopes, %,d resources%n", done, total, resources);
+            out.printf("  %d/%d scopes, %s%n", done, total, SnapshotCommand.count(resources, "resource"));
             nextReport = done + Math.max(1, total / 10);
         }
         out.flush();

@@ -4,6 +4,7 @@ import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotStatus;
+import io.github.ocidiff.crawl.VanishedResource;
 import io.github.ocidiff.job.SnapshotJob;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,12 +81,21 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
         String line = String.format("snapshot %d %s: %,d resources, %s, %s, %.1f s", s.id(), s.status(), s.resources(),
                 count(outcome.regions(), "region"), count(outcome.scopes(), "scope"),
                 outcome.duration().toMillis() / 1000.0);
-        return outcome.replaced().map(r -> line + "; replaced today's snapshot " + r.id() + " ("
+        String replaced = outcome.replaced().map(r -> line + "; replaced today's snapshot " + r.id() + " ("
                 + r.statusAndNarrowing() + ")").orElse(line);
+        return outcome.vanished().isEmpty() ? replaced : replaced + "; " + vanished(outcome.vanished());
+    }
+
+    /** "2 resources listed by Search left out, deleted before ...: Bucket logs (us-ashburn-1), ..." (three named at most). */
+    private static String vanished(List<VanishedResource> vanished) {
+        int named = Math.min(3, vanished.size());
+        String names = vanished.stream().limit(named).map(VanishedResource::describe).collect(Collectors.joining(", "));
+        return count(vanished.size(), "resource") + " listed by Search left out, deleted before their details were read: "
+                + names + (vanished.size() > named ? " and " + (vanished.size() - named) + " more" : "");
     }
 
     /** "1 region", "1,200 scopes". */
-    static String count(int n, String noun) {
+    static String count(long n, String noun) {
         return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 

@@ -7,6 +7,7 @@ import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.oci.Parallel;
 import io.github.ocidiff.oci.RegionSelection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -68,19 +69,21 @@ public final class Crawler {
         return scopes;
     }
 
-    /** Collects every scope of the plan into the writer; returns each scope's coverage. */
-    public List<ScopeCoverage> collect(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress) {
+    /** Collects every scope of the plan into the writer. */
+    public CrawlResult collect(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress) {
         writer.declareScopes(plan.scopes());
         if (!plan.narrowedOut().isEmpty()) {
             writer.declareNarrowedOut(plan.narrowedOut(), "left out by " + plan.narrowing().describe());
         }
         progress.started(plan);
-        return Parallel.map(plan.scopes(), threads(plan), "ocidiff-crawl", "snapshot", scope -> {
-            ScopeCoverage coverage = collect(scope, writer);
-            writer.scopeDone(coverage);
-            progress.scopeDone(coverage);
-            return coverage;
+        List<VanishedResource> vanished = Collections.synchronizedList(new ArrayList<>());
+        List<ScopeCoverage> coverage = Parallel.map(plan.scopes(), threads(plan), "ocidiff-crawl", "snapshot", scope -> {
+            ScopeCoverage scopeCoverage = collect(scope, writer, vanished);
+            writer.scopeDone(scopeCoverage);
+            progress.scopeDone(scopeCoverage);
+            return scopeCoverage;
         });
+        return new CrawlResult(coverage, vanished);
     }
 
     /** How many scopes are collected at once: the configured concurrency in every region. */
@@ -93,11 +96,16 @@ public final class Crawler {
         return "query all resources where compartmentId = '" + scope.compartmentId() + "'";
     }
 
-    /** Pages one scope to the end; a failure after some pages still fails the whole scope. */
-    private ScopeCoverage collect(Scope scope, SnapshotWriter writer) {
+    /**
+     * Pages one scope to the end; a failure after some pages still fails the whole scope. Resources deleted
+     * before their details were read go to {@code vanishedSink} when the scope succeeds: a failed scope's
+     * resources are carried forward as unknown, those included.
+     */
+    private ScopeCoverage collect(Scope scope, SnapshotWriter writer, List<VanishedResource> vanishedSink) {
         long start = System.nanoTime();
         String query = query(scope);
         Set<String> seen = new HashSet<>();
+        List<VanishedResource> vanished = new ArrayList<>();
         int[] pages = {0};
         try {
             // A page (at most 1000 items) is the write batch.
@@ -115,15 +123,17 @@ public final class Crawler {
                     if (item == null && type != null && !enricher.mayWant(type)) {
                         batch.add(SearchedResource.searched(items, i, scope.region()));
                     } else {
-                        batch.add(SearchedResource.of(enricher.enrich(
-                                Canonicalizer.of(item != null ? item : items.json(i), scope.region()))));
+                        CanonicalResource searched = Canonicalizer.of(item != null ? item : items.json(i), scope.region());
+                        enricher.enrich(searched).ifPresentOrElse(r -> batch.add(SearchedResource.of(r)),
+                                () -> vanished.add(VanishedResource.of(searched)));
                     }
                 }
                 if (!batch.isEmpty()) {
                     writer.writeSearched(scope, batch);
                 }
             });
-            return new ScopeCoverage(scope, true, null, pages[0], seen.size(), millisSince(start));
+            vanishedSink.addAll(vanished);
+            return new ScopeCoverage(scope, true, null, pages[0], seen.size() - vanished.size(), millisSince(start));
         } catch (BmcException e) {
             return new ScopeCoverage(scope, false, clients.describe("Resource Search", scope.region(), e),
                     pages[0], seen.size(), millisSince(start));

@@ -4,11 +4,13 @@ import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.crawl.CrawlPlan;
 import io.github.ocidiff.crawl.CrawlProgress;
+import io.github.ocidiff.crawl.CrawlResult;
 import io.github.ocidiff.crawl.Crawler;
 import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
+import io.github.ocidiff.crawl.VanishedResource;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
@@ -45,9 +47,13 @@ public final class SnapshotJob {
      * The result: a new snapshot, or the COMPLETE one of today that was kept.
      *
      * @param replaced today's earlier snapshot that the new one replaced
+     * @param vanished  resources Search listed that were deleted before their details were read, left out
      */
     public record Outcome(SnapshotSummary summary, boolean kept, Optional<SnapshotInfo> replaced, int regions,
-                          int scopes, Duration duration) {
+                          int scopes, Duration duration, List<VanishedResource> vanished) {
+        public Outcome {
+            vanished = List.copyOf(vanished);
+        }
     }
 
     private final Store store;
@@ -79,7 +85,7 @@ public final class SnapshotJob {
                     && existing.narrowing().covers(request.narrowing())) {
                 SnapshotSummary summary = new SnapshotSummary(existing.id(), existing.takenAt(), existing.status(),
                         existing.resourceCount(), List.of());
-                return new Outcome(summary, true, Optional.empty(), 0, 0, Duration.ZERO);
+                return new Outcome(summary, true, Optional.empty(), 0, 0, Duration.ZERO, List.of());
             }
         }
         Planning planned = planning.get();
@@ -98,12 +104,12 @@ public final class SnapshotJob {
             store.deleteSnapshot(existing.id());
         });
         try (SnapshotWriter writer = store.begin(takenAt, plan.tenancyId(), "crawl", request.narrowing())) {
-            crawler.collect(plan, writer, progress);
+            CrawlResult crawled = crawler.collect(plan, writer, progress);
             progress.committing();
             SnapshotSummary summary = writer.commit();
             store.saveCompartments(summary.id(), plan.tree().all());
             return new Outcome(summary, false, sameDay, plan.regions().size(), plan.scopes().size(),
-                    Duration.ofNanos(System.nanoTime() - start));
+                    Duration.ofNanos(System.nanoTime() - start), crawled.vanished());
         }
     }
 }

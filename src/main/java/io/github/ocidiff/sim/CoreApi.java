@@ -4,16 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The full-resource GETs that show what Resource Search does not: Identity GetPolicy, Core
- * GetSecurityList and ListNetworkSecurityGroupSecurityRules (all API version 20160918). Answers are
- * built from the source's details merged over the resource's summary fields.
+ * GetSecurityList and ListNetworkSecurityGroupSecurityRules (all API version 20160918), and the LIST
+ * of each type in a compartment (ListPolicies, ListSecurityLists, ListNetworkSecurityGroups). Answers
+ * are built from the source's details, as the {@link ServiceView} lets each call see them.
  */
 final class CoreApi {
+    private static final Map<String, String> TYPES = Map.of("policies", "Policy", "securityLists", "SecurityList",
+            "networkSecurityGroups", "NetworkSecurityGroup");
+
+    private final ServiceView services;
     private final TenancySource source;
 
-    CoreApi(TenancySource source) {
+    CoreApi(ServiceView services, TenancySource source) {
+        this.services = services;
         this.source = source;
     }
 
@@ -25,6 +32,9 @@ final class CoreApi {
 
     SimResponse handle(SimRequest r) {
         String collection = r.segment(1);
+        if (r.is("GET", 2)) {
+            return list(r, TYPES.get(collection));
+        }
         if (r.is("GET", 3) && collection.equals("policies")) {
             return SimResponse.json(details(r, "Policy"));
         }
@@ -43,12 +53,32 @@ final class CoreApi {
 
     private ObjectNode details(SimRequest r, String type) {
         String id = r.segment(2);
-        JsonNode details = source.details(r.region(), id);
-        if (details == null || !details.isObject()) {
-            throw SimError.notFound(type + " " + id + " not found.");
+        ObjectNode answer = services.details(r.region(), type, id);
+        if (answer == null) {
+            throw ServiceView.notFound(type + " " + id);
         }
-        ObjectNode answer = ((ObjectNode) details).deepCopy();
         answer.put("id", id);
         return answer;
+    }
+
+    /** A compartment's resources of one type, each with its details and the fields its summary shares. */
+    private SimResponse list(SimRequest r, String type) {
+        String compartmentId = r.param("compartmentId");
+        if (compartmentId == null) {
+            throw SimError.badRequest("MissingParameter", "compartmentId is required.");
+        }
+        List<JsonNode> items = new ArrayList<>();
+        for (JsonNode listed : services.listed(r.region(), type, compartmentId)) {
+            String id = listed.path("identifier").asText();
+            JsonNode details = source.details(r.region(), id);
+            ObjectNode item = details != null && details.isObject() ? ((ObjectNode) details).deepCopy()
+                    : SimResponse.JSON.createObjectNode();
+            item.put("id", id).put("compartmentId", compartmentId)
+                    .put(type.equals("Policy") ? "name" : "displayName", listed.path("displayName").asText())
+                    .set("lifecycleState", listed.path("lifecycleState"));
+            item.set("timeCreated", listed.path("timeCreated"));
+            items.add(item);
+        }
+        return SimResponse.page(Pages.slice(items, r.pageOffset(), r.intParam("limit", 100, 1, 1000)), false);
     }
 }

@@ -1,7 +1,10 @@
 package io.github.ocidiff.sim;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * Faults the simulator injects, deterministic for one seed: whether a request fails depends only on
@@ -15,6 +18,10 @@ import java.util.Set;
  * @param downRegions        regions answering 503 to everything
  * @param failingCompartment a compartment whose Search and Audit pages fail (500) from page
  *                           {@code failAfterPages} on, every time; null for none
+ * @param staleRate          fraction of the resources Search lists that their service deleted after Search indexed
+ *                           them: their GET answers 404 and their service's LIST leaves them out
+ * @param readDenied         resource types whose GET answers 404 while their LIST shows them, as for a caller whose
+ *                           policy grants inspect but not read on them
  */
 public record FaultPlan(
         long seed,
@@ -25,12 +32,15 @@ public record FaultPlan(
         Duration pageLatency,
         Set<String> downRegions,
         String failingCompartment,
-        int failAfterPages) {
+        int failAfterPages,
+        double staleRate,
+        Set<String> readDenied) {
 
     public FaultPlan {
         requireFraction("throttleRate", throttleRate);
         requireFraction("errorRate", errorRate);
         requireFraction("truncateRate", truncateRate);
+        requireFraction("staleRate", staleRate);
         if (retryAfterSeconds < 0) {
             throw new IllegalArgumentException("retryAfterSeconds must be >= 0, got " + retryAfterSeconds);
         }
@@ -38,46 +48,66 @@ public record FaultPlan(
             throw new IllegalArgumentException("failAfterPages must be >= 0, got " + failAfterPages);
         }
         downRegions = Set.copyOf(downRegions);
+        readDenied = readDenied.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         pageLatency = pageLatency == null ? Duration.ZERO : pageLatency;
     }
 
     public static FaultPlan none() {
-        return new FaultPlan(0, 0, 1, 0, 0, Duration.ZERO, Set.of(), null, 0);
+        return new FaultPlan(0, 0, 1, 0, 0, Duration.ZERO, Set.of(), null, 0, 0, Set.of());
     }
 
     public FaultPlan withThrottling(double rate, int retryAfter) {
         return new FaultPlan(seed, rate, retryAfter, errorRate, truncateRate, pageLatency, downRegions,
-                failingCompartment, failAfterPages);
+                failingCompartment, failAfterPages, staleRate, readDenied);
     }
 
     public FaultPlan withErrors(double rate) {
         return new FaultPlan(seed, throttleRate, retryAfterSeconds, rate, truncateRate, pageLatency, downRegions,
-                failingCompartment, failAfterPages);
+                failingCompartment, failAfterPages, staleRate, readDenied);
     }
 
     public FaultPlan withDownRegions(Set<String> regions) {
         return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency, regions,
-                failingCompartment, failAfterPages);
+                failingCompartment, failAfterPages, staleRate, readDenied);
     }
 
     public FaultPlan withFailingCompartment(String compartmentId, int afterPages) {
         return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency, downRegions,
-                compartmentId, afterPages);
+                compartmentId, afterPages, staleRate, readDenied);
     }
 
     public FaultPlan withTruncation(double rate) {
         return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, rate, pageLatency, downRegions,
-                failingCompartment, failAfterPages);
+                failingCompartment, failAfterPages, staleRate, readDenied);
     }
 
     public FaultPlan withLatency(Duration latency) {
         return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, latency, downRegions,
-                failingCompartment, failAfterPages);
+                failingCompartment, failAfterPages, staleRate, readDenied);
     }
 
     public FaultPlan withSeed(long newSeed) {
         return new FaultPlan(newSeed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency,
-                downRegions, failingCompartment, failAfterPages);
+                downRegions, failingCompartment, failAfterPages, staleRate, readDenied);
+    }
+
+    public FaultPlan withStaleIndex(double rate) {
+        return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency, downRegions,
+                failingCompartment, failAfterPages, rate, readDenied);
+    }
+
+    public FaultPlan withReadDenied(Set<String> types) {
+        return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency, downRegions,
+                failingCompartment, failAfterPages, staleRate, types);
+    }
+
+    /** Whether the resource's service deleted it after Search indexed it: decided by the seed and the OCID alone. */
+    public boolean stale(String ocid) {
+        return staleRate > 0 && new SplittableRandom(seed * 31 + ocid.hashCode()).nextDouble() < staleRate;
+    }
+
+    public boolean readDenied(String resourceType) {
+        return readDenied.contains(resourceType.toLowerCase(Locale.ROOT));
     }
 
     private static void requireFraction(String name, double value) {

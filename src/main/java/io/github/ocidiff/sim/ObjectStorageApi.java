@@ -1,5 +1,6 @@
 package io.github.ocidiff.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -8,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +22,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Object Storage, in memory: GetNamespace, PutObject, GetObject, HeadObject, ListObjects, DeleteObject.
+ * Object Storage, in memory: GetNamespace, PutObject, GetObject, HeadObject, ListObjects, DeleteObject; and
+ * GetBucket and ListBuckets of the buckets Search lists (see {@link ServiceView}).
  * Buckets exist once something is put into them; objects are kept per region. PutObject checks a
  * Content-MD5 header against the body, as OCI does.
  */
@@ -31,14 +34,16 @@ final class ObjectStorageApi {
 
     private final String namespace;
     private final TenancySource source;
+    private final ServiceView services;
     private final Map<String, NavigableMap<String, StoredObject>> buckets = new ConcurrentHashMap<>();
     private final AtomicLong etags = new AtomicLong();
     /** By "region|day": see {@link #bucketsListed}. */
     private final Map<String, Map<String, ListedBucket>> bucketsByName = new ConcurrentHashMap<>();
 
-    ObjectStorageApi(String namespace, TenancySource source) {
+    ObjectStorageApi(String namespace, TenancySource source, ServiceView services) {
         this.namespace = namespace;
         this.source = source;
+        this.services = services;
     }
 
     boolean owns(SimRequest r) {
@@ -54,6 +59,9 @@ final class ObjectStorageApi {
         List<String> s = r.segments();
         if (s.size() == 1 && r.method().equals("GET")) {
             return SimResponse.json(TextNode.valueOf(namespace));
+        }
+        if (s.size() == 3 && "b".equals(s.get(2)) && r.method().equals("GET")) {
+            return listBuckets(r, s.get(1));
         }
         if (s.size() == 4 && "b".equals(s.get(2)) && r.method().equals("GET")) {
             return getBucket(r, s.get(3));
@@ -83,7 +91,7 @@ final class ObjectStorageApi {
     /** GetBucket: the settings of a bucket that the tenancy's Search results list, from its details. */
     private SimResponse getBucket(SimRequest r, String name) {
         ListedBucket bucket = bucketsListed(r.region()).get(name);
-        if (bucket == null) {
+        if (bucket == null || !services.readable("Bucket", bucket.id())) {
             throw new SimError(404, "BucketNotFound", "Either the bucket named '" + name + "' does not exist in the "
                     + "namespace '" + namespace + "' or you are not authorized to access it", null);
         }
@@ -93,6 +101,25 @@ final class ObjectStorageApi {
         answer.put("namespace", namespace).put("name", name).put("compartmentId", bucket.compartmentId())
                 .put("id", bucket.id());
         return SimResponse.json(answer);
+    }
+
+    /** ListBuckets: the buckets of one compartment that Object Storage still holds, as BucketSummary objects. */
+    private SimResponse listBuckets(SimRequest r, String namespaceName) {
+        if (!namespaceName.equals(namespace)) {
+            throw SimError.notFound("Either the namespace " + namespaceName + " does not exist or you are not authorized.");
+        }
+        String compartmentId = r.param("compartmentId");
+        if (compartmentId == null) {
+            throw SimError.badRequest("MissingParameter", "compartmentId is required.");
+        }
+        List<JsonNode> summaries = new ArrayList<>();
+        for (var listed : services.listed(r.region(), "Bucket", compartmentId)) {
+            summaries.add(SimResponse.JSON.createObjectNode().put("namespace", namespace)
+                    .put("name", listed.path("displayName").asText()).put("compartmentId", compartmentId)
+                    .put("timeCreated", listed.path("timeCreated").asText())
+                    .put("etag", "etag-" + listed.path("identifier").asText().hashCode()));
+        }
+        return SimResponse.page(Pages.slice(summaries, r.pageOffset(), r.intParam("limit", 1000, 1, 1000)), false);
     }
 
     /** A bucket as Search lists it: what GetBucket needs besides its details. */

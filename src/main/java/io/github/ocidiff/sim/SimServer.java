@@ -66,8 +66,9 @@ public final class SimServer implements AutoCloseable {
         this.identity = new IdentityApi(source);
         this.search = new SearchApi(source);
         this.audit = new AuditApi(source);
-        this.objectStorage = new ObjectStorageApi(namespaceOf(source), source);
-        this.core = new CoreApi(source);
+        ServiceView services = new ServiceView(source, faults);
+        this.objectStorage = new ObjectStorageApi(namespaceOf(source), source, services);
+        this.core = new CoreApi(services, source);
         this.metadata = new InstanceMetadataApi(this::instance);
         this.auth = new AuthApi(this::instance, publicKey != null);
         this.regions = source.regions().stream().map(r -> r.path("regionName").asText()).collect(Collectors.toSet());

@@ -64,6 +64,30 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void resourcesDeletedBeforeTheirDetailsWereReadAreNamedInTheSummaryLine() {
+        FaultPlan faults = FaultPlan.none().withStaleIndex(1);
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
+            MainTest.Run r = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet");
+            assertThat(r.err()).isEmpty();
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.out()).containsPattern("snapshot 1 COMPLETE: 3 resources, 2 regions, 10 scopes, [0-9.]+ s; 4 resources"
+                    + " listed by Search left out, deleted before their details were read: (\\w+ [\\w-]+ \\(us-ashburn-1\\), ){2}"
+                    + "\\w+ [\\w-]+ \\(us-ashburn-1\\) and 1 more\n");
+        }
+    }
+
+    @Test
+    void aTypeThatMayBeListedButNotReadExitsFourNamingThePermission() {
+        FaultPlan faults = FaultPlan.none().withReadDenied(Set.of("Policy"));
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
+            MainTest.Run r = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet");
+            assertThat(r.exitCode()).isEqualTo(4);
+            assertThat(r.err().lines()).singleElement().asString().contains("is PARTIAL: us-ashburn-1 (1 scope: details of Policy")
+                    .contains("may inspect but not read policies there: grant read on them");
+        }
+    }
+
+    @Test
     void aSecondWriterFailsFastNamingThePidAndChangesNothing() {
         try (SimHarness sim = SimHarness.smallFixture();
              Store held = Store.open(sim.dir.resolve("store/ocidiff"))) {

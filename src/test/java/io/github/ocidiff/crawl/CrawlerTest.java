@@ -10,6 +10,8 @@ import io.github.ocidiff.oci.Authenticator;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.sim.FaultPlan;
 import io.github.ocidiff.sim.FixtureTenancy;
+import io.github.ocidiff.sim.GeneratedTenancy;
+import io.github.ocidiff.sim.GeneratorSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -138,6 +140,98 @@ class CrawlerTest {
                 assertThat(c.scope()).isEqualTo(new Scope("us-ashburn-1", "ocid1.tenancy.oc1..aaaaaaaafixturetenancy"));
                 assertThat(c.error()).contains("details of Policy ocid1.policy.oc1..aaaaaaaapolicy").contains("404");
             });
+        }
+    }
+
+    /**
+     * Search's index lags its services: a resource deleted after Search indexed it is listed, its GET answers
+     * 404 and its type's LIST no longer shows it. It is left out and named, and its scope stays whole.
+     */
+    @Test
+    void resourcesDeletedAfterSearchIndexedThemAreLeftOutAndNamedNotGaps() {
+        FaultPlan faults = FaultPlan.none().withSeed(5).withStaleIndex(0.5);
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            var config = sim.config();
+            try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
+                Crawler crawler = new Crawler(clients, 4, config.snapshot().enrich());
+                CrawlPlan plan = crawler.plan(Narrowing.NONE, List.of(), List.of(), List.of(), List.of());
+                RecordingWriter writer = new RecordingWriter();
+                CrawlResult result = crawler.collect(plan, writer, CrawlProgress.NONE);
+                Set<String> stale = expectedOcids("2026-11-02").stream()
+                        .filter(ocid -> ENRICHED.stream().anyMatch(t -> ocid.startsWith("ocid1." + t.toLowerCase() + ".")))
+                        .filter(faults::stale).collect(Collectors.toSet());
+                assertThat(stale).isNotEmpty().hasSizeLessThan(ENRICHED.size());
+                assertThat(result.vanished()).extracting(VanishedResource::ocid).containsExactlyInAnyOrderElementsOf(stale);
+                assertThat(result.coverage()).allMatch(ScopeCoverage::ok);
+                assertThat(writer.resources.keySet()).doesNotContainAnyElementsOf(stale)
+                        .hasSize(expectedOcids("2026-11-02").size() - stale.size());
+                assertThat(result.coverage().stream().mapToLong(ScopeCoverage::resources).sum())
+                        .isEqualTo(writer.resources.size());
+                assertThat(writer.commit().status()).isEqualTo(SnapshotStatus.COMPLETE);
+            }
+        }
+    }
+
+    /** A night that deleted many resources of a compartment lists that compartment's type once, not once for each. */
+    @Test
+    void resourcesDeletedTogetherAreToldApartWithOneListEach() {
+        GeneratorSpec spec = GeneratorSpec.defaults().withSeed(3).withResourceCount(2_000).withDays(1)
+                .withRegions(List.of("us-ashburn-1", "eu-frankfurt-1")).withCompartments(1, 3);
+        long[] requests = new long[2];
+        RecordingWriter clean = null;
+        CrawlResult staleResult = null;
+        for (int stale = 0; stale < 2; stale++) {
+            try (SimHarness sim = SimHarness.start(new GeneratedTenancy(spec), FaultPlan.none().withStaleIndex(stale))) {
+                var config = sim.config();
+                try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
+                    Crawler crawler = new Crawler(clients, 4, config.snapshot().enrich());
+                    CrawlPlan plan = crawler.plan(Narrowing.NONE, List.of(), List.of(), List.of(), List.of());
+                    RecordingWriter writer = new RecordingWriter();
+                    long before = sim.server.requestCount();
+                    CrawlResult result = crawler.collect(plan, writer, CrawlProgress.NONE);
+                    requests[stale] = sim.server.requestCount() - before;
+                    if (stale == 0) {
+                        clean = writer;
+                    } else {
+                        staleResult = result;
+                    }
+                }
+            }
+        }
+        // Terminated ones have no details to fetch.
+        List<CanonicalResource> enriched = clean.resources.values().stream().filter(r -> r.json().contains("\"details\":"))
+                .toList();
+        long lists = enriched.stream().map(r -> r.region() + r.resourceType() + r.compartmentId()).distinct().count();
+        assertThat(staleResult.vanished()).hasSameSizeAs(enriched);
+        assertThat(enriched.size()).isGreaterThan(4 * (int) lists);
+        // Each 404 answers where the details would have; a list per region, type and compartment comes on top,
+        // give or take the namespace lookups that a region's 4 threads may race to make, in either run.
+        assertThat(requests[1] - requests[0]).isBetween(lists - 8, lists + 8);
+    }
+
+    /** A GET answering 404 for a resource its compartment's list shows is a missing read permission: a gap. */
+    @Test
+    void aTypeThatMayBeListedButNotReadIsAGapNamingThePermission() {
+        FaultPlan faults = FaultPlan.none().withReadDenied(Set.of("Bucket"));
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
+            RecordingWriter writer = crawl(sim, List.of(), List.of());
+            assertThat(writer.coverage).filteredOn(c -> !c.ok()).singleElement().satisfies(c -> {
+                assertThat(c.scope()).isEqualTo(new Scope("us-ashburn-1", "ocid1.compartment.oc1..aaaaaaaaprod"));
+                assertThat(c.error()).startsWith("details of Bucket ocid1.bucket.oc1.iad.aaaaaaaabucket: Bucket GET in"
+                        + " us-ashburn-1 failed: 404 BucketNotFound").endsWith("; yet its compartment's list shows it, so"
+                        + " ocidiff may inspect but not read buckets there: grant read on them (e.g. `allow group <group>"
+                        + " to read buckets in tenancy`)");
+            });
+            assertThat(writer.resources).doesNotContainKey("ocid1.bucket.oc1.iad.aaaaaaaabucket");
+        }
+    }
+
+    private static Set<String> expectedOcids(String day) {
+        try {
+            return expected(day).keySet();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

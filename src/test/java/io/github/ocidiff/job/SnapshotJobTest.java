@@ -209,6 +209,26 @@ class SnapshotJobTest {
         }
     }
 
+    /** Deleted after Search indexed them, as their services tell: absent from the snapshot, so deleted in the diff. */
+    @Test
+    void resourcesDeletedBeforeTheirDetailsWereReadAreLeftOutAndShowAsDeleted() {
+        FaultPlan staleIndex = FaultPlan.none().withStaleIndex(1);
+        try (SimHarness sim = SimHarness.smallFixture();
+             SimHarness stale = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), staleIndex);
+             Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+            long day1 = snapshot(sim, store, "2026-11-01", ALL).summary().id();
+            SnapshotJob.Outcome day2 = snapshot(stale, store, "2026-11-02", ALL);
+            assertThat(day2.summary().status()).isEqualTo(SnapshotStatus.COMPLETE);
+            Map<String, String> vanished = new TreeMap<>();
+            day2.vanished().forEach(v -> vanished.put(v.ocid(), v.resourceType()));
+            assertThat(vanished).containsOnlyKeys("ocid1.bucket.oc1.iad.aaaaaaaabucket", "ocid1.policy.oc1..aaaaaaaapolicy",
+                    "ocid1.securitylist.oc1.iad.aaaaaaaaseclist", "ocid1.networksecuritygroup.oc1.iad.aaaaaaaansg");
+            assertThat(day2.summary().resources()).isEqualTo(4);
+            assertThat(store.changesBetween(day1, day2.summary().id())).filteredOn(e -> vanished.containsKey(e.ocid()))
+                    .hasSize(4).allMatch(e -> e.before() != null && e.after() == null);
+        }
+    }
+
     @Test
     void identityIsAskedWhatToCoverOnlyToBeUsedWhenTodaysSnapshotIsTakenAndItsFailureIsItsOwn() {
         try (SimHarness sim = SimHarness.smallFixture(); Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
