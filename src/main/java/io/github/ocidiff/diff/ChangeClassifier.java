@@ -3,6 +3,7 @@ package io.github.ocidiff.diff;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ocidiff.config.IgnoreRule;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.store.StoredResource;
@@ -27,7 +28,11 @@ import java.util.Optional;
  *     else (only set arrays reordered, or every change ignored) no change</td></tr>
  * </table>
  *
- * Ignore rules are applied before the kind is chosen: a rule that ignores {@code /compartmentId} turns
+ * The {@code details} of the types in {@code snapshot.enrich} are compared only when both versions have them: one
+ * without them was not enriched (imported from saved Search results, or taken while its type was not in
+ * {@code snapshot.enrich}), which says nothing about its statements or rules.
+ *
+ * <p>Ignore rules are applied before the kind is chosen: a rule that ignores {@code /compartmentId} turns
  * moves into modifications (or nothing), as whoever wrote it asked. CREATED and DELETED carry no
  * property changes, so rules do not touch them.
  */
@@ -35,6 +40,7 @@ public final class ChangeClassifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COMPARTMENT = "/compartmentId";
+    private static final String DETAILS = "details";
 
     private final JsonDiff jsonDiff;
     private final IgnoreRules ignore;
@@ -68,7 +74,7 @@ public final class ChangeClassifier {
         if (is.isGone()) {
             return new Outcome.Changed(new Change(ChangeKind.DELETED, before.ocid(), before.resourceType(),
                     before.region(), before.compartmentId(), null, before.displayName(), List.of(), List.of(),
-                    coverage.caveat(scope(before), scope(after)), before.sha256(), after.sha256()), List.of());
+                    coverage.caveat(scope(before), scope(after)), before.sha256(), after.sha256()), List.of(), false);
         }
         return compared(before, after);
     }
@@ -83,7 +89,7 @@ public final class ChangeClassifier {
         Scope scope = scope(after);
         return new Outcome.Changed(new Change(ChangeKind.CREATED, after.ocid(), after.resourceType(), after.region(),
                 after.compartmentId(), null, after.displayName(), List.of(), List.of(),
-                coverage.caveat(scope, scope), null, after.sha256()), List.of());
+                coverage.caveat(scope, scope), null, after.sha256()), List.of(), false);
     }
 
     private Outcome vanished(StoredResource before, Lifecycle was) {
@@ -96,14 +102,21 @@ public final class ChangeClassifier {
         }
         return new Outcome.Changed(new Change(ChangeKind.DELETED, before.ocid(), before.resourceType(),
                 before.region(), before.compartmentId(), null, before.displayName(), List.of(), List.of(),
-                null, before.sha256(), null), List.of());
+                null, before.sha256(), null), List.of(), false);
     }
 
     private Outcome compared(StoredResource before, StoredResource after) {
         String type = after.resourceType();
-        JsonDiff.Result diff = jsonDiff.compare(type, parse(before), parse(after));
+        JsonNode was = parse(before);
+        JsonNode is = parse(after);
+        boolean detailsUncompared = was.has(DETAILS) != is.has(DETAILS);
+        if (detailsUncompared) {
+            ((ObjectNode) was).remove(DETAILS);
+            ((ObjectNode) is).remove(DETAILS);
+        }
+        JsonDiff.Result diff = jsonDiff.compare(type, was, is);
         if (diff.isEmpty()) {
-            return new Outcome.Unchanged(NoChangeReason.REORDERED);
+            return new Outcome.Unchanged(detailsUncompared ? NoChangeReason.DETAILS_UNCOMPARED : NoChangeReason.REORDERED);
         }
         List<PropertyChange> kept = new ArrayList<>();
         List<IgnoreRule> ignoredBy = new ArrayList<>();
@@ -116,14 +129,14 @@ public final class ChangeClassifier {
             }
         }
         if (kept.isEmpty()) {
-            return new Outcome.Ignored(ignoredBy);
+            return new Outcome.Ignored(ignoredBy, detailsUncompared);
         }
         List<TextDiff> texts = diff.texts().stream().filter(t -> explainsAny(t, kept)).toList();
         boolean moved = kept.stream().anyMatch(p -> p.path().equals(COMPARTMENT));
         return new Outcome.Changed(new Change(moved ? ChangeKind.MOVED : ChangeKind.MODIFIED, after.ocid(), type,
                 after.region(), after.compartmentId(), moved ? before.compartmentId() : null, after.displayName(),
                 kept, texts, coverage.caveat(scope(before), scope(after)), before.sha256(), after.sha256()),
-                ignoredBy);
+                ignoredBy, detailsUncompared);
     }
 
     /** A line diff stays while one of the property changes it explains does. */

@@ -14,10 +14,12 @@ import java.util.Map;
  * @param ignored        one entry per ignore rule, in rule order, zero counts included
  * @param changesIgnored resources that differed only in ignored properties, so are not in {@code changes}
  * @param noChange       resources the store saw differ that are no change, by reason
+ * @param detailsUncompared resources whose details one end did not fetch, so were not compared, whatever else
+ *                       of them changed ({@link NoChangeReason#DETAILS_UNCOMPARED} counts those with nothing else)
  */
 public record Diff(List<Change> changes, List<TransientResource> transients, List<CoverageGap> gaps,
                    boolean complete, List<IgnoreCount> ignored, long changesIgnored,
-                   Map<NoChangeReason, Long> noChange) {
+                   Map<NoChangeReason, Long> noChange, long detailsUncompared) {
 
     public Diff {
         changes = List.copyOf(changes);

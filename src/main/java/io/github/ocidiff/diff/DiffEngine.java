@@ -35,6 +35,7 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
     private final Map<IgnoreRule, long[]> ignored = new LinkedHashMap<>(); // rule → {properties, resources}
     private final Map<NoChangeReason, Long> noChange = new EnumMap<>(NoChangeReason.class);
     private long changesIgnored;
+    private long detailsUncompared;
 
     /** With the default set arrays ({@link SetArrays#DEFAULT}). */
     public DiffEngine(IgnoreRules ignore, List<ScopeCoverage> fromCoverage, List<ScopeCoverage> toCoverage) {
@@ -67,15 +68,18 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
         if (outcome instanceof Outcome.Changed c) {
             changes.add(c.change());
             count(c.ignoredBy());
+            detailsUncompared += c.detailsUncompared() ? 1 : 0;
         } else if (outcome instanceof Outcome.Ignored i) {
             changesIgnored++;
             count(i.ignoredBy());
+            detailsUncompared += i.detailsUncompared() ? 1 : 0;
         } else if (outcome instanceof Outcome.Transient t) {
             transients.add(t.resource());
         } else if (outcome instanceof Outcome.Unknown u) {
             unknown.merge(u.scope(), 1L, Long::sum);
         } else if (outcome instanceof Outcome.Unchanged u) {
             noChange.merge(u.reason(), 1L, Long::sum);
+            detailsUncompared += u.reason() == NoChangeReason.DETAILS_UNCOMPARED ? 1 : 0;
         }
     }
 
@@ -94,6 +98,7 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
         List<CoverageGap> gaps = coverage.gaps(unknown);
         List<IgnoreCount> counts = new ArrayList<>(ignored.size());
         ignored.forEach((rule, n) -> counts.add(new IgnoreCount(rule, n[0], n[1])));
-        return new Diff(sortedChanges, sortedTransients, gaps, gaps.isEmpty(), counts, changesIgnored, noChange);
+        return new Diff(sortedChanges, sortedTransients, gaps, gaps.isEmpty(), counts, changesIgnored, noChange,
+                detailsUncompared);
     }
 }

@@ -9,5 +9,10 @@ public enum NoChangeReason {
      * was reported when it began. */
     ALREADY_GONE,
     /** Only the order of a set array differs (policy statements, security rules). */
-    REORDERED
+    REORDERED,
+    /**
+     * Only the details differ, which one end did not fetch: an import (saved Search results have none), or a type
+     * added to or removed from {@code snapshot.enrich} between the two.
+     */
+    DETAILS_UNCOMPARED
 }

@@ -7,15 +7,20 @@ import java.util.List;
 /** What one resource whose content differs between two snapshots amounts to. */
 public sealed interface Outcome {
 
-    /** A change to report. @param ignoredBy one entry per property change the rules removed from it */
-    record Changed(Change change, List<IgnoreRule> ignoredBy) implements Outcome {
+    /**
+     * A change to report.
+     *
+     * @param ignoredBy          one entry per property change the rules removed from it
+     * @param detailsUncompared  its details were fetched at one end only, so not compared (see {@link ChangeClassifier})
+     */
+    record Changed(Change change, List<IgnoreRule> ignoredBy, boolean detailsUncompared) implements Outcome {
         public Changed {
             ignoredBy = List.copyOf(ignoredBy);
         }
     }
 
     /** Every property change was ignored: no change, but each one counts against its rule. */
-    record Ignored(List<IgnoreRule> ignoredBy) implements Outcome {
+    record Ignored(List<IgnoreRule> ignoredBy, boolean detailsUncompared) implements Outcome {
         public Ignored {
             ignoredBy = List.copyOf(ignoredBy);
         }

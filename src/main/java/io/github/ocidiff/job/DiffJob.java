@@ -127,6 +127,12 @@ public final class DiffJob {
         Attributor.Result attributed = attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
         List<String> warnings = new ArrayList<>(selectionWarnings);
         warnings.addAll(attributed.warnings());
+        if (diff.detailsUncompared() > 0) {
+            long n = diff.detailsUncompared();
+            warnings.add(String.format("details of %,d resource%s (policy statements, security rules, bucket settings)"
+                    + " %s not compared: one of the two snapshots did not fetch them (an import, or a change of"
+                    + " snapshot.enrich)", n, n == 1 ? "" : "s", n == 1 ? "was" : "were"));
+        }
         LocalDate day = LocalDate.ofInstant(to.takenAt(), ZoneOffset.UTC);
         RuleTally tally = new RuleTally(new ChangeRules(rules, names.tree()), day);
         Optional<BaselineScope> scope = baseline.map(b -> new BaselineScope(b, names.tree()));

@@ -12,7 +12,6 @@ import io.github.ocidiff.diff.ChangeClassifier;
 import io.github.ocidiff.diff.Coverage;
 import io.github.ocidiff.diff.IgnoreRules;
 import io.github.ocidiff.diff.JsonDiff;
-import io.github.ocidiff.diff.NoChangeReason;
 import io.github.ocidiff.diff.Outcome;
 import io.github.ocidiff.diff.PropertyChange;
 import io.github.ocidiff.diff.SetArrays;
@@ -143,7 +142,11 @@ final class HistorySteps {
             return Verdict.of(StepKind.TRANSIENT);
         }
         if (outcome instanceof Outcome.Unchanged u) {
-            return Verdict.of(u.reason() == NoChangeReason.ALREADY_GONE ? StepKind.ALREADY_GONE : StepKind.REORDERED);
+            return Verdict.of(switch (u.reason()) {
+                case ALREADY_GONE -> StepKind.ALREADY_GONE;
+                case REORDERED -> StepKind.REORDERED;
+                case DETAILS_UNCOMPARED -> StepKind.DETAILS_UNCOMPARED;
+            });
         }
         throw new IllegalStateException("a version present at snapshot " + to.id() + " cannot be " + outcome);
     }

@@ -95,6 +95,8 @@ public final class HistoryText {
             case IGNORED -> "only properties the ignore rules leave out changed: not in reports";
             case REORDERED -> "only the order of a set-like list changed: not in reports";
             case ALREADY_GONE -> "still being deleted: not in reports, its deletion was reported when it began";
+            case DETAILS_UNCOMPARED -> "only its details differ, which one of the two snapshots did not fetch (an import,"
+                    + " or a change of snapshot.enrich): not compared, not in reports";
             case CREATED, MODIFIED, DELETED -> null;
         };
     }

@@ -22,5 +22,7 @@ public enum StepKind {
     /** Only the order of a set-like list differs (policy statements, security rules): no change. */
     REORDERED,
     /** Was already being deleted (e.g. TERMINATING, now TERMINATED): its deletion was reported when it began. */
-    ALREADY_GONE
+    ALREADY_GONE,
+    /** Only its details differ, which one of the two versions was taken without (an import): not compared. */
+    DETAILS_UNCOMPARED
 }

@@ -65,7 +65,7 @@ class AttributorTest {
             change(ChangeKind.CREATED, NEW, "plain"), change(ChangeKind.CREATED, TAGGED, "tagged-v1"),
             change(ChangeKind.MODIFIED, QUIET, "q2")),
             List.of(new TransientResource(SHORT_LIVED, "Instance", "tmp", "us-ashburn-1", APP, "TERMINATED")),
-            List.of(), true, List.of(), 0, Map.of());
+            List.of(), true, List.of(), 0, Map.of(), 0);
 
     private final List<WriteEvent> appEvents = List.of(
             event("e3", "2026-11-02T12:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "bob"),

@@ -238,6 +238,40 @@ class SnapshotCommandTest {
         }
     }
 
+    /** Saved Search results have no details: the first crawl after an import does not report them all as changed. */
+    @Test
+    void theFirstCrawlAfterAnImportReportsNoDetailsAddedAndSaysTheyWereNotCompared() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = sim.writeConfig("").toString();
+            List<String> files = new ArrayList<>();
+            ObjectMapper json = new ObjectMapper();
+            for (String region : List.of("us-ashburn-1", "eu-frankfurt-1")) {
+                JsonNode items = json.readTree(SimHarness.SMALL_FIXTURE.resolve("days/2026-11-01/resources/" + region + ".json")
+                        .toFile());
+                items.forEach(item -> ((com.fasterxml.jackson.databind.node.ObjectNode) item).remove("details"));
+                Path file = sim.dir.resolve(region + ".json");
+                json.writeValue(file.toFile(), items);
+                files.add(file.toString());
+            }
+            List<String> importArgs = new ArrayList<>(List.of("--config", config, "import", "--date", "2026-11-01"));
+            importArgs.addAll(files);
+            assertThat(run(importArgs.toArray(String[]::new)).exitCode()).isZero();
+            sim.server.source().selectDay(java.time.LocalDate.parse("2026-11-02"));
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-02T23:59:59Z").exitCode()).isZero();
+
+            MainTest.Run diff = run("--config", config, "diff", "--from", "1", "--to", "2", "--no-audit");
+            assertThat(diff.exitCode()).as(diff.err()).isZero();
+            // Day 2 of the fixture changes three instances; the four enriched resources gained only their details.
+            assertThat(json.readTree(diff.out()).path("changes")).extracting(c -> c.path("resourceType").asText())
+                    .containsOnly("Instance").hasSize(3);
+            assertThat(diff.err()).contains("warning: details of 4 resources (policy statements, security rules, bucket"
+                    + " settings) were not compared: one of the two snapshots did not fetch them (an import, or a change"
+                    + " of snapshot.enrich)");
+            assertThat(run("--config", config, "history", "ocid1.policy.oc1..aaaaaaaapolicy").out())
+                    .contains("only its details differ, which one of the two snapshots did not fetch");
+        }
+    }
+
     @Test
     void aRegionImportedEmptyIsCollectedWithNothingInIt() throws Exception {
         try (SimHarness sim = SimHarness.smallFixture()) {

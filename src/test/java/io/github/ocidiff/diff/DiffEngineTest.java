@@ -267,6 +267,28 @@ class DiffEngineTest {
         });
     }
 
+    /** Saved Search results have no details: a snapshot imported from them says nothing about statements or rules. */
+    @Test
+    void detailsFetchedAtOneEndOnlyAreNotComparedAndCounted() {
+        String sl = "ocid1.securitylist.oc1.iad.one";
+        ObjectNode imported = resource("SecurityList", sl, NETWORK, "AVAILABLE", "default");
+        ObjectNode crawled = with(imported, "/details/ingressSecurityRules", List.of(Map.of("source", "0.0.0.0/0")));
+        ObjectNode renamed = with(crawled, "/displayName", "public");
+        ObjectNode policy = resource("Policy", "ocid1.policy.oc1..one", TENANCY, "ACTIVE", "admins");
+
+        Diff diff = diff(edge(imported, crawled), edge(crawled, with(imported, "/displayName", "public")),
+                edge(imported, renamed), edge(policy, with(policy, "/details/statements", List.of("allow"))));
+
+        assertThat(diff.changes()).hasSize(2).allSatisfy(c -> assertThat(c.properties())
+                .containsExactly(new PropertyChange("/displayName", value("\"default\""), value("\"public\""))));
+        assertThat(diff.noChange()).containsEntry(NoChangeReason.DETAILS_UNCOMPARED, 2L);
+        assertThat(diff.detailsUncompared()).isEqualTo(4);
+        // Both ends with details: compared as ever.
+        assertThat(diff(edge(crawled, with(crawled, "/details/ingressSecurityRules", List.of()))).changes())
+                .flatExtracting(Change::properties).extracting(PropertyChange::path)
+                .containsExactly("/details/ingressSecurityRules/0");
+    }
+
     @Test
     void aFreeformTagChangeIsAModificationOfThatTag() {
         ObjectNode before = with(instance(I1, APP, "RUNNING"), "/freeformTags/env", "prod");
