@@ -6,11 +6,13 @@ import io.github.ocidiff.oci.IdentityReader;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.oci.Parallel;
 import io.github.ocidiff.oci.RegionSelection;
+import io.github.ocidiff.oci.SearchItems;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Collects one snapshot: Identity gives the regions and compartments, then every scope (region ×
@@ -19,6 +21,9 @@ import java.util.Set;
  * fails (Search or enrichment) is recorded as a coverage gap with its reason; the others go on.
  */
 public final class Crawler {
+    /** Identifiers looked up in one Search query (see {@link #lookUpUnseen}). */
+    private static final int LOOKUP_BATCH = 50;
+
     private final OciClients clients;
     private final int concurrencyPerRegion;
     private final Enricher enricher;
@@ -83,7 +88,48 @@ public final class Crawler {
             progress.scopeDone(scopeCoverage);
             return scopeCoverage;
         });
+        lookUpUnseen(plan, writer);
         return new CrawlResult(coverage, vanished);
+    }
+
+    /**
+     * A resource missing from its compartment, in a region where some scope was not collected, may have moved
+     * into one of those scopes rather than be gone. Looked up by identifier ({@value #LOOKUP_BATCH} to a query),
+     * those Search still lists are carried forward as they were, and the next collection of their new scope shows
+     * them moved; the others are gone. When a lookup fails, its resources are carried forward too: their fate is
+     * unknown, not a deletion.
+     */
+    private void lookUpUnseen(CrawlPlan plan, SnapshotWriter writer) {
+        List<Lookup> lookups = new ArrayList<>();
+        writer.unseenBesideGaps().forEach((region, ocids) -> {
+            for (int from = 0; from < ocids.size(); from += LOOKUP_BATCH) {
+                lookups.add(new Lookup(region, ocids.subList(from, Math.min(ocids.size(), from + LOOKUP_BATCH))));
+            }
+        });
+        Parallel.map(lookups, threads(plan), "ocidiff-lookup", "looking up resources missing beside gaps", lookup -> {
+            Set<String> listed = new HashSet<>();
+            try {
+                clients.searchPages(lookup.region(), lookup.ocids().stream().map(ocid -> "identifier = '" + ocid + "'")
+                        .collect(Collectors.joining(" || ", "query all resources where ", "")), items -> {
+                            for (int i = 0; i < items.size(); i++) {
+                                listed.add(identifier(items, i));
+                            }
+                        });
+            } catch (BmcException e) {
+                listed.addAll(lookup.ocids());
+            }
+            writer.carryForward(listed);
+            return listed.size();
+        });
+    }
+
+    /** Resources of one region looked up in one Search query. */
+    private record Lookup(String region, List<String> ocids) {
+    }
+
+    private static String identifier(SearchItems items, int i) {
+        String identifier = items.identifier(i);
+        return identifier != null ? identifier : items.json(i).path("identifier").asText();
     }
 
     /** How many scopes are collected at once: the configured concurrency in every region. */
@@ -113,10 +159,9 @@ public final class Crawler {
                 pages[0]++;
                 List<SearchedResource> batch = new ArrayList<>(items.size());
                 for (int i = 0; i < items.size(); i++) {
-                    String identifier = items.identifier(i);
-                    ObjectNode item = identifier == null ? items.json(i) : null;
+                    ObjectNode item = items.identifier(i) == null ? items.json(i) : null;
                     // Newest-first paging shifts while resources are created: keep the first sighting.
-                    if (!seen.add(identifier != null ? identifier : item.path("identifier").asText())) {
+                    if (!seen.add(item != null ? item.path("identifier").asText() : items.identifier(i))) {
                         continue;
                     }
                     String type = items.resourceType(i);

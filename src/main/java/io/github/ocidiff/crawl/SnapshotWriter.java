@@ -1,6 +1,8 @@
 package io.github.ocidiff.crawl;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a crawl writes one snapshot. Implemented by the store. Thread-safe: scopes are collected in
@@ -39,6 +41,22 @@ public interface SnapshotWriter extends AutoCloseable {
 
     /** Marks a scope done, collected fully or not; once per scope, after the resources written for it. */
     void scopeDone(ScopeCoverage coverage);
+
+    /**
+     * Once every scope is done: by region, the resources the latest snapshot had in scopes collected fully now
+     * that no scope reported, in regions where some scope was not collected. Each may have moved into one of
+     * those rather than be gone; the crawl looks them up (see {@link #carryForward}). By default, none.
+     */
+    default Map<String, List<String>> unseenBesideGaps() {
+        return Map.of();
+    }
+
+    /**
+     * Carries resources of {@link #unseenBesideGaps} forward as they were, unknown rather than gone: Search lists
+     * them elsewhere (in a scope not collected), or could not be asked. By default, nothing is carried.
+     */
+    default void carryForward(Collection<String> ocids) {
+    }
 
     /**
      * Makes the snapshot visible with its final status: resources of scopes that failed are carried

@@ -152,7 +152,8 @@ public final class FixtureTenancy implements TenancySource {
         List<JsonNode> items = days.get(currentDay).resources().getOrDefault(region, List.of());
         List<JsonNode> matching = items == null ? List.of() : items.stream()
                 .filter(r -> query.matchesType(r.path("resourceType").asText())
-                        && query.matchesCompartment(r.path("compartmentId").asText()))
+                        && query.matchesCompartment(r.path("compartmentId").asText())
+                        && query.matchesIdentifier(r.path("identifier").asText()))
                 .map(FixtureTenancy::withoutDetails)
                 .toList();
         return Pages.slice(matching, offset, limit);

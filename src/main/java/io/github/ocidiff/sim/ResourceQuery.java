@@ -3,13 +3,18 @@ package io.github.ocidiff.sim;
 import java.util.Set;
 
 /**
- * What a Resource Search structured query selects: resource types (empty = all) and
- * compartment ids (empty = all). Type names compare case-insensitively, as OCI does.
+ * What a Resource Search structured query selects: resource types (empty = all), compartment ids (empty =
+ * all) and resource identifiers (empty = all). Type names compare case-insensitively, as OCI does.
  */
-public record ResourceQuery(Set<String> types, Set<String> compartmentIds) {
+public record ResourceQuery(Set<String> types, Set<String> compartmentIds, Set<String> identifiers) {
     public ResourceQuery {
         types = Set.copyOf(types);
         compartmentIds = Set.copyOf(compartmentIds);
+        identifiers = Set.copyOf(identifiers);
+    }
+
+    public ResourceQuery(Set<String> types, Set<String> compartmentIds) {
+        this(types, compartmentIds, Set.of());
     }
 
     public static ResourceQuery all() {
@@ -22,5 +27,9 @@ public record ResourceQuery(Set<String> types, Set<String> compartmentIds) {
 
     public boolean matchesCompartment(String compartmentId) {
         return compartmentIds.isEmpty() || compartmentIds.contains(compartmentId);
+    }
+
+    public boolean matchesIdentifier(String identifier) {
+        return identifiers.isEmpty() || identifiers.contains(identifier);
     }
 }

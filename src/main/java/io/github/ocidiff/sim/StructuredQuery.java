@@ -9,14 +9,14 @@ import java.util.regex.Pattern;
 /**
  * Parses the subset of Resource Search's structured query language ocidiff uses:
  * {@code query all|Type[, Type] resources [return allAdditionalFields] [where C [|| C]...] [sorted by ...]}
- * where a condition is {@code compartmentId = 'ocid'}, several joined by {@code ||} (optionally in
- * parentheses) selecting any of them.
+ * where a condition is {@code compartmentId = 'ocid'} or {@code identifier = 'ocid'}, several of one kind
+ * joined by {@code ||} (optionally in parentheses) selecting any of them.
  */
 final class StructuredQuery {
     private static final Pattern QUERY = Pattern.compile(
             "(?is)\\s*query\\s+(.+?)\\s+resources(?:\\s+return\\s+allAdditionalFields)?"
                     + "(?:\\s+where\\s+(.+?))?(?:\\s+sorted\\s+by\\s+.+)?\\s*");
-    private static final Pattern CONDITION = Pattern.compile("(?i)\\s*compartmentId\\s*=\\s*'([^']*)'\\s*");
+    private static final Pattern CONDITION = Pattern.compile("(?i)\\s*(compartmentId|identifier)\\s*=\\s*'([^']*)'\\s*");
 
     private StructuredQuery() {
     }
@@ -37,15 +37,21 @@ final class StructuredQuery {
             }
         }
         Set<String> compartments = new LinkedHashSet<>();
+        Set<String> identifiers = new LinkedHashSet<>();
         if (m.group(2) != null) {
             for (String clause : m.group(2).split("\\|\\|")) {
                 Matcher c = CONDITION.matcher(clause.replace("(", " ").replace(")", " "));
                 if (!c.matches()) {
                     throw SimError.badRequest("InvalidParameter", "Unsupported condition in query: " + clause.trim());
                 }
-                compartments.add(c.group(1));
+                (c.group(1).equalsIgnoreCase("identifier") ? identifiers : compartments).add(c.group(2));
             }
         }
-        return new ResourceQuery(types, compartments);
+        if (!compartments.isEmpty() && !identifiers.isEmpty()) {
+            // Either of two lists joined by || would select their union, which ResourceQuery does not express.
+            throw SimError.badRequest("InvalidParameter", "Unsupported query: compartmentId and identifier conditions"
+                    + " together: " + text);
+        }
+        return new ResourceQuery(types, compartments, identifiers);
     }
 }

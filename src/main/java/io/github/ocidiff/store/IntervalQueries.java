@@ -3,6 +3,7 @@ package io.github.ocidiff.store;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 
@@ -11,8 +12,11 @@ import io.github.ocidiff.store.jooq.tables.ResourceInterval;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.Cursor;
@@ -20,6 +24,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Index;
 import org.jooq.Record;
+import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.SQLDataType;
@@ -100,6 +105,21 @@ final class IntervalQueries {
                 }
             }
         });
+    }
+
+    /** The OCIDs of intervals given by row id, by region; each row looked up by its key (see {@link #hasRowId}). */
+    static Map<String, List<String>> ocidsByRegion(DSLContext dsl, long[] rowIds) {
+        Map<String, List<String>> byRegion = new TreeMap<>();
+        var query = dsl.select(I.OCID, I.REGION).from(I.useIndex()).where(rowId(I).eq(param("rowId", 0L))).keepStatement(true);
+        try (query) {
+            for (long rowId : rowIds) {
+                Record2<String, String> row = query.bind("rowId", rowId).fetchOne();
+                if (row != null) {
+                    byRegion.computeIfAbsent(row.value2(), region -> new ArrayList<>()).add(row.value1());
+                }
+            }
+        }
+        return byRegion;
     }
 
     /**

@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 
@@ -205,6 +207,34 @@ final class LatestState {
     private void mayOpen(long ocidHash, byte[] sha256, SearchedResource searched) {
         if (searched.digested()) {
             opened.put(ocidHash, sha256, searched.digestHigh(), searched.digestLow());
+        }
+    }
+
+    /**
+     * The slots of the open intervals not seen, staged or ended by this snapshot whose own scope it declared and
+     * collected fully, in a region where some scope was not collected: resources that may have moved into one.
+     */
+    IntStream unseenBeside(Set<Scope> declared, Set<Scope> notCollected) {
+        Set<String> regions = notCollected.stream().map(Scope::region).collect(Collectors.toSet());
+        boolean[] beside = new boolean[scopes.count()];
+        for (int id = 0; id < beside.length; id++) {
+            Scope scope = scopes.scope(id);
+            beside[id] = declared.contains(scope) && !notCollected.contains(scope) && regions.contains(scope.region());
+        }
+        return IntStream.range(0, index.size()).filter(slot -> index.sighting(slot) == OpenIntervalIndex.UNSEEN
+                && beside[index.ownScope(slot)] && !endedEarly.get(slot));
+    }
+
+    /**
+     * Marks the open intervals of these resources, when not seen yet, as seen unchanged by their own scope: they
+     * stay open with the content they had (see {@link #endCandidates}).
+     */
+    void carryForward(Collection<String> ocids) {
+        for (String ocid : ocids) {
+            int slot = index.findHashed(index.hash(ocid));
+            if (slot >= 0 && index.sighting(slot) == OpenIntervalIndex.UNSEEN) {
+                index.sight(slot, index.ownScope(slot));
+            }
         }
     }
 

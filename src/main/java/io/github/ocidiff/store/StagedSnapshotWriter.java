@@ -14,6 +14,7 @@ import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
@@ -155,6 +156,31 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         if (coverage.ok()) {
             storeThread.submit(() -> latest.endChangedIn(coverage.scope(), dsl, id, keys));
         }
+    }
+
+    @Override
+    public Map<String, List<String>> unseenBesideGaps() {
+        requireOpen();
+        Set<Scope> notCollected = declared.stream().filter(scope -> !done.containsKey(scope) || !done.get(scope).ok())
+                .collect(Collectors.toSet());
+        if (notCollected.isEmpty()) {
+            return Map.of();
+        }
+        awaitWritten();
+        long[] rowIds = latest.unseenBeside(Set.copyOf(declared), notCollected).mapToLong(latest::rowId).toArray();
+        if (rowIds.length == 0) {
+            return Map.of();
+        }
+        // H2 holds the intervals locked while it builds the keys a first night left out.
+        keys.require();
+        return IntervalQueries.ocidsByRegion(dsl, rowIds);
+    }
+
+    @Override
+    public synchronized void carryForward(Collection<String> ocids) {
+        requireOpen();
+        awaitWritten();
+        latest.carryForward(ocids);
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.github.ocidiff.sim.FaultPlan;
 import io.github.ocidiff.sim.FixtureTenancy;
 import io.github.ocidiff.sim.GeneratedTenancy;
 import io.github.ocidiff.sim.GeneratorSpec;
+import io.github.ocidiff.store.IntervalEdge;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import io.github.ocidiff.store.StoredResource;
@@ -206,6 +207,63 @@ class SnapshotJobTest {
                     new SnapshotJob.Request(false, List.of("us-ashburn-1"), List.of()));
             assertThat(narrowed.replaced()).map(SnapshotInfo::id).contains(failed.summary().id());
             assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(day1, narrowed.summary().id());
+        }
+    }
+
+    /**
+     * Day 2 moves batch-1 from dev into prod, whose collection fails: missing from dev, it is looked up by its
+     * identifier, found, and carried forward as it was rather than reported deleted.
+     */
+    @Test
+    void aResourceMovedIntoAScopeNotCollectedIsCarriedForwardNotDeleted() {
+        String batch1 = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef";
+        FaultPlan prodFails = FaultPlan.none().withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprod", 0);
+        try (SimHarness sim = SimHarness.smallFixture();
+             SimHarness failing = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), prodFails);
+             Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+            long day1 = snapshot(sim, store, "2026-11-01", ALL).summary().id();
+            SnapshotJob.Outcome day2 = snapshot(failing, store, "2026-11-02", ALL);
+            assertThat(day2.summary().status()).isEqualTo(SnapshotStatus.PARTIAL);
+            Map<String, StoredResource> state = new HashMap<>();
+            store.forEachResourceAt(day2.summary().id(), r -> state.put(r.ocid(), r));
+            assertThat(state.get(batch1).compartmentId()).isEqualTo("ocid1.compartment.oc1..aaaaaaaadev");
+            assertThat(store.changesBetween(day1, day2.summary().id())).extracting(IntervalEdge::ocid).doesNotContain(batch1);
+        }
+    }
+
+    /** A resource gone from a region with a scope not collected is looked up, not found, and ends. */
+    @Test
+    void aResourceGoneBesideAScopeNotCollectedEnds(@TempDir Path dir) throws IOException {
+        String vcn = "ocid1.vcn.oc1.iad.aaaaaaaavcn";
+        try (var files = Files.walk(SimHarness.SMALL_FIXTURE)) {
+            for (Path p : files.toList()) {
+                Path target = dir.resolve(SimHarness.SMALL_FIXTURE.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        Path day2 = dir.resolve("days/2026-11-02/resources/us-ashburn-1.json");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var items = (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(day2.toFile());
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i).path("identifier").asText().equals(vcn)) {
+                items.remove(i);
+            }
+        }
+        json.writeValue(day2.toFile(), items);
+        assertThat(Files.readString(day2)).doesNotContain("\"identifier\":\"" + vcn);
+        FaultPlan appFails = FaultPlan.none().withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprodapp", 0);
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(dir), FaultPlan.none());
+             SimHarness failing = SimHarness.start(FixtureTenancy.open(dir), appFails);
+             Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+            long day1 = snapshot(sim, store, "2026-11-01", ALL).summary().id();
+            SnapshotJob.Outcome day2Snapshot = snapshot(failing, store, "2026-11-02", ALL);
+            assertThat(day2Snapshot.summary().status()).isEqualTo(SnapshotStatus.PARTIAL);
+            assertThat(store.changesBetween(day1, day2Snapshot.summary().id())).filteredOn(e -> e.ocid().equals(vcn))
+                    .singleElement().satisfies(e -> assertThat(e.after()).isNull());
         }
     }
 

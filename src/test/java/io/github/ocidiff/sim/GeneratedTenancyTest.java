@@ -334,6 +334,28 @@ class GeneratedTenancyTest {
         }
     }
 
+    /** Named resources are those a full listing shows, in any compartment, and only while it shows them. */
+    @Test
+    void identifierQueriesFindTheNamedResourcesWhereverTheListingHasThem() {
+        GeneratedTenancy tenancy = new GeneratedTenancy(small());
+        LocalDate day = LocalDate.of(2026, 11, 2);
+        tenancy.selectDay(day);
+        Map<String, JsonNode> listed = index(all(tenancy, "us-ashburn-1", ResourceQuery.all(), 1000));
+        List<String> named = new ArrayList<>(listed.keySet()).subList(0, 40);
+        List<String> asked = new ArrayList<>(named);
+        asked.add("ocid1.instance.oc1.iad.nosuchresource");
+        asked.add(index(all(tenancy, "eu-frankfurt-1", ResourceQuery.all(), 1000)).keySet().iterator().next());
+        ResourceQuery query = new ResourceQuery(Set.of(), Set.of(), Set.copyOf(asked));
+        Map<String, JsonNode> found = index(all(tenancy, "us-ashburn-1", query, 7));
+        assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(named);
+        named.forEach(id -> assertThat(found.get(id)).isEqualTo(listed.get(id)));
+        // Three days on, resources deleted that day have left the listing, and the lookup, too.
+        tenancy.selectDay(day.plusDays(3));
+        Set<String> later = index(all(tenancy, "us-ashburn-1", ResourceQuery.all(), 1000)).keySet();
+        assertThat(index(all(tenancy, "us-ashburn-1", query, 50)).keySet())
+                .containsExactlyInAnyOrderElementsOf(named.stream().filter(later::contains).toList());
+    }
+
     @Test
     void auditWindowsAreHalfOpenSortedAndPaged() {
         GeneratedTenancy tenancy = new GeneratedTenancy(small());

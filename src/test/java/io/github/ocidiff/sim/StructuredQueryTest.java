@@ -30,6 +30,17 @@ class StructuredQueryTest {
     }
 
     @Test
+    void identifierConditionsJoinedByOrSelectThoseResourcesAndMixingKindsIsRejected() {
+        ResourceQuery q = StructuredQuery.parse("query all resources where identifier = 'x' || identifier = 'y'");
+        assertThat(q.identifiers()).containsExactlyInAnyOrder("x", "y");
+        assertThat(q.compartmentIds()).isEmpty();
+        assertThat(q.matchesIdentifier("x")).isTrue();
+        assertThat(q.matchesIdentifier("z")).isFalse();
+        assertThatThrownBy(() -> StructuredQuery.parse("query all resources where identifier = 'x' || compartmentId = 'c'"))
+                .isInstanceOfSatisfying(SimError.class, e -> assertThat(e.getMessage()).contains("together"));
+    }
+
+    @Test
     void unsupportedConditionsAreRejectedWithTheClause() {
         assertThatThrownBy(() -> StructuredQuery.parse("query all resources where lifecycleState = 'RUNNING'"))
                 .isInstanceOfSatisfying(SimError.class, e -> {
