@@ -65,6 +65,23 @@ public final class SimHarness implements AutoCloseable {
         return sim;
     }
 
+    /** A copy of a fixture folder, for a test to edit. */
+    public static Path copyOf(Path fixture, Path to) {
+        try (Stream<Path> files = Files.walk(fixture)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(fixture.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static SimHarness smallFixture() {
         return start(FixtureTenancy.open(SMALL_FIXTURE), FaultPlan.none());
     }

@@ -125,7 +125,7 @@ class CrawlerTest {
 
     @Test
     void enrichmentThatFailsMakesItsScopeAGap(@TempDir Path dir) throws IOException {
-        copyTree(SimHarness.SMALL_FIXTURE, dir);
+        SimHarness.copyOf(SimHarness.SMALL_FIXTURE, dir);
         Path day1 = dir.resolve("days/2026-11-01/resources/us-ashburn-1.json");
         var items = (com.fasterxml.jackson.databind.node.ArrayNode) JSON.readTree(day1.toFile());
         items.forEach(item -> {
@@ -232,19 +232,6 @@ class CrawlerTest {
             return expected(day).keySet();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var files = java.nio.file.Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (java.nio.file.Files.isDirectory(p)) {
-                    java.nio.file.Files.createDirectories(target);
-                } else {
-                    java.nio.file.Files.copy(p, target);
-                }
-            }
         }
     }
 

@@ -218,33 +218,20 @@ class SnapshotJobTest {
     void aResourceMovedIntoAScopeNotCollectedIsCarriedForwardNotDeleted() {
         String batch1 = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef";
         FaultPlan prodFails = FaultPlan.none().withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprod", 0);
-        try (SimHarness sim = SimHarness.smallFixture();
-             SimHarness failing = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), prodFails);
-             Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
-            long day1 = snapshot(sim, store, "2026-11-01", ALL).summary().id();
-            SnapshotJob.Outcome day2 = snapshot(failing, store, "2026-11-02", ALL);
+        dayOneThenTwo(SimHarness.SMALL_FIXTURE, prodFails, (store, day1, day2) -> {
             assertThat(day2.summary().status()).isEqualTo(SnapshotStatus.PARTIAL);
             Map<String, StoredResource> state = new HashMap<>();
             store.forEachResourceAt(day2.summary().id(), r -> state.put(r.ocid(), r));
             assertThat(state.get(batch1).compartmentId()).isEqualTo("ocid1.compartment.oc1..aaaaaaaadev");
             assertThat(store.changesBetween(day1, day2.summary().id())).extracting(IntervalEdge::ocid).doesNotContain(batch1);
-        }
+        });
     }
 
     /** A resource gone from a region with a scope not collected is looked up, not found, and ends. */
     @Test
     void aResourceGoneBesideAScopeNotCollectedEnds(@TempDir Path dir) throws IOException {
         String vcn = "ocid1.vcn.oc1.iad.aaaaaaaavcn";
-        try (var files = Files.walk(SimHarness.SMALL_FIXTURE)) {
-            for (Path p : files.toList()) {
-                Path target = dir.resolve(SimHarness.SMALL_FIXTURE.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        SimHarness.copyOf(SimHarness.SMALL_FIXTURE, dir);
         Path day2 = dir.resolve("days/2026-11-02/resources/us-ashburn-1.json");
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         var items = (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(day2.toFile());
@@ -256,26 +243,31 @@ class SnapshotJobTest {
         json.writeValue(day2.toFile(), items);
         assertThat(Files.readString(day2)).doesNotContain("\"identifier\":\"" + vcn);
         FaultPlan appFails = FaultPlan.none().withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprodapp", 0);
-        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(dir), FaultPlan.none());
-             SimHarness failing = SimHarness.start(FixtureTenancy.open(dir), appFails);
-             Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
-            long day1 = snapshot(sim, store, "2026-11-01", ALL).summary().id();
-            SnapshotJob.Outcome day2Snapshot = snapshot(failing, store, "2026-11-02", ALL);
+        dayOneThenTwo(dir, appFails, (store, day1, day2Snapshot) -> {
             assertThat(day2Snapshot.summary().status()).isEqualTo(SnapshotStatus.PARTIAL);
             assertThat(store.changesBetween(day1, day2Snapshot.summary().id())).filteredOn(e -> e.ocid().equals(vcn))
                     .singleElement().satisfies(e -> assertThat(e.after()).isNull());
+        });
+    }
+
+    /** What a test reads of a store after day 1 of a fixture, taken whole, and day 2, taken with faults. */
+    private interface TwoDays {
+        void check(Store store, long day1, SnapshotJob.Outcome day2);
+    }
+
+    private static void dayOneThenTwo(Path fixture, FaultPlan dayTwoFaults, TwoDays check) {
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none());
+             SimHarness faulty = SimHarness.start(FixtureTenancy.open(fixture), dayTwoFaults);
+             Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+            long day1 = snapshot(sim, store, "2026-11-01", ALL).summary().id();
+            check.check(store, day1, snapshot(faulty, store, "2026-11-02", ALL));
         }
     }
 
     /** Deleted after Search indexed them, as their services tell: absent from the snapshot, so deleted in the diff. */
     @Test
     void resourcesDeletedBeforeTheirDetailsWereReadAreLeftOutAndShowAsDeleted() {
-        FaultPlan staleIndex = FaultPlan.none().withStaleIndex(1);
-        try (SimHarness sim = SimHarness.smallFixture();
-             SimHarness stale = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), staleIndex);
-             Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
-            long day1 = snapshot(sim, store, "2026-11-01", ALL).summary().id();
-            SnapshotJob.Outcome day2 = snapshot(stale, store, "2026-11-02", ALL);
+        dayOneThenTwo(SimHarness.SMALL_FIXTURE, FaultPlan.none().withStaleIndex(1), (store, day1, day2) -> {
             assertThat(day2.summary().status()).isEqualTo(SnapshotStatus.COMPLETE);
             Map<String, String> vanished = new TreeMap<>();
             day2.vanished().forEach(v -> vanished.put(v.ocid(), v.resourceType()));
@@ -284,7 +276,7 @@ class SnapshotJobTest {
             assertThat(day2.summary().resources()).isEqualTo(4);
             assertThat(store.changesBetween(day1, day2.summary().id())).filteredOn(e -> vanished.containsKey(e.ocid()))
                     .hasSize(4).allMatch(e -> e.before() != null && e.after() == null);
-        }
+        });
     }
 
     @Test

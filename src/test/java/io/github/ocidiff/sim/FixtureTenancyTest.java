@@ -3,6 +3,7 @@ package io.github.ocidiff.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ocidiff.SimHarness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class FixtureTenancyTest {
 
     @Test
     void aMalformedFileIsReportedWithItsPathAndPosition(@TempDir Path dir) throws IOException {
-        copy(FIXTURE, dir);
+        SimHarness.copyOf(FIXTURE, dir);
         Files.writeString(dir.resolve("days/2026-11-02/resources/us-ashburn-1.json"), "[\n  {\"identifier\": \"x\",,}\n]");
         assertThatThrownBy(() -> FixtureTenancy.open(dir))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -67,18 +68,5 @@ class FixtureTenancyTest {
         FixtureTenancy fixture = FixtureTenancy.open(FIXTURE);
         assertThatThrownBy(() -> fixture.selectDay(LocalDate.parse("2026-12-01")))
                 .hasMessageContaining("2026-12-01").hasMessageContaining("2026-11-01 to 2026-11-03");
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }
