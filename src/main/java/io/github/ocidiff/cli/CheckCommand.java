@@ -32,8 +32,9 @@ public final class CheckCommand extends BaseCommand implements java.util.concurr
             out.printf("compartments %d active%n", result.compartments());
             for (TenancyCheck.RegionResult region : result.regions()) {
                 if (region.ok()) {
-                    out.printf("%-16s OK      %,d resources in %d pages, %d ms; audit readable%n",
-                            region.region(), region.resources(), region.pages(), region.millis());
+                    out.printf("%-16s OK      %s in %s, %d ms; audit readable%n", region.region(),
+                            SnapshotCommand.count(region.resources(), "resource"), SnapshotCommand.count(region.pages(), "page"),
+                            region.millis());
                 } else {
                     out.printf("%-16s FAILED%n", region.region());
                     if (region.searchProblem() != null) {

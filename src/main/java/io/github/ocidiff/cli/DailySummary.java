@@ -15,7 +15,7 @@ final class DailySummary {
     static int print(DailyJob.Outcome outcome, PrintWriter out, PrintWriter err) {
         var s = outcome.snapshot().summary();
         if (outcome.snapshot().kept()) {
-            out.printf("today's snapshot %d is COMPLETE with %,d resources; kept%n", s.id(), s.resources());
+            out.printf("today's snapshot %d is COMPLETE with %s; kept%n", s.id(), SnapshotCommand.count(s.resources(), "resource"));
         } else {
             out.println(SnapshotCommand.summaryLine(outcome.snapshot()));
         }
@@ -37,10 +37,10 @@ final class DailySummary {
         String day = outcome.reportDir().getFileName().toString();
         String html = outcome.reportDir().resolve(ReportFiles.BASE_NAME + ".html").toString();
         String coverage = r.complete() ? "coverage complete"
-                : "coverage INCOMPLETE (" + r.gaps().size() + " scopes not collected)";
+                : "coverage INCOMPLETE (" + SnapshotCommand.count(r.gaps().size(), "scope") + " not collected)";
         if (outcome.inventory()) {
-            return String.format("%s: first run, an inventory of %,d resources (changes are reported from the next "
-                    + "run); %s; report %s", day, outcome.snapshot().summary().resources(), coverage, html);
+            return String.format("%s: first run, an inventory of %s (changes are reported from the next run); %s; report %s",
+                    day, SnapshotCommand.count(outcome.snapshot().summary().resources(), "resource"), coverage, html);
         }
         return String.format("%s: %d created, %d deleted, %d modified, %d moved, %d transient; %d unattributed; %s; "
                         + "report %s", day, r.count(ChangeKind.CREATED), r.count(ChangeKind.DELETED),

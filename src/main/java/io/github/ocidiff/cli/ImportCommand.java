@@ -48,8 +48,8 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
             String tenancyId = tenancy != null ? tenancy : store.latestCommitted().map(SnapshotInfo::tenancyId)
                     .filter(known -> !known.equals(ImportJob.UNKNOWN_TENANCY)).orElseGet(() -> ImportJob.tenancyIn(inputs));
             var summary = new ImportJob(store).run(date, tenancyId, inputs);
-            out.printf("snapshot %d of %s (%s): %,d resources from %d file%s%s%n", summary.id(), date, summary.status(),
-                    summary.resources(), files.size(), files.size() == 1 ? "" : "s",
+            out.printf("snapshot %d of %s (%s): %s from %s%s%n", summary.id(), date, summary.status(),
+                    SnapshotCommand.count(summary.resources(), "resource"), SnapshotCommand.count(files.size(), "file"),
                     summary.status() == SnapshotStatus.COMPLETE ? "" : "; not collected: " + SnapshotCommand.gapSummary(summary.failedScopes()));
             return 0;
         });

@@ -58,8 +58,8 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
     private static int report(SnapshotJob.Outcome outcome, PrintWriter out) {
         var s = outcome.summary();
         if (outcome.kept()) {
-            out.printf("today's snapshot %d (taken %s) is COMPLETE with %,d resources; kept (use --force to take it"
-                    + " again)%n", s.id(), s.takenAt().truncatedTo(ChronoUnit.SECONDS), s.resources());
+            out.printf("today's snapshot %d (taken %s) is COMPLETE with %s; kept (use --force to take it again)%n", s.id(),
+                    s.takenAt().truncatedTo(ChronoUnit.SECONDS), count(s.resources(), "resource"));
             return 0;
         }
         out.println(summaryLine(outcome));
@@ -78,7 +78,7 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
     /** What a new snapshot holds, and which of today's snapshots it replaced. */
     static String summaryLine(SnapshotJob.Outcome outcome) {
         var s = outcome.summary();
-        String line = String.format("snapshot %d %s: %,d resources, %s, %s, %.1f s", s.id(), s.status(), s.resources(),
+        String line = String.format("snapshot %d %s: %s, %s, %s, %.1f s", s.id(), s.status(), count(s.resources(), "resource"),
                 count(outcome.regions(), "region"), count(outcome.scopes(), "scope"),
                 outcome.duration().toMillis() / 1000.0);
         String replaced = outcome.replaced().map(r -> line + "; replaced today's snapshot " + r.id() + " ("

@@ -88,7 +88,7 @@ class MainTest {
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).contains("acme-fixture").contains("compartments 4 active")
                     .containsPattern("us-ashburn-1 +OK +6 resources")
-                    .containsPattern("eu-frankfurt-1 +OK +1 resources");
+                    .containsPattern("eu-frankfurt-1 +OK +1 resource in 1 page,");
         }
     }
 
