@@ -51,6 +51,13 @@ final class LineProgress implements CrawlProgress {
     }
 
     @Override
+    public synchronized void lookedUp(int missing, int carried) {
+        out.printf("  looked up %s missing beside the gaps: %,d carried forward (listed elsewhere, or Search did not"
+                + " answer), %,d gone%n", SnapshotCommand.count(missing, "resource"), carried, missing - carried);
+        out.flush();
+    }
+
+    @Override
     public synchronized void committing() {
         gapsByRegionAndError.forEach((region, errors) -> {
             int untold = errors.values().stream().mapToInt(n -> n - 1).sum();

@@ -7,6 +7,13 @@ public interface CrawlProgress {
     void scopeDone(ScopeCoverage coverage);
 
     /**
+     * Resources missing from their compartments beside scopes not collected were looked up (see {@link Crawler}):
+     * {@code carried} of the {@code missing} are carried forward, Search listing them elsewhere or not answering.
+     */
+    default void lookedUp(int missing, int carried) {
+    }
+
+    /**
      * Every scope was collected and the snapshot is being committed, which takes a while on a first night
      * (the store builds its keys then).
      */

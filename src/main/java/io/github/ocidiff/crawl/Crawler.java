@@ -88,7 +88,7 @@ public final class Crawler {
             progress.scopeDone(scopeCoverage);
             return scopeCoverage;
         });
-        lookUpUnseen(plan, writer);
+        lookUpUnseen(plan, writer, progress);
         return new CrawlResult(coverage, vanished);
     }
 
@@ -99,14 +99,17 @@ public final class Crawler {
      * them moved; the others are gone. When a lookup fails, its resources are carried forward too: their fate is
      * unknown, not a deletion.
      */
-    private void lookUpUnseen(CrawlPlan plan, SnapshotWriter writer) {
+    private void lookUpUnseen(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress) {
         List<Lookup> lookups = new ArrayList<>();
         writer.unseenBesideGaps().forEach((region, ocids) -> {
             for (int from = 0; from < ocids.size(); from += LOOKUP_BATCH) {
                 lookups.add(new Lookup(region, ocids.subList(from, Math.min(ocids.size(), from + LOOKUP_BATCH))));
             }
         });
-        Parallel.map(lookups, threads(plan), "ocidiff-lookup", "looking up resources missing beside gaps", lookup -> {
+        if (lookups.isEmpty()) {
+            return;
+        }
+        List<Integer> carried = Parallel.map(lookups, threads(plan), "ocidiff-lookup", "looking up resources missing beside gaps", lookup -> {
             Set<String> listed = new HashSet<>();
             try {
                 clients.searchPages(lookup.region(), lookup.ocids().stream().map(ocid -> "identifier = '" + ocid + "'")
@@ -121,6 +124,7 @@ public final class Crawler {
             writer.carryForward(listed);
             return listed.size();
         });
+        progress.lookedUp(lookups.stream().mapToInt(l -> l.ocids().size()).sum(), carried.stream().mapToInt(n -> n).sum());
     }
 
     /** Resources of one region looked up in one Search query. */

@@ -77,6 +77,23 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void resourcesMissingBesideAGapAreLookedUpAndTheLogSaysWhatBecameOfThem() {
+        FaultPlan faults = FaultPlan.none().withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprod", 0);
+        try (SimHarness sim = SimHarness.smallFixture();
+             SimHarness failing = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
+            String config = sim.writeConfig("").toString();
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-01T23:59:59Z").exitCode()).isZero();
+            failing.server.source().selectDay(java.time.LocalDate.parse("2026-11-02"));
+            MainTest.Run r = run("--config", failing.writeConfig("").toString(), "--store",
+                    sim.dir.resolve("store/ocidiff").toString(), "snapshot", "--quiet", "--at", "2026-11-02T23:59:59Z");
+            assertThat(r.exitCode()).isEqualTo(4);
+            // batch-1 moved from dev into prod, which failed.
+            assertThat(r.out()).contains("  looked up 1 resource missing beside the gaps: 1 carried forward (listed elsewhere,"
+                    + " or Search did not answer), 0 gone\n");
+        }
+    }
+
+    @Test
     void aTypeThatMayBeListedButNotReadExitsFourNamingThePermission() {
         FaultPlan faults = FaultPlan.none().withReadDenied(Set.of("Policy"));
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
