@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -210,7 +211,7 @@ public final class SimServer implements AutoCloseable {
         }
         if (search.owns(request)) {
             ResourceQuery query = search.query(request);
-            failCompartment(request, query.compartmentIds());
+            failCompartment(request, query.identifiers().isEmpty() ? query.compartmentIds() : answeredFrom(request, query));
             return search.handle(request, query);
         }
         if (audit.owns(request)) {
@@ -237,6 +238,17 @@ public final class SimServer implements AutoCloseable {
         if (roll < faults.throttleRate() + faults.errorRate()) {
             throw new SimError(500, "InternalServerError", "Injected internal error.", null);
         }
+    }
+
+    /** The compartments of the resources a query naming its resources answers (few: it names them), if any fails. */
+    private Set<String> answeredFrom(SimRequest request, ResourceQuery query) {
+        if (faults.failingCompartment() == null) {
+            return Set.of();
+        }
+        Set<String> compartments = new HashSet<>();
+        source.resources(request.region(), query, 0, 1000).items()
+                .forEach(item -> compartments.add(item.path("compartmentId").asText()));
+        return compartments;
     }
 
     private void failCompartment(SimRequest request, Set<String> compartmentIds) {

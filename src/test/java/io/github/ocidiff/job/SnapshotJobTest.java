@@ -250,6 +250,28 @@ class SnapshotJobTest {
         });
     }
 
+    /**
+     * A lookup Search does not answer leaves its resources unknown: here it names batch-1, now in the failing prod
+     * compartment, and another instance that day 2 deleted, which is carried forward rather than reported deleted.
+     */
+    @Test
+    void resourcesOfALookupSearchDidNotAnswerAreCarriedForward(@TempDir Path dir) throws IOException {
+        String extra = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaaextra";
+        SimHarness.copyOf(SimHarness.SMALL_FIXTURE, dir);
+        Path day1 = dir.resolve("days/2026-11-01/resources/eu-frankfurt-1.json");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var items = (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(day1.toFile());
+        items.add(((com.fasterxml.jackson.databind.node.ObjectNode) items.get(0).deepCopy()).put("identifier", extra)
+                .put("displayName", "batch-2"));
+        json.writeValue(day1.toFile(), items);
+        FaultPlan prodFails = FaultPlan.none().withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprod", 0);
+        dayOneThenTwo(dir, prodFails, (store, day1Id, day2) -> {
+            Set<String> state = new java.util.HashSet<>();
+            store.forEachResourceAt(day2.summary().id(), r -> state.add(r.ocid()));
+            assertThat(state).contains(extra, "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef");
+        });
+    }
+
     /** What a test reads of a store after day 1 of a fixture, taken whole, and day 2, taken with faults. */
     private interface TwoDays {
         void check(Store store, long day1, SnapshotJob.Outcome day2);
