@@ -33,7 +33,8 @@ final class FaultOptions {
     @Option(names = "--region-down", paramLabel = "REGION", description = "A region that answers 503 to everything (repeatable).")
     List<String> downRegions = new ArrayList<>();
 
-    @Option(names = "--fail-compartment", paramLabel = "OCID", description = "A compartment whose Search and Audit pages fail.")
+    @Option(names = "--fail-compartment", paramLabel = "OCID",
+            description = "A compartment whose Search and Audit pages fail, as do Search lookups of resources it holds.")
     String failCompartment;
 
     @Option(names = "--fail-after-pages", defaultValue = "0", paramLabel = "K", description = "Pages of --fail-compartment served before it fails.")

@@ -88,7 +88,7 @@ public final class Crawler {
             progress.scopeDone(scopeCoverage);
             return scopeCoverage;
         });
-        lookUpUnseen(plan, writer, progress);
+        lookUpUnseen(plan, writer, progress, vanished.stream().map(VanishedResource::ocid).collect(Collectors.toSet()));
         return new CrawlResult(coverage, vanished);
     }
 
@@ -97,11 +97,13 @@ public final class Crawler {
      * into one of those scopes rather than be gone. Looked up by identifier ({@value #LOOKUP_BATCH} to a query),
      * those Search still lists are carried forward as they were, and the next collection of their new scope shows
      * them moved; the others are gone. When a lookup fails, its resources are carried forward too: their fate is
-     * unknown, not a deletion.
+     * unknown, not a deletion. Those whose service said they are gone ({@code vanished}) are not looked up: Search
+     * may still list them.
      */
-    private void lookUpUnseen(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress) {
+    private void lookUpUnseen(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress, Set<String> vanished) {
         List<Lookup> lookups = new ArrayList<>();
-        writer.unseenBesideGaps().forEach((region, ocids) -> {
+        writer.unseenBesideGaps().forEach((region, unseen) -> {
+            List<String> ocids = unseen.stream().filter(ocid -> !vanished.contains(ocid)).toList();
             for (int from = 0; from < ocids.size(); from += LOOKUP_BATCH) {
                 lookups.add(new Lookup(region, ocids.subList(from, Math.min(ocids.size(), from + LOOKUP_BATCH))));
             }
@@ -109,22 +111,26 @@ public final class Crawler {
         if (lookups.isEmpty()) {
             return;
         }
-        List<Integer> carried = Parallel.map(lookups, threads(plan), "ocidiff-lookup", "looking up resources missing beside gaps", lookup -> {
-            Set<String> listed = new HashSet<>();
-            try {
-                clients.searchPages(lookup.region(), lookup.ocids().stream().map(ocid -> "identifier = '" + ocid + "'")
-                        .collect(Collectors.joining(" || ", "query all resources where ", "")), items -> {
-                            for (int i = 0; i < items.size(); i++) {
-                                listed.add(identifier(items, i));
-                            }
-                        });
-            } catch (BmcException e) {
-                listed.addAll(lookup.ocids());
-            }
-            writer.carryForward(listed);
-            return listed.size();
-        });
+        List<Integer> carried = Parallel.map(lookups, threads(plan), "ocidiff-lookup", "looking up missing resources",
+                lookup -> lookUp(lookup, writer));
         progress.lookedUp(lookups.stream().mapToInt(l -> l.ocids().size()).sum(), carried.stream().mapToInt(n -> n).sum());
+    }
+
+    /** One lookup: carries forward those Search lists, or all when it does not answer; returns how many. */
+    private int lookUp(Lookup lookup, SnapshotWriter writer) {
+        Set<String> listed = new HashSet<>();
+        try {
+            clients.searchPages(lookup.region(), lookup.ocids().stream().map(ocid -> "identifier = '" + ocid + "'")
+                    .collect(Collectors.joining(" || ", "query all resources where ", "")), items -> {
+                        for (int i = 0; i < items.size(); i++) {
+                            listed.add(identifier(items, i));
+                        }
+                    });
+        } catch (BmcException e) {
+            listed.addAll(lookup.ocids());
+        }
+        writer.carryForward(listed);
+        return listed.size();
     }
 
     /** Resources of one region looked up in one Search query. */

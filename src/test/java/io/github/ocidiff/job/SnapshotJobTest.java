@@ -272,6 +272,21 @@ class SnapshotJobTest {
         });
     }
 
+    /** Resources their service said are gone are not looked up beside a gap, where Search would still list them. */
+    @Test
+    void resourcesDeletedBeforeTheirDetailsWereReadEndBesideAGapToo() {
+        FaultPlan faults = FaultPlan.none().withStaleIndex(1)
+                .withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprodapp", 0);
+        dayOneThenTwo(SimHarness.SMALL_FIXTURE, faults, (store, day1, day2) -> {
+            assertThat(day2.summary().status()).isEqualTo(SnapshotStatus.PARTIAL);
+            assertThat(day2.vanished()).hasSize(4);
+            Set<String> vanished = new java.util.HashSet<>();
+            day2.vanished().forEach(v -> vanished.add(v.ocid()));
+            assertThat(store.changesBetween(day1, day2.summary().id())).filteredOn(e -> vanished.contains(e.ocid()))
+                    .hasSize(4).allMatch(e -> e.after() == null);
+        });
+    }
+
     /** What a test reads of a store after day 1 of a fixture, taken whole, and day 2, taken with faults. */
     private interface TwoDays {
         void check(Store store, long day1, SnapshotJob.Outcome day2);
