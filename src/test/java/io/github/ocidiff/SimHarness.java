@@ -1,5 +1,7 @@
 package io.github.ocidiff;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.config.ConfigLoader;
 import io.github.ocidiff.sim.FaultPlan;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +24,7 @@ import java.util.stream.Stream;
 public final class SimHarness implements AutoCloseable {
 
     public static final Path SMALL_FIXTURE = Path.of("src/test/resources/fixtures/small");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public final Path dir;
     public final SimCredentials credentials;
@@ -76,6 +80,23 @@ public final class SimHarness implements AutoCloseable {
                     Files.copy(p, target);
                 }
             }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A copy of the small fixture in {@code to} with one day's Search items of one region edited, for tests of
+     * what the fixture does not show (a resource gone, details missing).
+     */
+    public static Path smallFixtureEdited(Path to, String day, String region, Consumer<ArrayNode> edit) {
+        copyOf(SMALL_FIXTURE, to);
+        Path file = to.resolve("days/" + day + "/resources/" + region + ".json");
+        try {
+            ArrayNode items = (ArrayNode) JSON.readTree(file.toFile());
+            edit.accept(items);
+            JSON.writeValue(file.toFile(), items);
             return to;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

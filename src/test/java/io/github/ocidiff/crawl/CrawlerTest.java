@@ -125,15 +125,11 @@ class CrawlerTest {
 
     @Test
     void enrichmentThatFailsMakesItsScopeAGap(@TempDir Path dir) throws IOException {
-        SimHarness.copyOf(SimHarness.SMALL_FIXTURE, dir);
-        Path day1 = dir.resolve("days/2026-11-01/resources/us-ashburn-1.json");
-        var items = (com.fasterxml.jackson.databind.node.ArrayNode) JSON.readTree(day1.toFile());
-        items.forEach(item -> {
+        SimHarness.smallFixtureEdited(dir, "2026-11-01", "us-ashburn-1", items -> items.forEach(item -> {
             if (item.path("resourceType").asText().equals("Policy")) {
                 ((ObjectNode) item).remove("details");
             }
-        });
-        JSON.writeValue(day1.toFile(), items);
+        }));
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(dir), FaultPlan.none())) {
             RecordingWriter writer = crawl(sim, List.of(), List.of());
             assertThat(writer.coverage).filteredOn(c -> !c.ok()).singleElement().satisfies(c -> {

@@ -231,17 +231,15 @@ class SnapshotJobTest {
     @Test
     void aResourceGoneBesideAScopeNotCollectedEnds(@TempDir Path dir) throws IOException {
         String vcn = "ocid1.vcn.oc1.iad.aaaaaaaavcn";
-        SimHarness.copyOf(SimHarness.SMALL_FIXTURE, dir);
-        Path day2 = dir.resolve("days/2026-11-02/resources/us-ashburn-1.json");
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        var items = (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(day2.toFile());
-        for (int i = items.size() - 1; i >= 0; i--) {
-            if (items.get(i).path("identifier").asText().equals(vcn)) {
-                items.remove(i);
+        SimHarness.smallFixtureEdited(dir, "2026-11-02", "us-ashburn-1", items -> {
+            for (int i = items.size() - 1; i >= 0; i--) {
+                if (items.get(i).path("identifier").asText().equals(vcn)) {
+                    items.remove(i);
+                }
             }
-        }
-        json.writeValue(day2.toFile(), items);
-        assertThat(Files.readString(day2)).doesNotContain("\"identifier\":\"" + vcn);
+        });
+        assertThat(Files.readString(dir.resolve("days/2026-11-02/resources/us-ashburn-1.json")))
+                .doesNotContain("\"identifier\":\"" + vcn);
         FaultPlan appFails = FaultPlan.none().withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprodapp", 0);
         dayOneThenTwo(dir, appFails, (store, day1, day2Snapshot) -> {
             assertThat(day2Snapshot.summary().status()).isEqualTo(SnapshotStatus.PARTIAL);
@@ -257,13 +255,9 @@ class SnapshotJobTest {
     @Test
     void resourcesOfALookupSearchDidNotAnswerAreCarriedForward(@TempDir Path dir) throws IOException {
         String extra = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaaextra";
-        SimHarness.copyOf(SimHarness.SMALL_FIXTURE, dir);
-        Path day1 = dir.resolve("days/2026-11-01/resources/eu-frankfurt-1.json");
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        var items = (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(day1.toFile());
-        items.add(((com.fasterxml.jackson.databind.node.ObjectNode) items.get(0).deepCopy()).put("identifier", extra)
-                .put("displayName", "batch-2"));
-        json.writeValue(day1.toFile(), items);
+        SimHarness.smallFixtureEdited(dir, "2026-11-01", "eu-frankfurt-1", items -> items.add(
+                ((com.fasterxml.jackson.databind.node.ObjectNode) items.get(0).deepCopy()).put("identifier", extra)
+                        .put("displayName", "batch-2")));
         FaultPlan prodFails = FaultPlan.none().withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprod", 0);
         dayOneThenTwo(dir, prodFails, (store, day1Id, day2) -> {
             Set<String> state = new java.util.HashSet<>();
