@@ -2,7 +2,6 @@ package io.github.ocidiff.cli;
 
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.job.ImportJob;
-import io.github.ocidiff.store.SnapshotInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,7 +27,7 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
             description = "Region of every file (default: from file names like us-ashburn-1.json).")
     String region;
 
-    @Option(names = "--tenancy", paramLabel = "OCID", description = "Tenancy OCID (default: the store's, or the root compartment seen in the files).")
+    @Option(names = "--tenancy", paramLabel = "OCID", description = "Tenancy OCID (default: the root compartment seen in the files, or the store's).")
     String tenancy;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Saved results, one region per file.")
@@ -44,10 +43,7 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
             inputs.add(new ImportJob.Input(file, ImportJob.regionOf(file, region)));
         }
         return Session.withStore(config(), out, store -> {
-            // An earlier import of files without the root compartment left "unknown": these files may tell.
-            String tenancyId = tenancy != null ? tenancy : store.latestCommitted().map(SnapshotInfo::tenancyId)
-                    .filter(known -> !known.equals(ImportJob.UNKNOWN_TENANCY)).orElseGet(() -> ImportJob.tenancyIn(inputs));
-            var summary = new ImportJob(store).run(date, tenancyId, inputs);
+            var summary = new ImportJob(store).run(date, tenancy, inputs);
             out.printf("snapshot %d of %s (%s): %s from %s%s%n", summary.id(), date, summary.status(),
                     SnapshotCommand.count(summary.resources(), "resource"), SnapshotCommand.count(files.size(), "file"),
                     summary.status() == SnapshotStatus.COMPLETE ? "" : "; not collected: " + SnapshotCommand.gapSummary(summary.failedScopes()));

@@ -44,13 +44,27 @@ public final class ImportJob {
         this.store = store;
     }
 
-    public SnapshotSummary run(LocalDate date, String tenancyId, List<Input> inputs) {
+    /**
+     * @param tenancy the tenancy OCID given on the command line, or null: then the root compartment the files
+     *                show, else the store's, else {@link #UNKNOWN_TENANCY}
+     */
+    public SnapshotSummary run(LocalDate date, String tenancy, List<Input> inputs) {
         // One pass reads every file completely (a malformed one stops everything here, before the store is
-        // touched) and counts the resources of each scope.
+        // touched), counts the resources of each scope and finds the tenancy's root compartment.
         Map<Scope, Long> collected = new LinkedHashMap<>();
+        String[] root = {null};
         for (Input input : inputs) {
-            ImportReader.read(input.file(), input.region(), r -> collected.merge(new Scope(r.region(), r.compartmentId()), 1L, Long::sum));
+            ImportReader.read(input.file(), input.region(), r -> {
+                collected.merge(new Scope(r.region(), r.compartmentId()), 1L, Long::sum);
+                if (root[0] == null && r.compartmentId().startsWith("ocid1.tenancy.")) {
+                    root[0] = r.compartmentId();
+                }
+            });
         }
+        String tenancyId = tenancy != null ? tenancy : root[0] != null ? root[0] : store.latestCommitted()
+                .map(SnapshotInfo::tenancyId).orElse(UNKNOWN_TENANCY);
+        StoreTenancy.require(store, tenancyId, tenancy != null ? "--tenancy names"
+                : "the imported files show (as the root compartment of their resources)");
         Instant takenAt = date.atTime(LocalTime.of(23, 59, 59)).toInstant(ZoneOffset.UTC);
         Set<String> importing = new LinkedHashSet<>();
         inputs.forEach(i -> importing.add(i.region()));
@@ -128,22 +142,6 @@ public final class ImportJob {
 
     /** The tenancy of imported snapshots whose files never showed the root compartment. */
     public static final String UNKNOWN_TENANCY = "unknown";
-
-    /** The tenancy OCID as the root compartment of some imported resource shows it, else {@link #UNKNOWN_TENANCY}. */
-    public static String tenancyIn(List<Input> inputs) {
-        String[] found = {null};
-        for (Input input : inputs) {
-            ImportReader.read(input.file(), input.region(), r -> {
-                if (found[0] == null && r.compartmentId().startsWith("ocid1.tenancy.")) {
-                    found[0] = r.compartmentId();
-                }
-            });
-            if (found[0] != null) {
-                return found[0];
-            }
-        }
-        return UNKNOWN_TENANCY;
-    }
 
     /** The region a file holds, from --region or a file named like the fixture format's {@code <region>.json}. */
     public static String regionOf(Path file, String explicit) {

@@ -92,6 +92,7 @@ public final class SnapshotJob {
         Crawler crawler = planned.crawler();
         // Planned first: a request Identity refuses (an unknown region, say) leaves today's snapshot alone.
         CrawlPlan plan = planned.plan();
+        StoreTenancy.require(store, plan.tenancyId(), "the configured credentials reach " + plan.tenancyName() + ",");
         sameDay.ifPresent(existing -> {
             if (!request.force() && existing.status() != SnapshotStatus.FAILED
                     && !request.narrowing().covers(existing.narrowing())) {

@@ -337,6 +337,35 @@ class SnapshotCommandTest {
         }
     }
 
+    /** Files of another tenancy (their root compartment tells) are refused by a store holding one; nothing is imported. */
+    @Test
+    void importOfAnotherTenancysFilesIsRefused() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = sim.writeConfig("").toString();
+            String file = SimHarness.SMALL_FIXTURE.resolve("days/2026-11-01/resources/us-ashburn-1.json").toString();
+            assertThat(run("--config", config, "import", "--date", "2026-11-01", file).exitCode()).isZero();
+            Path other = sim.dir.resolve("other.json");
+            Files.writeString(other, Files.readString(Path.of(file)).replace("ocid1.tenancy.oc1..aaaaaaaafixturetenancy",
+                    "ocid1.tenancy.oc1..aaaaaaaaothertenancy"));
+            MainTest.Run refused = run("--config", config, "import", "--date", "2026-11-02", "--region", "us-ashburn-1",
+                    other.toString());
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.err().lines()).singleElement().asString().startsWith("ocidiff: the imported files show (as the"
+                    + " root compartment of their resources) tenancy ocid1.tenancy.oc1..aaaaaaaaothertenancy, but the store ")
+                    .endsWith("holds the history of tenancy ocid1.tenancy.oc1..aaaaaaaafixturetenancy: give each tenancy a"
+                            + " store of its own (store.path in the config, or --store)");
+            // Files without the root compartment take the store's tenancy.
+            Path noRoot = sim.dir.resolve("no-root.json");
+            Files.writeString(noRoot, "[{\"resourceType\": \"Vcn\", \"identifier\": \"ocid1.vcn.oc1.iad.aaaaaaaavcn\","
+                    + " \"compartmentId\": \"ocid1.compartment.oc1..aaaaaaaanetwork\"}]");
+            assertThat(run("--config", config, "import", "--date", "2026-11-02", "--region", "us-ashburn-1",
+                    noRoot.toString()).exitCode()).isZero();
+            try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+                assertThat(store.snapshots()).extracting(s -> s.tenancyId()).containsOnly("ocid1.tenancy.oc1..aaaaaaaafixturetenancy");
+            }
+        }
+    }
+
     /** Zstandard's native code is unpacked to java.io.tmpdir; a host where that fails is told the fix, before any work. */
     @Test
     void aHostThatCannotLoadZstandardIsToldHowToFixIt() throws Exception {

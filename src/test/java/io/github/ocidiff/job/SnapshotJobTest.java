@@ -281,6 +281,23 @@ class SnapshotJobTest {
         });
     }
 
+    /** A store holds one tenancy: a snapshot of another is refused before anything changes. */
+    @Test
+    void aSnapshotOfAnotherTenancyIntoTheStoreIsRefused() {
+        GeneratorSpec spec = GeneratorSpec.defaults().withSeed(3).withResourceCount(200).withDays(2);
+        try (SimHarness fixture = SimHarness.smallFixture();
+             SimHarness other = SimHarness.start(new GeneratedTenancy(spec), FaultPlan.none());
+             Store store = Store.open(fixture.dir.resolve("store/ocidiff"))) {
+            long first = snapshot(fixture, store, "2026-11-01", ALL).summary().id();
+            assertThatThrownBy(() -> snapshot(other, store, "2026-11-01", new SnapshotJob.Request(true, List.of(), List.of())))
+                    .isInstanceOfSatisfying(OcidiffException.class, e -> assertThat(e.exitCode()).isEqualTo(OcidiffException.USAGE))
+                    .hasMessageStartingWith("the configured credentials reach acme-sim, tenancy ocid1.tenancy.oc1..")
+                    .hasMessageContaining("but the store " + store.file() + " holds the history of tenancy"
+                            + " ocid1.tenancy.oc1..aaaaaaaafixturetenancy: give each tenancy a store of its own");
+            assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(first);
+        }
+    }
+
     /** What a test reads of a store after day 1 of a fixture, taken whole, and day 2, taken with faults. */
     private interface TwoDays {
         void check(Store store, long day1, SnapshotJob.Outcome day2);
