@@ -104,8 +104,8 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
         Map<String, List<ScopeCoverage>> byRegion = new LinkedHashMap<>();
         failed.forEach(c -> byRegion.computeIfAbsent(c.scope().region(), r -> new ArrayList<>()).add(c));
         List<String> parts = new ArrayList<>();
-        byRegion.forEach((region, scopes) -> parts.add(region + " (" + scopes.size() + " scope"
-                + (scopes.size() == 1 ? "" : "s") + ": " + scopes.get(0).error() + ")"));
+        byRegion.forEach((region, scopes) -> parts.add(region + " (" + count(scopes.size(), "scope") + ": "
+                + scopes.get(0).error() + ")"));
         return String.join("; ", parts);
     }
 }
