@@ -137,16 +137,9 @@ final class ObjectStorageApi {
         bucketsByName.keySet().removeIf(key -> !key.endsWith("|" + day));
         return bucketsByName.computeIfAbsent(region + "|" + day, key -> {
             Map<String, ListedBucket> byName = new HashMap<>();
-            ResourceQuery query = new ResourceQuery(Set.of("Bucket"), Set.of());
-            Integer offset = 0;
-            while (offset != null) {
-                Page page = source.resources(region, query, offset, 1000);
-                for (var listed : page.items()) {
+            Pages.forEachResource(source, region, new ResourceQuery(Set.of("Bucket"), Set.of()), listed ->
                     byName.putIfAbsent(listed.path("displayName").asText(), new ListedBucket(
-                            listed.path("identifier").asText(), listed.path("compartmentId").asText()));
-                }
-                offset = page.items().isEmpty() ? null : page.nextOffset();
-            }
+                            listed.path("identifier").asText(), listed.path("compartmentId").asText())));
             return byName;
         });
     }

@@ -48,18 +48,12 @@ final class ServiceView {
      * A service lists one compartment's resources of one type, few enough to hold.
      */
     List<JsonNode> listed(String region, String resourceType, String compartmentId) {
-        ResourceQuery query = new ResourceQuery(Set.of(resourceType), Set.of(compartmentId));
         List<JsonNode> listed = new ArrayList<>();
-        Integer offset = 0;
-        while (offset != null) {
-            Page page = source.resources(region, query, offset, 1000);
-            for (JsonNode item : page.items()) {
-                if (!faults.stale(item.path("identifier").asText())) {
-                    listed.add(item);
-                }
+        Pages.forEachResource(source, region, new ResourceQuery(Set.of(resourceType), Set.of(compartmentId)), item -> {
+            if (!faults.stale(item.path("identifier").asText())) {
+                listed.add(item);
             }
-            offset = page.items().isEmpty() ? null : page.nextOffset();
-        }
+        });
         return listed;
     }
 }
