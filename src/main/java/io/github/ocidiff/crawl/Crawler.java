@@ -9,9 +9,19 @@ import io.github.ocidiff.oci.RegionSelection;
 import io.github.ocidiff.oci.SearchItems;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +37,8 @@ public final class Crawler {
     private final OciClients clients;
     private final int concurrencyPerRegion;
     private final Enricher enricher;
+    /** By region, the threads that read the details of enriched resources (see {@link #enrich}). */
+    private final Map<String, ExecutorService> enrichers = new ConcurrentHashMap<>();
 
     /** @param enrich resource types to fetch in full (see {@link Enricher}) */
     public Crawler(OciClients clients, int concurrencyPerRegion, List<String> enrich) {
@@ -74,22 +86,37 @@ public final class Crawler {
         return scopes;
     }
 
-    /** Collects every scope of the plan into the writer. */
+    /** Collects every scope of the plan into the writer, each with a query of its own. */
     public CrawlResult collect(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress) {
+        return collect(plan, writer, progress, Map.of());
+    }
+
+    /**
+     * Collects every scope of the plan into the writer, small ones sharing queries (see {@link SearchGroups}).
+     *
+     * @param lastResources per scope the latest snapshot collected fully, the resources it held
+     */
+    public CrawlResult collect(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress,
+                               Map<Scope, Long> lastResources) {
         writer.declareScopes(plan.scopes());
         if (!plan.narrowedOut().isEmpty()) {
             writer.declareNarrowedOut(plan.narrowedOut(), "left out by " + plan.narrowing().describe());
         }
         progress.started(plan);
         List<VanishedResource> vanished = Collections.synchronizedList(new ArrayList<>());
-        List<ScopeCoverage> coverage = Parallel.map(plan.scopes(), threads(plan), "ocidiff-crawl", "snapshot", scope -> {
-            ScopeCoverage scopeCoverage = collect(scope, writer, vanished);
-            writer.scopeDone(scopeCoverage);
-            progress.scopeDone(scopeCoverage);
-            return scopeCoverage;
+        Map<Scope, ScopeCoverage> coverage = new ConcurrentHashMap<>();
+        Parallel.map(SearchGroups.of(plan.scopes(), lastResources), threads(plan), "ocidiff-crawl", "snapshot", group -> {
+            List<ScopeCoverage> collected = group.size() == 1 ? List.of(collect(group.get(0), writer, vanished))
+                    : collectShared(group, writer, vanished);
+            for (ScopeCoverage scopeCoverage : collected) {
+                writer.scopeDone(scopeCoverage);
+                progress.scopeDone(scopeCoverage);
+                coverage.put(scopeCoverage.scope(), scopeCoverage);
+            }
+            return null;
         });
         lookUpUnseen(plan, writer, progress, vanished.stream().map(VanishedResource::ocid).collect(Collectors.toSet()));
-        return new CrawlResult(coverage, vanished);
+        return new CrawlResult(plan.scopes().stream().map(coverage::get).toList(), vanished);
     }
 
     /**
@@ -152,6 +179,12 @@ public final class Crawler {
         return "query all resources where compartmentId = '" + scope.compartmentId() + "'";
     }
 
+    /** The Resource Search query of scopes that share one (of one region). */
+    static String query(List<Scope> scopes) {
+        return scopes.stream().map(scope -> "compartmentId = '" + scope.compartmentId() + "'")
+                .collect(Collectors.joining(" || ", "query all resources where ", ""));
+    }
+
     /**
      * Pages one scope to the end; a failure after some pages still fails the whole scope. Resources deleted
      * before their details were read go to {@code vanishedSink} when the scope succeeds: a failed scope's
@@ -168,20 +201,19 @@ public final class Crawler {
             clients.searchPages(scope.region(), query, items -> {
                 pages[0]++;
                 List<SearchedResource> batch = new ArrayList<>(items.size());
+                List<CanonicalResource> toEnrich = new ArrayList<>();
                 for (int i = 0; i < items.size(); i++) {
                     ObjectNode item = items.identifier(i) == null ? items.json(i) : null;
                     // Newest-first paging shifts while resources are created: keep the first sighting.
-                    if (!seen.add(item != null ? item.path("identifier").asText() : items.identifier(i))) {
-                        continue;
+                    if (seen.add(item != null ? item.path("identifier").asText() : items.identifier(i))) {
+                        take(items, i, item, scope.region(), batch, toEnrich);
                     }
-                    String type = items.resourceType(i);
-                    if (item == null && type != null && !enricher.mayWant(type)) {
-                        batch.add(SearchedResource.searched(items, i, scope.region()));
-                    } else {
-                        CanonicalResource searched = Canonicalizer.of(item != null ? item : items.json(i), scope.region());
-                        enricher.enrich(searched).ifPresentOrElse(r -> batch.add(SearchedResource.of(r)),
-                                () -> vanished.add(VanishedResource.of(searched)));
+                }
+                for (Enriched enriched : enrich(scope.region(), toEnrich)) {
+                    if (enriched.failure() != null) {
+                        throw enriched.failure();
                     }
+                    enriched.addTo(batch, vanished);
                 }
                 if (!batch.isEmpty()) {
                     writer.writeSearched(scope, batch);
@@ -194,6 +226,146 @@ public final class Crawler {
                     pages[0], seen.size(), millisSince(start));
         } catch (Enricher.Failure e) {
             return new ScopeCoverage(scope, false, e.getMessage(), pages[0], seen.size(), millisSince(start));
+        }
+    }
+
+    /**
+     * Adds item {@code i} of a page to {@code batch}, digested, when its type is not enriched, else its
+     * canonical form to {@code toEnrich}.
+     *
+     * @param parsed the item's JSON when already parsed, else null
+     */
+    private void take(SearchItems items, int i, ObjectNode parsed, String region, List<SearchedResource> batch,
+                      List<CanonicalResource> toEnrich) {
+        String type = items.resourceType(i);
+        if (items.identifier(i) != null && type != null && !enricher.mayWant(type)) {
+            batch.add(SearchedResource.searched(items, i, region));
+        } else {
+            toEnrich.add(Canonicalizer.of(parsed != null ? parsed : items.json(i), region));
+        }
+    }
+
+    /**
+     * Reads the details of a page's resources of enriched types, as many at once as the region allows (each
+     * call waits for a slot, see OciClients#call): one at a time, a compartment of a few hundred policies
+     * would take minutes over a network.
+     */
+    private List<Enriched> enrich(String region, List<CanonicalResource> resources) {
+        if (resources.size() < 2) {
+            return resources.stream().map(this::enrichOne).toList();
+        }
+        ExecutorService pool = enrichers.computeIfAbsent(region, r -> {
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(concurrencyPerRegion, concurrencyPerRegion,
+                    10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                        Thread thread = new Thread(task, "ocidiff-enrich");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            // Idle between snapshots (and in tests that make many crawlers), the threads go.
+            executor.allowCoreThreadTimeOut(true);
+            return executor;
+        });
+        List<CompletableFuture<Enriched>> reads = resources.stream()
+                .map(r -> CompletableFuture.supplyAsync(() -> enrichOne(r), pool)).toList();
+        return reads.stream().map(Parallel::join).toList();
+    }
+
+    private Enriched enrichOne(CanonicalResource searched) {
+        try {
+            return new Enriched(searched, enricher.enrich(searched), null);
+        } catch (Enricher.Failure e) {
+            return new Enriched(searched, Optional.empty(), e);
+        }
+    }
+
+    /**
+     * A resource of an enriched type after reading its details: with them, gone ({@code details} empty: deleted
+     * before they were read), or {@code failure}.
+     */
+    private record Enriched(CanonicalResource searched, Optional<CanonicalResource> details, Enricher.Failure failure) {
+        void addTo(List<SearchedResource> batch, List<VanishedResource> vanished) {
+            details.ifPresentOrElse(r -> batch.add(SearchedResource.of(r)), () -> vanished.add(VanishedResource.of(searched)));
+        }
+    }
+
+    /**
+     * Pages one query that small scopes of a region share, each resource written for its own compartment's
+     * scope; a resource answered in a compartment outside the group (moved while the query paged) is the
+     * first scope's to report, as a scope reports one it lists that moved out. A resource whose details
+     * could not be read fails its own scope only. When the query fails, which one failing compartment is
+     * enough for, each scope is collected again on its own, so that only those that fail alone are gaps
+     * (what the shared query wrote for them is then written again, which the writer takes as a second sighting).
+     */
+    private List<ScopeCoverage> collectShared(List<Scope> group, SnapshotWriter writer,
+                                              List<VanishedResource> vanishedSink) {
+        long start = System.nanoTime();
+        String region = group.get(0).region();
+        Map<String, SharedScope> shares = new LinkedHashMap<>();
+        group.forEach(scope -> shares.put(scope.compartmentId(), new SharedScope(scope)));
+        SharedScope first = shares.get(group.get(0).compartmentId());
+        Set<String> seen = new HashSet<>();
+        try {
+            clients.searchPagesApart(region, query(group), items -> {
+                Map<SharedScope, List<SearchedResource>> batches = new LinkedHashMap<>();
+                Map<String, SharedScope> toEnrichBy = new HashMap<>();
+                List<CanonicalResource> toEnrich = new ArrayList<>();
+                for (int i = 0; i < items.size(); i++) {
+                    ObjectNode item = items.json(i);
+                    if (!seen.add(item.path("identifier").asText())) {
+                        continue;
+                    }
+                    SharedScope share = shares.getOrDefault(item.path("compartmentId").asText(), first);
+                    if (share.failure != null) {
+                        continue;
+                    }
+                    share.resources++;
+                    int enriched = toEnrich.size();
+                    take(items, i, items.identifier(i) == null ? item : null, region,
+                            batches.computeIfAbsent(share, s -> new ArrayList<>()), toEnrich);
+                    if (toEnrich.size() > enriched) {
+                        toEnrichBy.put(toEnrich.get(enriched).ocid(), share);
+                    }
+                }
+                for (Enriched enriched : enrich(region, toEnrich)) {
+                    SharedScope share = toEnrichBy.get(enriched.searched().ocid());
+                    if (enriched.failure() != null) {
+                        share.failure = share.failure != null ? share.failure : enriched.failure().getMessage();
+                    } else {
+                        enriched.addTo(batches.get(share), share.vanished);
+                    }
+                }
+                batches.forEach((share, batch) -> {
+                    share.pages++;
+                    if (!batch.isEmpty()) {
+                        writer.writeSearched(share.scope, batch);
+                    }
+                });
+            });
+        } catch (BmcException e) {
+            return group.stream().map(scope -> collect(scope, writer, vanishedSink)).toList();
+        }
+        long millis = millisSince(start);
+        List<ScopeCoverage> coverage = new ArrayList<>();
+        for (SharedScope share : shares.values()) {
+            if (share.failure == null) {
+                vanishedSink.addAll(share.vanished);
+            }
+            coverage.add(new ScopeCoverage(share.scope, share.failure == null, share.failure, share.pages,
+                    share.resources - (share.failure == null ? share.vanished.size() : 0), millis));
+        }
+        return coverage;
+    }
+
+    /** One scope's part of a shared query: the pages that held its resources, and how its collection went. */
+    private static final class SharedScope {
+        private final Scope scope;
+        private final List<VanishedResource> vanished = new ArrayList<>();
+        private int pages;
+        private long resources;
+        private String failure;
+
+        SharedScope(Scope scope) {
+            this.scope = scope;
         }
     }
 

@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -62,8 +64,8 @@ final class Enricher {
     private final OciClients clients;
     private final Set<String> types;
     private final Map<String, String> namespaces = new ConcurrentHashMap<>();
-    /** The last LIST taken after a 404, by region, type and compartment (see {@link #listedAgain}). */
-    private final Map<String, Set<String>> lists = new ConcurrentHashMap<>();
+    /** The last LIST taken after a 404, by region, type and compartment (see {@link #listed}). */
+    private final Map<String, CompletableFuture<Set<String>>> lists = new ConcurrentHashMap<>();
 
     Enricher(OciClients clients, List<String> types) {
         this.clients = clients;
@@ -119,31 +121,64 @@ final class Enricher {
 
     /**
      * After a 404: empty when the type's LIST in the resource's compartment does not show it, else a failure
-     * naming the permission. A list that did not show the resource when taken, earlier in this crawl, settles it
-     * without another: a night that deleted a compartment's hundred buckets lists them once, not a hundred times.
+     * naming the permission.
      */
     private Optional<CanonicalResource> listedAgain(CanonicalResource r, OciClients.Region c, String failed,
                                                     BmcException notFound) {
-        String listKey = r.region() + " " + r.resourceType() + " " + r.compartmentId();
-        String key = listedKey(r);
-        Set<String> listedBefore = lists.get(listKey);
-        if (listedBefore != null && !listedBefore.contains(key)) {
-            return Optional.empty();
-        }
         Set<String> listed;
         try {
-            listed = list(r, c);
+            listed = listed(r, c);
         } catch (BmcException e) {
             // The list told neither a deletion nor a missing read permission: the 404 stands as the gap.
             throw new Failure(failed + "; and " + clients.describe(r.resourceType() + " LIST", r.region(), e), notFound);
         }
-        lists.put(listKey, listed);
-        if (!listed.contains(key)) {
+        if (!listed.contains(listedKey(r))) {
             return Optional.empty();
         }
         throw new Failure(failed + "; yet its compartment's list shows it, so ocidiff may inspect but not read "
                 + POLICY_TYPES.get(r.resourceType()) + " there: grant read on them (e.g. `allow group <group> to read "
                 + POLICY_TYPES.get(r.resourceType()) + " in tenancy`)", notFound);
+    }
+
+    /**
+     * The type's LIST in the resource's compartment, taken after its 404. One taken earlier in this crawl that
+     * did not show the resource settles it: a night that deleted a compartment's hundred buckets lists them once,
+     * not a hundred times. Else a new one, unless another thread began one meanwhile (after this 404 too), whose
+     * answer then serves: the details of a page are read several at once, and their 404s come together.
+     */
+    private Set<String> listed(CanonicalResource r, OciClients.Region c) {
+        String listKey = r.region() + " " + r.resourceType() + " " + r.compartmentId();
+        CompletableFuture<Set<String>> before = lists.get(listKey);
+        if (before != null) {
+            Set<String> listedBefore = result(before);
+            if (!listedBefore.contains(listedKey(r))) {
+                return listedBefore;
+            }
+        }
+        CompletableFuture<Set<String>> mine = new CompletableFuture<>();
+        CompletableFuture<Set<String>> current = lists.compute(listKey,
+                (key, taken) -> taken == null || taken == before ? mine : taken);
+        if (current != mine) {
+            return result(current);
+        }
+        try {
+            Set<String> keys = list(r, c);
+            mine.complete(keys);
+            return keys;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            lists.remove(listKey, mine);
+            throw e;
+        }
+    }
+
+    /** A list's keys, or the exception that taking it failed with. */
+    private static Set<String> result(CompletableFuture<Set<String>> list) {
+        try {
+            return list.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** How the type's LIST names a resource: a bucket by its name (its summary has no OCID), the others by OCID. */

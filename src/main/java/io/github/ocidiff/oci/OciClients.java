@@ -35,9 +35,15 @@ import java.util.function.Supplier;
  */
 public final class OciClients implements AutoCloseable {
 
-    /** The clients of one region and the gate bounding its concurrent requests. */
-    public record Region(String name, IdentityClient identity, ResourceSearchClient search, AuditClient audit,
-                         ObjectStorageClient objectStorage, VirtualNetworkClient network, Semaphore gate) {
+    /**
+     * The clients of one region and the gate bounding its concurrent requests.
+     *
+     * @param searchApart a second Resource Search client, with a circuit breaker of its own (see {@link
+     *                    #searchPagesApart})
+     */
+    public record Region(String name, IdentityClient identity, ResourceSearchClient search,
+                         ResourceSearchClient searchApart, AuditClient audit, ObjectStorageClient objectStorage,
+                         VirtualNetworkClient network, Semaphore gate) {
     }
 
     private final Credentials credentials;
@@ -111,7 +117,21 @@ public final class OciClients implements AutoCloseable {
      * is asked for while {@code eachPage} handles this one (see {@link Pager#forEachPageAhead}).
      */
     public void searchPages(String region, String query, Consumer<SearchItems> eachPage) {
-        var search = region(region).search();
+        searchPages(region(region).search(), region, query, eachPage);
+    }
+
+    /**
+     * As {@link #searchPages}, through the region's other Search client, whose circuit breaker counts only
+     * its own calls: the queries that several scopes share (see crawl.SearchGroups). Such a query fails
+     * for all of them when one compartment fails, and each is then asked on its own; had the shared
+     * query's retries counted with those, in a region of few queries they alone would open the breaker,
+     * and it would refuse the queries that tell the failing scope from the others.
+     */
+    public void searchPagesApart(String region, String query, Consumer<SearchItems> eachPage) {
+        searchPages(region(region).searchApart(), region, query, eachPage);
+    }
+
+    private void searchPages(ResourceSearchClient search, String region, String query, Consumer<SearchItems> eachPage) {
         Pager.forEachPageAhead(page -> call(region, () -> search.searchResources(SearchResourcesRequest.builder()
                         .searchDetails(StructuredSearchDetails.builder().query(query).build())
                         .limit(1000).page(page).build())),
@@ -130,6 +150,8 @@ public final class OciClients implements AutoCloseable {
         var identity = configure(IdentityClient.builder(), region).build(credentials.provider());
         var search = configure(ResourceSearchClient.builder(), region, new SearchPageReader())
                 .build(credentials.provider());
+        var searchApart = configure(ResourceSearchClient.builder(), region, new SearchPageReader())
+                .build(credentials.provider());
         var audit = configure(AuditClient.builder(), region).build(credentials.provider());
         var objectStorage = configure(ObjectStorageClient.builder(), region).build(credentials.provider());
         var network = configure(VirtualNetworkClient.builder(), region).build(credentials.provider());
@@ -137,11 +159,12 @@ public final class OciClients implements AutoCloseable {
             network.setRegion(region);
             identity.setRegion(region);
             search.setRegion(region);
+            searchApart.setRegion(region);
             audit.setRegion(region);
             objectStorage.setRegion(region);
         }
-        opened.addAll(List.of(identity, search, audit, objectStorage, network));
-        return new Region(region, identity, search, audit, objectStorage, network,
+        opened.addAll(List.of(identity, search, searchApart, audit, objectStorage, network));
+        return new Region(region, identity, search, searchApart, audit, objectStorage, network,
                 new Semaphore(settings.concurrencyPerRegion(), true));
     }
 

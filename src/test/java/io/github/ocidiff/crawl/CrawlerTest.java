@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The crawler against the simulator through the real SDK, into an in-memory writer. */
@@ -30,12 +32,19 @@ class CrawlerTest {
     private static final Set<String> ENRICHED = Set.of("Policy", "SecurityList", "NetworkSecurityGroup", "Bucket");
 
     private static RecordingWriter crawl(SimHarness sim, List<String> regions, List<String> compartments) {
+        return crawl(sim, regions, compartments, false);
+    }
+
+    /** @param share whether every scope is taken as small (see SearchGroups), so that they share queries */
+    private static RecordingWriter crawl(SimHarness sim, List<String> regions, List<String> compartments,
+                                         boolean share) {
         var config = sim.config();
         try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
             Crawler crawler = new Crawler(clients, 4, config.snapshot().enrich());
             CrawlPlan plan = crawler.plan(Narrowing.NONE, regions, List.of(), compartments, List.of());
             RecordingWriter writer = new RecordingWriter();
-            crawler.collect(plan, writer, CrawlProgress.NONE);
+            crawler.collect(plan, writer, CrawlProgress.NONE, share
+                    ? plan.scopes().stream().collect(Collectors.toMap(scope -> scope, scope -> 1L)) : Map.of());
             return writer;
         }
     }
@@ -56,11 +65,12 @@ class CrawlerTest {
         return expected;
     }
 
-    @Test
-    void aMultiRegionNestedFixtureIsCollectedExactly() throws IOException {
+    @ParameterizedTest(name = "scopes sharing queries: {0}")
+    @ValueSource(booleans = {false, true})
+    void aMultiRegionNestedFixtureIsCollectedExactly(boolean share) throws IOException {
         try (SimHarness sim = SimHarness.smallFixture()) {
             sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
-            RecordingWriter writer = crawl(sim, List.of(), List.of());
+            RecordingWriter writer = crawl(sim, List.of(), List.of(), share);
             assertThat(writer.declared).hasSize(2 * 5);
             assertThat(writer.coverage).allMatch(ScopeCoverage::ok).hasSize(10);
             Map<String, CanonicalResource> expected = expected("2026-11-02");
@@ -123,15 +133,41 @@ class CrawlerTest {
         }
     }
 
+    /**
+     * Small scopes share a query a region (see SearchGroups): the same resources, each written by its own
+     * compartment's scope, the same coverage, and one Search request for each region instead of one per scope.
+     */
     @Test
-    void enrichmentThatFailsMakesItsScopeAGap(@TempDir Path dir) throws IOException {
+    void smallScopesSharingAQueryAreCollectedAsEachAloneWithFewerRequests() {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            long start = sim.server.requestCount();
+            RecordingWriter alone = crawl(sim, List.of(), List.of(), false);
+            long between = sim.server.requestCount();
+            RecordingWriter shared = crawl(sim, List.of(), List.of(), true);
+            // 10 scopes in 2 regions, each answered in one page.
+            assertThat((between - start) - (sim.server.requestCount() - between)).isEqualTo(10 - 2);
+            assertThat(shared.resources).isEqualTo(alone.resources);
+            assertThat(shared.digests).isEqualTo(alone.digests);
+            assertThat(shared.writtenBy).isEqualTo(alone.writtenBy);
+            assertThat(shared.writtenBy).allSatisfy((ocid, scope) ->
+                    assertThat(scope.compartmentId()).isEqualTo(alone.resources.get(ocid).compartmentId()));
+            assertThat(shared.coverage).extracting(c -> c.scope(), c -> c.ok(), c -> c.resources())
+                    .containsExactlyInAnyOrderElementsOf(alone.coverage.stream()
+                            .map(c -> org.assertj.core.groups.Tuple.tuple(c.scope(), c.ok(), c.resources())).toList());
+        }
+    }
+
+    @ParameterizedTest(name = "scopes sharing queries: {0}")
+    @ValueSource(booleans = {false, true})
+    void enrichmentThatFailsMakesItsScopeAGap(boolean share, @TempDir Path dir) throws IOException {
         SimHarness.smallFixtureEdited(dir, "2026-11-01", "us-ashburn-1", items -> items.forEach(item -> {
             if (item.path("resourceType").asText().equals("Policy")) {
                 ((ObjectNode) item).remove("details");
             }
         }));
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(dir), FaultPlan.none())) {
-            RecordingWriter writer = crawl(sim, List.of(), List.of());
+            RecordingWriter writer = crawl(sim, List.of(), List.of(), share);
             assertThat(writer.coverage).filteredOn(c -> !c.ok()).singleElement().satisfies(c -> {
                 assertThat(c.scope()).isEqualTo(new Scope("us-ashburn-1", "ocid1.tenancy.oc1..aaaaaaaafixturetenancy"));
                 assertThat(c.error()).contains("details of Policy ocid1.policy.oc1..aaaaaaaapolicy").contains("404");
@@ -231,11 +267,12 @@ class CrawlerTest {
         }
     }
 
-    @Test
-    void aRegionDownFailsItsScopesWithTheReasonAndKeepsTheOthers() throws IOException {
+    @ParameterizedTest(name = "scopes sharing queries: {0}")
+    @ValueSource(booleans = {false, true})
+    void aRegionDownFailsItsScopesWithTheReasonAndKeepsTheOthers(boolean share) throws IOException {
         try (SimHarness sim = SimHarness.smallFixture()) {
             sim.server.source().selectDay(LocalDate.parse("2026-11-03"));
-            RecordingWriter writer = crawl(sim, List.of(), List.of());
+            RecordingWriter writer = crawl(sim, List.of(), List.of(), share);
             assertThat(writer.coverage).filteredOn(c -> !c.ok()).hasSize(5)
                     .allSatisfy(c -> {
                         assertThat(c.scope().region()).isEqualTo("eu-frankfurt-1");
@@ -257,15 +294,30 @@ class CrawlerTest {
         }
     }
 
-    @Test
-    void aCompartmentFailingMidwayIsAGapWhileThrottlingIsRetriedAway() {
+    /**
+     * Sharing a query, the failing compartment fails it for all, and the SDK's retries of it count as failures:
+     * each scope is then asked alone, through a client whose circuit breaker did not count those, so that only
+     * the failing compartment is a gap, with its own error, and nothing of the others is lost.
+     */
+    @ParameterizedTest(name = "scopes sharing queries: {0}")
+    @ValueSource(booleans = {false, true})
+    void aCompartmentFailingMidwayIsAGapWhileThrottlingIsRetriedAway(boolean share) throws IOException {
         FaultPlan faults = FaultPlan.none().withSeed(11).withThrottling(0.3, 0)
                 .withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprodapp", 0);
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
-            RecordingWriter writer = crawl(sim, List.of(), List.of());
-            assertThat(writer.coverage).filteredOn(c -> !c.ok())
-                    .extracting(c -> c.scope().compartmentId()).containsOnly("ocid1.compartment.oc1..aaaaaaaaprodapp");
+            RecordingWriter writer = crawl(sim, List.of(), List.of(), share);
+            assertThat(writer.coverage).filteredOn(c -> !c.ok()).hasSize(2).allSatisfy(c -> {
+                assertThat(c.scope().compartmentId()).isEqualTo("ocid1.compartment.oc1..aaaaaaaaprodapp");
+                // Its last answer: the injected failure, or a throttling the retries did not outlast.
+                assertThat(c.error()).containsAnyOf("Injected failure of compartment", "429 TooManyRequests")
+                        .doesNotContain("circuit breaker");
+            });
             assertThat(writer.coverage).filteredOn(ScopeCoverage::ok).hasSize(8);
+            Set<String> outside = expected("2026-11-01").values().stream()
+                    .filter(r -> !r.compartmentId().equals("ocid1.compartment.oc1..aaaaaaaaprodapp"))
+                    .map(CanonicalResource::ocid).collect(Collectors.toSet());
+            assertThat(outside).isNotEmpty();
+            assertThat(writer.resources.keySet()).containsAll(outside);
         }
     }
 }

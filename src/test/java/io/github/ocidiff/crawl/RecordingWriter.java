@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** A SnapshotWriter that keeps everything in memory, for crawler tests without a store. */
 final class RecordingWriter implements SnapshotWriter {
     final Map<String, CanonicalResource> resources = new ConcurrentHashMap<>();
+    /** By OCID, the scope that wrote the resource (last). */
+    final Map<String, Scope> writtenBy = new ConcurrentHashMap<>();
     final List<ScopeCoverage> coverage = new ArrayList<>();
     /** By OCID, the digest a resource came with ({@link SearchedResource}), if any. */
     final Map<String, List<Long>> digests = new ConcurrentHashMap<>();
@@ -29,7 +31,10 @@ final class RecordingWriter implements SnapshotWriter {
         if (!declared.contains(scope)) {
             throw new IllegalArgumentException("undeclared scope " + scope);
         }
-        batch.forEach(r -> resources.put(r.ocid(), r));
+        batch.forEach(r -> {
+            resources.put(r.ocid(), r);
+            writtenBy.put(r.ocid(), scope);
+        });
     }
 
     @Override

@@ -84,6 +84,29 @@ class SnapshotJobTest {
         }
     }
 
+    /**
+     * The night after a first one asks the scopes that held few resources together, a query a region, and
+     * stores what asking each alone stored: the same state and the same coverage.
+     */
+    @Test
+    void aNightAfterTheFirstAsksSmallScopesTogetherAndStoresTheSame() {
+        try (SimHarness sim = SimHarness.smallFixture(); Store store = Store.open(sim.dir.resolve("store/ocidiff"));
+             SimHarness alone = SimHarness.smallFixture(); Store aloneStore = Store.open(alone.dir.resolve("store/ocidiff"))) {
+            snapshot(sim, store, "2026-11-01", ALL);
+            long before = sim.server.requestCount();
+            SnapshotSummary shared = snapshot(sim, store, "2026-11-02", ALL).summary();
+            long sharedRequests = sim.server.requestCount() - before;
+            // The first night of a store asks each scope alone.
+            before = alone.server.requestCount();
+            SnapshotSummary single = snapshot(alone, aloneStore, "2026-11-02", ALL).summary();
+            assertThat(alone.server.requestCount() - before).isEqualTo(sharedRequests + 10 - 2);
+            assertThat(state(store, shared.id())).isEqualTo(state(aloneStore, single.id()));
+            assertThat(store.coverage(shared.id())).extracting(c -> c.scope(), c -> c.ok(), c -> c.resources())
+                    .isEqualTo(aloneStore.coverage(single.id()).stream()
+                            .map(c -> org.assertj.core.groups.Tuple.tuple(c.scope(), c.ok(), c.resources())).toList());
+        }
+    }
+
     @Test
     void aRegionDownIsPartialWithItsGapAndLosesNothingFromThePreviousState() {
         try (SimHarness sim = SimHarness.smallFixture(); Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
@@ -243,6 +266,10 @@ class SnapshotJobTest {
         FaultPlan appFails = FaultPlan.none().withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprodapp", 0);
         dayOneThenTwo(dir, appFails, (store, day1, day2Snapshot) -> {
             assertThat(day2Snapshot.summary().status()).isEqualTo(SnapshotStatus.PARTIAL);
+            // Its small scopes shared a query a region, which the failing compartment failed: asked again each
+            // alone, only that compartment's scopes are gaps.
+            assertThat(day2Snapshot.summary().failedScopes()).hasSize(2).allSatisfy(c ->
+                    assertThat(c.scope().compartmentId()).isEqualTo("ocid1.compartment.oc1..aaaaaaaaprodapp"));
             assertThat(store.changesBetween(day1, day2Snapshot.summary().id())).filteredOn(e -> e.ocid().equals(vcn))
                     .singleElement().satisfies(e -> assertThat(e.after()).isNull());
         });
