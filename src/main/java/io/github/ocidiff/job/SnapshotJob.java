@@ -87,6 +87,8 @@ public final class SnapshotJob {
             SnapshotInfo existing = sameDay.get();
             if (existing.status() == SnapshotStatus.COMPLETE && !request.force()
                     && existing.narrowing().covers(request.narrowing())) {
+                // Identity is not asked, but the credentials name their tenancy: "kept" must not hide another's.
+                StoreTenancy.require(store, clients.credentials().tenancyId(), "the configured credentials belong to");
                 SnapshotSummary summary = new SnapshotSummary(existing.id(), existing.takenAt(), existing.status(),
                         existing.resourceCount(), List.of());
                 return new Outcome(summary, true, Optional.empty(), 0, 0, Duration.ZERO, List.of());

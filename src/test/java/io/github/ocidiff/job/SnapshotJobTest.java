@@ -321,6 +321,12 @@ class SnapshotJobTest {
                     .hasMessageStartingWith("the configured credentials reach acme-sim, tenancy ocid1.tenancy.oc1..")
                     .hasMessageContaining("but the store " + store.file() + " holds the history of tenancy"
                             + " ocid1.tenancy.oc1..aaaaaaaafixturetenancy: give each tenancy a store of its own");
+            // Today's COMPLETE snapshot would be kept without asking Identity: the credentials' tenancy is checked.
+            assertThatThrownBy(() -> snapshot(other, store, "2026-11-01", ALL))
+                    .isInstanceOfSatisfying(OcidiffException.class, e -> assertThat(e.exitCode()).isEqualTo(OcidiffException.USAGE))
+                    .hasMessageStartingWith("the configured credentials belong to tenancy ocid1.tenancy.oc1..")
+                    .hasMessageContaining("holds the history of tenancy ocid1.tenancy.oc1..aaaaaaaafixturetenancy");
+            assertThat(snapshot(fixture, store, "2026-11-01", ALL).kept()).isTrue();
             assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(first);
         }
     }
