@@ -3,6 +3,7 @@ package io.github.ocidiff.oci;
 import com.oracle.bmc.ClientConfiguration;
 import com.oracle.bmc.audit.AuditClient;
 import com.oracle.bmc.circuitbreaker.CallNotAllowedException;
+import com.oracle.bmc.circuitbreaker.CircuitBreakerConfiguration;
 import com.oracle.bmc.common.ClientBuilderBase;
 import com.oracle.bmc.http.client.jersey3.ClientBuilderDecorator;
 import com.oracle.bmc.core.VirtualNetworkClient;
@@ -21,6 +22,7 @@ import io.github.ocidiff.config.OciConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +53,8 @@ public final class OciClients implements AutoCloseable {
     private static final DefaultRetryCondition DEFAULT_RETRY = new DefaultRetryCondition();
 
     private final ClientConfiguration clientConfiguration;
+    /** The same, with the circuit breaker of the shared queries' client (see {@link #searchPagesApart}). */
+    private final ClientConfiguration apartConfiguration;
     private final Map<String, Region> regions = new ConcurrentHashMap<>();
     private final List<AutoCloseable> opened = new ArrayList<>();
     /** The last error status answered by each region, to explain a circuit breaker that opened because of it. */
@@ -74,6 +78,15 @@ public final class OciClients implements AutoCloseable {
                 .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
                 .readTimeoutMillis((int) settings.readTimeout().toMillis())
                 .retryConfiguration(retry)
+                .build();
+        this.apartConfiguration = ClientConfiguration.builder()
+                .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
+                .readTimeoutMillis((int) settings.readTimeout().toMillis())
+                .retryConfiguration(retry)
+                .circuitBreakerConfiguration(CircuitBreakerConfiguration.builder()
+                        .minimumNumberOfCalls(3)
+                        .recordHttpStatuses(Set.of(429, 502, 503, 504))
+                        .build())
                 .build();
     }
 
@@ -121,11 +134,13 @@ public final class OciClients implements AutoCloseable {
     }
 
     /**
-     * As {@link #searchPages}, through the region's other Search client, whose circuit breaker counts only
-     * its own calls: the queries that several scopes share (see crawl.SearchGroups). Such a query fails
-     * for all of them when one compartment fails, and each is then asked on its own; had the shared
-     * query's retries counted with those, in a region of few queries they alone would open the breaker,
-     * and it would refuse the queries that tell the failing scope from the others.
+     * As {@link #searchPages}, through the region's other Search client, for the queries that several scopes
+     * share (see crawl.SearchGroups), which are few. Its circuit breaker counts only its own calls, and of their
+     * failures only those that tell of the region (429, 502, 503, 504, no answer): a shared query that fails
+     * for itself, as one failing compartment makes it, is asked again scope by scope, which a breaker opened by
+     * its retries would refuse. It opens after 3 calls rather than the SDK's 10, or a region down would cost
+     * each shared query its whole retry budget, where many queries of one scope each used to open the
+     * region's breaker within seconds.
      */
     public void searchPagesApart(String region, String query, Consumer<SearchItems> eachPage) {
         searchPages(region(region).searchApart(), region, query, eachPage);
@@ -151,7 +166,7 @@ public final class OciClients implements AutoCloseable {
         var search = configure(ResourceSearchClient.builder(), region, new SearchPageReader())
                 .build(credentials.provider());
         var searchApart = configure(ResourceSearchClient.builder(), region, new SearchPageReader())
-                .build(credentials.provider());
+                .configuration(apartConfiguration).build(credentials.provider());
         var audit = configure(AuditClient.builder(), region).build(credentials.provider());
         var objectStorage = configure(ObjectStorageClient.builder(), region).build(credentials.provider());
         var network = configure(VirtualNetworkClient.builder(), region).build(credentials.provider());
@@ -184,6 +199,22 @@ public final class OciClients implements AutoCloseable {
             builder.endpoint(endpoint);
         }
         return builder;
+    }
+
+    /**
+     * Whether a failure (after the retries) tells of the region rather than of the one request: the circuit
+     * breaker's refusal (it opens on repeated failures), throttling, a gateway or the service unavailable or
+     * timing out, a timeout or no connection. Another request of the region would fare the same. Not so a 500
+     * or a 4xx other than 429, which answer that request.
+     */
+    public static boolean regionWide(BmcException e) {
+        if (e.getCause() instanceof CallNotAllowedException || e.isTimeout() || e.getStatusCode() <= 0) {
+            return true;
+        }
+        return switch (e.getStatusCode()) {
+            case 429, 502, 503, 504 -> true;
+            default -> false;
+        };
     }
 
     /**

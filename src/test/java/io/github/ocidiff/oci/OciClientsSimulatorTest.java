@@ -260,6 +260,41 @@ class OciClientsSimulatorTest {
         }
     }
 
+    /**
+     * The shared queries' client (few queries): a region down opens its breaker after 3 attempts rather than
+     * spending each query's retries, while a query failing for itself (500) spends them and never opens it, so
+     * that its scopes can be asked again one by one.
+     */
+    @Test
+    void theSharedQueriesClientStopsAskingARegionDownButNotAFailingQuery() {
+        String prodApp = "ocid1.compartment.oc1..aaaaaaaaprodapp";
+        FaultPlan faults = FaultPlan.none().withDownRegions(Set.of(ASHBURN)).withFailingCompartment(prodApp, 0);
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults);
+             OciClients clients = clients(sim)) {
+            String failing = "query all resources where compartmentId = '" + prodApp + "'";
+            for (int i = 0; i < 3; i++) {
+                long before = sim.server.requestCount();
+                assertThatThrownBy(() -> clients.searchPagesApart("eu-frankfurt-1", failing, page -> { }))
+                        .isInstanceOfSatisfying(BmcException.class, e -> {
+                            assertThat(e.getStatusCode()).isEqualTo(500);
+                            assertThat(OciClients.regionWide(e)).isFalse();
+                        });
+                assertThat(sim.server.requestCount() - before).isEqualTo(5);
+            }
+            long before = sim.server.requestCount();
+            assertThatThrownBy(() -> clients.searchPagesApart(ASHBURN, "query all resources", page -> { }))
+                    .isInstanceOfSatisfying(BmcException.class, e -> assertThat(OciClients.regionWide(e)).isTrue());
+            assertThat(sim.server.requestCount() - before).isEqualTo(3);
+            assertThatThrownBy(() -> clients.searchPagesApart(ASHBURN, "query all resources", page -> { }))
+                    .isInstanceOfSatisfying(BmcException.class, e -> {
+                        assertThat(OciClients.regionWide(e)).isTrue();
+                        assertThat(clients.describe("Resource Search", ASHBURN, e)).contains("circuit breaker open")
+                                .contains("503");
+                    });
+            assertThat(sim.server.requestCount() - before).isEqualTo(3);
+        }
+    }
+
     @Test
     void aCompartmentFailingAfterSomePagesServesThoseThenFails(@TempDir Path dir) throws IOException {
         FaultPlan faults = FaultPlan.none().withFailingCompartment(TENANCY, 2);
