@@ -292,8 +292,8 @@ public final class Crawler {
      * Pages one query that small scopes of a region share, each resource written for its own compartment's
      * scope; a resource answered in a compartment outside the group (moved while the query paged) is the
      * first scope's to report, as a scope reports one it lists that moved out. A resource whose details
-     * could not be read fails its own scope only. When the query fails for itself (a 500 or another 4xx than
-     * 429, which one failing compartment is enough for), each scope is collected again on its own, so that only
+     * could not be read fails its own scope only. When the query fails for itself (a 500 or a 4xx, which one
+     * failing compartment is enough for, or throttling), each scope is collected again on its own, so that only
      * those that fail alone are gaps (what the shared query wrote for them is then written again, which the
      * writer takes as a second sighting); when it fails for the region (see OciClients#regionWide), all do.
      */
@@ -344,7 +344,7 @@ public final class Crawler {
             });
         } catch (BmcException e) {
             if (OciClients.regionWide(e)) {
-                // A region down, or throttling its retries did not outlast: each scope alone would fare the same.
+                // A region down, say: each scope alone would fare the same.
                 String error = clients.describe("Resource Search", region, e);
                 return group.stream().map(scope -> new ScopeCoverage(scope, false, error,
                         shares.get(scope.compartmentId()).pages, shares.get(scope.compartmentId()).resources,

@@ -85,7 +85,7 @@ public final class OciClients implements AutoCloseable {
                 .retryConfiguration(retry)
                 .circuitBreakerConfiguration(CircuitBreakerConfiguration.builder()
                         .minimumNumberOfCalls(3)
-                        .recordHttpStatuses(Set.of(429, 502, 503, 504))
+                        .recordHttpStatuses(Set.of(502, 503, 504))
                         .build())
                 .build();
     }
@@ -136,7 +136,8 @@ public final class OciClients implements AutoCloseable {
     /**
      * As {@link #searchPages}, through the region's other Search client, for the queries that several scopes
      * share (see crawl.SearchGroups), which are few. Its circuit breaker counts only its own calls, and of their
-     * failures only those that tell of the region (429, 502, 503, 504, no answer): a shared query that fails
+     * failures only those that tell of the region (502, 503, 504, no answer; see {@link #regionWide}): throttling
+     * is waited out with Retry-After, and a shared query that fails
      * for itself, as one failing compartment makes it, is asked again scope by scope, which a breaker opened by
      * its retries would refuse. It opens after 3 calls rather than the SDK's 10, or a region down would cost
      * each shared query its whole retry budget, where many queries of one scope each used to open the
@@ -203,16 +204,17 @@ public final class OciClients implements AutoCloseable {
 
     /**
      * Whether a failure (after the retries) tells of the region rather than of the one request: the circuit
-     * breaker's refusal (it opens on repeated failures), throttling, a gateway or the service unavailable or
-     * timing out, a timeout or no connection. Another request of the region would fare the same. Not so a 500
-     * or a 4xx other than 429, which answer that request.
+     * breaker's refusal (it opens on repeated failures), a gateway or the service unavailable or timing out, a
+     * timeout or no connection. Another request of the region would fare the same. Not so a 500 or a 4xx, which
+     * answer that request, nor throttling that outlasted one request's retries: others, spread out by their
+     * own backoff, may get through.
      */
     public static boolean regionWide(BmcException e) {
         if (e.getCause() instanceof CallNotAllowedException || e.isTimeout() || e.getStatusCode() <= 0) {
             return true;
         }
         return switch (e.getStatusCode()) {
-            case 429, 502, 503, 504 -> true;
+            case 502, 503, 504 -> true;
             default -> false;
         };
     }
