@@ -158,6 +158,22 @@ class CrawlerTest {
         }
     }
 
+    /** Scopes small the night before may have grown: their shared query pages to the end like any other. */
+    @Test
+    void aSharedQueryOfScopesThatGrewPagesToTheEnd() {
+        GeneratorSpec spec = GeneratorSpec.defaults().withSeed(7).withResourceCount(2_500).withDays(1)
+                .withRegions(List.of("us-ashburn-1")).withCompartments(1, 3);
+        try (SimHarness sim = SimHarness.start(new GeneratedTenancy(spec), FaultPlan.none())) {
+            RecordingWriter alone = crawl(sim, List.of(), List.of(), false);
+            RecordingWriter shared = crawl(sim, List.of(), List.of(), true);
+            assertThat(alone.resources).hasSizeGreaterThan(2_000);
+            assertThat(shared.resources).isEqualTo(alone.resources);
+            assertThat(shared.writtenBy).isEqualTo(alone.writtenBy);
+            assertThat(shared.coverage).allMatch(ScopeCoverage::ok);
+            assertThat(shared.coverage.stream().mapToInt(ScopeCoverage::pages).max().orElse(0)).isGreaterThan(1);
+        }
+    }
+
     @ParameterizedTest(name = "scopes sharing queries: {0}")
     @ValueSource(booleans = {false, true})
     void enrichmentThatFailsMakesItsScopeAGap(boolean share, @TempDir Path dir) throws IOException {
