@@ -51,6 +51,13 @@ final class LineProgress implements CrawlProgress {
     }
 
     @Override
+    public synchronized void sharing(int scopes, int queries) {
+        out.printf("  %s that held few resources last time share %,d Search quer%s%n",
+                SnapshotCommand.count(scopes, "scope"), queries, queries == 1 ? "y" : "ies");
+        out.flush();
+    }
+
+    @Override
     public synchronized void lookedUp(int missing, int carried) {
         out.printf("  looked up %s missing beside the gaps: %,d carried forward (listed elsewhere, or Search did not"
                 + " answer), %,d gone%n", SnapshotCommand.count(missing, "resource"), carried, missing - carried);

@@ -6,6 +6,10 @@ public interface CrawlProgress {
 
     void scopeDone(ScopeCoverage coverage);
 
+    /** {@code scopes} small scopes share {@code queries} Search queries (see {@link SearchGroups}); told once, at the start. */
+    default void sharing(int scopes, int queries) {
+    }
+
     /**
      * Resources missing from their compartments beside scopes not collected were looked up (see {@link Crawler}):
      * {@code carried} of the {@code missing} are carried forward, Search listing them elsewhere or not answering.

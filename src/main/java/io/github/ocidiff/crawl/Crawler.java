@@ -103,9 +103,14 @@ public final class Crawler {
             writer.declareNarrowedOut(plan.narrowedOut(), "left out by " + plan.narrowing().describe());
         }
         progress.started(plan);
+        List<List<Scope>> groups = SearchGroups.of(plan.scopes(), lastResources);
+        List<List<Scope>> shared = groups.stream().filter(group -> group.size() > 1).toList();
+        if (!shared.isEmpty()) {
+            progress.sharing(shared.stream().mapToInt(List::size).sum(), shared.size());
+        }
         List<VanishedResource> vanished = Collections.synchronizedList(new ArrayList<>());
         Map<Scope, ScopeCoverage> coverage = new ConcurrentHashMap<>();
-        Parallel.map(SearchGroups.of(plan.scopes(), lastResources), threads(plan), "ocidiff-crawl", "snapshot", group -> {
+        Parallel.map(groups, threads(plan), "ocidiff-crawl", "snapshot", group -> {
             List<ScopeCoverage> collected = group.size() == 1 ? List.of(collect(group.get(0), writer, vanished))
                     : collectShared(group, writer, vanished);
             for (ScopeCoverage scopeCoverage : collected) {

@@ -87,6 +87,8 @@ class SnapshotCommandTest {
             MainTest.Run r = run("--config", failing.writeConfig("").toString(), "--store",
                     sim.dir.resolve("store/ocidiff").toString(), "snapshot", "--quiet", "--at", "2026-11-02T23:59:59Z");
             assertThat(r.exitCode()).isEqualTo(4);
+            // Every scope held few resources the night before: a query a region.
+            assertThat(r.out()).contains("  10 scopes that held few resources last time share 2 Search queries\n");
             // batch-1 moved from dev into prod, which failed.
             assertThat(r.out()).contains("  looked up 1 resource missing beside the gaps: 1 carried forward (listed elsewhere,"
                     + " or Search did not answer), 0 gone\n");
