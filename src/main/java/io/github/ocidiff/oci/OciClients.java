@@ -74,20 +74,21 @@ public final class OciClients implements AutoCloseable {
                 .delayStrategy(new JitteredBackoff(settings.retries().baseDelay(), settings.retries().maxDelay()))
                 .retryCondition(OciClients::retryable)
                 .build();
-        this.clientConfiguration = ClientConfiguration.builder()
-                .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
-                .readTimeoutMillis((int) settings.readTimeout().toMillis())
-                .retryConfiguration(retry)
-                .build();
-        this.apartConfiguration = ClientConfiguration.builder()
-                .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
-                .readTimeoutMillis((int) settings.readTimeout().toMillis())
-                .retryConfiguration(retry)
+        this.clientConfiguration = configuration(retry).build();
+        this.apartConfiguration = configuration(retry)
                 .circuitBreakerConfiguration(CircuitBreakerConfiguration.builder()
                         .minimumNumberOfCalls(3)
                         .recordHttpStatuses(Set.of(502, 503, 504))
                         .build())
                 .build();
+    }
+
+    /** The configured timeouts and retries. */
+    private ClientConfiguration.ClientConfigurationBuilder configuration(RetryConfiguration retry) {
+        return ClientConfiguration.builder()
+                .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
+                .readTimeoutMillis((int) settings.readTimeout().toMillis())
+                .retryConfiguration(retry);
     }
 
     /**
@@ -136,12 +137,11 @@ public final class OciClients implements AutoCloseable {
     /**
      * As {@link #searchPages}, through the region's other Search client, for the queries that several scopes
      * share (see crawl.SearchGroups), which are few. Its circuit breaker counts only its own calls, and of their
-     * failures only those that tell of the region (502, 503, 504, no answer; see {@link #regionWide}): throttling
-     * is waited out with Retry-After, and a shared query that fails
-     * for itself, as one failing compartment makes it, is asked again scope by scope, which a breaker opened by
-     * its retries would refuse. It opens after 3 calls rather than the SDK's 10, or a region down would cost
-     * each shared query its whole retry budget, where many queries of one scope each used to open the
-     * region's breaker within seconds.
+     * failures only those that tell of the region (502, 503, 504, no answer; see {@link #regionWide}):
+     * throttling is waited out with Retry-After, and a shared query that fails for itself, as one failing
+     * compartment makes it, is asked again scope by scope, which a breaker opened by its retries would refuse.
+     * It opens after 3 calls rather than the SDK's 10, or a region down would cost each shared query its whole
+     * retry budget, where many queries of one scope each used to open the region's breaker within seconds.
      */
     public void searchPagesApart(String region, String query, Consumer<SearchItems> eachPage) {
         searchPages(region(region).searchApart(), region, query, eachPage);
@@ -163,14 +163,16 @@ public final class OciClients implements AutoCloseable {
     }
 
     private synchronized Region open(String region) {
-        var identity = configure(IdentityClient.builder(), region).build(credentials.provider());
-        var search = configure(ResourceSearchClient.builder(), region, new SearchPageReader())
+        var identity = configure(IdentityClient.builder(), clientConfiguration, region).build(credentials.provider());
+        var search = configure(ResourceSearchClient.builder(), clientConfiguration, region, new SearchPageReader())
                 .build(credentials.provider());
-        var searchApart = configure(ResourceSearchClient.builder(), region, new SearchPageReader())
-                .configuration(apartConfiguration).build(credentials.provider());
-        var audit = configure(AuditClient.builder(), region).build(credentials.provider());
-        var objectStorage = configure(ObjectStorageClient.builder(), region).build(credentials.provider());
-        var network = configure(VirtualNetworkClient.builder(), region).build(credentials.provider());
+        var searchApart = configure(ResourceSearchClient.builder(), apartConfiguration, region, new SearchPageReader())
+                .build(credentials.provider());
+        var audit = configure(AuditClient.builder(), clientConfiguration, region).build(credentials.provider());
+        var objectStorage = configure(ObjectStorageClient.builder(), clientConfiguration, region)
+                .build(credentials.provider());
+        var network = configure(VirtualNetworkClient.builder(), clientConfiguration, region)
+                .build(credentials.provider());
         if (endpoint(region) == null) {
             network.setRegion(region);
             identity.setRegion(region);
@@ -185,9 +187,10 @@ public final class OciClients implements AutoCloseable {
     }
 
     /** @param providers further Jersey providers for this client */
-    private <B extends ClientBuilderBase<B, ?>> B configure(B builder, String region, Object... providers) {
+    private <B extends ClientBuilderBase<B, ?>> B configure(B builder, ClientConfiguration configuration, String region,
+                                                            Object... providers) {
         RetryAfterFilter retryAfter = new RetryAfterFilter(settings.retries().maxRetryAfter(), region, lastErrors);
-        builder.configuration(clientConfiguration)
+        builder.configuration(configuration)
                 .additionalClientConfigurator(http -> http.property(ClientBuilderDecorator.PROPERTY, jersey -> {
                     jersey.register(retryAfter);
                     for (Object provider : providers) {
