@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * federation endpoint on a loopback port, each region under its own path prefix
  * ({@code http://127.0.0.1:PORT/us-ashburn-1/...}), every request's signature verified; and the
  * instance metadata service of a compute instance in the tenancy under {@code /opc/v2/}, for instance
- * principals. {@code /_sim/day} (unsigned, loopback only) reads and switches the replayed day.
+ * principals. {@code /_sim/day} (unsigned, loopback only) reads and switches the replayed day, {@code
+ * /_sim/requests} tells how many requests it answered (benchmarks count a night's).
  */
 public final class SimServer implements AutoCloseable {
 
@@ -279,6 +280,10 @@ public final class SimServer implements AutoCloseable {
             var body = SimResponse.JSON.createObjectNode().put("currentDay", source.currentDay().toString());
             body.set("days", SimResponse.JSON.valueToTree(source.days().stream().map(LocalDate::toString).toList()));
             return SimResponse.json(body);
+        }
+        if (segments.size() == 2 && segments.get(1).equals("requests")) {
+            // Without this one.
+            return SimResponse.json(SimResponse.JSON.createObjectNode().put("requests", requestCount.get() - 1));
         }
         throw SimError.notFound("Unknown admin path /" + String.join("/", segments));
     }

@@ -88,6 +88,17 @@ record SimProcess(Process process, Path dir, String baseUrl) implements AutoClos
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
     }
 
+    /** How many requests the simulator has answered. */
+    long requests() throws Exception {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/_sim/requests"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("\"requests\"\\s*:\\s*(\\d+)").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("the simulator did not tell its requests: " + body);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
     /** The nightly snapshot of {@code day}, taken in this JVM as `ocidiff snapshot` takes it. */
     void snapshot(Path config, LocalDate day) throws Exception {
         selectDay(day);

@@ -46,7 +46,7 @@ class SimServerTest {
     }
 
     @Test
-    void theAdminEndpointSwitchesTheReplayedDay() throws Exception {
+    void theAdminEndpointSwitchesTheReplayedDayAndCountsRequests() throws Exception {
         try (SimServer server = new SimServer(FixtureTenancy.open(FIXTURE), null, FaultPlan.none(), 0)) {
             assertThat(JSON.readTree(get(server, "/_sim/day").body()).path("currentDay").asText()).isEqualTo("2026-11-01");
             var post = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/_sim/day?date=2026-11-03"))
@@ -56,6 +56,9 @@ class SimServerTest {
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(bad.statusCode()).isEqualTo(400);
             assertThat(bad.body()).contains("2027-01-01");
+            // The requests answered before this one: the three above.
+            assertThat(JSON.readTree(get(server, "/_sim/requests").body()).path("requests").asLong()).isEqualTo(3);
+            assertThat(server.requestCount()).isEqualTo(4);
         }
     }
 

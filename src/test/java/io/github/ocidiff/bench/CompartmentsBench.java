@@ -1,0 +1,58 @@
+package io.github.ocidiff.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A tenancy of many small compartments (bench/compartments.sh): the first night asks every scope
+ * (compartment x region) with a query of its own, the second lets those that held under 100 resources
+ * share queries (crawl.SearchGroups). Prints both nights' wall time and requests, and their ratio,
+ * measured in one run against the simulator's generator with a delay before each answer, as a network
+ * would make it. Enrichment is off: its GETs, one per enriched resource, are the same on both nights.
+ * Arguments: {@code [RESOURCES=20000] [DEPTH=3] [WIDTH=8] [LATENCY_MS=200]}, the generator's compartment
+ * tree being WIDTH children per compartment, DEPTH levels deep.
+ */
+public final class CompartmentsBench {
+
+    public static void main(String[] args) throws Exception {
+        int resources = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int depth = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int width = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int latency = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+        Path jar = ChildJvm.ocidiffJar();
+        Path dir = Files.createTempDirectory("ocidiff-bench-compartments");
+        System.out.printf("ocidiff compartments benchmark (work dir %s)%n", dir);
+        try (SimProcess sim = SimProcess.start(jar, dir, "--resources", String.valueOf(resources), "--days", "2",
+                "--depth", String.valueOf(depth), "--width", String.valueOf(width), "--latency", String.valueOf(latency))) {
+            Path config = sim.benchConfig();
+            List<LocalDate> days = sim.days();
+            List<String> launcher = ChildJvm.launcherOptions(jar);
+            long[] millis = new long[2];
+            long[] requests = new long[2];
+            String[] summaries = new String[2];
+            for (int night = 0; night < 2; night++) {
+                sim.selectDay(days.get(night));
+                List<String> command = ChildJvm.ocidiffCommand(dir.resolve("gc" + night + ".log"));
+                command.addAll(launcher);
+                command.addAll(List.of("-jar", jar.toString(), "--config", config.toString(), "snapshot",
+                        "--at", days.get(night) + "T23:59:59Z"));
+                Path log = dir.resolve("snapshot" + night + ".log");
+                long before = sim.requests();
+                millis[night] = ChildJvm.measure(command, log).millis();
+                requests[night] = sim.requests() - before;
+                List<String> lines = Files.readAllLines(log);
+                summaries[night] = String.join("; ", lines.stream()
+                        .filter(l -> l.startsWith("snapshot of") || l.startsWith("  ") && l.contains("share")
+                                || l.startsWith("snapshot ")).map(String::strip).toList());
+            }
+            System.out.printf("%n[1] %,d resources, compartment tree %d deep and %d wide, %d ms per answer%n"
+                            + "    first night, each scope alone (%s): %,d ms, %,d requests%n"
+                            + "    second night, small scopes sharing queries (%s): %,d ms, %,d requests%n"
+                            + "    -> ratio second / first = %.2f in time, %.2f in requests%n",
+                    resources, depth, width, latency, summaries[0], millis[0], requests[0], summaries[1], millis[1],
+                    requests[1], (double) millis[1] / millis[0], (double) requests[1] / requests[0]);
+        }
+    }
+}
