@@ -181,10 +181,10 @@ public final class Crawler {
 
     /** The Resource Search query of a scope. */
     public static String query(Scope scope) {
-        return "query all resources where compartmentId = '" + scope.compartmentId() + "'";
+        return query(List.of(scope));
     }
 
-    /** The Resource Search query of scopes that share one (of one region). */
+    /** The Resource Search query of scopes of one region: the resources of any of their compartments. */
     static String query(List<Scope> scopes) {
         return scopes.stream().map(scope -> "compartmentId = '" + scope.compartmentId() + "'")
                 .collect(Collectors.joining(" || ", "query all resources where ", ""));
@@ -348,14 +348,12 @@ public final class Crawler {
                 });
             });
         } catch (BmcException e) {
-            if (OciClients.regionWide(e)) {
-                // A region down, say: each scope alone would fare the same.
-                String error = clients.describe("Resource Search", region, e);
-                return group.stream().map(scope -> new ScopeCoverage(scope, false, error,
-                        shares.get(scope.compartmentId()).pages, shares.get(scope.compartmentId()).resources,
-                        millisSince(start))).toList();
+            if (!OciClients.regionWide(e)) {
+                return group.stream().map(scope -> collect(scope, writer, vanishedSink)).toList();
             }
-            return group.stream().map(scope -> collect(scope, writer, vanishedSink)).toList();
+            // A region down, say: each scope alone would fare the same.
+            String error = clients.describe("Resource Search", region, e);
+            shares.values().forEach(share -> share.failure = error);
         }
         long millis = millisSince(start);
         List<ScopeCoverage> coverage = new ArrayList<>();
