@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -58,48 +59,86 @@ public record FaultPlan(
     }
 
     public FaultPlan withThrottling(double rate, int retryAfter) {
-        return new FaultPlan(seed, rate, retryAfter, errorRate, truncateRate, pageLatency, downRegions,
-                failingCompartment, failAfterPages, staleRate, readDenied);
+        return edit(b -> {
+            b.throttleRate = rate;
+            b.retryAfterSeconds = retryAfter;
+        });
     }
 
     public FaultPlan withErrors(double rate) {
-        return new FaultPlan(seed, throttleRate, retryAfterSeconds, rate, truncateRate, pageLatency, downRegions,
-                failingCompartment, failAfterPages, staleRate, readDenied);
+        return edit(b -> b.errorRate = rate);
     }
 
     public FaultPlan withDownRegions(Set<String> regions) {
-        return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency, regions,
-                failingCompartment, failAfterPages, staleRate, readDenied);
+        return edit(b -> b.downRegions = regions);
     }
 
     public FaultPlan withFailingCompartment(String compartmentId, int afterPages) {
-        return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency, downRegions,
-                compartmentId, afterPages, staleRate, readDenied);
+        return edit(b -> {
+            b.failingCompartment = compartmentId;
+            b.failAfterPages = afterPages;
+        });
     }
 
     public FaultPlan withTruncation(double rate) {
-        return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, rate, pageLatency, downRegions,
-                failingCompartment, failAfterPages, staleRate, readDenied);
+        return edit(b -> b.truncateRate = rate);
     }
 
     public FaultPlan withLatency(Duration latency) {
-        return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, latency, downRegions,
-                failingCompartment, failAfterPages, staleRate, readDenied);
+        return edit(b -> b.pageLatency = latency);
     }
 
     public FaultPlan withSeed(long newSeed) {
-        return new FaultPlan(newSeed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency,
-                downRegions, failingCompartment, failAfterPages, staleRate, readDenied);
+        return edit(b -> b.seed = newSeed);
     }
 
     public FaultPlan withStaleIndex(double rate) {
-        return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency, downRegions,
-                failingCompartment, failAfterPages, rate, readDenied);
+        return edit(b -> b.staleRate = rate);
     }
 
     public FaultPlan withReadDenied(Set<String> types) {
-        return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency, downRegions,
-                failingCompartment, failAfterPages, staleRate, types);
+        return edit(b -> b.readDenied = types);
+    }
+
+    /** This plan with some components changed: the one place that lists them all for a copy. */
+    private FaultPlan edit(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.plan();
+    }
+
+    /** A plan's components, to change some before making a plan of them again. */
+    private static final class Copy {
+        long seed;
+        double throttleRate;
+        int retryAfterSeconds;
+        double errorRate;
+        double truncateRate;
+        Duration pageLatency;
+        Set<String> downRegions;
+        String failingCompartment;
+        int failAfterPages;
+        double staleRate;
+        Set<String> readDenied;
+
+        Copy(FaultPlan p) {
+            seed = p.seed;
+            throttleRate = p.throttleRate;
+            retryAfterSeconds = p.retryAfterSeconds;
+            errorRate = p.errorRate;
+            truncateRate = p.truncateRate;
+            pageLatency = p.pageLatency;
+            downRegions = p.downRegions;
+            failingCompartment = p.failingCompartment;
+            failAfterPages = p.failAfterPages;
+            staleRate = p.staleRate;
+            readDenied = p.readDenied;
+        }
+
+        FaultPlan plan() {
+            return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency,
+                    downRegions, failingCompartment, failAfterPages, staleRate, readDenied);
+        }
     }
 
     /** Whether the resource's service deleted it after Search indexed it: decided by the seed and the OCID alone. */
