@@ -50,10 +50,16 @@ final class FaultOptions {
                     + " policy granting inspect but not read (repeatable).")
     List<String> readDenied = new ArrayList<>();
 
+    @Option(names = "--max-query-length", defaultValue = "0", paramLabel = "CHARS",
+            description = "The longest Search query answered; longer ones are refused with 400, as OCI may by a limit it"
+                    + " does not document (default 0: no limit).")
+    int maxQueryLength;
+
     FaultPlan plan() {
         try {
             return new FaultPlan(seed, throttleRate, retryAfter, errorRate, truncateRate, Duration.ofMillis(latencyMillis),
-                    Set.copyOf(downRegions), failCompartment, failAfterPages, staleRate, Set.copyOf(readDenied));
+                    Set.copyOf(downRegions), failCompartment, failAfterPages, staleRate, Set.copyOf(readDenied),
+                    maxQueryLength);
         } catch (IllegalArgumentException e) {
             throw OcidiffException.usage("fault options: " + e.getMessage());
         }

@@ -151,18 +151,34 @@ public final class Crawler {
     /** One lookup: carries forward those Search lists, or all when it does not answer; returns how many. */
     private int lookUp(Lookup lookup, SnapshotWriter writer) {
         Set<String> listed = new HashSet<>();
+        lookUp(lookup.region(), lookup.ocids(), listed);
+        writer.carryForward(listed);
+        return listed.size();
+    }
+
+    /**
+     * Adds to {@code listed} those of {@code ocids} Search lists, or all of them when it does not answer. A query
+     * Search refuses as such (400: OCI's limit on a query's length is not documented, and a lookup of 50 is some
+     * 5,000 characters) is asked again in halves, so that one refusal does not leave 50 resources unknown; a
+     * server's failure is not, as each half would spend the retries again.
+     */
+    private void lookUp(String region, List<String> ocids, Set<String> listed) {
         try {
-            clients.searchPages(lookup.region(), lookup.ocids().stream().map(ocid -> "identifier = '" + ocid + "'")
+            clients.searchPages(region, ocids.stream().map(ocid -> "identifier = '" + ocid + "'")
                     .collect(Collectors.joining(" || ", "query all resources where ", "")), items -> {
                         for (int i = 0; i < items.size(); i++) {
                             listed.add(identifier(items, i));
                         }
                     });
         } catch (BmcException e) {
-            listed.addAll(lookup.ocids());
+            if (e.getStatusCode() == 400 && ocids.size() > 1) {
+                int half = ocids.size() / 2;
+                lookUp(region, ocids.subList(0, half), listed);
+                lookUp(region, ocids.subList(half, ocids.size()), listed);
+            } else {
+                listed.addAll(ocids);
+            }
         }
-        writer.carryForward(listed);
-        return listed.size();
     }
 
     /** Resources of one region looked up in one Search query. */

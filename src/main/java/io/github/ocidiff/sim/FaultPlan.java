@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  *                           them: their GET answers 404 and their service's LIST leaves them out
  * @param readDenied         resource types whose GET answers 404 while their LIST shows them, as for a caller whose
  *                           policy grants inspect but not read on them
+ * @param maxQueryLength     the longest Search query answered, in characters; a longer one is refused (400
+ *                           InvalidParameter), as OCI may refuse one by a limit it does not document; 0 for none
  */
 public record FaultPlan(
         long seed,
@@ -36,7 +38,8 @@ public record FaultPlan(
         String failingCompartment,
         int failAfterPages,
         double staleRate,
-        Set<String> readDenied) {
+        Set<String> readDenied,
+        int maxQueryLength) {
 
     public FaultPlan {
         requireFraction("throttleRate", throttleRate);
@@ -49,13 +52,16 @@ public record FaultPlan(
         if (failAfterPages < 0) {
             throw new IllegalArgumentException("failAfterPages must be >= 0, got " + failAfterPages);
         }
+        if (maxQueryLength < 0) {
+            throw new IllegalArgumentException("maxQueryLength must be >= 0 (0 for no limit), got " + maxQueryLength);
+        }
         downRegions = Set.copyOf(downRegions);
         readDenied = readDenied.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         pageLatency = pageLatency == null ? Duration.ZERO : pageLatency;
     }
 
     public static FaultPlan none() {
-        return new FaultPlan(0, 0, 1, 0, 0, Duration.ZERO, Set.of(), null, 0, 0, Set.of());
+        return new FaultPlan(0, 0, 1, 0, 0, Duration.ZERO, Set.of(), null, 0, 0, Set.of(), 0);
     }
 
     public FaultPlan withThrottling(double rate, int retryAfter) {
@@ -100,6 +106,10 @@ public record FaultPlan(
         return edit(b -> b.readDenied = types);
     }
 
+    public FaultPlan withMaxQueryLength(int length) {
+        return edit(b -> b.maxQueryLength = length);
+    }
+
     /** This plan with some components changed: the one place that lists them all for a copy. */
     private FaultPlan edit(Consumer<Copy> change) {
         Copy copy = new Copy(this);
@@ -120,6 +130,7 @@ public record FaultPlan(
         int failAfterPages;
         double staleRate;
         Set<String> readDenied;
+        int maxQueryLength;
 
         Copy(FaultPlan p) {
             seed = p.seed;
@@ -133,11 +144,12 @@ public record FaultPlan(
             failAfterPages = p.failAfterPages;
             staleRate = p.staleRate;
             readDenied = p.readDenied;
+            maxQueryLength = p.maxQueryLength;
         }
 
         FaultPlan plan() {
             return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency,
-                    downRegions, failingCompartment, failAfterPages, staleRate, readDenied);
+                    downRegions, failingCompartment, failAfterPages, staleRate, readDenied, maxQueryLength);
         }
     }
 

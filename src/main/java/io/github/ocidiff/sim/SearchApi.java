@@ -6,9 +6,12 @@ import java.io.IOException;
 /** Resource Search (20180409): SearchResources with structured queries, per region. */
 final class SearchApi {
     private final TenancySource source;
+    /** The longest query answered, in characters; 0 for no limit. */
+    private final int maxQueryLength;
 
-    SearchApi(TenancySource source) {
+    SearchApi(TenancySource source, int maxQueryLength) {
         this.source = source;
+        this.maxQueryLength = maxQueryLength;
     }
 
     boolean owns(SimRequest r) {
@@ -29,7 +32,12 @@ final class SearchApi {
         if (details == null || !"Structured".equals(details.path("type").asText())) {
             throw SimError.badRequest("InvalidParameter", "Only type Structured search details are supported.");
         }
-        return StructuredQuery.parse(details.path("query").asText(null));
+        String query = details.path("query").asText(null);
+        if (maxQueryLength > 0 && query != null && query.length() > maxQueryLength) {
+            throw SimError.badRequest("InvalidParameter", "The query is " + query.length()
+                    + " characters long; the limit is " + maxQueryLength + ".");
+        }
+        return StructuredQuery.parse(query);
     }
 
     SimResponse handle(SimRequest r, ResourceQuery query) {

@@ -293,6 +293,35 @@ class SnapshotJobTest {
         });
     }
 
+    /**
+     * Search refusing long queries (400, as OCI may by a limit it does not document): the small scopes' shared
+     * queries are asked again scope by scope, and a lookup beside the gap in halves down to single resources, so
+     * that the instance day 2 deleted ends while batch-1, moved into the failing prod compartment, is carried forward.
+     */
+    @Test
+    void queriesSearchRefusesAsTooLongAreAskedAgainInParts(@TempDir Path dir) throws IOException {
+        String extra = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaaextra";
+        String batch1 = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef";
+        SimHarness.smallFixtureEdited(dir, "2026-11-01", "eu-frankfurt-1", items -> items.add(
+                ((com.fasterxml.jackson.databind.node.ObjectNode) items.get(0).deepCopy()).put("identifier", extra)
+                        .put("displayName", "batch-2")));
+        String prod = "ocid1.compartment.oc1..aaaaaaaaprod";
+        int oneLookup = ("query all resources where identifier = '" + batch1 + "'").length();
+        FaultPlan faults = FaultPlan.none().withFailingCompartment(prod, 0).withMaxQueryLength(oneLookup + 10);
+        dayOneThenTwo(dir, faults, (store, day1, day2) -> {
+            assertThat(day2.summary().status()).isEqualTo(SnapshotStatus.PARTIAL);
+            assertThat(day2.summary().failedScopes()).isNotEmpty().allSatisfy(c -> {
+                assertThat(c.scope().compartmentId()).isEqualTo(prod);
+                assertThat(c.error()).contains("500");
+            });
+            Set<String> state = new java.util.HashSet<>();
+            store.forEachResourceAt(day2.summary().id(), r -> state.add(r.ocid()));
+            assertThat(state).contains(batch1).doesNotContain(extra);
+            assertThat(store.changesBetween(day1, day2.summary().id())).extracting(IntervalEdge::ocid)
+                    .containsOnlyOnce(extra).doesNotContain(batch1);
+        });
+    }
+
     /** Resources their service said are gone are not looked up beside a gap, where Search would still list them. */
     @Test
     void resourcesDeletedBeforeTheirDetailsWereReadEndBesideAGapToo() {

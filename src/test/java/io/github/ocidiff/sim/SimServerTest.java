@@ -89,4 +89,24 @@ class SimServerTest {
             assertThat(JSON.readTree(response.body()).path("code").asText()).isEqualTo("ServiceUnavailable");
         }
     }
+
+    @Test
+    void aSearchQueryLongerThanTheLimitIsRefusedWith400() throws Exception {
+        try (SimServer server = new SimServer(FixtureTenancy.open(FIXTURE), null, FaultPlan.none().withMaxQueryLength(40), 0)) {
+            String query = "query all resources where displayName = '";
+            var refused = post(server, "/us-ashburn-1/20180409/resources", "{\"type\":\"Structured\",\"query\":\"" + query + "x'\"}");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).path("code").asText()).isEqualTo("InvalidParameter");
+            assertThat(JSON.readTree(refused.body()).path("message").asText())
+                    .isEqualTo("The query is " + (query.length() + 2) + " characters long; the limit is 40.");
+            var answered = post(server, "/us-ashburn-1/20180409/resources", "{\"type\":\"Structured\",\"query\":\"query all resources\"}");
+            assertThat(answered.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(answered.body()).path("items")).isNotEmpty();
+        }
+    }
+
+    private HttpResponse<String> post(SimServer server, String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
 }
