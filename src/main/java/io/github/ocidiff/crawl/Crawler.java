@@ -111,8 +111,7 @@ public final class Crawler {
         List<VanishedResource> vanished = Collections.synchronizedList(new ArrayList<>());
         Map<Scope, ScopeCoverage> coverage = new ConcurrentHashMap<>();
         Parallel.map(groups, threads(plan), "ocidiff-crawl", "snapshot", group -> {
-            List<ScopeCoverage> collected = group.size() == 1 ? List.of(collect(group.get(0), writer, vanished))
-                    : collectShared(group, writer, vanished);
+            List<ScopeCoverage> collected = collectGroup(group, writer, vanished);
             for (ScopeCoverage scopeCoverage : collected) {
                 writer.scopeDone(scopeCoverage);
                 progress.scopeDone(scopeCoverage);
@@ -309,14 +308,21 @@ public final class Crawler {
         }
     }
 
+    /** Collects scopes of one region with one query: alone, or shared by several. */
+    private List<ScopeCoverage> collectGroup(List<Scope> group, SnapshotWriter writer, List<VanishedResource> vanished) {
+        return group.size() == 1 ? List.of(collect(group.get(0), writer, vanished)) : collectShared(group, writer, vanished);
+    }
+
     /**
      * Pages one query that small scopes of a region share, each resource written for its own compartment's
      * scope; a resource answered in a compartment outside the group (moved while the query paged) is the
      * first scope's to report, as a scope reports one it lists that moved out. A resource whose details
-     * could not be read fails its own scope only. When the query fails for itself (a 500 or a 4xx, which one
-     * failing compartment is enough for, or throttling), each scope is collected again on its own, so that only
+     * could not be read fails its own scope only. When the query fails for itself (a 500 or a 4xx other than 400,
+     * which one failing compartment is enough for, or throttling), each scope is collected again on its own, so that only
      * those that fail alone are gaps (what the shared query wrote for them is then written again, which the
      * writer takes as a second sighting); when it fails for the region (see OciClients#regionWide), all do.
+     * When Search refuses it as a query (400: OCI does not document how long a query may be, and 25
+     * compartments make some 2,800 characters), each half shares a query of its own.
      */
     private List<ScopeCoverage> collectShared(List<Scope> group, SnapshotWriter writer,
                                               List<VanishedResource> vanishedSink) {
@@ -364,6 +370,12 @@ public final class Crawler {
                 });
             });
         } catch (BmcException e) {
+            if (e.getStatusCode() == 400) {
+                List<ScopeCoverage> halves = new ArrayList<>(collectGroup(group.subList(0, group.size() / 2), writer,
+                        vanishedSink));
+                halves.addAll(collectGroup(group.subList(group.size() / 2, group.size()), writer, vanishedSink));
+                return halves;
+            }
             if (!OciClients.regionWide(e)) {
                 return group.stream().map(scope -> collect(scope, writer, vanishedSink)).toList();
             }

@@ -158,6 +158,37 @@ class CrawlerTest {
         }
     }
 
+    /**
+     * A shared query Search refuses as too long (400, by a limit OCI does not document) is asked again in two
+     * halves, each sharing a query: the same resources and coverage as each scope alone, with fewer requests.
+     */
+    @Test
+    void aSharedQuerySearchRefusesAsTooLongIsAskedAgainInHalves() {
+        RecordingWriter alone;
+        long aloneRequests;
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            long start = sim.server.requestCount();
+            alone = crawl(sim, List.of(), List.of(), false);
+            aloneRequests = sim.server.requestCount() - start;
+        }
+        // The query the 5 scopes of a region share, and a limit its halves (2 and 3 scopes) keep within.
+        String shared = alone.coverage.stream().map(ScopeCoverage::scope).filter(s -> s.region().equals("us-ashburn-1"))
+                .map(s -> "compartmentId = '" + s.compartmentId() + "'")
+                .collect(Collectors.joining(" || ", "query all resources where ", ""));
+        FaultPlan limit = FaultPlan.none().withMaxQueryLength(shared.length() * 4 / 5);
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), limit)) {
+            long start = sim.server.requestCount();
+            RecordingWriter halves = crawl(sim, List.of(), List.of(), true);
+            // 2 regions of 5 scopes, each answered in one page: per region 1 refused query and 2 halves, not 5.
+            assertThat(aloneRequests - (sim.server.requestCount() - start)).isEqualTo(10 - 6);
+            assertThat(halves.resources).isEqualTo(alone.resources);
+            assertThat(halves.writtenBy).isEqualTo(alone.writtenBy);
+            assertThat(halves.coverage).allMatch(ScopeCoverage::ok).extracting(c -> c.scope(), c -> c.resources())
+                    .containsExactlyInAnyOrderElementsOf(alone.coverage.stream()
+                            .map(c -> org.assertj.core.groups.Tuple.tuple(c.scope(), c.resources())).toList());
+        }
+    }
+
     /** Scopes small the night before may have grown: their shared query pages to the end like any other. */
     @Test
     void aSharedQueryOfScopesThatGrewPagesToTheEnd() {
