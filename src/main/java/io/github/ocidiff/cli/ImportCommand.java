@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ocidiff import}: saved Resource Search results as the snapshot of their date. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Load Resource Search results saved earlier (REST JSON, or the OCI CLI's",
-                "`oci search resource structured-search` output) as the snapshot of --date. Each file is one",
+                "`oci search resource structured-search` output; plain or gzip-compressed) as the snapshot of --date. Each file is one",
                 "region's complete inventory; regions not imported are carried forward as not collected.",
                 "Import dates in order; several calls for one date make up one snapshot."})
 public final class ImportCommand extends BaseCommand implements Callable<Integer> {
@@ -24,7 +24,7 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
     LocalDate date;
 
     @Option(names = "--region", paramLabel = "REGION",
-            description = "Region of every file (default: from file names like us-ashburn-1.json).")
+            description = "Region of every file (default: from file names like us-ashburn-1.json or us-ashburn-1.json.gz).")
     String region;
 
     @Option(names = "--tenancy", paramLabel = "OCID", description = "Tenancy OCID (default: the root compartment seen in the files, or the store's).")

@@ -8,18 +8,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ocidiff.OcidiffException;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads saved Resource Search results, streaming, in the shapes users keep them: the REST API's
  * array or {@code {"items": [...]}} collection (camelCase), or what the OCI CLI writes for
- * {@code oci search resource structured-search} ({@code {"data": {"items": [...]}}}, kebab-case keys).
- * A malformed file is an error naming the file and the line and column.
+ * {@code oci search resource structured-search} ({@code {"data": {"items": [...]}}}, kebab-case keys),
+ * each as it is or gzip-compressed (years of daily dumps are usually kept so; told by the content, not
+ * the name). A malformed file is an error naming the file and the line and column (of the text, once
+ * decompressed).
  */
 public final class ImportReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,10 +37,13 @@ public final class ImportReader {
 
     /** Streams the canonical resources of {@code file} for {@code region}; returns how many. */
     public static long read(Path file, String region, Consumer<CanonicalResource> sink) {
+        if (Files.isDirectory(file)) {
+            throw OcidiffException.usage(file + ": is a folder; name the files in it, e.g. " + file.resolve("*.json"));
+        }
         if (!Files.isRegularFile(file)) {
             throw OcidiffException.usage(file + ": not found");
         }
-        try (JsonParser parser = JSON.getFactory().createParser(file.toFile())) {
+        try (JsonParser parser = JSON.getFactory().createParser(open(file))) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
                 return items(parser, file, region, sink);
@@ -44,9 +54,21 @@ public final class ImportReader {
             throw malformed(file, parser.currentLocation(), "expected a JSON array or object");
         } catch (JsonProcessingException e) {
             throw malformed(file, e.getLocation(), e.getOriginalMessage());
+        } catch (ZipException | EOFException e) {
+            // Only a gzip stream ends early or fails its check: a file cut short in copying, say.
+            throw malformed(file, null, "the gzip data is cut short or corrupt (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw OcidiffException.runtime(file + ": cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The file's text: decompressed when it starts with gzip's magic bytes. */
+    private static InputStream open(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        in.mark(2);
+        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        return gzip ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     /** Inside an object: descends into "data", reads "items", skips everything else. */

@@ -22,6 +22,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Loads Resource Search results saved earlier as the snapshot of their date (taken at 23:59:59 UTC).
@@ -140,17 +142,22 @@ public final class ImportJob {
                 r.displayName(), r.json(), r.sha256());
     }
 
+    private static final Pattern REGION_FILE = Pattern.compile("([a-z]{2,}-[a-z]+-\\d+)\\.json(\\.gz)?");
+
     /** The tenancy of imported snapshots whose files never showed the root compartment. */
     public static final String UNKNOWN_TENANCY = "unknown";
 
-    /** The region a file holds, from --region or a file named like the fixture format's {@code <region>.json}. */
+    /**
+     * The region a file holds, from --region or a file named like the fixture format's {@code <region>.json}
+     * (or {@code <region>.json.gz}).
+     */
     public static String regionOf(Path file, String explicit) {
         if (explicit != null) {
             return explicit;
         }
-        String name = file.getFileName().toString();
-        if (name.matches("[a-z]{2,}-[a-z]+-\\d+\\.json")) {
-            return name.substring(0, name.length() - ".json".length());
+        Matcher named = REGION_FILE.matcher(file.getFileName().toString());
+        if (named.matches()) {
+            return named.group(1);
         }
         throw OcidiffException.usage(file + ": cannot tell its region from the file name; add --region REGION"
                 + " or name the file <region>.json, e.g. us-ashburn-1.json");

@@ -250,8 +250,12 @@ class SnapshotCommandTest {
                 assertThat(ocids).containsExactlyInAnyOrder("ocid1.vcn.oc1.iad.aaaaaaaavcn",
                         "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef");
             }
-            MainTest.Run sameDate = run("--config", config, "import", "--date", "2026-11-02",
-                    fixture.resolve("2026-11-02/resources/eu-frankfurt-1.json").toString());
+            // Compressed, as daily dumps are kept: read by content, its region told by its name.
+            Path gz = sim.dir.resolve("eu-frankfurt-1.json.gz");
+            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+                Files.copy(fixture.resolve("2026-11-02/resources/eu-frankfurt-1.json"), out);
+            }
+            MainTest.Run sameDate = run("--config", config, "import", "--date", "2026-11-02", gz.toString());
             assertThat(sameDate.out()).contains("of 2026-11-02 (COMPLETE): 2 resources");
             assertThat(run("--config", config, "snapshots").out().lines().filter(l -> l.contains("import"))).hasSize(2);
         }

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ocidiff.OcidiffException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,5 +71,51 @@ class ImportReaderTest {
         Path file = dir.resolve("other.json");
         Files.writeString(file, "{\"foo\": []}");
         assertThatThrownBy(() -> ImportReader.read(file, "us-ashburn-1", r -> { })).hasMessageContaining("no \"items\" array");
+    }
+
+    @Test
+    void readsAGzippedDumpAsTheSameResourcesWhateverItsName() throws IOException {
+        String json = "{\"data\":{\"items\":[{\"resource-type\":\"Vcn\",\"identifier\":\"ocid1.vcn.x\",\"compartment-id\":\"c\"}]}}";
+        Path gz = dir.resolve("2026-09-15.json.gz");
+        Path unnamed = dir.resolve("dump");
+        Files.write(gz, gzip(json.getBytes(StandardCharsets.UTF_8)));
+        Files.write(unnamed, gzip(json.getBytes(StandardCharsets.UTF_8)));
+        List<CanonicalResource> plain = read("plain.json", json);
+        for (Path file : List.of(gz, unnamed)) {
+            List<CanonicalResource> out = new ArrayList<>();
+            assertThat(ImportReader.read(file, "us-ashburn-1", out::add)).isEqualTo(1);
+            assertThat(out).isEqualTo(plain);
+        }
+    }
+
+    @Test
+    void aGzippedDumpCutShortOrMalformedIsRefusedByName() throws IOException {
+        byte[] whole = gzip("[{\"resourceType\":\"Vcn\",\"identifier\":\"ocid1.vcn.x\",\"compartmentId\":\"c\"}]"
+                .getBytes(StandardCharsets.UTF_8));
+        Path cut = dir.resolve("cut.json.gz");
+        Files.write(cut, Arrays.copyOf(whole, whole.length - 12));
+        assertThatThrownBy(() -> ImportReader.read(cut, "us-ashburn-1", r -> { }))
+                .isInstanceOfSatisfying(OcidiffException.class, e -> assertThat(e.exitCode()).isEqualTo(OcidiffException.USAGE))
+                .hasMessageStartingWith(cut + ": the gzip data is cut short or corrupt (")
+                .hasMessageEndingWith("; nothing was imported from it");
+        Path bad = dir.resolve("bad.json.gz");
+        Files.write(bad, gzip("[\n {\"identifier\": }]".getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> ImportReader.read(bad, "us-ashburn-1", r -> { }))
+                .hasMessageStartingWith(bad + ": line 2, column");
+    }
+
+    @Test
+    void aFolderIsRefusedWithTheWayToNameItsFiles() {
+        assertThatThrownBy(() -> ImportReader.read(dir, "us-ashburn-1", r -> { }))
+                .isInstanceOfSatisfying(OcidiffException.class, e -> assertThat(e.exitCode()).isEqualTo(OcidiffException.USAGE))
+                .hasMessage(dir + ": is a folder; name the files in it, e.g. " + dir.resolve("*.json"));
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
     }
 }
