@@ -317,11 +317,11 @@ public final class Crawler {
      * Pages one query that small scopes of a region share, each resource written for its own compartment's
      * scope; a resource answered in a compartment outside the group (moved while the query paged) is the
      * first scope's to report, as a scope reports one it lists that moved out. A resource whose details
-     * could not be read fails its own scope only. When the query fails for itself (a 500 or a 4xx other than 400,
-     * which one failing compartment is enough for, or throttling), each scope is collected again on its own, so that only
-     * those that fail alone are gaps (what the shared query wrote for them is then written again, which the
-     * writer takes as a second sighting); when it fails for the region (see OciClients#regionWide), all do.
-     * When Search refuses it as a query (400: OCI does not document how long a query may be, and 25
+     * could not be read fails its own scope only. When the query fails for itself (a 500 or another 4xx, which
+     * one failing compartment is enough for, or throttling), each scope is collected again on its own, so that
+     * only those that fail alone are gaps (what the shared query wrote for them is then written again, which
+     * the writer takes as a second sighting); when it fails for the region (see OciClients#regionWide), all
+     * do. When Search refuses it as a query (400: OCI does not document how long a query may be, and 25
      * compartments make some 2,800 characters), each half shares a query of its own.
      */
     private List<ScopeCoverage> collectShared(List<Scope> group, SnapshotWriter writer,
