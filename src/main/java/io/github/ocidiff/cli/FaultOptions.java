@@ -55,11 +55,15 @@ final class FaultOptions {
                     + " does not document (default 0: no limit).")
     int maxQueryLength;
 
+    @Option(names = "--paging-shift", description = "Start each later page of a Search query one resource further, as when"
+            + " resources leave the index while a query pages: the first resource of each later page is skipped.")
+    boolean pagingShift;
+
     FaultPlan plan() {
         try {
             return new FaultPlan(seed, throttleRate, retryAfter, errorRate, truncateRate, Duration.ofMillis(latencyMillis),
                     Set.copyOf(downRegions), failCompartment, failAfterPages, staleRate, Set.copyOf(readDenied),
-                    maxQueryLength);
+                    maxQueryLength, pagingShift);
         } catch (IllegalArgumentException e) {
             throw OcidiffException.usage("fault options: " + e.getMessage());
         }

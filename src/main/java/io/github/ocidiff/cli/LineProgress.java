@@ -59,8 +59,8 @@ final class LineProgress implements CrawlProgress {
 
     @Override
     public synchronized void lookedUp(int missing, int carried) {
-        out.printf("  looked up %s missing beside the gaps: %,d carried forward (listed elsewhere, or Search did not"
-                + " answer), %,d gone%n", SnapshotCommand.count(missing, "resource"), carried, missing - carried);
+        out.printf("  looked up %s missing from their compartments: %,d carried forward (still listed, or Search did"
+                + " not answer), %,d gone%n", SnapshotCommand.count(missing, "resource"), carried, missing - carried);
         out.flush();
     }
 

@@ -11,8 +11,9 @@ public interface CrawlProgress {
     }
 
     /**
-     * Resources missing from their compartments beside scopes not collected were looked up (see {@link Crawler}):
-     * {@code carried} of the {@code missing} are carried forward, Search listing them elsewhere or not answering.
+     * Resources missing from their compartments, beside scopes not collected or last seen live, were looked up (see
+     * {@link Crawler}): {@code carried} of the {@code missing} are carried forward, Search still listing them or
+     * not answering.
      */
     default void lookedUp(int missing, int carried) {
     }

@@ -124,16 +124,18 @@ public final class Crawler {
     }
 
     /**
-     * A resource missing from its compartment, in a region where some scope was not collected, may have moved
-     * into one of those scopes rather than be gone. Looked up by identifier ({@value #LOOKUP_BATCH} to a query),
-     * those Search still lists are carried forward as they were, and the next collection of their new scope shows
-     * them moved; the others are gone. When a lookup fails, its resources are carried forward too: their fate is
-     * unknown, not a deletion. Those whose service said they are gone ({@code vanished}) are not looked up: Search
-     * may still list them.
+     * A resource missing from its compartment may still exist: in a region where some scope was not collected, it
+     * may have moved into one of those; and one last seen live may have been skipped by its scope's paging (Search
+     * pages newest first and, as resources leave its index while a query pages, later pages shift; a deleted
+     * resource shows as TERMINATED for a while, so one missing while live is rarely deleted alone). Looked up by
+     * identifier ({@value #LOOKUP_BATCH} to a query), those Search still lists are carried forward as they were
+     * (the next collection of a new scope shows them moved, and the next night any change); the others are gone.
+     * When a lookup fails, its resources are carried forward too: their fate is unknown, not a deletion. Those
+     * whose service said they are gone ({@code vanished}) are not looked up: Search may still list them.
      */
     private void lookUpUnseen(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress, Set<String> vanished) {
         List<Lookup> lookups = new ArrayList<>();
-        writer.unseenBesideGaps().forEach((region, unseen) -> {
+        writer.unseenToLookUp().forEach((region, unseen) -> {
             List<String> ocids = unseen.stream().filter(ocid -> !vanished.contains(ocid)).toList();
             for (int from = 0; from < ocids.size(); from += LOOKUP_BATCH) {
                 lookups.add(new Lookup(region, ocids.subList(from, Math.min(ocids.size(), from + LOOKUP_BATCH))));

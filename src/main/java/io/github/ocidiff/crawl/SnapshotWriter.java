@@ -44,16 +44,19 @@ public interface SnapshotWriter extends AutoCloseable {
 
     /**
      * Once every scope is done: by region, the resources the latest snapshot had in scopes collected fully now
-     * that no scope reported, in regions where some scope was not collected. Each may have moved into one of
-     * those rather than be gone; the crawl looks them up (see {@link #carryForward}). By default, none.
+     * that no scope reported, and that may still exist: in regions where some scope was not collected (each may
+     * have moved into one), and anywhere those it last saw live (Search lists a deleted resource as TERMINATED
+     * for a while, so a live one missing may be one its paging skipped). The crawl looks them up (see {@link
+     * #carryForward}). By default, none.
      */
-    default Map<String, List<String>> unseenBesideGaps() {
+    default Map<String, List<String>> unseenToLookUp() {
         return Map.of();
     }
 
     /**
-     * Carries resources of {@link #unseenBesideGaps} forward as they were, unknown rather than gone: Search lists
-     * them elsewhere (in a scope not collected), or could not be asked. By default, nothing is carried.
+     * Carries resources of {@link #unseenToLookUp} forward as they were rather than gone: Search still lists
+     * them (elsewhere, in a scope not collected, or where a page skipped them), or could not be asked. By
+     * default, nothing is carried.
      */
     default void carryForward(Collection<String> ocids) {
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ocidiff.config.IgnoreRule;
+import io.github.ocidiff.crawl.Lifecycle;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.store.StoredResource;
 import java.util.ArrayList;

@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  *                           policy grants inspect but not read on them
  * @param maxQueryLength     the longest Search query answered, in characters; a longer one is refused (400
  *                           InvalidParameter), as OCI may refuse one by a limit it does not document; 0 for none
+ * @param pagingShift        whether each later page of a Search query starts one resource further, as when a resource
+ *                           of the pages answered leaves the index while the query pages: the first resource of each
+ *                           later page is never answered by that query
  */
 public record FaultPlan(
         long seed,
@@ -39,7 +42,8 @@ public record FaultPlan(
         int failAfterPages,
         double staleRate,
         Set<String> readDenied,
-        int maxQueryLength) {
+        int maxQueryLength,
+        boolean pagingShift) {
 
     public FaultPlan {
         requireFraction("throttleRate", throttleRate);
@@ -61,7 +65,7 @@ public record FaultPlan(
     }
 
     public static FaultPlan none() {
-        return new FaultPlan(0, 0, 1, 0, 0, Duration.ZERO, Set.of(), null, 0, 0, Set.of(), 0);
+        return new FaultPlan(0, 0, 1, 0, 0, Duration.ZERO, Set.of(), null, 0, 0, Set.of(), 0, false);
     }
 
     public FaultPlan withThrottling(double rate, int retryAfter) {
@@ -110,6 +114,10 @@ public record FaultPlan(
         return edit(b -> b.maxQueryLength = length);
     }
 
+    public FaultPlan withPagingShift() {
+        return edit(b -> b.pagingShift = true);
+    }
+
     /** This plan with some components changed: the one place that lists them all for a copy. */
     private FaultPlan edit(Consumer<Copy> change) {
         Copy copy = new Copy(this);
@@ -131,6 +139,7 @@ public record FaultPlan(
         double staleRate;
         Set<String> readDenied;
         int maxQueryLength;
+        boolean pagingShift;
 
         Copy(FaultPlan p) {
             seed = p.seed;
@@ -145,11 +154,13 @@ public record FaultPlan(
             staleRate = p.staleRate;
             readDenied = p.readDenied;
             maxQueryLength = p.maxQueryLength;
+            pagingShift = p.pagingShift;
         }
 
         FaultPlan plan() {
             return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency,
-                    downRegions, failingCompartment, failAfterPages, staleRate, readDenied, maxQueryLength);
+                    downRegions, failingCompartment, failAfterPages, staleRate, readDenied, maxQueryLength,
+                    pagingShift);
         }
     }
 

@@ -6,12 +6,12 @@ import java.io.IOException;
 /** Resource Search (20180409): SearchResources with structured queries, per region. */
 final class SearchApi {
     private final TenancySource source;
-    /** The longest query answered, in characters; 0 for no limit. */
-    private final int maxQueryLength;
+    /** Read for the longest query answered and the paging shift. */
+    private final FaultPlan faults;
 
-    SearchApi(TenancySource source, int maxQueryLength) {
+    SearchApi(TenancySource source, FaultPlan faults) {
         this.source = source;
-        this.maxQueryLength = maxQueryLength;
+        this.faults = faults;
     }
 
     boolean owns(SimRequest r) {
@@ -33,15 +33,18 @@ final class SearchApi {
             throw SimError.badRequest("InvalidParameter", "Only type Structured search details are supported.");
         }
         String query = details.path("query").asText(null);
-        if (maxQueryLength > 0 && query != null && query.length() > maxQueryLength) {
+        int limit = faults.maxQueryLength();
+        if (limit > 0 && query != null && query.length() > limit) {
             throw SimError.badRequest("InvalidParameter", "The query is " + query.length()
-                    + " characters long; the limit is " + maxQueryLength + ".");
+                    + " characters long; the limit is " + limit + ".");
         }
         return StructuredQuery.parse(query);
     }
 
     SimResponse handle(SimRequest r, ResourceQuery query) {
         int limit = r.intParam("limit", 100, 1, 1000);
-        return SimResponse.page(source.resources(r.region(), query, r.pageOffset(), limit), true);
+        // The next page's offset comes back in its token, so each later page starts one further than the last.
+        int offset = r.pageOffset() > 0 && faults.pagingShift() ? r.pageOffset() + 1 : r.pageOffset();
+        return SimResponse.page(source.resources(r.region(), query, offset, limit), true);
     }
 }

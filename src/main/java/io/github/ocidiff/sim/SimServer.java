@@ -66,7 +66,7 @@ public final class SimServer implements AutoCloseable {
         this.tenancyId = source.tenancy().path("id").asText();
         this.keys = publicKey == null ? null : new TenancyKeys(publicKey, tenancyId, this::instance);
         this.identity = new IdentityApi(source);
-        this.search = new SearchApi(source, faults.maxQueryLength());
+        this.search = new SearchApi(source, faults);
         this.audit = new AuditApi(source);
         ServiceView services = new ServiceView(source, faults);
         this.objectStorage = new ObjectStorageApi(namespaceOf(source), source, services);

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.Cursor;
@@ -24,7 +25,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Index;
 import org.jooq.Record;
-import org.jooq.Record2;
+import org.jooq.Record3;
 import org.jooq.ResultQuery;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.SQLDataType;
@@ -107,14 +108,18 @@ final class IntervalQueries {
         });
     }
 
-    /** The OCIDs of intervals given by row id, by region; each row looked up by its key (see {@link #hasRowId}). */
-    static Map<String, List<String>> ocidsByRegion(DSLContext dsl, long[] rowIds) {
+    /**
+     * The OCIDs of intervals given by row id, by region, of those whose region and lifecycle state {@code keep}
+     * accepts; each row looked up by its key (see {@link #hasRowId}).
+     */
+    static Map<String, List<String>> ocidsByRegion(DSLContext dsl, long[] rowIds, BiPredicate<String, String> keep) {
         Map<String, List<String>> byRegion = new TreeMap<>();
-        var query = dsl.select(I.OCID, I.REGION).from(I.useIndex()).where(rowId(I).eq(param("rowId", 0L))).keepStatement(true);
+        var query = dsl.select(I.OCID, I.REGION, I.LIFECYCLE_STATE).from(I.useIndex())
+                .where(rowId(I).eq(param("rowId", 0L))).keepStatement(true);
         try (query) {
             for (long rowId : rowIds) {
-                Record2<String, String> row = query.bind("rowId", rowId).fetchOne();
-                if (row != null) {
+                Record3<String, String, String> row = query.bind("rowId", rowId).fetchOne();
+                if (row != null && keep.test(row.value2(), row.value3())) {
                     byRegion.computeIfAbsent(row.value2(), region -> new ArrayList<>()).add(row.value1());
                 }
             }

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 
@@ -212,17 +211,16 @@ final class LatestState {
 
     /**
      * The slots of the open intervals not seen, staged or ended by this snapshot whose own scope it declared and
-     * collected fully, in a region where some scope was not collected: resources that may have moved into one.
+     * collected fully: resources gone, or that moved into a scope not collected, or that Search skipped.
      */
-    IntStream unseenBeside(Set<Scope> declared, Set<Scope> notCollected) {
-        Set<String> regions = notCollected.stream().map(Scope::region).collect(Collectors.toSet());
-        boolean[] beside = new boolean[scopes.count()];
-        for (int id = 0; id < beside.length; id++) {
+    IntStream unseenInCollected(Set<Scope> declared, Set<Scope> notCollected) {
+        boolean[] collected = new boolean[scopes.count()];
+        for (int id = 0; id < collected.length; id++) {
             Scope scope = scopes.scope(id);
-            beside[id] = declared.contains(scope) && !notCollected.contains(scope) && regions.contains(scope.region());
+            collected[id] = declared.contains(scope) && !notCollected.contains(scope);
         }
         return IntStream.range(0, index.size()).filter(slot -> index.sighting(slot) == OpenIntervalIndex.UNSEEN
-                && beside[index.ownScope(slot)] && !endedEarly.get(slot));
+                && collected[index.ownScope(slot)] && !endedEarly.get(slot));
     }
 
     /**

@@ -6,6 +6,7 @@ import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_STAGING;
 import static io.github.ocidiff.store.jooq.Tables.VERSION_BLOCK;
 
 import io.github.ocidiff.crawl.CanonicalResource;
+import io.github.ocidiff.crawl.Lifecycle;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SearchedResource;
@@ -159,21 +160,20 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     }
 
     @Override
-    public Map<String, List<String>> unseenBesideGaps() {
+    public Map<String, List<String>> unseenToLookUp() {
         requireOpen();
         Set<Scope> notCollected = declared.stream().filter(scope -> !done.containsKey(scope) || !done.get(scope).ok())
                 .collect(Collectors.toSet());
-        if (notCollected.isEmpty()) {
-            return Map.of();
-        }
+        Set<String> besideGaps = notCollected.stream().map(Scope::region).collect(Collectors.toSet());
         awaitWritten();
-        long[] rowIds = latest.unseenBeside(Set.copyOf(declared), notCollected).mapToLong(latest::rowId).toArray();
+        long[] rowIds = latest.unseenInCollected(Set.copyOf(declared), notCollected).mapToLong(latest::rowId).toArray();
         if (rowIds.length == 0) {
             return Map.of();
         }
         // H2 holds the intervals locked while it builds the keys a first night left out.
         keys.require();
-        return IntervalQueries.ocidsByRegion(dsl, rowIds);
+        return IntervalQueries.ocidsByRegion(dsl, rowIds, (region, lifecycleState) ->
+                besideGaps.contains(region) || Lifecycle.of(lifecycleState) == Lifecycle.LIVE);
     }
 
     @Override

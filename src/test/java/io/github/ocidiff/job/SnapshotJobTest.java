@@ -42,13 +42,18 @@ class SnapshotJobTest {
     private static final SnapshotJob.Request ALL = new SnapshotJob.Request(false, List.of(), List.of());
 
     private static SnapshotJob.Outcome snapshot(SimHarness sim, Store store, String day, SnapshotJob.Request request) {
+        return snapshot(sim, store, day, request, CrawlProgress.NONE);
+    }
+
+    private static SnapshotJob.Outcome snapshot(SimHarness sim, Store store, String day, SnapshotJob.Request request,
+                                                CrawlProgress progress) {
         sim.server.source().selectDay(LocalDate.parse(day));
         Config config = sim.config();
         try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
             // As the command does: Identity is asked what to cover before the store is.
             Planning planning = Planning.start(clients, config, request);
             return new SnapshotJob(store, clients, config)
-                    .run(request, planning, Instant.parse(day + "T23:59:59Z"), CrawlProgress.NONE);
+                    .run(request, planning, Instant.parse(day + "T23:59:59Z"), progress);
         }
     }
 
@@ -320,6 +325,56 @@ class SnapshotJobTest {
             assertThat(store.changesBetween(day1, day2.summary().id())).extracting(IntervalEdge::ocid)
                     .containsOnlyOnce(extra).doesNotContain(batch1);
         });
+    }
+
+    /**
+     * Search's later pages shifting while a query pages (resources leaving its index), so that each scope's paging
+     * skips a resource: the live ones the night before had are looked up by identifier, found and carried forward,
+     * not reported deleted, and no resource Search still lists is.
+     */
+    @Test
+    void resourcesSearchsPagingSkippedAreLookedUpAndCarriedForwardNotDeleted() {
+        // Two compartments of some 2,000 resources each: two pages a scope, so one resource skipped in each.
+        GeneratorSpec spec = GeneratorSpec.defaults().withSeed(11).withResourceCount(4_000).withDays(2)
+                .withRegions(List.of("us-ashburn-1")).withCompartments(1, 1);
+        int[] lookedUp = new int[2];
+        CrawlProgress recording = new CrawlProgress() {
+            @Override
+            public void started(io.github.ocidiff.crawl.CrawlPlan plan) {
+            }
+
+            @Override
+            public void scopeDone(ScopeCoverage coverage) {
+            }
+
+            @Override
+            public void lookedUp(int missing, int carried) {
+                lookedUp[0] += missing;
+                lookedUp[1] += carried;
+            }
+
+            @Override
+            public void committing() {
+            }
+        };
+        try (SimHarness sim = SimHarness.start(new GeneratedTenancy(spec), FaultPlan.none());
+             SimHarness shifting = SimHarness.start(new GeneratedTenancy(spec), FaultPlan.none().withPagingShift());
+             Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+            long day1 = snapshot(sim, store, "2026-11-01", ALL).summary().id();
+            Set<String> before = new java.util.HashSet<>();
+            store.forEachResourceAt(day1, r -> before.add(r.ocid()));
+            long day2 = snapshot(shifting, store, "2026-11-02", ALL, recording).summary().id();
+            Set<String> listed = new java.util.HashSet<>();
+            shifting.server.source().resources("us-ashburn-1", io.github.ocidiff.sim.ResourceQuery.all(), 0, 10_000)
+                    .items().forEach(item -> listed.add(item.path("identifier").asText()));
+            assertThat(listed).hasSizeGreaterThan(3_900);
+            Set<String> after = new java.util.HashSet<>();
+            store.forEachResourceAt(day2, r -> after.add(r.ocid()));
+            assertThat(after).containsAll(listed.stream().filter(before::contains).toList());
+            assertThat(store.changesBetween(day1, day2)).filteredOn(e -> e.after() == null)
+                    .extracting(IntervalEdge::ocid).doesNotContainAnyElementsOf(listed);
+            assertThat(lookedUp[1]).as("skipped by the paging, found by identifier").isPositive();
+        }
     }
 
     /** Resources their service said are gone are not looked up beside a gap, where Search would still list them. */

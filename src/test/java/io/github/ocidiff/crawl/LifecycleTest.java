@@ -1,4 +1,4 @@
-package io.github.ocidiff.diff;
+package io.github.ocidiff.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
