@@ -58,9 +58,9 @@ final class LineProgress implements CrawlProgress {
     }
 
     @Override
-    public synchronized void lookedUp(int missing, int carried) {
-        out.printf("  looked up %s missing from their compartments: %,d carried forward (still listed, or Search did"
-                + " not answer), %,d gone%n", SnapshotCommand.count(missing, "resource"), carried, missing - carried);
+    public synchronized void lookedUp(int missing, int kept) {
+        out.printf("  looked up %s missing from their compartments: %,d still listed or not answered for, %,d gone%n",
+                SnapshotCommand.count(missing, "resource"), kept, missing - kept);
         out.flush();
     }
 

@@ -12,10 +12,10 @@ public interface CrawlProgress {
 
     /**
      * Resources missing from their compartments, beside scopes not collected or last seen live, were looked up (see
-     * {@link Crawler}): {@code carried} of the {@code missing} are carried forward, Search still listing them or
-     * not answering.
+     * {@link Crawler}): {@code kept} of the {@code missing} are kept, as Search lists them now or, when it lists them
+     * in a scope not collected or does not answer, as they were.
      */
-    default void lookedUp(int missing, int carried) {
+    default void lookedUp(int missing, int kept) {
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -119,7 +120,9 @@ public final class Crawler {
             }
             return null;
         });
-        lookUpUnseen(plan, writer, progress, vanished.stream().map(VanishedResource::ocid).collect(Collectors.toSet()));
+        Set<Scope> collected = coverage.values().stream().filter(ScopeCoverage::ok).map(ScopeCoverage::scope)
+                .collect(Collectors.toSet());
+        lookUpUnseen(plan, writer, progress, collected, vanished);
         return new CrawlResult(plan.scopes().stream().map(coverage::get).toList(), vanished);
     }
 
@@ -128,15 +131,18 @@ public final class Crawler {
      * may have moved into one of those; and one last seen live may have been skipped by its scope's paging (Search
      * pages newest first and, as resources leave its index while a query pages, later pages shift; a deleted
      * resource shows as TERMINATED for a while, so one missing while live is rarely deleted alone). Looked up by
-     * identifier ({@value #LOOKUP_BATCH} to a query), those Search still lists are carried forward as they were
-     * (the next collection of a new scope shows them moved, and the next night any change); the others are gone.
-     * When a lookup fails, its resources are carried forward too: their fate is unknown, not a deletion. Those
-     * whose service said they are gone ({@code vanished}) are not looked up: Search may still list them.
+     * identifier ({@value #LOOKUP_BATCH} to a query), those Search still lists in a scope collected fully are
+     * written for it as Search lists them (their details read as the scope's are), and those in a scope not
+     * collected are carried forward as they were (the next collection of that scope shows them moved); the others
+     * are gone. When a lookup fails, its resources are carried forward too: their fate is unknown, not a deletion.
+     * Those whose service said they are gone ({@code vanished}) are not looked up: Search may still list them.
      */
-    private void lookUpUnseen(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress, Set<String> vanished) {
+    private void lookUpUnseen(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress, Set<Scope> collected,
+                              List<VanishedResource> vanished) {
+        Set<String> gone = vanished.stream().map(VanishedResource::ocid).collect(Collectors.toSet());
         List<Lookup> lookups = new ArrayList<>();
         writer.unseenToLookUp().forEach((region, unseen) -> {
-            List<String> ocids = unseen.stream().filter(ocid -> !vanished.contains(ocid)).toList();
+            List<String> ocids = unseen.stream().filter(ocid -> !gone.contains(ocid)).toList();
             for (int from = 0; from < ocids.size(); from += LOOKUP_BATCH) {
                 lookups.add(new Lookup(region, ocids.subList(from, Math.min(ocids.size(), from + LOOKUP_BATCH))));
             }
@@ -144,51 +150,78 @@ public final class Crawler {
         if (lookups.isEmpty()) {
             return;
         }
-        List<Integer> carried = Parallel.map(lookups, threads(plan), "ocidiff-lookup", "looking up missing resources",
-                lookup -> lookUp(lookup, writer));
-        progress.lookedUp(lookups.stream().mapToInt(l -> l.ocids().size()).sum(), carried.stream().mapToInt(n -> n).sum());
-    }
-
-    /** One lookup: carries forward those Search lists, or all when it does not answer; returns how many. */
-    private int lookUp(Lookup lookup, SnapshotWriter writer) {
-        Set<String> listed = new HashSet<>();
-        lookUp(lookup.region(), lookup.ocids(), listed);
-        writer.carryForward(listed);
-        return listed.size();
+        List<Integer> kept = Parallel.map(lookups, threads(plan), "ocidiff-lookup", "looking up missing resources",
+                lookup -> lookUp(lookup, writer, collected, vanished));
+        progress.lookedUp(lookups.stream().mapToInt(l -> l.ocids().size()).sum(), kept.stream().mapToInt(n -> n).sum());
     }
 
     /**
-     * Adds to {@code listed} those of {@code ocids} Search lists, or all of them when it does not answer. A query
-     * Search refuses as such (400: OCI's limit on a query's length is not documented, and a lookup of 50 is some
-     * 5,000 characters) is asked again in halves, so that one refusal does not leave 50 resources unknown; a
-     * server's failure is not, as each half would spend the retries again.
+     * One lookup: writes those Search lists in a scope collected fully, carries forward those it lists elsewhere, or
+     * all when it does not answer; returns how many were kept so. One whose details could not be read is carried
+     * forward (its scope is done); one whose details tell it was deleted goes to {@code vanished}.
      */
-    private void lookUp(String region, List<String> ocids, Set<String> listed) {
+    private int lookUp(Lookup lookup, SnapshotWriter writer, Set<Scope> collected, List<VanishedResource> vanished) {
+        String region = lookup.region();
+        Set<String> carried = new HashSet<>();
+        int[] written = {0};
+        lookUp(region, lookup.ocids(), carried, items -> {
+            Map<Scope, List<SearchedResource>> batches = new LinkedHashMap<>();
+            Map<String, Scope> scopeOf = new HashMap<>();
+            List<CanonicalResource> toEnrich = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                ObjectNode item = items.json(i);
+                Scope scope = new Scope(region, item.path("compartmentId").asText());
+                if (!collected.contains(scope)) {
+                    carried.add(item.path("identifier").asText());
+                    continue;
+                }
+                int enriched = toEnrich.size();
+                take(items, i, item, region, batches.computeIfAbsent(scope, s -> new ArrayList<>()), toEnrich);
+                if (toEnrich.size() > enriched) {
+                    scopeOf.put(toEnrich.get(enriched).ocid(), scope);
+                }
+            }
+            for (Enriched enriched : enrich(region, toEnrich)) {
+                if (enriched.failure() != null) {
+                    carried.add(enriched.searched().ocid());
+                } else {
+                    enriched.addTo(batches.get(scopeOf.get(enriched.searched().ocid())), vanished);
+                }
+            }
+            batches.forEach((scope, batch) -> {
+                if (!batch.isEmpty()) {
+                    writer.writeSearched(scope, batch);
+                    written[0] += batch.size();
+                }
+            });
+        });
+        writer.carryForward(carried);
+        return carried.size() + written[0];
+    }
+
+    /**
+     * Hands {@code eachPage} the pages Search answers for {@code ocids}, or adds them all to {@code unanswered} when
+     * it does not answer. A query Search refuses as such (400: OCI's limit on a query's length is not documented,
+     * and a lookup of 50 is some 5,000 characters) is asked again in halves, so that one refusal does not leave 50
+     * resources unknown; a server's failure is not, as each half would spend the retries again.
+     */
+    private void lookUp(String region, List<String> ocids, Set<String> unanswered, Consumer<SearchItems> eachPage) {
         try {
             clients.searchPages(region, ocids.stream().map(ocid -> "identifier = '" + ocid + "'")
-                    .collect(Collectors.joining(" || ", "query all resources where ", "")), items -> {
-                        for (int i = 0; i < items.size(); i++) {
-                            listed.add(identifier(items, i));
-                        }
-                    });
+                    .collect(Collectors.joining(" || ", "query all resources where ", "")), eachPage);
         } catch (BmcException e) {
             if (e.getStatusCode() == 400 && ocids.size() > 1) {
                 int half = ocids.size() / 2;
-                lookUp(region, ocids.subList(0, half), listed);
-                lookUp(region, ocids.subList(half, ocids.size()), listed);
+                lookUp(region, ocids.subList(0, half), unanswered, eachPage);
+                lookUp(region, ocids.subList(half, ocids.size()), unanswered, eachPage);
             } else {
-                listed.addAll(ocids);
+                unanswered.addAll(ocids);
             }
         }
     }
 
     /** Resources of one region looked up in one Search query. */
     private record Lookup(String region, List<String> ocids) {
-    }
-
-    private static String identifier(SearchItems items, int i) {
-        String identifier = items.identifier(i);
-        return identifier != null ? identifier : items.json(i).path("identifier").asText();
     }
 
     /** How many scopes are collected at once: the configured concurrency in every region. */

@@ -39,14 +39,18 @@ public interface SnapshotWriter extends AutoCloseable {
         write(scope, resources.stream().map(SearchedResource::canonical).toList());
     }
 
-    /** Marks a scope done, collected fully or not; once per scope, after the resources written for it. */
+    /**
+     * Marks a scope done, collected fully or not; once per scope, after the resources its query listed. Only the
+     * lookups of {@link #unseenToLookUp} write for a scope done (collected fully) after this.
+     */
     void scopeDone(ScopeCoverage coverage);
 
     /**
      * Once every scope is done: by region, the resources the latest snapshot had in scopes collected fully now
      * that no scope reported, and that may still exist: in regions where some scope was not collected (each may
      * have moved into one), and anywhere those it last saw live (Search lists a deleted resource as TERMINATED
-     * for a while, so a live one missing may be one its paging skipped). The crawl looks them up (see {@link
+     * for a while, so a live one missing may be one its paging skipped). The crawl looks them up, writes those
+     * Search lists in a scope collected fully for that scope, and carries the others forward (see {@link
      * #carryForward}). By default, none.
      */
     default Map<String, List<String>> unseenToLookUp() {
@@ -54,9 +58,8 @@ public interface SnapshotWriter extends AutoCloseable {
     }
 
     /**
-     * Carries resources of {@link #unseenToLookUp} forward as they were rather than gone: Search still lists
-     * them (elsewhere, in a scope not collected, or where a page skipped them), or could not be asked. By
-     * default, nothing is carried.
+     * Carries resources of {@link #unseenToLookUp} forward as they were rather than gone: Search lists them in a
+     * scope not collected, or could not be asked. By default, nothing is carried.
      */
     default void carryForward(Collection<String> ocids) {
     }
