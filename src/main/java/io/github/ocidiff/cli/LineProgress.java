@@ -59,7 +59,7 @@ final class LineProgress implements CrawlProgress {
 
     @Override
     public synchronized void lookedUp(int missing, int kept) {
-        out.printf("  looked up %s missing from their compartments: %,d still listed or not answered for, %,d gone%n",
+        out.printf("  looked up %s missing from their compartments: %,d still listed (or not answered for), %,d gone%n",
                 SnapshotCommand.count(missing, "resource"), kept, missing - kept);
         out.flush();
     }

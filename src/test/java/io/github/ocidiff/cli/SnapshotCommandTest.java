@@ -90,8 +90,8 @@ class SnapshotCommandTest {
             // Every scope held few resources the night before: a query a region.
             assertThat(r.out()).contains("  10 scopes that held few resources last time share 2 Search queries\n");
             // batch-1 moved from dev into prod, which failed.
-            assertThat(r.out()).contains("  looked up 1 resource missing from their compartments: 1 still listed or not"
-                    + " answered for, 0 gone\n");
+            assertThat(r.out()).contains("  looked up 1 resource missing from their compartments: 1 still listed (or not"
+                    + " answered for), 0 gone\n");
         }
     }
 
