@@ -105,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             generatorSpec = GeneratorSpec.defaults().withSeed(seed).withResourceCount(resources).withDays(days);
         } catch (IllegalArgumentException e) {
-            throw OcidiffException.usage(e.getMessage());
+            throw GeneratorOptions.OPTIONS.usage(e);
         }
         GeneratedTenancy tenancy = new GeneratedTenancy(generatorSpec);
         List<LocalDate> nights = tenancy.days();

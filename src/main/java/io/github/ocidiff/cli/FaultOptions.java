@@ -1,15 +1,20 @@
 package io.github.ocidiff.cli;
 
-import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.sim.FaultPlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** The simulator's fault injection options, shared by the commands that start it. */
 final class FaultOptions {
+    /** FaultPlan's components that its checks name, and the options that set them. */
+    private static final OptionNames OPTIONS = new OptionNames("fault options", Map.of("throttleRate", "--throttle-rate",
+            "retryAfterSeconds", "--retry-after", "errorRate", "--error-rate", "truncateRate", "--truncate-rate",
+            "failAfterPages", "--fail-after-pages", "staleRate", "--stale-rate", "maxQueryLength", "--max-query-length"));
+
     @Option(names = "--fault-seed", defaultValue = "1", description = "Seed of the fault decisions (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -65,7 +70,7 @@ final class FaultOptions {
                     Set.copyOf(downRegions), failCompartment, failAfterPages, staleRate, Set.copyOf(readDenied),
                     maxQueryLength, pagingShift);
         } catch (IllegalArgumentException e) {
-            throw OcidiffException.usage("fault options: " + e.getMessage());
+            throw OPTIONS.usage(e);
         }
     }
 }

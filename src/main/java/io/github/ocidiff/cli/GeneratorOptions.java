@@ -1,13 +1,19 @@
 package io.github.ocidiff.cli;
 
-import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.sim.GeneratorSpec;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The generated tenancy's shape; every option defaults to the generator's own default. */
 final class GeneratorOptions {
+    /** GeneratorSpec's components that its checks name, and the options that set them. */
+    static final OptionNames OPTIONS = new OptionNames("generator options", Map.of("resourceCount", "--resources",
+            "regions", "--regions", "compartmentDepth/compartmentWidth", "--depth/--width", "compartmentDepth", "--depth",
+            "compartmentWidth", "--width", "days", "--days", "startDay", "--start-day", "churnRate", "--churn",
+            "readEventsPerWrite", "--audit-reads"));
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed: the same seed gives the same tenancy.")
     Long seed;
 
@@ -66,7 +72,7 @@ final class GeneratorOptions {
             }
             return spec;
         } catch (IllegalArgumentException e) {
-            throw OcidiffException.usage("generator options: " + e.getMessage());
+            throw OPTIONS.usage(e);
         }
     }
 }

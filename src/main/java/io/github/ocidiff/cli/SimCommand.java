@@ -1,6 +1,7 @@
 package io.github.ocidiff.cli;
 
 import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.sim.FaultPlan;
 import io.github.ocidiff.sim.FixtureTenancy;
 import io.github.ocidiff.sim.GeneratedTenancy;
 import io.github.ocidiff.sim.SimCredentials;
@@ -65,6 +66,8 @@ public final class SimCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        // Checked first: a bad option writes no keys into the workdir.
+        FaultPlan plan = faults.plan();
         TenancySource tenancy = openSource();
         if (day != null) {
             try {
@@ -85,7 +88,7 @@ public final class SimCommand implements Runnable {
                 created = SimCredentials.create(dir, tenancyId, homeRegion);
                 key = SimCredentials.readPublicKey(created.publicKey());
             }
-            try (SimServer server = new SimServer(tenancy, key, faults.plan(), port)) {
+            try (SimServer server = new SimServer(tenancy, key, plan, port)) {
                 out.println("OCI simulator listening on " + server.baseUrl());
                 out.println("  tenancy   " + tenancyId + " (" + tenancy.tenancy().path("name").asText() + ")");
                 out.println("  regions   " + String.join(", ", tenancy.regions().stream()

@@ -24,6 +24,6 @@ class GeneratorOptionsTest {
         assertThat(spec("--audit-reads", "99", "--churn", "0.1"))
                 .isEqualTo(GeneratorSpec.defaults().withChurnRate(0.1).withReadEventsPerWrite(99));
         assertThatThrownBy(() -> spec("--audit-reads", "101")).isInstanceOf(OcidiffException.class)
-                .hasMessageContaining("readEventsPerWrite").hasMessageContaining("between 0 and 100");
+                .hasMessage("--audit-reads must be between 0 and 100, got 101");
     }
 }

@@ -177,7 +177,22 @@ class MainTest {
     void badGeneratorOptionsAreUsageErrors() {
         Run r = run("demo", "--resources", "-5");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("resourceCount");
+        assertThat(r.err()).startsWith("ocidiff: --resources must be between 0 and ").endsWith(", got -5\n");
+        assertThat(run("sim", "--depth", "99").err()).startsWith("ocidiff: --depth must be between 0 and ");
+        assertThat(run("sim", "--regions", "mars-north-1").err())
+                .startsWith("ocidiff: --regions: unknown region 'mars-north-1'; allowed: ");
+    }
+
+    @Test
+    void badFaultOptionsNameTheOptionAndWriteNothing(@TempDir Path dir) throws IOException {
+        Run r = run("sim", "--workdir", dir.toString(), "--error-rate", "2");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("ocidiff: --error-rate must be a fraction from 0 to 1, got 2.0\n");
+        assertThat(run("sim", "--workdir", dir.toString(), "--max-query-length", "-1").err())
+                .isEqualTo("ocidiff: --max-query-length must be >= 0 (0 for no limit), got -1\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     @Test
