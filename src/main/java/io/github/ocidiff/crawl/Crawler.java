@@ -23,6 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -164,37 +165,21 @@ public final class Crawler {
         String region = lookup.region();
         Set<String> carried = new HashSet<>();
         int[] written = {0};
-        lookUp(region, lookup.ocids(), carried, items -> {
-            Map<Scope, List<SearchedResource>> batches = new LinkedHashMap<>();
-            Map<String, Scope> scopeOf = new HashMap<>();
-            List<CanonicalResource> toEnrich = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                ObjectNode item = items.json(i);
-                Scope scope = new Scope(region, item.path("compartmentId").asText());
-                if (!collected.contains(scope)) {
-                    carried.add(item.path("identifier").asText());
-                    continue;
-                }
-                int enriched = toEnrich.size();
-                take(items, i, item, region, batches.computeIfAbsent(scope, s -> new ArrayList<>()), toEnrich);
-                if (toEnrich.size() > enriched) {
-                    scopeOf.put(toEnrich.get(enriched).ocid(), scope);
-                }
+        lookUp(region, lookup.ocids(), carried, items -> read(items, region, item -> {
+            Scope scope = new Scope(region, item.path("compartmentId").asText());
+            if (collected.contains(scope)) {
+                return scope;
             }
-            for (Enriched enriched : enrich(region, toEnrich)) {
-                if (enriched.failure() != null) {
-                    carried.add(enriched.searched().ocid());
-                } else {
-                    enriched.addTo(batches.get(scopeOf.get(enriched.searched().ocid())), vanished);
-                }
+            carried.add(item.path("identifier").asText());
+            return null;
+        }).forEach((scope, part) -> {
+            part.failed().forEach(failed -> carried.add(failed.searched().ocid()));
+            vanished.addAll(part.vanished());
+            if (!part.batch().isEmpty()) {
+                writer.writeSearched(scope, part.batch());
+                written[0] += part.batch().size();
             }
-            batches.forEach((scope, batch) -> {
-                if (!batch.isEmpty()) {
-                    writer.writeSearched(scope, batch);
-                    written[0] += batch.size();
-                }
-            });
-        });
+        }));
         writer.carryForward(carried);
         return carried.size() + written[0];
     }
@@ -301,6 +286,47 @@ public final class Crawler {
     }
 
     /**
+     * Reads a page whose items go to several keys (the scopes of a shared query, of a lookup), as the crawl reads a
+     * scope's: each item {@code keyOf} gives a key (null: left out) is taken (see {@link #take}), and the details
+     * of a page's enriched resources are read together. By key, in the order the page first gave each.
+     */
+    private <K> Map<K, PagePart> read(SearchItems items, String region, Function<ObjectNode, K> keyOf) {
+        Map<K, PagePart> parts = new LinkedHashMap<>();
+        Map<String, PagePart> enrichedFor = new HashMap<>();
+        List<CanonicalResource> toEnrich = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            ObjectNode item = items.json(i);
+            K key = keyOf.apply(item);
+            if (key == null) {
+                continue;
+            }
+            PagePart part = parts.computeIfAbsent(key, k -> new PagePart(new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>()));
+            int enriched = toEnrich.size();
+            take(items, i, item, region, part.batch(), toEnrich);
+            if (toEnrich.size() > enriched) {
+                enrichedFor.put(toEnrich.get(enriched).ocid(), part);
+            }
+        }
+        for (Enriched enriched : enrich(region, toEnrich)) {
+            PagePart part = enrichedFor.get(enriched.searched().ocid());
+            if (enriched.failure() != null) {
+                part.failed().add(enriched);
+            } else {
+                enriched.addTo(part.batch(), part.vanished());
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * One key's part of a page (see {@link #read}): the resources to write, those deleted before their details
+     * were read, and those whose details could not be read, in the order read.
+     */
+    private record PagePart(List<SearchedResource> batch, List<VanishedResource> vanished, List<Enriched> failed) {
+    }
+
+    /**
      * Reads the details of a page's resources of enriched types, as many at once as the region allows (each
      * call waits for a slot, see OciClients#call): one at a time, a compartment of a few hundred policies
      * would take minutes over a network.
@@ -368,42 +394,26 @@ public final class Crawler {
         SharedScope first = shares.get(group.get(0).compartmentId());
         Set<String> seen = new HashSet<>();
         try {
-            clients.searchPagesApart(region, query(group), items -> {
-                Map<SharedScope, List<SearchedResource>> batches = new LinkedHashMap<>();
-                Map<String, SharedScope> toEnrichBy = new HashMap<>();
-                List<CanonicalResource> toEnrich = new ArrayList<>();
-                for (int i = 0; i < items.size(); i++) {
-                    ObjectNode item = items.json(i);
-                    if (!seen.add(item.path("identifier").asText())) {
-                        continue;
-                    }
-                    SharedScope share = shares.getOrDefault(item.path("compartmentId").asText(), first);
-                    if (share.failure != null) {
-                        continue;
-                    }
-                    share.resources++;
-                    int enriched = toEnrich.size();
-                    take(items, i, items.identifier(i) == null ? item : null, region,
-                            batches.computeIfAbsent(share, s -> new ArrayList<>()), toEnrich);
-                    if (toEnrich.size() > enriched) {
-                        toEnrichBy.put(toEnrich.get(enriched).ocid(), share);
-                    }
+            clients.searchPagesApart(region, query(group), items -> read(items, region, item -> {
+                if (!seen.add(item.path("identifier").asText())) {
+                    return null;
                 }
-                for (Enriched enriched : enrich(region, toEnrich)) {
-                    SharedScope share = toEnrichBy.get(enriched.searched().ocid());
-                    if (enriched.failure() != null) {
-                        share.failure = share.failure != null ? share.failure : enriched.failure().getMessage();
-                    } else {
-                        enriched.addTo(batches.get(share), share.vanished);
-                    }
+                SharedScope share = shares.getOrDefault(item.path("compartmentId").asText(), first);
+                if (share.failure != null) {
+                    return null;
                 }
-                batches.forEach((share, batch) -> {
-                    share.pages++;
-                    if (!batch.isEmpty()) {
-                        writer.writeSearched(share.scope, batch);
-                    }
-                });
-            });
+                share.resources++;
+                return share;
+            }).forEach((share, part) -> {
+                share.pages++;
+                if (share.failure == null && !part.failed().isEmpty()) {
+                    share.failure = part.failed().get(0).failure().getMessage();
+                }
+                share.vanished.addAll(part.vanished());
+                if (!part.batch().isEmpty()) {
+                    writer.writeSearched(share.scope, part.batch());
+                }
+            }));
         } catch (BmcException e) {
             if (e.getStatusCode() == 400) {
                 List<ScopeCoverage> halves = new ArrayList<>(collectGroup(group.subList(0, group.size() / 2), writer,
