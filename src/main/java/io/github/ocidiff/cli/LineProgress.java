@@ -58,6 +58,14 @@ final class LineProgress implements CrawlProgress {
     }
 
     @Override
+    public synchronized void probing(int scopes, int queries) {
+        out.printf("  %s never collected before share %,d Search quer%s as probes (those holding more than a page are then"
+                        + " asked apart)%n",
+                SnapshotCommand.count(scopes, "scope"), queries, queries == 1 ? "y" : "ies");
+        out.flush();
+    }
+
+    @Override
     public synchronized void lookedUp(int missing, int kept) {
         out.printf("  looked up %s missing from their compartments: %,d still listed (or not answered for), %,d gone%n",
                 SnapshotCommand.count(missing, "resource"), kept, missing - kept);

@@ -11,6 +11,14 @@ public interface CrawlProgress {
     }
 
     /**
+     * {@code scopes} scopes never collected before share {@code queries} Search queries as probes, each asked for its
+     * first page, after which those of a query that holds more are asked apart (see {@link SearchGroups}); told once,
+     * at the start.
+     */
+    default void probing(int scopes, int queries) {
+    }
+
+    /**
      * Resources missing from their compartments, beside scopes not collected or last seen live, were looked up (see
      * {@link Crawler}): {@code kept} of the {@code missing} are kept, as Search lists them now or, when it lists them
      * in a scope not collected or does not answer, as they were.

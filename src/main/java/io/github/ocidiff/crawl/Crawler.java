@@ -88,38 +88,39 @@ public final class Crawler {
         return scopes;
     }
 
-    /** Collects every scope of the plan into the writer, each with a query of its own. */
+    /** Collects every scope of the plan into the writer as a first night does: none collected before (see {@link SearchGroups}). */
     public CrawlResult collect(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress) {
-        return collect(plan, writer, progress, Map.of());
+        return collect(plan, writer, progress, List.of());
     }
 
     /**
      * Collects every scope of the plan into the writer, small ones sharing queries (see {@link SearchGroups}).
      *
-     * @param lastResources per scope the latest snapshot collected fully, the resources it held
+     * @param last the latest snapshot's coverage
      */
-    public CrawlResult collect(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress,
-                               Map<Scope, Long> lastResources) {
+    public CrawlResult collect(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress, List<ScopeCoverage> last) {
         writer.declareScopes(plan.scopes());
         if (!plan.narrowedOut().isEmpty()) {
             writer.declareNarrowedOut(plan.narrowedOut(), "left out by " + plan.narrowing().describe());
         }
         progress.started(plan);
-        List<List<Scope>> groups = SearchGroups.of(plan.scopes(), lastResources);
-        List<List<Scope>> shared = groups.stream().filter(group -> group.size() > 1).toList();
+        List<QueryGroup> groups = SearchGroups.of(plan.scopes(), last);
+        List<QueryGroup> shared = groups.stream().filter(group -> group.shared() && !group.probe()).toList();
         if (!shared.isEmpty()) {
-            progress.sharing(shared.stream().mapToInt(List::size).sum(), shared.size());
+            progress.sharing(shared.stream().mapToInt(group -> group.scopes().size()).sum(), shared.size());
+        }
+        List<QueryGroup> probes = groups.stream().filter(QueryGroup::probe).toList();
+        if (!probes.isEmpty()) {
+            progress.probing(probes.stream().mapToInt(group -> group.scopes().size()).sum(), probes.size());
         }
         List<VanishedResource> vanished = Collections.synchronizedList(new ArrayList<>());
         Map<Scope, ScopeCoverage> coverage = new ConcurrentHashMap<>();
-        Parallel.map(groups, threads(plan), "ocidiff-crawl", "snapshot", group -> {
-            List<ScopeCoverage> collected = collectGroup(group, writer, vanished);
-            for (ScopeCoverage scopeCoverage : collected) {
+        Parallel.drain(groups, QueryGroup::region, threadsPerRegion(plan), "ocidiff-crawl", "snapshot", (group, askApart) -> {
+            for (ScopeCoverage scopeCoverage : collectGroup(group, writer, vanished, askApart)) {
                 writer.scopeDone(scopeCoverage);
                 progress.scopeDone(scopeCoverage);
                 coverage.put(scopeCoverage.scope(), scopeCoverage);
             }
-            return null;
         });
         Set<Scope> collected = coverage.values().stream().filter(ScopeCoverage::ok).map(ScopeCoverage::scope)
                 .collect(Collectors.toSet());
@@ -209,9 +210,19 @@ public final class Crawler {
     private record Lookup(String region, List<String> ocids) {
     }
 
-    /** How many scopes are collected at once: the configured concurrency in every region. */
+    /** How many scopes are collected at once: {@link #threadsPerRegion} in every region, 64 in all at most. */
     public int threads(CrawlPlan plan) {
-        return Math.max(1, Math.min(64, plan.regions().size() * concurrencyPerRegion));
+        return threadsPerRegion(plan) * Math.max(1, plan.regions().size());
+    }
+
+    /**
+     * Twice the configured concurrency (the region's gate keeps its requests to that): a thread that starts a scope
+     * waits for its first page with no request ahead, which over a network idled a slot of the gate for a round trip
+     * at every scope (a first night of a million at 200 ms per answer 2.3 s longer). Fewer where regions are so many
+     * that a page in each thread's hands (some 600 KB, and as much again read ahead) would fill the heap.
+     */
+    private int threadsPerRegion(CrawlPlan plan) {
+        return Math.max(1, Math.min(2 * concurrencyPerRegion, 64 / Math.max(1, plan.regions().size())));
     }
 
     /** The Resource Search query of a scope. */
@@ -369,60 +380,76 @@ public final class Crawler {
         }
     }
 
-    /** Collects scopes of one region with one query: alone, or shared by several. */
-    private List<ScopeCoverage> collectGroup(List<Scope> group, SnapshotWriter writer, List<VanishedResource> vanished) {
-        return group.size() == 1 ? List.of(collect(group.get(0), writer, vanished)) : collectShared(group, writer, vanished);
+    /**
+     * Collects scopes of one region with one query: alone, or shared by several. Returns the coverage of the scopes it
+     * collected; those it could not with this query go to {@code askApart}, in groups of their own.
+     */
+    private List<ScopeCoverage> collectGroup(QueryGroup group, SnapshotWriter writer, List<VanishedResource> vanished,
+                                             Consumer<QueryGroup> askApart) {
+        return group.shared() ? collectShared(group, writer, vanished, askApart)
+                : List.of(collect(group.scopes().get(0), writer, vanished));
     }
 
     /**
-     * Pages one query that small scopes of a region share, each resource written for its own compartment's
-     * scope; a resource answered in a compartment outside the group (moved while the query paged) is the
-     * first scope's to report, as a scope reports one it lists that moved out. A resource whose details
-     * could not be read fails its own scope only. When the query fails for itself (a 500 or another 4xx, which
-     * one failing compartment is enough for, or throttling), each scope is collected again on its own, so that
-     * only those that fail alone are gaps (what the shared query wrote for them is then written again, which
-     * the writer takes as a second sighting); when it fails for the region (see OciClients#regionWide), all
-     * do. When Search refuses it as a query (400: OCI does not document how long a query may be, and 25
-     * compartments make some 2,800 characters), each half shares a query of its own.
+     * Pages one query that scopes of a region share, each resource written for its own compartment's scope; a
+     * resource answered in a compartment outside the group (moved while the query paged) is the first scope's to
+     * report, as a scope reports one it lists that moved out. A resource whose details could not be read fails its
+     * own scope only. A probe (scopes never collected) is asked for its first page only, and when that is not the last,
+     * its scopes are asked apart (see {@link #apart}). When the query fails for itself (a 500 or another 4xx, which
+     * one failing compartment is enough for, or throttling), each scope is asked again on its own, so that only those
+     * that fail alone are gaps (what the shared query wrote for them is then written again, which the writer takes as
+     * a second sighting); when it fails for the region (see OciClients#regionWide), all do. When Search refuses it as
+     * a query (400: OCI does not document how long a query may be, and 25 compartments make some 2,800 characters),
+     * each half shares a query of its own.
      */
-    private List<ScopeCoverage> collectShared(List<Scope> group, SnapshotWriter writer,
-                                              List<VanishedResource> vanishedSink) {
+    private List<ScopeCoverage> collectShared(QueryGroup group, SnapshotWriter writer,
+                                              List<VanishedResource> vanishedSink, Consumer<QueryGroup> askApart) {
         long start = System.nanoTime();
-        String region = group.get(0).region();
+        String region = group.region();
         Map<String, SharedScope> shares = new LinkedHashMap<>();
-        group.forEach(scope -> shares.put(scope.compartmentId(), new SharedScope(scope)));
-        SharedScope first = shares.get(group.get(0).compartmentId());
+        group.scopes().forEach(scope -> shares.put(scope.compartmentId(), new SharedScope(scope)));
+        SharedScope first = shares.get(group.scopes().get(0).compartmentId());
         Set<String> seen = new HashSet<>();
+        Consumer<SearchItems> eachPage = items -> read(items, region, item -> {
+            if (!seen.add(item.path("identifier").asText())) {
+                return null;
+            }
+            SharedScope share = shares.getOrDefault(item.path("compartmentId").asText(), first);
+            if (share.failure != null) {
+                return null;
+            }
+            share.resources++;
+            return share;
+        }).forEach((share, part) -> {
+            share.pages++;
+            if (share.failure == null && !part.failed().isEmpty()) {
+                share.failure = part.failed().get(0).failure().getMessage();
+            }
+            share.vanished.addAll(part.vanished());
+            if (!part.batch().isEmpty()) {
+                writer.writeSearched(share.scope, part.batch());
+            }
+        });
         try {
-            clients.searchPagesApart(region, query(group), items -> read(items, region, item -> {
-                if (!seen.add(item.path("identifier").asText())) {
-                    return null;
+            if (group.probe()) {
+                OciClients.FirstPage page = clients.searchFirstPage(region, query(group.scopes()));
+                if (!page.last()) {
+                    apart(group, page.items()).forEach(askApart);
+                    return List.of();
                 }
-                SharedScope share = shares.getOrDefault(item.path("compartmentId").asText(), first);
-                if (share.failure != null) {
-                    return null;
-                }
-                share.resources++;
-                return share;
-            }).forEach((share, part) -> {
-                share.pages++;
-                if (share.failure == null && !part.failed().isEmpty()) {
-                    share.failure = part.failed().get(0).failure().getMessage();
-                }
-                share.vanished.addAll(part.vanished());
-                if (!part.batch().isEmpty()) {
-                    writer.writeSearched(share.scope, part.batch());
-                }
-            }));
+                eachPage.accept(page.items());
+            } else {
+                clients.searchPagesApart(region, query(group.scopes()), eachPage);
+            }
         } catch (BmcException e) {
             if (e.getStatusCode() == 400) {
-                List<ScopeCoverage> halves = new ArrayList<>(collectGroup(group.subList(0, group.size() / 2), writer,
-                        vanishedSink));
-                halves.addAll(collectGroup(group.subList(group.size() / 2, group.size()), writer, vanishedSink));
-                return halves;
+                askApart.accept(group.half(true));
+                askApart.accept(group.half(false));
+                return List.of();
             }
             if (!OciClients.regionWide(e)) {
-                return group.stream().map(scope -> collect(scope, writer, vanishedSink)).toList();
+                group.scopes().forEach(scope -> askApart.accept(QueryGroup.alone(scope)));
+                return List.of();
             }
             // A region down, say: each scope alone would fare the same.
             String error = clients.describe("Resource Search", region, e);
@@ -438,6 +465,32 @@ public final class Crawler {
                     share.resources - (share.failure == null ? share.vanished.size() : 0), millis));
         }
         return coverage;
+    }
+
+    /**
+     * A probe's scopes after a first page that was not its last: those it held resources of each alone (any of them
+     * may hold thousands, which a shared query would page one after the other), the others again together, as a
+     * probe. Nothing of the page is kept: the queries that follow answer it again.
+     */
+    private static List<QueryGroup> apart(QueryGroup probe, SearchItems page) {
+        Set<String> held = new HashSet<>();
+        for (int i = 0; i < page.size(); i++) {
+            held.add(page.json(i).path("compartmentId").asText());
+        }
+        List<QueryGroup> groups = new ArrayList<>();
+        List<Scope> rest = new ArrayList<>();
+        for (Scope scope : probe.scopes()) {
+            if (held.contains(scope.compartmentId())) {
+                groups.add(QueryGroup.alone(scope));
+            } else {
+                rest.add(scope);
+            }
+        }
+        if (!rest.isEmpty()) {
+            // A page of none of them (all moved out while it was made) tells nothing: page them together.
+            groups.add(QueryGroup.of(rest, rest.size() < probe.scopes().size()));
+        }
+        return groups;
     }
 
     /** One scope's part of a shared query: the pages that held its resources, and how its collection went. */

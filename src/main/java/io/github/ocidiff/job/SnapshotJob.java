@@ -7,7 +7,6 @@ import io.github.ocidiff.crawl.CrawlProgress;
 import io.github.ocidiff.crawl.CrawlResult;
 import io.github.ocidiff.crawl.Crawler;
 import io.github.ocidiff.crawl.Narrowing;
-import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
@@ -21,10 +20,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Takes today's snapshot: plan from Identity, collect every scope, commit. Idempotent per UTC day: a
@@ -110,11 +107,9 @@ public final class SnapshotJob {
             }
             store.deleteSnapshot(existing.id());
         });
-        Map<Scope, Long> lastResources = store.latestCommitted().map(latest -> store.coverage(latest.id()))
-                .orElse(List.of()).stream().filter(ScopeCoverage::ok)
-                .collect(Collectors.toMap(ScopeCoverage::scope, ScopeCoverage::resources));
+        List<ScopeCoverage> last = store.latestCommitted().map(latest -> store.coverage(latest.id())).orElse(List.of());
         try (SnapshotWriter writer = store.begin(takenAt, plan.tenancyId(), "crawl", request.narrowing())) {
-            CrawlResult crawled = crawler.collect(plan, writer, progress, lastResources);
+            CrawlResult crawled = crawler.collect(plan, writer, progress, last);
             progress.committing();
             SnapshotSummary summary = writer.commit();
             store.saveCompartments(summary.id(), plan.tree().all());

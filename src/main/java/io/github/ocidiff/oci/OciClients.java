@@ -148,12 +148,30 @@ public final class OciClients implements AutoCloseable {
     }
 
     private void searchPages(ResourceSearchClient search, String region, String query, Consumer<SearchItems> eachPage) {
-        Pager.forEachPageAhead(page -> call(region, () -> search.searchResources(SearchResourcesRequest.builder()
-                        .searchDetails(StructuredSearchDetails.builder().query(query).build())
-                        .limit(1000).page(page).build())),
+        Pager.forEachPageAhead(page -> call(region, () -> search.searchResources(searchRequest(query, page))),
                 SearchResourcesResponse::getOpcNextPage,
                 response -> eachPage.accept(SearchPageReader.raw(response.getResourceSummaryCollection())),
                 pagesAhead);
+    }
+
+    /**
+     * The first page of a query (1000 items) through the shared queries' client (see {@link #searchPagesApart}):
+     * what a crawl asks of scopes it may not share a query with, as it does not know how much they hold.
+     */
+    public FirstPage searchFirstPage(String region, String query) {
+        SearchResourcesResponse response = call(region, () -> region(region).searchApart()
+                .searchResources(searchRequest(query, null)));
+        return new FirstPage(SearchPageReader.raw(response.getResourceSummaryCollection()),
+                response.getOpcNextPage() == null);
+    }
+
+    /** A query's first page (see {@link #searchFirstPage}); {@code last} when no page follows it. */
+    public record FirstPage(SearchItems items, boolean last) {
+    }
+
+    private static SearchResourcesRequest searchRequest(String query, String page) {
+        return SearchResourcesRequest.builder().searchDetails(StructuredSearchDetails.builder().query(query).build())
+                .limit(1000).page(page).build();
     }
 
     /** The endpoint for a region, or null to let the SDK use the real OCI endpoint. */

@@ -3,12 +3,18 @@ package io.github.ocidiff.oci;
 import io.github.ocidiff.OcidiffException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -27,11 +33,7 @@ public final class Parallel {
      */
     public static <T, R> List<R> map(List<T> items, int threads, String threadName, String activity,
                                      Function<T, R> task) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread thread = new Thread(r, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = pool(threads, threadName);
         try {
             List<Future<R>> futures = new ArrayList<>(items.size());
             for (T item : items) {
@@ -43,14 +45,85 @@ public final class Parallel {
             }
             return results;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw OcidiffException.runtime(activity + " interrupted", e);
+            throw interrupted(activity, e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException re ? re : OcidiffException.runtime(String.valueOf(cause), cause);
+            throw rethrown(e.getCause());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Runs a task per item until none is left, each item on the pool of its lane (e.g. its region), where a task may
+     * hand in more items (to its second argument), which queue behind those waiting in their lane: how a crawl asks
+     * again, apart, what one query turned out to hold too much of. A lane per region, as many threads each as the
+     * region takes requests at once, so that a region's queue never holds threads another region could use.
+     *
+     * @throws RuntimeException the first task's runtime exception, once no task runs any more
+     */
+    public static <T> void drain(List<T> items, Function<T, String> laneOf, int threadsPerLane, String threadName,
+                                 String activity, BiConsumer<T, Consumer<T>> task) {
+        Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
+        // One for the items being handed in, so that the count cannot reach 0 before they all are.
+        AtomicInteger pending = new AtomicInteger(1);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable finished = () -> {
+            if (pending.decrementAndGet() == 0) {
+                done.complete(null);
+            }
+        };
+        Consumer<T> submit = new Consumer<>() {
+            @Override
+            public void accept(T item) {
+                pending.incrementAndGet();
+                lanes.computeIfAbsent(laneOf.apply(item), lane -> pool(threadsPerLane, threadName)).execute(() -> {
+                    try {
+                        if (failure.get() == null) {
+                            task.accept(item, this);
+                        }
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    } finally {
+                        finished.run();
+                    }
+                });
+            }
+        };
+        try {
+            items.forEach(submit);
+            finished.run();
+            done.get();
+            if (failure.get() != null) {
+                throw rethrown(failure.get());
+            }
+        } catch (InterruptedException e) {
+            throw interrupted(activity, e);
+        } catch (ExecutionException e) {
+            throw rethrown(e.getCause());
+        } finally {
+            lanes.values().forEach(ExecutorService::shutdownNow);
+        }
+    }
+
+    private static ExecutorService pool(int threads, String threadName) {
+        return Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread thread = new Thread(r, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static RuntimeException interrupted(String activity, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return OcidiffException.runtime(activity + " interrupted", e);
+    }
+
+    private static RuntimeException rethrown(Throwable cause) {
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return cause instanceof RuntimeException re ? re : OcidiffException.runtime(String.valueOf(cause), cause);
     }
 
     /** A future's value once done; fails as its task failed, with the task's own exception. */

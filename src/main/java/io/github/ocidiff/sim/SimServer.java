@@ -51,6 +51,7 @@ public final class SimServer implements AutoCloseable {
     private final Set<String> regions;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final AtomicLong requestCount = new AtomicLong();
+    private final AtomicLong searchRequestCount = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final HttpServer server;
@@ -111,6 +112,11 @@ public final class SimServer implements AutoCloseable {
     /** Requests answered so far, faults included. */
     public long requestCount() {
         return requestCount.get();
+    }
+
+    /** Resource Search requests answered so far, faults included. */
+    public long searchRequestCount() {
+        return searchRequestCount.get();
     }
 
     /** The most requests this server has been answering at once (from arrival until the answer is ready). */
@@ -211,6 +217,7 @@ public final class SimServer implements AutoCloseable {
             return identity.handle(request);
         }
         if (search.owns(request)) {
+            searchRequestCount.incrementAndGet();
             ResourceQuery query = search.query(request);
             failCompartment(request, query.identifiers().isEmpty() ? query.compartmentIds() : answeredFrom(request, query));
             return search.handle(request, query);

@@ -4,15 +4,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A tenancy of many small compartments (bench/compartments.sh): the first night asks every scope
- * (compartment x region) with a query of its own, the second lets those that held under 100 resources
- * share queries (crawl.SearchGroups). Prints both nights' wall time and requests, and their ratio,
- * measured in one run against the simulator's generator with a delay before each answer, as a network
- * would make it. Enrichment is off: its GETs, one per enriched resource, are the same on both nights.
- * Arguments: {@code [RESOURCES=20000] [DEPTH=3] [WIDTH=8] [LATENCY_MS=200]}, the generator's compartment
- * tree being WIDTH children per compartment, DEPTH levels deep.
+ * A tenancy of many small compartments (bench/compartments.sh): the first night asks the scopes (compartment x
+ * region), none counted before, as probes, 25 of a region sharing a query (those of a query that holds more
+ * than a page then asked apart); the second lets those that held under 100 resources share queries
+ * (crawl.SearchGroups). Prints both nights' wall time and requests, against the scopes (a query each, as a
+ * first night asked before probes, is a request a scope at least), measured in one run against the
+ * simulator's generator with a delay before each answer, as a network would make it. Enrichment is off: its
+ * GETs, one per enriched resource, are the same on both nights. Arguments: {@code [RESOURCES=20000] [DEPTH=3]
+ * [WIDTH=8] [LATENCY_MS=200]}, the generator's compartment tree being WIDTH children per compartment, DEPTH
+ * levels deep.
  */
 public final class CompartmentsBench {
 
@@ -47,12 +51,16 @@ public final class CompartmentsBench {
                         .filter(l -> l.startsWith("snapshot of") || l.startsWith("  ") && l.contains("share")
                                 || l.startsWith("snapshot ")).map(String::strip).toList());
             }
-            System.out.printf("%n[1] %,d resources, compartment tree %d deep and %d wide, %d ms per answer%n"
-                            + "    first night, each scope alone (%s): %,d ms, %,d requests%n"
+            Matcher scopes = Pattern.compile("([0-9,]+) scopes, ").matcher(summaries[0]);
+            long scopeCount = scopes.find() ? Long.parseLong(scopes.group(1).replace(",", "")) : 0;
+            System.out.printf("%n[1] %,d resources, compartment tree %d deep and %d wide, %d ms per answer: %,d scopes"
+                            + " (a query each is %,d requests at least)%n"
+                            + "    first night, scopes never collected probing shared queries (%s): %,d ms, %,d requests%n"
                             + "    second night, small scopes sharing queries (%s): %,d ms, %,d requests%n"
-                            + "    -> ratio second / first = %.2f in time, %.2f in requests%n",
-                    resources, depth, width, latency, summaries[0], millis[0], requests[0], summaries[1], millis[1],
-                    requests[1], (double) millis[1] / millis[0], (double) requests[1] / requests[0]);
+                            + "    -> requests / scopes = %.2f and %.2f; ratio second / first = %.2f in time%n",
+                    resources, depth, width, latency, scopeCount, scopeCount, summaries[0], millis[0], requests[0],
+                    summaries[1], millis[1], requests[1], (double) requests[0] / scopeCount,
+                    (double) requests[1] / scopeCount, (double) millis[1] / millis[0]);
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,20 +32,30 @@ class CrawlerTest {
 
     private static final Set<String> ENRICHED = Set.of("Policy", "SecurityList", "NetworkSecurityGroup", "Bucket");
 
+    /** As a first night: no scope collected before, so they share queries as probes (see SearchGroups). */
     private static RecordingWriter crawl(SimHarness sim, List<String> regions, List<String> compartments) {
-        return crawl(sim, regions, compartments, false);
+        return crawl(sim, regions, compartments, plan -> List.of());
     }
 
-    /** @param share whether every scope is taken as small (see SearchGroups), so that they share queries */
+    /**
+     * @param share whether every scope is taken as small (see SearchGroups), so that they share queries, or as
+     *              large, each with a query of its own
+     */
     private static RecordingWriter crawl(SimHarness sim, List<String> regions, List<String> compartments,
                                          boolean share) {
+        return crawl(sim, regions, compartments, plan -> plan.scopes().stream()
+                .map(scope -> new ScopeCoverage(scope, true, null, 1, share ? 1 : SearchGroups.SMALL, 0)).toList());
+    }
+
+    /** @param last the latest snapshot's coverage of the plan's scopes */
+    private static RecordingWriter crawl(SimHarness sim, List<String> regions, List<String> compartments,
+                                         Function<CrawlPlan, List<ScopeCoverage>> last) {
         var config = sim.config();
         try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
             Crawler crawler = new Crawler(clients, 4, config.snapshot().enrich());
             CrawlPlan plan = crawler.plan(Narrowing.NONE, regions, List.of(), compartments, List.of());
             RecordingWriter writer = new RecordingWriter();
-            crawler.collect(plan, writer, CrawlProgress.NONE, share
-                    ? plan.scopes().stream().collect(Collectors.toMap(scope -> scope, scope -> 1L)) : Map.of());
+            crawler.collect(plan, writer, CrawlProgress.NONE, last.apply(plan));
             return writer;
         }
     }
@@ -186,6 +197,56 @@ class CrawlerTest {
             assertThat(halves.coverage).allMatch(ScopeCoverage::ok).extracting(c -> c.scope(), c -> c.resources())
                     .containsExactlyInAnyOrderElementsOf(alone.coverage.stream()
                             .map(c -> org.assertj.core.groups.Tuple.tuple(c.scope(), c.resources())).toList());
+        }
+    }
+
+    /**
+     * Scopes never collected (a first night) share queries as probes: where a region's answer fits one page, one
+     * request collects all its scopes as each alone would.
+     */
+    @Test
+    void scopesNeverCountedShareAQueryWhoseOnePageCollectsThemAll() {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            long start = sim.server.requestCount();
+            RecordingWriter alone = crawl(sim, List.of(), List.of(), false);
+            long between = sim.server.requestCount();
+            RecordingWriter probed = crawl(sim, List.of(), List.of());
+            // 10 scopes in 2 regions, each answered in one page; enrichment's requests the same in both.
+            assertThat((between - start) - (sim.server.requestCount() - between)).isEqualTo(10 - 2);
+            assertThat(probed.resources).isEqualTo(alone.resources);
+            assertThat(probed.writtenBy).isEqualTo(alone.writtenBy);
+            assertThat(probed.coverage).allMatch(ScopeCoverage::ok).extracting(c -> c.scope(), c -> c.resources())
+                    .containsExactlyInAnyOrderElementsOf(alone.coverage.stream()
+                            .map(c -> org.assertj.core.groups.Tuple.tuple(c.scope(), c.resources())).toList());
+        }
+    }
+
+    /**
+     * A probe whose first page is not its last is not paged on: the compartments that page held resources of are
+     * asked alone (any may hold thousands), the others again together, and nothing is written twice or lost.
+     */
+    @Test
+    void aProbeThatHoldsMoreThanAPageIsAskedApart() {
+        GeneratorSpec spec = GeneratorSpec.defaults().withSeed(7).withResourceCount(4_000).withDays(1)
+                .withRegions(List.of("us-ashburn-1")).withCompartments(1, 3);
+        try (SimHarness sim = SimHarness.start(new GeneratedTenancy(spec), FaultPlan.none())) {
+            long start = sim.server.searchRequestCount();
+            RecordingWriter alone = crawl(sim, List.of(), List.of(), false);
+            long between = sim.server.searchRequestCount();
+            RecordingWriter probed = crawl(sim, List.of(), List.of());
+            long probedRequests = sim.server.searchRequestCount() - between;
+            assertThat(alone.coverage).hasSize(4).allMatch(ScopeCoverage::ok);
+            assertThat(alone.coverage).filteredOn(c -> c.pages() > 1).isNotEmpty();
+            assertThat(probed.resources).hasSize(alone.resources.size()).isEqualTo(alone.resources);
+            assertThat(probed.writtenBy).isEqualTo(alone.writtenBy);
+            assertThat(probed.writes).hasValue(alone.writes.get());
+            assertThat(probed.coverage).allMatch(ScopeCoverage::ok)
+                    .extracting(c -> c.scope(), c -> c.resources(), c -> c.pages())
+                    .containsExactlyInAnyOrderElementsOf(alone.coverage.stream()
+                            .map(c -> org.assertj.core.groups.Tuple.tuple(c.scope(), c.resources(), c.pages())).toList());
+            // The probe's first page, and one more for those it held none of, if any: at most two requests more.
+            assertThat(probedRequests - (between - start)).isBetween(1L, 2L);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A SnapshotWriter that keeps everything in memory, for crawler tests without a store. */
 final class RecordingWriter implements SnapshotWriter {
@@ -15,6 +16,8 @@ final class RecordingWriter implements SnapshotWriter {
     /** By OCID, the digest a resource came with ({@link SearchedResource}), if any. */
     final Map<String, List<Long>> digests = new ConcurrentHashMap<>();
     List<Scope> declared = List.of();
+    /** Resources written, each sighting counted. */
+    final AtomicLong writes = new AtomicLong();
 
     @Override
     public long snapshotId() {
@@ -31,6 +34,7 @@ final class RecordingWriter implements SnapshotWriter {
         if (!declared.contains(scope)) {
             throw new IllegalArgumentException("undeclared scope " + scope);
         }
+        writes.addAndGet(batch.size());
         batch.forEach(r -> {
             resources.put(r.ocid(), r);
             writtenBy.put(r.ocid(), scope);

@@ -3,9 +3,7 @@ package io.github.ocidiff.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SearchGroupsTest {
@@ -14,34 +12,51 @@ class SearchGroupsTest {
         return new Scope(region, "ocid1.compartment.oc1..c" + compartment);
     }
 
-    @Test
-    void withoutHistoryEveryScopeHasAQueryOfItsOwnInPlanOrder() {
-        List<Scope> scopes = List.of(scope("r1", 1), scope("r2", 1), scope("r1", 2));
-        assertThat(SearchGroups.of(scopes, Map.of())).containsExactly(
-                List.of(scope("r1", 1)), List.of(scope("r2", 1)), List.of(scope("r1", 2)));
+    private static QueryGroup group(boolean probe, Scope... scopes) {
+        return new QueryGroup(List.of(scopes), probe);
     }
 
     @Test
-    void smallScopesOfARegionShareQueriesOfAtMostTwentyFiveLargeAndUnknownOnesStayAlone() {
+    void scopesNeverCountedShareProbesOfARegionAndOneLeftOverIsAlone() {
+        List<Scope> scopes = List.of(scope("r1", 1), scope("r2", 1), scope("r1", 2));
+        assertThat(SearchGroups.of(scopes, List.of())).containsExactly(
+                group(true, scope("r1", 1), scope("r1", 2)), QueryGroup.alone(scope("r2", 1)));
+    }
+
+    @Test
+    void smallScopesOfARegionShareQueriesOfAtMostTwentyFiveNewOnesProbesApartLargeAndFailedOnesStayAlone() {
         List<Scope> scopes = new ArrayList<>();
-        Map<Scope, Long> last = new HashMap<>();
+        List<ScopeCoverage> last = new ArrayList<>();
         for (int c = 0; c < 60; c++) {
             for (String region : List.of("r1", "r2")) {
                 scopes.add(scope(region, c));
-                if (c != 7) {
-                    // c 5 is large, c 7 unknown (new, or failed last time), 99 is still small.
-                    last.put(scope(region, c), c == 5 ? SearchGroups.SMALL : c == 6 ? 99L : 0L);
+                if (c != 7 && c != 8) {
+                    // c 5 is large, c 7 and 8 new, c 9 failed last time (with nothing counted), 99 is still small.
+                    last.add(new ScopeCoverage(scope(region, c), c != 9, c == 9 ? "503" : null, 1,
+                            c == 5 ? SearchGroups.SMALL : c == 6 ? 99 : 0, 10));
                 }
             }
         }
-        List<List<Scope>> groups = SearchGroups.of(scopes, last);
-        assertThat(groups).filteredOn(g -> g.size() == 1).extracting(g -> g.get(0)).containsExactly(
-                scope("r1", 5), scope("r2", 5), scope("r1", 7), scope("r2", 7));
-        // 58 small scopes a region: 25 + 25 + 8.
-        assertThat(groups).filteredOn(g -> g.size() > 1).extracting(List::size).containsExactly(25, 25, 25, 25, 8, 8);
-        assertThat(groups).filteredOn(g -> g.size() > 1)
-                .allSatisfy(g -> assertThat(g).extracting(Scope::region).containsOnly(g.get(0).region()));
-        assertThat(groups.stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(scopes);
-        assertThat(groups.get(0)).containsExactly(scope("r1", 5));
+        List<QueryGroup> groups = SearchGroups.of(scopes, last);
+        assertThat(groups).filteredOn(g -> !g.shared()).extracting(g -> g.scopes().get(0)).containsExactly(
+                scope("r1", 5), scope("r2", 5), scope("r1", 9), scope("r2", 9));
+        assertThat(groups).filteredOn(g -> !g.shared()).allMatch(g -> !g.probe());
+        assertThat(groups).filteredOn(QueryGroup::probe).containsExactly(
+                group(true, scope("r1", 7), scope("r1", 8)), group(true, scope("r2", 7), scope("r2", 8)));
+        // 56 small scopes a region: 25 + 25 + 6.
+        assertThat(groups).filteredOn(g -> g.shared() && !g.probe()).extracting(g -> g.scopes().size())
+                .containsExactly(25, 25, 25, 25, 6, 6);
+        assertThat(groups).filteredOn(QueryGroup::shared)
+                .allSatisfy(g -> assertThat(g.scopes()).extracting(Scope::region).containsOnly(g.region()));
+        assertThat(groups.stream().flatMap(g -> g.scopes().stream())).containsExactlyInAnyOrderElementsOf(scopes);
+        assertThat(groups.get(0)).isEqualTo(QueryGroup.alone(scope("r1", 5)));
+    }
+
+    @Test
+    void halvesOfAGroupAreOfItsKindAndOneScopeIsAlone() {
+        QueryGroup probe = group(true, scope("r1", 1), scope("r1", 2), scope("r1", 3));
+        assertThat(probe.half(true)).isEqualTo(QueryGroup.alone(scope("r1", 1)));
+        assertThat(probe.half(false)).isEqualTo(group(true, scope("r1", 2), scope("r1", 3)));
+        assertThat(group(false, scope("r1", 1), scope("r1", 2)).half(false)).isEqualTo(QueryGroup.alone(scope("r1", 2)));
     }
 }

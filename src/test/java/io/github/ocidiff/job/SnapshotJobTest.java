@@ -90,24 +90,24 @@ class SnapshotJobTest {
     }
 
     /**
-     * The night after a first one asks the scopes that held few resources together, a query a region, and
-     * stores what asking each alone stored: the same state and the same coverage.
+     * A store's first night asks the scopes, never collected, together as probes, and the night after asks those that
+     * held few resources together: a query a region either way (each answered in one page), and the same state and
+     * coverage on the same day.
      */
     @Test
-    void aNightAfterTheFirstAsksSmallScopesTogetherAndStoresTheSame() {
+    void aFirstNightProbesAndTheNightAfterSharesSmallScopesAQueryARegionStoringTheSame() {
         try (SimHarness sim = SimHarness.smallFixture(); Store store = Store.open(sim.dir.resolve("store/ocidiff"));
-             SimHarness alone = SimHarness.smallFixture(); Store aloneStore = Store.open(alone.dir.resolve("store/ocidiff"))) {
+             SimHarness first = SimHarness.smallFixture(); Store firstStore = Store.open(first.dir.resolve("store/ocidiff"))) {
             snapshot(sim, store, "2026-11-01", ALL);
-            long before = sim.server.requestCount();
+            long before = sim.server.searchRequestCount();
             SnapshotSummary shared = snapshot(sim, store, "2026-11-02", ALL).summary();
-            long sharedRequests = sim.server.requestCount() - before;
-            // The first night of a store asks each scope alone.
-            before = alone.server.requestCount();
-            SnapshotSummary single = snapshot(alone, aloneStore, "2026-11-02", ALL).summary();
-            assertThat(alone.server.requestCount() - before).isEqualTo(sharedRequests + 10 - 2);
-            assertThat(state(store, shared.id())).isEqualTo(state(aloneStore, single.id()));
+            assertThat(sim.server.searchRequestCount() - before).isEqualTo(2);
+            before = first.server.searchRequestCount();
+            SnapshotSummary probed = snapshot(first, firstStore, "2026-11-02", ALL).summary();
+            assertThat(first.server.searchRequestCount() - before).isEqualTo(2);
+            assertThat(state(store, shared.id())).isEqualTo(state(firstStore, probed.id()));
             assertThat(store.coverage(shared.id())).extracting(c -> c.scope(), c -> c.ok(), c -> c.resources())
-                    .isEqualTo(aloneStore.coverage(single.id()).stream()
+                    .isEqualTo(firstStore.coverage(probed.id()).stream()
                             .map(c -> org.assertj.core.groups.Tuple.tuple(c.scope(), c.ok(), c.resources())).toList());
         }
     }
