@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -152,9 +153,10 @@ public final class Crawler {
         if (lookups.isEmpty()) {
             return;
         }
-        List<Integer> kept = Parallel.map(lookups, threads(plan), "ocidiff-lookup", "looking up missing resources",
-                lookup -> lookUp(lookup, writer, collected, vanished));
-        progress.lookedUp(lookups.stream().mapToInt(l -> l.ocids().size()).sum(), kept.stream().mapToInt(n -> n).sum());
+        AtomicInteger kept = new AtomicInteger();
+        Parallel.drain(lookups, Lookup::region, threadsPerRegion(plan), "ocidiff-lookup", "looking up missing resources",
+                (lookup, none) -> kept.addAndGet(lookUp(lookup, writer, collected, vanished)));
+        progress.lookedUp(lookups.stream().mapToInt(l -> l.ocids().size()).sum(), kept.get());
     }
 
     /**
