@@ -23,7 +23,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The crawler against the simulator through the real SDK, into an in-memory writer. */
@@ -32,19 +32,27 @@ class CrawlerTest {
 
     private static final Set<String> ENRICHED = Set.of("Policy", "SecurityList", "NetworkSecurityGroup", "Bucket");
 
-    /** As a first night: no scope collected before, so they share queries as probes (see SearchGroups). */
-    private static RecordingWriter crawl(SimHarness sim, List<String> regions, List<String> compartments) {
-        return crawl(sim, regions, compartments, plan -> List.of());
+    /** What the latest snapshot knew of the scopes, which decides how they are asked (see SearchGroups). */
+    enum Night {
+        /** Every scope large: each with a query of its own. */
+        EACH_ALONE,
+        /** Every scope small: they share queries. */
+        SHARING,
+        /** No scope collected before: they share queries as probes. */
+        FIRST;
+
+        List<ScopeCoverage> last(CrawlPlan plan) {
+            return this == FIRST ? List.of() : plan.scopes().stream().map(scope -> new ScopeCoverage(scope, true, null, 1,
+                    this == SHARING ? 1 : SearchGroups.SMALL, 0)).toList();
+        }
     }
 
-    /**
-     * @param share whether every scope is taken as small (see SearchGroups), so that they share queries, or as
-     *              large, each with a query of its own
-     */
-    private static RecordingWriter crawl(SimHarness sim, List<String> regions, List<String> compartments,
-                                         boolean share) {
-        return crawl(sim, regions, compartments, plan -> plan.scopes().stream()
-                .map(scope -> new ScopeCoverage(scope, true, null, 1, share ? 1 : SearchGroups.SMALL, 0)).toList());
+    private static RecordingWriter crawl(SimHarness sim, List<String> regions, List<String> compartments) {
+        return crawl(sim, regions, compartments, Night.FIRST);
+    }
+
+    private static RecordingWriter crawl(SimHarness sim, List<String> regions, List<String> compartments, Night night) {
+        return crawl(sim, regions, compartments, night::last);
     }
 
     /** @param last the latest snapshot's coverage of the plan's scopes */
@@ -76,12 +84,12 @@ class CrawlerTest {
         return expected;
     }
 
-    @ParameterizedTest(name = "scopes sharing queries: {0}")
-    @ValueSource(booleans = {false, true})
-    void aMultiRegionNestedFixtureIsCollectedExactly(boolean share) throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Night.class)
+    void aMultiRegionNestedFixtureIsCollectedExactly(Night night) throws IOException {
         try (SimHarness sim = SimHarness.smallFixture()) {
             sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
-            RecordingWriter writer = crawl(sim, List.of(), List.of(), share);
+            RecordingWriter writer = crawl(sim, List.of(), List.of(), night);
             assertThat(writer.declared).hasSize(2 * 5);
             assertThat(writer.coverage).allMatch(ScopeCoverage::ok).hasSize(10);
             Map<String, CanonicalResource> expected = expected("2026-11-02");
@@ -153,9 +161,9 @@ class CrawlerTest {
         try (SimHarness sim = SimHarness.smallFixture()) {
             sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
             long start = sim.server.requestCount();
-            RecordingWriter alone = crawl(sim, List.of(), List.of(), false);
+            RecordingWriter alone = crawl(sim, List.of(), List.of(), Night.EACH_ALONE);
             long between = sim.server.requestCount();
-            RecordingWriter shared = crawl(sim, List.of(), List.of(), true);
+            RecordingWriter shared = crawl(sim, List.of(), List.of(), Night.SHARING);
             // 10 scopes in 2 regions, each answered in one page.
             assertThat((between - start) - (sim.server.requestCount() - between)).isEqualTo(10 - 2);
             assertThat(shared.resources).isEqualTo(alone.resources);
@@ -170,16 +178,17 @@ class CrawlerTest {
     }
 
     /**
-     * A shared query Search refuses as too long (400, by a limit OCI does not document) is asked again in two
-     * halves, each sharing a query: the same resources and coverage as each scope alone, with fewer requests.
+     * A shared query (or a probe) Search refuses as too long (400, by a limit OCI does not document) is asked again in
+     * two halves, each sharing a query: the same resources and coverage as each scope alone, with fewer requests.
      */
-    @Test
-    void aSharedQuerySearchRefusesAsTooLongIsAskedAgainInHalves() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Night.class, names = {"SHARING", "FIRST"})
+    void aSharedQuerySearchRefusesAsTooLongIsAskedAgainInHalves(Night night) {
         RecordingWriter alone;
         long aloneRequests;
         try (SimHarness sim = SimHarness.smallFixture()) {
             long start = sim.server.requestCount();
-            alone = crawl(sim, List.of(), List.of(), false);
+            alone = crawl(sim, List.of(), List.of(), Night.EACH_ALONE);
             aloneRequests = sim.server.requestCount() - start;
         }
         // The query the 5 scopes of a region share, and a limit its halves (2 and 3 scopes) keep within.
@@ -189,7 +198,7 @@ class CrawlerTest {
         FaultPlan limit = FaultPlan.none().withMaxQueryLength(shared.length() * 4 / 5);
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), limit)) {
             long start = sim.server.requestCount();
-            RecordingWriter halves = crawl(sim, List.of(), List.of(), true);
+            RecordingWriter halves = crawl(sim, List.of(), List.of(), night);
             // 2 regions of 5 scopes, each answered in one page: per region 1 refused query and 2 halves, not 5.
             assertThat(aloneRequests - (sim.server.requestCount() - start)).isEqualTo(10 - 6);
             assertThat(halves.resources).isEqualTo(alone.resources);
@@ -209,7 +218,7 @@ class CrawlerTest {
         try (SimHarness sim = SimHarness.smallFixture()) {
             sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
             long start = sim.server.requestCount();
-            RecordingWriter alone = crawl(sim, List.of(), List.of(), false);
+            RecordingWriter alone = crawl(sim, List.of(), List.of(), Night.EACH_ALONE);
             long between = sim.server.requestCount();
             RecordingWriter probed = crawl(sim, List.of(), List.of());
             // 10 scopes in 2 regions, each answered in one page; enrichment's requests the same in both.
@@ -232,7 +241,7 @@ class CrawlerTest {
                 .withRegions(List.of("us-ashburn-1")).withCompartments(1, 3);
         try (SimHarness sim = SimHarness.start(new GeneratedTenancy(spec), FaultPlan.none())) {
             long start = sim.server.searchRequestCount();
-            RecordingWriter alone = crawl(sim, List.of(), List.of(), false);
+            RecordingWriter alone = crawl(sim, List.of(), List.of(), Night.EACH_ALONE);
             long between = sim.server.searchRequestCount();
             RecordingWriter probed = crawl(sim, List.of(), List.of());
             long probedRequests = sim.server.searchRequestCount() - between;
@@ -256,8 +265,8 @@ class CrawlerTest {
         GeneratorSpec spec = GeneratorSpec.defaults().withSeed(7).withResourceCount(2_500).withDays(1)
                 .withRegions(List.of("us-ashburn-1")).withCompartments(1, 3);
         try (SimHarness sim = SimHarness.start(new GeneratedTenancy(spec), FaultPlan.none())) {
-            RecordingWriter alone = crawl(sim, List.of(), List.of(), false);
-            RecordingWriter shared = crawl(sim, List.of(), List.of(), true);
+            RecordingWriter alone = crawl(sim, List.of(), List.of(), Night.EACH_ALONE);
+            RecordingWriter shared = crawl(sim, List.of(), List.of(), Night.SHARING);
             assertThat(alone.resources).hasSizeGreaterThan(2_000);
             assertThat(shared.resources).isEqualTo(alone.resources);
             assertThat(shared.writtenBy).isEqualTo(alone.writtenBy);
@@ -266,16 +275,16 @@ class CrawlerTest {
         }
     }
 
-    @ParameterizedTest(name = "scopes sharing queries: {0}")
-    @ValueSource(booleans = {false, true})
-    void enrichmentThatFailsMakesItsScopeAGap(boolean share, @TempDir Path dir) throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Night.class)
+    void enrichmentThatFailsMakesItsScopeAGap(Night night, @TempDir Path dir) throws IOException {
         SimHarness.smallFixtureEdited(dir, "2026-11-01", "us-ashburn-1", items -> items.forEach(item -> {
             if (item.path("resourceType").asText().equals("Policy")) {
                 ((ObjectNode) item).remove("details");
             }
         }));
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(dir), FaultPlan.none())) {
-            RecordingWriter writer = crawl(sim, List.of(), List.of(), share);
+            RecordingWriter writer = crawl(sim, List.of(), List.of(), night);
             assertThat(writer.coverage).filteredOn(c -> !c.ok()).singleElement().satisfies(c -> {
                 assertThat(c.scope()).isEqualTo(new Scope("us-ashburn-1", "ocid1.tenancy.oc1..aaaaaaaafixturetenancy"));
                 assertThat(c.error()).contains("details of Policy ocid1.policy.oc1..aaaaaaaapolicy").contains("404");
@@ -375,12 +384,12 @@ class CrawlerTest {
         }
     }
 
-    @ParameterizedTest(name = "scopes sharing queries: {0}")
-    @ValueSource(booleans = {false, true})
-    void aRegionDownFailsItsScopesWithTheReasonAndKeepsTheOthers(boolean share) throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Night.class)
+    void aRegionDownFailsItsScopesWithTheReasonAndKeepsTheOthers(Night night) throws IOException {
         try (SimHarness sim = SimHarness.smallFixture()) {
             sim.server.source().selectDay(LocalDate.parse("2026-11-03"));
-            RecordingWriter writer = crawl(sim, List.of(), List.of(), share);
+            RecordingWriter writer = crawl(sim, List.of(), List.of(), night);
             assertThat(writer.coverage).filteredOn(c -> !c.ok()).hasSize(5)
                     .allSatisfy(c -> {
                         assertThat(c.scope().region()).isEqualTo("eu-frankfurt-1");
@@ -407,13 +416,13 @@ class CrawlerTest {
      * each scope is then asked alone, through a client whose circuit breaker did not count those, so that only
      * the failing compartment is a gap, with its own error, and nothing of the others is lost.
      */
-    @ParameterizedTest(name = "scopes sharing queries: {0}")
-    @ValueSource(booleans = {false, true})
-    void aCompartmentFailingMidwayIsAGapWhileThrottlingIsRetriedAway(boolean share) throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Night.class)
+    void aCompartmentFailingMidwayIsAGapWhileThrottlingIsRetriedAway(Night night) throws IOException {
         FaultPlan faults = FaultPlan.none().withSeed(11).withThrottling(0.3, 0)
                 .withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprodapp", 0);
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
-            RecordingWriter writer = crawl(sim, List.of(), List.of(), share);
+            RecordingWriter writer = crawl(sim, List.of(), List.of(), night);
             assertThat(writer.coverage).filteredOn(c -> !c.ok()).hasSize(2).allSatisfy(c -> {
                 assertThat(c.scope().compartmentId()).isEqualTo("ocid1.compartment.oc1..aaaaaaaaprodapp");
                 // Its last answer: the injected failure, or a throttling the retries did not outlast.
