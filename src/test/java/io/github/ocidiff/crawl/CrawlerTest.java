@@ -153,18 +153,20 @@ class CrawlerTest {
     }
 
     /**
-     * Small scopes share a query a region (see SearchGroups): the same resources, each written by its own
-     * compartment's scope, the same coverage, and one Search request for each region instead of one per scope.
+     * Small scopes share a query a region (see SearchGroups), and so do scopes never collected (a first night), as
+     * probes, whose one page here is the whole answer: the same resources, each written by its own compartment's
+     * scope, the same coverage, and one Search request for each region instead of one per scope.
      */
-    @Test
-    void smallScopesSharingAQueryAreCollectedAsEachAloneWithFewerRequests() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Night.class, names = {"SHARING", "FIRST"})
+    void smallOrNewScopesSharingAQueryAreCollectedAsEachAloneWithFewerRequests(Night night) {
         try (SimHarness sim = SimHarness.smallFixture()) {
             sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
             long start = sim.server.requestCount();
             RecordingWriter alone = crawl(sim, List.of(), List.of(), Night.EACH_ALONE);
             long between = sim.server.requestCount();
-            RecordingWriter shared = crawl(sim, List.of(), List.of(), Night.SHARING);
-            // 10 scopes in 2 regions, each answered in one page.
+            RecordingWriter shared = crawl(sim, List.of(), List.of(), night);
+            // 10 scopes in 2 regions, each answered in one page; enrichment's requests the same in both.
             assertThat((between - start) - (sim.server.requestCount() - between)).isEqualTo(10 - 2);
             assertThat(shared.resources).isEqualTo(alone.resources);
             assertThat(shared.digests).isEqualTo(alone.digests);
@@ -204,28 +206,6 @@ class CrawlerTest {
             assertThat(halves.resources).isEqualTo(alone.resources);
             assertThat(halves.writtenBy).isEqualTo(alone.writtenBy);
             assertThat(halves.coverage).allMatch(ScopeCoverage::ok).extracting(c -> c.scope(), c -> c.resources())
-                    .containsExactlyInAnyOrderElementsOf(alone.coverage.stream()
-                            .map(c -> org.assertj.core.groups.Tuple.tuple(c.scope(), c.resources())).toList());
-        }
-    }
-
-    /**
-     * Scopes never collected (a first night) share queries as probes: where a region's answer fits one page, one
-     * request collects all its scopes as each alone would.
-     */
-    @Test
-    void scopesNeverCountedShareAQueryWhoseOnePageCollectsThemAll() {
-        try (SimHarness sim = SimHarness.smallFixture()) {
-            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
-            long start = sim.server.requestCount();
-            RecordingWriter alone = crawl(sim, List.of(), List.of(), Night.EACH_ALONE);
-            long between = sim.server.requestCount();
-            RecordingWriter probed = crawl(sim, List.of(), List.of());
-            // 10 scopes in 2 regions, each answered in one page; enrichment's requests the same in both.
-            assertThat((between - start) - (sim.server.requestCount() - between)).isEqualTo(10 - 2);
-            assertThat(probed.resources).isEqualTo(alone.resources);
-            assertThat(probed.writtenBy).isEqualTo(alone.writtenBy);
-            assertThat(probed.coverage).allMatch(ScopeCoverage::ok).extracting(c -> c.scope(), c -> c.resources())
                     .containsExactlyInAnyOrderElementsOf(alone.coverage.stream()
                             .map(c -> org.assertj.core.groups.Tuple.tuple(c.scope(), c.resources())).toList());
         }
