@@ -17,4 +17,9 @@ public record CrawlPlan(String tenancyId, String tenancyName, List<String> regio
         scopes = List.copyOf(scopes);
         narrowedOut = List.copyOf(narrowedOut);
     }
+
+    /** Whether every compartment of the tenancy is covered (nothing left out by configuration or command line). */
+    public boolean coversEveryCompartment() {
+        return compartments.size() == tree.all().size();
+    }
 }

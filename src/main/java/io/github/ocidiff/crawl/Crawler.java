@@ -105,7 +105,7 @@ public final class Crawler {
             writer.declareNarrowedOut(plan.narrowedOut(), "left out by " + plan.narrowing().describe());
         }
         progress.started(plan);
-        List<QueryGroup> groups = SearchGroups.of(plan.scopes(), last);
+        List<QueryGroup> groups = SearchGroups.of(plan.scopes(), last, plan.coversEveryCompartment());
         List<QueryGroup> shared = groups.stream().filter(group -> group.shared() && !group.probe()).toList();
         if (!shared.isEmpty()) {
             progress.sharing(shared.stream().mapToInt(group -> group.scopes().size()).sum(), shared.size());
@@ -230,6 +230,11 @@ public final class Crawler {
     /** The Resource Search query of a scope. */
     public static String query(Scope scope) {
         return query(List.of(scope));
+    }
+
+    /** The Resource Search query of a group: the resources of any of its compartments, or of every one. */
+    private static String query(QueryGroup group) {
+        return group.regionWide() ? "query all resources" : query(group.scopes());
     }
 
     /** The Resource Search query of scopes of one region: the resources of any of their compartments. */
@@ -416,7 +421,15 @@ public final class Crawler {
             if (!seen.add(item.path("identifier").asText())) {
                 return null;
             }
-            SharedScope share = shares.getOrDefault(item.path("compartmentId").asText(), first);
+            SharedScope share = shares.get(item.path("compartmentId").asText());
+            if (share == null) {
+                // Of no active compartment, in a query naming none (left behind by a deleted one, say), it is no
+                // scope's; else it moved out of the group while the query paged.
+                if (group.regionWide()) {
+                    return null;
+                }
+                share = first;
+            }
             if (share.failure != null) {
                 return null;
             }
@@ -434,14 +447,14 @@ public final class Crawler {
         });
         try {
             if (group.probe()) {
-                OciClients.FirstPage page = clients.searchFirstPage(region, query(group.scopes()));
+                OciClients.FirstPage page = clients.searchFirstPage(region, query(group));
                 if (!page.last()) {
                     apart(group, page.items()).forEach(askApart);
                     return List.of();
                 }
                 eachPage.accept(page.items());
             } else {
-                clients.searchPagesApart(region, query(group.scopes()), eachPage);
+                clients.searchPagesApart(region, query(group), eachPage);
             }
         } catch (BmcException e) {
             if (e.getStatusCode() == 400) {
@@ -472,9 +485,14 @@ public final class Crawler {
     /**
      * A probe's scopes after a first page that was not its last: those it held resources of each alone (any of them
      * may hold thousands, which a shared query would page one after the other), the others again together, as a
-     * probe. Nothing of the page is kept: the queries that follow answer it again.
+     * probe; a region-wide probe's in probes of some compartments each. Nothing of the page is kept: the queries that
+     * follow answer it again.
      */
     private static List<QueryGroup> apart(QueryGroup probe, SearchItems page) {
+        if (probe.regionWide()) {
+            // Groups that name their compartments, as many as the region's compartments make, probed in turn.
+            return SearchGroups.of(probe.scopes(), List.of(), false);
+        }
         Set<String> held = new HashSet<>();
         for (int i = 0; i < page.size(); i++) {
             held.add(page.json(i).path("compartmentId").asText());

@@ -5,12 +5,18 @@ import java.util.List;
 /**
  * Scopes of one region asked with one Resource Search query (see {@link SearchGroups}).
  *
- * @param probe whether the scopes were never collected before: when the query's first page is not its last, it is
- *              not paged on but its scopes asked apart (see Crawler)
+ * @param probe      whether the scopes were never collected before: when the query's first page is not its last, it
+ *                   is not paged on but its scopes asked apart (see Crawler)
+ * @param regionWide whether the scopes are every compartment of the tenancy in their region, so that the query names
+ *                   none (see {@link SearchGroups})
  */
-record QueryGroup(List<Scope> scopes, boolean probe) {
+record QueryGroup(List<Scope> scopes, boolean probe, boolean regionWide) {
     QueryGroup {
         scopes = List.copyOf(scopes);
+    }
+
+    QueryGroup(List<Scope> scopes, boolean probe) {
+        this(scopes, probe, false);
     }
 
     static QueryGroup alone(Scope scope) {
@@ -25,7 +31,7 @@ record QueryGroup(List<Scope> scopes, boolean probe) {
         return scopes.get(0).region();
     }
 
-    /** The first or the second half, as a group of the same kind. */
+    /** The first or the second half, as a group of the same kind, each naming its compartments. */
     QueryGroup half(boolean first) {
         int middle = scopes.size() / 2;
         return of(first ? scopes.subList(0, middle) : scopes.subList(middle, scopes.size()), probe);

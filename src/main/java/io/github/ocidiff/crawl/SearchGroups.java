@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which scopes share a Resource Search query. A query costs a request (a few hundred milliseconds over a
@@ -14,31 +16,41 @@ import java.util.Map;
  * 'b' ...}), a few pages at most. Those never collected (the first night, a new compartment or region) share
  * one too, as probes: when its first page is not its last, the crawl asks them apart (see Crawler). Scopes that
  * held more keep a query of their own, as paging a large one would hold up the others, and so do those the
- * latest snapshot could not collect: one that fails fails a shared query for all.
+ * latest snapshot could not collect: one that fails fails a shared query for all. Where the plan covers every
+ * compartment of the tenancy and a region's scopes are all small or new, together under {@value #REGION_PAGE}
+ * resources, they share one query that names no compartment ({@code query all resources}): a region kept nearly
+ * empty costs one request however many compartments the tenancy has.
  */
 public final class SearchGroups {
     /** Resources below which a scope, when last collected fully, shares a query. */
     static final int SMALL = 100;
     /** Scopes to a shared query: some 2,500 resources at most, a query of some 3 KB. */
     static final int PER_QUERY = 25;
+    /** Resources (a page) under which a region's small and new scopes, when they are all its scopes, share one query. */
+    static final int REGION_PAGE = 1000;
 
     private SearchGroups() {
     }
 
     /**
-     * The scopes in query groups, in the order given: a large or failed scope alone where it stands, the small ones
-     * of a region together where their group fills up, those never collected likewise apart from them, the groups
-     * not full at the end.
+     * The scopes in query groups, in the order given: a region's scopes that may share a query naming no compartment
+     * first, then a large or failed scope alone where it stands, the small ones of a region together where their
+     * group fills up, those never collected likewise apart from them, the groups not full at the end.
      *
-     * @param last the latest snapshot's coverage (none before the first)
+     * @param last         the latest snapshot's coverage (none before the first)
+     * @param wholeTenancy whether the scopes are of every compartment of the tenancy
      */
-    static List<QueryGroup> of(List<Scope> scopes, List<ScopeCoverage> last) {
+    static List<QueryGroup> of(List<Scope> scopes, List<ScopeCoverage> last, boolean wholeTenancy) {
         Map<Scope, ScopeCoverage> lastByScope = new HashMap<>();
         last.forEach(coverage -> lastByScope.put(coverage.scope(), coverage));
-        List<QueryGroup> groups = new ArrayList<>();
+        List<QueryGroup> groups = new ArrayList<>(wholeTenancy ? regionWide(scopes, lastByScope) : List.of());
+        Set<Scope> grouped = groups.stream().flatMap(group -> group.scopes().stream()).collect(Collectors.toSet());
         Map<Filling, List<Scope>> filling = new LinkedHashMap<>();
         for (Scope scope : scopes) {
             ScopeCoverage before = lastByScope.get(scope);
+            if (grouped.contains(scope)) {
+                continue;
+            }
             if (before != null && (!before.ok() || before.resources() >= SMALL)) {
                 groups.add(QueryGroup.alone(scope));
                 continue;
@@ -52,6 +64,31 @@ public final class SearchGroups {
             }
         }
         filling.forEach((key, group) -> groups.add(QueryGroup.of(group, key.probe())));
+        return groups;
+    }
+
+    /** The regions whose scopes are all small or new, under a page together, each as one group naming no compartment. */
+    private static List<QueryGroup> regionWide(List<Scope> scopes, Map<Scope, ScopeCoverage> lastByScope) {
+        Map<String, List<Scope>> byRegion = scopes.stream().collect(Collectors.groupingBy(Scope::region,
+                LinkedHashMap::new, Collectors.toList()));
+        List<QueryGroup> groups = new ArrayList<>();
+        byRegion.forEach((region, inRegion) -> {
+            long known = 0;
+            boolean probe = false;
+            for (Scope scope : inRegion) {
+                ScopeCoverage before = lastByScope.get(scope);
+                if (before == null) {
+                    probe = true;
+                } else if (!before.ok() || before.resources() >= SMALL) {
+                    return;
+                } else {
+                    known += before.resources();
+                }
+            }
+            if (inRegion.size() > 1 && known < REGION_PAGE) {
+                groups.add(new QueryGroup(inRegion, probe, true));
+            }
+        });
         return groups;
     }
 

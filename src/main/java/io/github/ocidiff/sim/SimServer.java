@@ -219,7 +219,8 @@ public final class SimServer implements AutoCloseable {
         if (search.owns(request)) {
             searchRequestCount.incrementAndGet();
             ResourceQuery query = search.query(request);
-            failCompartment(request, query.identifiers().isEmpty() ? query.compartmentIds() : answeredFrom(request, query));
+            failCompartment(request, query.identifiers().isEmpty() && !query.compartmentIds().isEmpty()
+                    ? query.compartmentIds() : answeredFrom(request, query));
             return search.handle(request, query);
         }
         if (audit.owns(request)) {
@@ -248,13 +249,16 @@ public final class SimServer implements AutoCloseable {
         }
     }
 
-    /** The compartments of the resources a query naming its resources answers (few: it names them), if any fails. */
+    /**
+     * The compartments of the resources a query naming no compartment answers (its resources, or the whole region's),
+     * if any fails.
+     */
     private Set<String> answeredFrom(SimRequest request, ResourceQuery query) {
         if (faults.failingCompartment() == null) {
             return Set.of();
         }
         Set<String> compartments = new HashSet<>();
-        source.resources(request.region(), query, 0, 1000).items()
+        source.resources(request.region(), query, 0, Integer.MAX_VALUE).items()
                 .forEach(item -> compartments.add(item.path("compartmentId").asText()));
         return compartments;
     }

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The crawler against the simulator through the real SDK, into an in-memory writer. */
@@ -179,6 +180,9 @@ class CrawlerTest {
         }
     }
 
+    /** Every compartment but the root: a plan that does not cover them all, so that every query names its compartments. */
+    private static final List<String> LEAVING_ROOT_OUT = List.of("prod", "network", "dev");
+
     /**
      * A shared query (or a probe) Search refuses as too long (400, by a limit OCI does not document) is asked again in
      * two halves, each sharing a query: the same resources and coverage as each scope alone, with fewer requests.
@@ -190,22 +194,76 @@ class CrawlerTest {
         long aloneRequests;
         try (SimHarness sim = SimHarness.smallFixture()) {
             long start = sim.server.requestCount();
-            alone = crawl(sim, List.of(), List.of(), Night.EACH_ALONE);
+            alone = crawl(sim, List.of(), LEAVING_ROOT_OUT, Night.EACH_ALONE);
             aloneRequests = sim.server.requestCount() - start;
         }
-        // The query the 5 scopes of a region share, and a limit its halves (2 and 3 scopes) keep within.
+        // The query the 4 scopes of a region share, and a limit its halves (2 scopes each) keep within.
         String shared = alone.coverage.stream().map(ScopeCoverage::scope).filter(s -> s.region().equals("us-ashburn-1"))
                 .map(s -> "compartmentId = '" + s.compartmentId() + "'")
                 .collect(Collectors.joining(" || ", "query all resources where ", ""));
         FaultPlan limit = FaultPlan.none().withMaxQueryLength(shared.length() * 4 / 5);
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), limit)) {
             long start = sim.server.requestCount();
-            RecordingWriter halves = crawl(sim, List.of(), List.of(), night);
-            // 2 regions of 5 scopes, each answered in one page: per region 1 refused query and 2 halves, not 5.
-            assertThat(aloneRequests - (sim.server.requestCount() - start)).isEqualTo(10 - 6);
+            RecordingWriter halves = crawl(sim, List.of(), LEAVING_ROOT_OUT, night);
+            // 2 regions of 4 scopes, each answered in one page: per region 1 refused query and 2 halves, not 4.
+            assertThat(aloneRequests - (sim.server.requestCount() - start)).isEqualTo(8 - 6);
             assertThat(halves.resources).isEqualTo(alone.resources);
             assertThat(halves.writtenBy).isEqualTo(alone.writtenBy);
             assertThat(halves.coverage).allMatch(ScopeCoverage::ok).extracting(c -> c.scope(), c -> c.resources())
+                    .containsExactlyInAnyOrderElementsOf(alone.coverage.stream()
+                            .map(c -> org.assertj.core.groups.Tuple.tuple(c.scope(), c.resources())).toList());
+        }
+    }
+
+    /**
+     * Covering every compartment, a region whose scopes all are small or new shares one query that names no
+     * compartment (see SearchGroups): 31 compartments, one request, as a first night's probe and as a later night's
+     * shared query; and when the probe holds more than a page, its compartments are probed in groups that name them.
+     */
+    @ParameterizedTest(name = "{0} resources")
+    @ValueSource(ints = {600, 3_000})
+    void aRegionOfSmallScopesSharesAQueryNamingNoCompartment(int resources) {
+        GeneratorSpec spec = GeneratorSpec.defaults().withSeed(5).withResourceCount(resources).withDays(1)
+                .withRegions(List.of("us-ashburn-1")).withCompartments(2, 5);
+        try (SimHarness sim = SimHarness.start(new GeneratedTenancy(spec), FaultPlan.none())) {
+            long start = sim.server.searchRequestCount();
+            RecordingWriter alone = crawl(sim, List.of(), List.of(), Night.EACH_ALONE);
+            long aloneRequests = sim.server.searchRequestCount() - start;
+            assertThat(alone.coverage).hasSize(31).allMatch(ScopeCoverage::ok);
+            for (Night night : List.of(Night.FIRST, Night.SHARING)) {
+                start = sim.server.searchRequestCount();
+                RecordingWriter shared = crawl(sim, List.of(), List.of(), night);
+                long requests = sim.server.searchRequestCount() - start;
+                assertThat(shared.resources).as(night.name()).isEqualTo(alone.resources);
+                assertThat(shared.writtenBy).isEqualTo(alone.writtenBy);
+                assertThat(shared.coverage).allMatch(ScopeCoverage::ok).extracting(c -> c.scope(), c -> c.resources())
+                        .containsExactlyInAnyOrderElementsOf(alone.coverage.stream()
+                                .map(c -> org.assertj.core.groups.Tuple.tuple(c.scope(), c.resources())).toList());
+                if (resources < 1_000) {
+                    assertThat(requests).as(night.name()).isEqualTo(1);
+                } else if (night == Night.FIRST) {
+                    // The region-wide probe's page, then probes of 25 and 6 compartments, then those asked apart.
+                    assertThat(requests).isLessThanOrEqualTo(aloneRequests + 3);
+                }
+            }
+        }
+    }
+
+    /** A query naming no compartment leaves out what Search lists in none that is active (a deleted one's leftovers). */
+    @Test
+    void aQueryNamingNoCompartmentLeavesOutResourcesOfCompartmentsNotActive(@TempDir Path dir) {
+        SimHarness.smallFixtureEdited(dir, "2026-11-01", "us-ashburn-1", items -> {
+            ObjectNode leftover = ((ObjectNode) items.get(0)).deepCopy();
+            leftover.put("identifier", "ocid1.instance.oc1.iad.aaaaaaaaleftover")
+                    .put("compartmentId", "ocid1.compartment.oc1..aaaaaaaadeleted").put("lifecycleState", "TERMINATED");
+            items.add(leftover);
+        });
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(dir), FaultPlan.none())) {
+            RecordingWriter alone = crawl(sim, List.of(), List.of(), Night.EACH_ALONE);
+            RecordingWriter first = crawl(sim, List.of(), List.of());
+            assertThat(first.resources).doesNotContainKey("ocid1.instance.oc1.iad.aaaaaaaaleftover")
+                    .isEqualTo(alone.resources);
+            assertThat(first.coverage).extracting(c -> c.scope(), c -> c.resources())
                     .containsExactlyInAnyOrderElementsOf(alone.coverage.stream()
                             .map(c -> org.assertj.core.groups.Tuple.tuple(c.scope(), c.resources())).toList());
         }
@@ -394,7 +452,9 @@ class CrawlerTest {
     /**
      * Sharing a query, the failing compartment fails it for all, and the SDK's retries of it count as failures:
      * each scope is then asked alone, through a client whose circuit breaker did not count those, so that only
-     * the failing compartment is a gap, with its own error, and nothing of the others is lost.
+     * the failing compartment is a gap, with its own error, and nothing of the others is lost. (A query naming
+     * no compartment fails only where the failing one holds resources: in eu-frankfurt-1 it holds none, and its
+     * scope there is collected, empty, where a query naming it fails.)
      */
     @ParameterizedTest(name = "{0}")
     @EnumSource(Night.class)
@@ -403,13 +463,14 @@ class CrawlerTest {
                 .withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprodapp", 0);
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
             RecordingWriter writer = crawl(sim, List.of(), List.of(), night);
-            assertThat(writer.coverage).filteredOn(c -> !c.ok()).hasSize(2).allSatisfy(c -> {
+            int gaps = night == Night.EACH_ALONE ? 2 : 1;
+            assertThat(writer.coverage).filteredOn(c -> !c.ok()).hasSize(gaps).allSatisfy(c -> {
                 assertThat(c.scope().compartmentId()).isEqualTo("ocid1.compartment.oc1..aaaaaaaaprodapp");
                 // Its last answer: the injected failure, or a throttling the retries did not outlast.
                 assertThat(c.error()).containsAnyOf("Injected failure of compartment", "429 TooManyRequests")
                         .doesNotContain("circuit breaker");
             });
-            assertThat(writer.coverage).filteredOn(ScopeCoverage::ok).hasSize(8);
+            assertThat(writer.coverage).filteredOn(ScopeCoverage::ok).hasSize(10 - gaps);
             Set<String> outside = expected("2026-11-01").values().stream()
                     .filter(r -> !r.compartmentId().equals("ocid1.compartment.oc1..aaaaaaaaprodapp"))
                     .map(CanonicalResource::ocid).collect(Collectors.toSet());

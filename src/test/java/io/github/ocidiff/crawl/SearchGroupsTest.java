@@ -19,7 +19,7 @@ class SearchGroupsTest {
     @Test
     void scopesNeverCountedShareProbesOfARegionAndOneLeftOverIsAlone() {
         List<Scope> scopes = List.of(scope("r1", 1), scope("r2", 1), scope("r1", 2));
-        assertThat(SearchGroups.of(scopes, List.of())).containsExactly(
+        assertThat(SearchGroups.of(scopes, List.of(), false)).containsExactly(
                 group(true, scope("r1", 1), scope("r1", 2)), QueryGroup.alone(scope("r2", 1)));
     }
 
@@ -37,7 +37,7 @@ class SearchGroupsTest {
                 }
             }
         }
-        List<QueryGroup> groups = SearchGroups.of(scopes, last);
+        List<QueryGroup> groups = SearchGroups.of(scopes, last, false);
         assertThat(groups).filteredOn(g -> !g.shared()).extracting(g -> g.scopes().get(0)).containsExactly(
                 scope("r1", 5), scope("r2", 5), scope("r1", 9), scope("r2", 9));
         assertThat(groups).filteredOn(g -> !g.shared()).allMatch(g -> !g.probe());
@@ -52,11 +52,53 @@ class SearchGroupsTest {
         assertThat(groups.get(0)).isEqualTo(QueryGroup.alone(scope("r1", 5)));
     }
 
+    private static ScopeCoverage counted(Scope scope, long resources) {
+        return new ScopeCoverage(scope, true, null, 1, resources, 10);
+    }
+
+    /**
+     * Covering every compartment, a region whose scopes are all small or new and hold under a page together shares
+     * one query naming none; a region with a large or failed scope, or a page's worth in all, is grouped as before.
+     */
+    @Test
+    void regionsOfSmallAndNewScopesUnderAPageShareAQueryNamingNoCompartmentWhenTheTenancyIsCoveredWhole() {
+        List<Scope> scopes = new ArrayList<>();
+        List<ScopeCoverage> last = new ArrayList<>();
+        for (int c = 0; c < 40; c++) {
+            for (String region : List.of("small", "new", "mixed", "full", "large", "failed")) {
+                scopes.add(scope(region, c));
+            }
+            last.add(counted(scope("small", c), 20));
+            if (c > 0) {
+                last.add(counted(scope("mixed", c), 20));
+            }
+            last.add(counted(scope("full", c), 25));
+            last.add(counted(scope("large", c), c == 3 ? SearchGroups.SMALL : 1));
+            last.add(c == 3 ? new ScopeCoverage(scope("failed", c), false, "503", 0, 0, 10) : counted(scope("failed", c), 1));
+        }
+        List<QueryGroup> groups = SearchGroups.of(scopes, last, true);
+        assertThat(groups).filteredOn(QueryGroup::regionWide)
+                .extracting(QueryGroup::region, QueryGroup::probe, g -> g.scopes().size())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("small", false, 40),
+                        org.assertj.core.groups.Tuple.tuple("new", true, 40),
+                        org.assertj.core.groups.Tuple.tuple("mixed", true, 40));
+        // 40 x 25 is a page: asked as groups naming their compartments, as are regions with a large or failed scope.
+        assertThat(groups).filteredOn(g -> !g.regionWide()).extracting(QueryGroup::region)
+                .containsOnly("full", "large", "failed");
+        assertThat(groups.stream().flatMap(g -> g.scopes().stream())).containsExactlyInAnyOrderElementsOf(scopes);
+        // Not covering every compartment, no query may name none: it would answer the compartments left out.
+        assertThat(SearchGroups.of(scopes, last, false)).noneMatch(QueryGroup::regionWide);
+        // A region of one scope asks it alone.
+        assertThat(SearchGroups.of(List.of(scope("one", 1)), List.of(), true)).containsExactly(QueryGroup.alone(scope("one", 1)));
+    }
+
     @Test
     void halvesOfAGroupAreOfItsKindAndOneScopeIsAlone() {
         QueryGroup probe = group(true, scope("r1", 1), scope("r1", 2), scope("r1", 3));
         assertThat(probe.half(true)).isEqualTo(QueryGroup.alone(scope("r1", 1)));
         assertThat(probe.half(false)).isEqualTo(group(true, scope("r1", 2), scope("r1", 3)));
         assertThat(group(false, scope("r1", 1), scope("r1", 2)).half(false)).isEqualTo(QueryGroup.alone(scope("r1", 2)));
+        assertThat(new QueryGroup(List.of(scope("r1", 1), scope("r1", 2), scope("r1", 3), scope("r1", 4)), true, true)
+                .half(true)).isEqualTo(group(true, scope("r1", 1), scope("r1", 2)));
     }
 }
