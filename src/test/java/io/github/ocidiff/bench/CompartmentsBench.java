@@ -57,7 +57,7 @@ public final class CompartmentsBench {
                             + " (a query each is %,d requests at least)%n"
                             + "    first night, scopes never collected probing shared queries (%s): %,d ms, %,d requests%n"
                             + "    second night, small scopes sharing queries (%s): %,d ms, %,d requests%n"
-                            + "    -> requests / scopes = %.2f and %.2f; ratio second / first = %.2f in time%n",
+                            + "    -> requests / scopes = %.3f and %.3f; ratio second / first = %.2f in time%n",
                     resources, depth, width, latency, scopeCount, scopeCount, summaries[0], millis[0], requests[0],
                     summaries[1], millis[1], requests[1], (double) requests[0] / scopeCount,
                     (double) requests[1] / scopeCount, (double) millis[1] / millis[0]);
