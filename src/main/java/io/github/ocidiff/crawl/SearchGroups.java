@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * 'b' ...}), a few pages at most. Those never collected (the first night, a new compartment or region) share
  * one too, as probes: when its first page is not its last, the crawl asks them apart (see Crawler). Scopes that
  * held more keep a query of their own, as paging a large one would hold up the others, and so do those the
- * latest snapshot could not collect: one that fails fails a shared query for all. Where the plan covers every
+ * latest snapshot could not collect where it collected others of their region: one that fails fails a shared
+ * query for all (where it collected none, the region was down, and its scopes count as never collected). Where the plan covers every
  * compartment of the tenancy and a region's scopes are all small or new, together under {@value #REGION_PAGE}
  * resources, they share one query that names no compartment ({@code query all resources}): a region kept nearly
  * empty costs one request however many compartments the tenancy has.
@@ -42,7 +43,11 @@ public final class SearchGroups {
      */
     static List<QueryGroup> of(List<Scope> scopes, List<ScopeCoverage> last, boolean wholeTenancy) {
         Map<Scope, ScopeCoverage> lastByScope = new HashMap<>();
-        last.forEach(coverage -> lastByScope.put(coverage.scope(), coverage));
+        Map<String, Boolean> regionCollected = new HashMap<>();
+        last.forEach(coverage -> regionCollected.merge(coverage.scope().region(), coverage.ok(), Boolean::logicalOr));
+        // A region none of whose scopes was collected (down, most likely) tells nothing of any: as never collected.
+        last.stream().filter(coverage -> regionCollected.get(coverage.scope().region()))
+                .forEach(coverage -> lastByScope.put(coverage.scope(), coverage));
         List<QueryGroup> groups = new ArrayList<>(wholeTenancy ? regionWide(scopes, lastByScope) : List.of());
         Set<Scope> grouped = groups.stream().flatMap(group -> group.scopes().stream()).collect(Collectors.toSet());
         Map<Filling, List<Scope>> filling = new LinkedHashMap<>();

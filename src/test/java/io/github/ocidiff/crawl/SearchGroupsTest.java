@@ -88,6 +88,11 @@ class SearchGroupsTest {
         assertThat(groups.stream().flatMap(g -> g.scopes().stream())).containsExactlyInAnyOrderElementsOf(scopes);
         // Not covering every compartment, no query may name none: it would answer the compartments left out.
         assertThat(SearchGroups.of(scopes, last, false)).noneMatch(QueryGroup::regionWide);
+        // A region none of whose scopes was collected (down) counts as never collected.
+        List<Scope> down = List.of(scope("down", 1), scope("down", 2));
+        List<ScopeCoverage> failed = down.stream().map(scope -> new ScopeCoverage(scope, false, "503", 0, 0, 10)).toList();
+        assertThat(SearchGroups.of(down, failed, true)).containsExactly(new QueryGroup(down, true, true));
+        assertThat(SearchGroups.of(down, failed, false)).containsExactly(new QueryGroup(down, true));
         // A region of one scope asks it alone.
         assertThat(SearchGroups.of(List.of(scope("one", 1)), List.of(), true)).containsExactly(QueryGroup.alone(scope("one", 1)));
     }
