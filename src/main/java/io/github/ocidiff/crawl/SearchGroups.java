@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
  * one too, as probes: when its first page is not its last, the crawl asks them apart (see Crawler). Scopes that
  * held more keep a query of their own, as paging a large one would hold up the others, and so do those the
  * latest snapshot could not collect where it collected others of their region: one that fails fails a shared
- * query for all (where it collected none, the region was down, and its scopes count as never collected). Where the plan covers every
- * compartment of the tenancy and a region's scopes are all small or new, together under {@value #REGION_PAGE}
- * resources, they share one query that names no compartment ({@code query all resources}): a region kept nearly
- * empty costs one request however many compartments the tenancy has.
+ * query for all (where it collected none, the region was down, and its scopes count as never collected).
+ * Where the plan covers every compartment of the tenancy and a region's scopes are all small or new, together
+ * under {@value #REGION_PAGE} resources, they share one query that names no compartment ({@code query all
+ * resources}): a region kept nearly empty costs one request however many compartments the tenancy has.
  */
 public final class SearchGroups {
     /** Resources below which a scope, when last collected fully, shares a query. */
@@ -52,10 +52,10 @@ public final class SearchGroups {
         Set<Scope> grouped = groups.stream().flatMap(group -> group.scopes().stream()).collect(Collectors.toSet());
         Map<Filling, List<Scope>> filling = new LinkedHashMap<>();
         for (Scope scope : scopes) {
-            ScopeCoverage before = lastByScope.get(scope);
             if (grouped.contains(scope)) {
                 continue;
             }
+            ScopeCoverage before = lastByScope.get(scope);
             if (before != null && (!before.ok() || before.resources() >= SMALL)) {
                 groups.add(QueryGroup.alone(scope));
                 continue;

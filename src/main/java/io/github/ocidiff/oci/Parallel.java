@@ -56,8 +56,8 @@ public final class Parallel {
     /**
      * Runs a task per item until none is left, each item on the pool of its lane (e.g. its region), where a task may
      * hand in more items (to its second argument), which queue behind those waiting in their lane: how a crawl asks
-     * again, apart, what one query turned out to hold too much of. A lane per region, as many threads each as the
-     * region takes requests at once, so that a region's queue never holds threads another region could use.
+     * again, apart, what one query turned out to hold too much of. With a lane per region, a region's queue never
+     * holds threads another region could use.
      *
      * @throws RuntimeException the first task's runtime exception, once no task runs any more
      */
