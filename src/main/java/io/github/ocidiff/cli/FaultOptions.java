@@ -39,7 +39,8 @@ final class FaultOptions {
     List<String> downRegions = new ArrayList<>();
 
     @Option(names = "--fail-compartment", paramLabel = "OCID",
-            description = "A compartment whose Search and Audit pages fail, as do Search lookups of resources it holds.")
+            description = "A compartment whose Search and Audit pages fail, as do Search lookups of resources it holds"
+                    + " and queries naming no compartment in a region where it holds some.")
     String failCompartment;
 
     @Option(names = "--fail-after-pages", defaultValue = "0", paramLabel = "K", description = "Pages of --fail-compartment served before it fails.")

@@ -21,7 +21,12 @@ final class JitteredBackoff implements DelayStrategy {
 
     @Override
     public long nextDelay(WaiterConfiguration.WaitContext context) {
-        int exponent = Math.min(30, Math.max(0, context.getAttemptsMade() - 1));
+        return delayMillis(context.getAttemptsMade());
+    }
+
+    /** The wait after {@code attemptsMade} attempts. */
+    long delayMillis(int attemptsMade) {
+        int exponent = Math.min(30, Math.max(0, attemptsMade - 1));
         long cap = Math.min(maxMillis, baseMillis << exponent);
         return baseMillis / 2 + ThreadLocalRandom.current().nextLong(Math.max(1, cap - baseMillis / 2 + 1));
     }

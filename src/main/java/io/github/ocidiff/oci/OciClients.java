@@ -1,5 +1,6 @@
 package io.github.ocidiff.oci;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.oracle.bmc.ClientConfiguration;
 import com.oracle.bmc.audit.AuditClient;
 import com.oracle.bmc.circuitbreaker.CallNotAllowedException;
@@ -65,13 +66,15 @@ public final class OciClients implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final JitteredBackoff backoff;
 
     public OciClients(Credentials credentials, OciConfig settings) {
         this.credentials = credentials;
         this.settings = settings;
+        this.backoff = new JitteredBackoff(settings.retries().baseDelay(), settings.retries().maxDelay());
         RetryConfiguration retry = RetryConfiguration.builder()
                 .terminationStrategy(new MaxAttemptsTerminationStrategy(settings.retries().maxAttempts()))
-                .delayStrategy(new JitteredBackoff(settings.retries().baseDelay(), settings.retries().maxDelay()))
+                .delayStrategy(backoff)
                 .retryCondition(OciClients::retryable)
                 .build();
         this.clientConfiguration = configuration(retry).build();
@@ -100,6 +103,19 @@ public final class OciClients implements AutoCloseable {
         return !(e.getCause() instanceof CallNotAllowedException) && DEFAULT_RETRY.shouldBeRetried(e);
     }
 
+    /**
+     * Why an answer's body could not be read as JSON, or null when that is not what failed: a body cut short on the
+     * way (a connection dropped mid-answer), which the SDK neither retries nor shows its retrier (see {@link #call}).
+     */
+    private static JsonProcessingException unreadableAnswer(BmcException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException unreadable) {
+                return unreadable;
+            }
+        }
+        return null;
+    }
+
     public Credentials credentials() {
         return credentials;
     }
@@ -109,20 +125,42 @@ public final class OciClients implements AutoCloseable {
         return regions.computeIfAbsent(region, this::open);
     }
 
-    /** Runs one call (including the SDK's retries) within the region's concurrency bound. */
+    /**
+     * Runs one call (including the SDK's retries) within the region's concurrency bound. An answer whose body could
+     * not be read (cut short on the way) is asked for again, with the configured attempts and backoff, as the SDK
+     * would a connection that failed: its retrier only sees what fails before the body is read. The calls ocidiff
+     * makes are reads, or writes of the same object again, so asking again is safe.
+     */
     public <T> T call(String region, Supplier<T> call) {
         Semaphore gate = region(region).gate();
         try {
             gate.acquire();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw OcidiffException.runtime("interrupted while waiting for a request slot in " + region, e);
+            throw interrupted("waiting for a request slot in " + region, e);
         }
         try {
-            return call.get();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return call.get();
+                } catch (BmcException e) {
+                    if (unreadableAnswer(e) == null || attempt >= settings.retries().maxAttempts()) {
+                        throw e;
+                    }
+                    try {
+                        Thread.sleep(backoff.delayMillis(attempt));
+                    } catch (InterruptedException interrupted) {
+                        throw interrupted("retrying a call in " + region, interrupted);
+                    }
+                }
+            }
         } finally {
             gate.release();
         }
+    }
+
+    private static RuntimeException interrupted(String what, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return OcidiffException.runtime("interrupted while " + what, e);
     }
 
     /**
@@ -258,7 +296,8 @@ public final class OciClients implements AutoCloseable {
         String status = e.getStatusCode() > 0 ? e.getStatusCode() + " " + e.getServiceCode()
                 : e.isTimeout() ? "timeout" : "connection failed";
         String message = e.getStatusCode() > 0 ? e.getUnmodifiedMessage() : transportFailure(e);
-        return status + ": " + message
+        // A parser's message goes on with its position on a line of its own.
+        return status + ": " + String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ")
                 + (e.getOpcRequestId() == null ? "" : " (opc-request-id " + e.getOpcRequestId() + ")");
     }
 
@@ -267,6 +306,10 @@ public final class OciClients implements AutoCloseable {
      * Connection refused" rather than the client library's exception classes around it.
      */
     private static String transportFailure(BmcException e) {
+        JsonProcessingException unreadable = unreadableAnswer(e);
+        if (unreadable != null) {
+            return "the answer was cut short or is not JSON (" + unreadable.getOriginalMessage() + ")";
+        }
         Throwable cause = e.getCause();
         while (cause != null && cause.getCause() != null && (cause.getMessage() == null
                 || cause instanceof jakarta.ws.rs.ProcessingException)) {

@@ -318,12 +318,33 @@ class OciClientsSimulatorTest {
         }
     }
 
+    /** A body cut short every time is an error, told on one line, not a short page. */
     @Test
     void aTruncatedBodyIsAnErrorNotAShortPage() {
         FaultPlan faults = FaultPlan.none().withTruncation(1.0);
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults);
              OciClients clients = clients(sim)) {
-            assertThatThrownBy(() -> searchAll(clients, ASHBURN, "query all resources")).isInstanceOf(BmcException.class);
+            assertThatThrownBy(() -> searchAll(clients, ASHBURN, "query all resources"))
+                    .isInstanceOfSatisfying(BmcException.class, e -> assertThat(clients.describe("Resource Search", ASHBURN, e))
+                            .startsWith("Resource Search in us-ashburn-1 failed: connection failed: the answer was cut short"
+                                    + " or is not JSON (Unexpected end-of-input")
+                            .doesNotContain("\n"));
+        }
+    }
+
+    /** A body cut short now and then is asked for again, as a connection that fails is: every page arrives whole. */
+    @Test
+    void aBodyCutShortNowAndThenIsAskedForAgain() {
+        List<ResourceSummary> clean;
+        try (SimHarness sim = SimHarness.smallFixture(); OciClients clients = clients(sim)) {
+            clean = searchAll(clients, ASHBURN, "query all resources");
+        }
+        FaultPlan faults = FaultPlan.none().withSeed(3).withTruncation(0.5);
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults);
+             OciClients clients = clients(sim)) {
+            long before = sim.server.requestCount();
+            assertThat(searchAll(clients, ASHBURN, "query all resources")).isEqualTo(clean);
+            assertThat(sim.server.requestCount() - before).as("retried").isGreaterThan(1);
         }
     }
 
