@@ -350,8 +350,9 @@ public final class Crawler {
      * would take minutes over a network.
      */
     private List<Enriched> enrich(String region, List<CanonicalResource> resources) {
+        long pageRead = System.nanoTime();
         if (resources.size() < 2) {
-            return resources.stream().map(this::enrichOne).toList();
+            return resources.stream().map(r -> enrichOne(r, pageRead)).toList();
         }
         ExecutorService pool = enrichers.computeIfAbsent(region, r -> {
             ThreadPoolExecutor executor = new ThreadPoolExecutor(concurrencyPerRegion, concurrencyPerRegion,
@@ -365,13 +366,13 @@ public final class Crawler {
             return executor;
         });
         List<CompletableFuture<Enriched>> reads = resources.stream()
-                .map(r -> CompletableFuture.supplyAsync(() -> enrichOne(r), pool)).toList();
+                .map(r -> CompletableFuture.supplyAsync(() -> enrichOne(r, pageRead), pool)).toList();
         return reads.stream().map(Parallel::join).toList();
     }
 
-    private Enriched enrichOne(CanonicalResource searched) {
+    private Enriched enrichOne(CanonicalResource searched, long pageRead) {
         try {
-            return new Enriched(searched, enricher.enrich(searched), null);
+            return new Enriched(searched, enricher.enrich(searched, pageRead), null);
         } catch (Enricher.Failure e) {
             return new Enriched(searched, Optional.empty(), e);
         }

@@ -25,7 +25,7 @@ import io.github.ocidiff.oci.Pager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,15 +36,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Adds what Resource Search does not show to the resources compliance cares most about, under a
- * {@code details} member: policy statements (Identity GetPolicy), security list rules (Core
- * GetSecurityList), network security group rules (Core ListNetworkSecurityGroupSecurityRules) and
+ * {@code details} member: policy statements (Identity ListPolicies), security list rules (Core
+ * ListSecurityLists), network security group rules (Core ListNetworkSecurityGroupSecurityRules) and
  * bucket settings (Object Storage GetBucket). Terminated resources have nothing left to fetch.
+ *
+ * <p>OCI's LIST of policies shows their statements, and its networking LISTs show each resource in full, to a
+ * caller who may only inspect them: a compartment's policies or security lists are read with one paged LIST,
+ * taken when a page first shows one of them, not with a GET each (a compartment of 200 security lists: one
+ * request, not 200). One that LIST does not show (created after it was taken, or moved or deleted since Search
+ * indexed it) is read with its GET, as the other types are.
  *
  * <p>A GET answering 404 means the resource is gone or the caller may not read it: OCI does not say which.
  * Search's index lags its services, so a resource deleted during the night is still listed by Search while
- * its GET answers 404. The type's LIST in the resource's compartment, which the inspect verb allows, tells the
- * two apart: a resource it does not show was deleted and is left out, as Search will soon leave it out too; one
- * it shows is a coverage gap naming the missing read permission.
+ * its GET answers 404. The type's LIST in the resource's compartment, which the inspect verb allows, taken
+ * after Search's page was read, tells the two apart: a resource it does not show was deleted and is left out, as
+ * Search will soon leave it out too; one it shows is a coverage gap naming the missing read permission.
  */
 final class Enricher {
 
@@ -60,12 +66,21 @@ final class Enricher {
     /** How IAM policies name each enriched type. */
     private static final Map<String, String> POLICY_TYPES = Map.of("Policy", "policies", "SecurityList", "security-lists",
             "NetworkSecurityGroup", "network-security-groups", "Bucket", "buckets");
+    /** Types whose LIST in a compartment shows each resource in full (see above). */
+    private static final Set<String> LISTED_IN_FULL = Set.of("Policy", "SecurityList");
 
     private final OciClients clients;
     private final Set<String> types;
     private final Map<String, String> namespaces = new ConcurrentHashMap<>();
-    /** The last LIST taken after a 404, by region, type and compartment (see {@link #listed}). */
-    private final Map<String, CompletableFuture<Set<String>>> lists = new ConcurrentHashMap<>();
+    /** The latest LIST of each type in each compartment, by region, type and compartment (see {@link #listing}). */
+    private final Map<String, CompletableFuture<Listing>> lists = new ConcurrentHashMap<>();
+
+    /**
+     * A type's LIST in one compartment: when it began ({@link System#nanoTime}), the keys (see {@link #listedKey})
+     * of the resources it showed, and, of a type listed in full, those of them no page has taken yet, by key.
+     */
+    private record Listing(long began, Set<String> keys, Map<String, Object> untaken) {
+    }
 
     Enricher(OciClients clients, List<String> types) {
         this.clients = clients;
@@ -81,15 +96,56 @@ final class Enricher {
         return types.contains(r.resourceType()) && (r.lifecycleState() == null || !GONE.contains(r.lifecycleState()));
     }
 
-    /** The resource with its details; empty when its service no longer has it (see above). */
-    Optional<CanonicalResource> enrich(CanonicalResource r) {
+    /**
+     * The resource with its details; empty when its service no longer has it (see above).
+     *
+     * @param pageRead when ({@link System#nanoTime}) Search's page that showed the resource was read
+     */
+    Optional<CanonicalResource> enrich(CanonicalResource r, long pageRead) {
         if (!wants(r)) {
             return Optional.of(r);
         }
+        Object details = LISTED_IN_FULL.contains(r.resourceType()) ? untaken(r) : null;
+        if (details == null) {
+            Optional<Object> read = read(r, pageRead);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            details = read.get();
+        }
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(r.json());
+            node.set("details", tree(details));
+            return Optional.of(Canonicalizer.of(node, r.region()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The resource as its compartment's LIST showed it, taken from that LIST; null when it does not show it. */
+    private Object untaken(CanonicalResource r) {
+        Listing listing;
+        try {
+            listing = listing(r, Long.MIN_VALUE);
+        } catch (BmcException e) {
+            throw new Failure("details of " + r.resourceType() + " " + r.ocid() + ": "
+                    + clients.describe(r.resourceType() + " LIST", r.region(), e), e);
+        }
+        Object item = listing.untaken().remove(listedKey(r));
+        if (item != null && listing.untaken().isEmpty()) {
+            // Every resource it showed is taken: kept, it would only hold memory until the crawl ends.
+            lists.computeIfPresent(listKey(r), (key, latest) -> latest.isDone() && !latest.isCompletedExceptionally()
+                    && latest.join() == listing ? null : latest);
+        }
+        return item;
+    }
+
+    /** The resource's GET; empty when it answers 404 for a resource deleted since its page was read. */
+    private Optional<Object> read(CanonicalResource r, long pageRead) {
         String region = r.region();
         OciClients.Region c = clients.region(region);
         try {
-            Object details = switch (r.resourceType()) {
+            return Optional.of(switch (r.resourceType()) {
                 case "Policy" -> clients.call(region, () -> c.identity()
                         .getPolicy(GetPolicyRequest.builder().policyId(r.ocid()).build()).getPolicy());
                 case "SecurityList" -> clients.call(region, () -> c.network()
@@ -103,68 +159,68 @@ final class Enricher {
                             .namespaceName(namespace).bucketName(r.displayName()).build()).getBucket());
                 }
                 default -> throw new IllegalStateException("no enrichment for " + r.resourceType());
-            };
-            ObjectNode node = (ObjectNode) JSON.readTree(r.json());
-            node.set("details", tree(details));
-            return Optional.of(Canonicalizer.of(node, region));
+            });
         } catch (BmcException e) {
             String failed = "details of " + r.resourceType() + " " + r.ocid() + ": "
                     + clients.describe(r.resourceType() + " GET", region, e);
             if (e.getStatusCode() != 404) {
                 throw new Failure(failed, e);
             }
-            return listedAgain(r, c, failed, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            notFound(r, failed, e, pageRead, System.nanoTime());
+            return Optional.empty();
         }
     }
 
     /**
-     * After a 404: empty when the type's LIST in the resource's compartment does not show it, else a failure
-     * naming the permission.
+     * After a 404: returns when the type's LIST in the resource's compartment, taken after its page was read and
+     * before the 404, does not show it; else fails naming the permission. One that shows it but began before the
+     * 404 does not settle it (the resource may have been deleted in between): a new one does.
      */
-    private Optional<CanonicalResource> listedAgain(CanonicalResource r, OciClients.Region c, String failed,
-                                                    BmcException notFound) {
-        Set<String> listed;
+    private void notFound(CanonicalResource r, String failed, BmcException notFound, long pageRead, long notFoundAt) {
+        String key = listedKey(r);
+        Listing listing;
         try {
-            listed = listed(r, c);
+            listing = listing(r, pageRead);
+            if (listing.keys().contains(key) && listing.began() < notFoundAt) {
+                listing = listing(r, notFoundAt);
+            }
         } catch (BmcException e) {
             // The list told neither a deletion nor a missing read permission: the 404 stands as the gap.
             throw new Failure(failed + "; and " + clients.describe(r.resourceType() + " LIST", r.region(), e), notFound);
         }
-        if (!listed.contains(listedKey(r))) {
-            return Optional.empty();
+        if (listing.keys().contains(key)) {
+            throw new Failure(failed + "; yet its compartment's list shows it, so ocidiff may inspect but not read "
+                    + POLICY_TYPES.get(r.resourceType()) + " there: grant read on them (e.g. `allow group <group> to read "
+                    + POLICY_TYPES.get(r.resourceType()) + " in tenancy`)", notFound);
         }
-        throw new Failure(failed + "; yet its compartment's list shows it, so ocidiff may inspect but not read "
-                + POLICY_TYPES.get(r.resourceType()) + " there: grant read on them (e.g. `allow group <group> to read "
-                + POLICY_TYPES.get(r.resourceType()) + " in tenancy`)", notFound);
     }
 
     /**
-     * The type's LIST in the resource's compartment, taken after its 404. One taken earlier in this crawl that
-     * did not show the resource settles it: a night that deleted a compartment's hundred buckets lists them once,
-     * not a hundred times. Else a new one, unless another thread began one meanwhile (after this 404 too), whose
-     * answer then serves: the details of a page are read several at once, and their 404s come together.
+     * The latest LIST of the resource's type in its compartment if it began at {@code notBefore} or later, else a
+     * new one, unless another thread began one meanwhile, whose answer then serves: the details of a page are read
+     * several at once, and those of one compartment want its LIST together (a night that deleted a compartment's
+     * hundred buckets lists them once, not a hundred times).
      */
-    private Set<String> listed(CanonicalResource r, OciClients.Region c) {
-        String listKey = r.region() + " " + r.resourceType() + " " + r.compartmentId();
-        CompletableFuture<Set<String>> before = lists.get(listKey);
-        if (before != null) {
-            Set<String> listedBefore = result(before);
-            if (!listedBefore.contains(listedKey(r))) {
-                return listedBefore;
+    private Listing listing(CanonicalResource r, long notBefore) {
+        String listKey = listKey(r);
+        CompletableFuture<Listing> latest = lists.get(listKey);
+        if (latest != null) {
+            Listing known = result(latest);
+            if (known.began() >= notBefore) {
+                return known;
             }
         }
-        CompletableFuture<Set<String>> mine = new CompletableFuture<>();
-        CompletableFuture<Set<String>> current = lists.compute(listKey,
-                (key, taken) -> taken == null || taken == before ? mine : taken);
+        CompletableFuture<Listing> mine = new CompletableFuture<>();
+        // One put here since this thread looked began after notBefore.
+        CompletableFuture<Listing> current = lists.compute(listKey,
+                (key, taken) -> taken == null || taken == latest ? mine : taken);
         if (current != mine) {
             return result(current);
         }
         try {
-            Set<String> keys = list(r, c);
-            mine.complete(keys);
-            return keys;
+            Listing listing = list(r, System.nanoTime());
+            mine.complete(listing);
+            return listing;
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             lists.remove(listKey, mine);
@@ -172,8 +228,12 @@ final class Enricher {
         }
     }
 
-    /** A list's keys, or the exception that taking it failed with. */
-    private static Set<String> result(CompletableFuture<Set<String>> list) {
+    private static String listKey(CanonicalResource r) {
+        return r.region() + " " + r.resourceType() + " " + r.compartmentId();
+    }
+
+    /** A list's answer, or the exception that taking it failed with. */
+    private static Listing result(CompletableFuture<Listing> list) {
         try {
             return list.join();
         } catch (CompletionException e) {
@@ -186,33 +246,35 @@ final class Enricher {
         return r.resourceType().equals("Bucket") ? r.displayName() : r.ocid();
     }
 
-    /** The keys (see {@link #listedKey}) of the resources the type's service lists in the resource's compartment. */
-    private Set<String> list(CanonicalResource r, OciClients.Region c) {
+    /** The type's LIST in the resource's compartment, begun at {@code began}. */
+    private Listing list(CanonicalResource r, long began) {
         String region = r.region();
+        OciClients.Region c = clients.region(region);
         String compartment = r.compartmentId();
-        Set<String> keys = new HashSet<>();
+        Map<String, Object> shown = new HashMap<>();
         switch (r.resourceType()) {
             case "Policy" -> Pager.forEachPage(page -> clients.call(region, () -> c.identity().listPolicies(
                             ListPoliciesRequest.builder().compartmentId(compartment).limit(1000).page(page).build())),
-                    ListPoliciesResponse::getOpcNextPage, response -> response.getItems().forEach(p -> keys.add(p.getId())));
+                    ListPoliciesResponse::getOpcNextPage, response -> response.getItems().forEach(p -> shown.put(p.getId(), p)));
             case "SecurityList" -> Pager.forEachPage(page -> clients.call(region, () -> c.network().listSecurityLists(
                             ListSecurityListsRequest.builder().compartmentId(compartment).limit(1000).page(page).build())),
-                    ListSecurityListsResponse::getOpcNextPage, response -> response.getItems().forEach(l -> keys.add(l.getId())));
+                    ListSecurityListsResponse::getOpcNextPage, response -> response.getItems().forEach(l -> shown.put(l.getId(), l)));
             case "NetworkSecurityGroup" -> Pager.forEachPage(page -> clients.call(region, () -> c.network()
                             .listNetworkSecurityGroups(ListNetworkSecurityGroupsRequest.builder().compartmentId(compartment)
                                     .limit(1000).page(page).build())),
                     ListNetworkSecurityGroupsResponse::getOpcNextPage,
-                    response -> response.getItems().forEach(g -> keys.add(g.getId())));
+                    response -> response.getItems().forEach(g -> shown.put(g.getId(), g)));
             case "Bucket" -> {
                 String namespace = namespace(region, c);
                 Pager.forEachPage(page -> clients.call(region, () -> c.objectStorage().listBuckets(
                                 ListBucketsRequest.builder().namespaceName(namespace).compartmentId(compartment)
                                         .limit(1000).page(page).build())),
-                        ListBucketsResponse::getOpcNextPage, response -> response.getItems().forEach(b -> keys.add(b.getName())));
+                        ListBucketsResponse::getOpcNextPage, response -> response.getItems().forEach(b -> shown.put(b.getName(), b)));
             }
             default -> throw new IllegalStateException("no enrichment for " + r.resourceType());
         }
-        return keys;
+        return new Listing(began, Set.copyOf(shown.keySet()),
+                LISTED_IN_FULL.contains(r.resourceType()) ? new ConcurrentHashMap<>(shown) : Map.of());
     }
 
     private List<SecurityRule> nsgRules(String region, OciClients.Region c, String nsgId) {

@@ -2,6 +2,7 @@ package io.github.ocidiff.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,11 @@ final class CoreApi {
         return answer;
     }
 
-    /** A compartment's resources of one type, each with its details and the fields its summary shares. */
+    /**
+     * A compartment's resources of one type, each as its GET answers it (OCI's LISTs of policies and of networking
+     * types show each resource in full, to callers who may only inspect them), with the fields its summary shares
+     * where the source gives no details of those.
+     */
     private SimResponse list(SimRequest r, String type) {
         String compartmentId = r.param("compartmentId");
         if (compartmentId == null) {
@@ -73,12 +78,19 @@ final class CoreApi {
             JsonNode details = source.details(r.region(), id);
             ObjectNode item = details != null && details.isObject() ? ((ObjectNode) details).deepCopy()
                     : SimResponse.JSON.createObjectNode();
-            item.put("id", id).put("compartmentId", compartmentId)
-                    .put(type.equals("Policy") ? "name" : "displayName", listed.path("displayName").asText())
-                    .set("lifecycleState", listed.path("lifecycleState"));
-            item.set("timeCreated", listed.path("timeCreated"));
+            item.put("id", id);
+            putIfAbsent(item, "compartmentId", TextNode.valueOf(compartmentId));
+            putIfAbsent(item, type.equals("Policy") ? "name" : "displayName", listed.path("displayName"));
+            putIfAbsent(item, "lifecycleState", listed.path("lifecycleState"));
+            putIfAbsent(item, "timeCreated", listed.path("timeCreated"));
             items.add(item);
         }
         return SimResponse.page(Pages.slice(items, r.pageOffset(), r.intParam("limit", 100, 1, 1000)), false);
+    }
+
+    private static void putIfAbsent(ObjectNode item, String field, JsonNode value) {
+        if (!item.has(field)) {
+            item.set(field, value);
+        }
     }
 }

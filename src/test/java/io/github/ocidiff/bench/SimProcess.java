@@ -67,8 +67,15 @@ record SimProcess(Process process, Path dir, String baseUrl) implements AutoClos
 
     /** The simulator's config with enrichment off: the benchmarks measure storing and reading, not extra GETs. */
     Path benchConfig() throws IOException {
-        Path config = dir.resolve("config.yaml");
-        Files.writeString(config, Files.readString(config).replace("oci:\n", "snapshot:\n  enrich: []\noci:\n"));
+        return benchConfig("config.yaml", List.of());
+    }
+
+    /** The simulator's config, written to {@code name} beside it, with {@code enrich} the types enriched. */
+    Path benchConfig(String name, List<String> enrich) throws IOException {
+        Path written = dir.resolve("config.yaml");
+        Path config = dir.resolve(name);
+        Files.writeString(config, Files.readString(written).replace("snapshot:\n  enrich: []\n", "")
+                .replace("oci:\n", "snapshot:\n  enrich: [" + String.join(", ", enrich) + "]\noci:\n"));
         return config;
     }
 

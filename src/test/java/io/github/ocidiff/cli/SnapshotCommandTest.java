@@ -97,12 +97,13 @@ class SnapshotCommandTest {
 
     @Test
     void aTypeThatMayBeListedButNotReadExitsFourNamingThePermission() {
-        FaultPlan faults = FaultPlan.none().withReadDenied(Set.of("Policy"));
+        // Policies and security lists need no read: their compartment's list shows them in full.
+        FaultPlan faults = FaultPlan.none().withReadDenied(Set.of("Policy", "SecurityList", "Bucket"));
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
             MainTest.Run r = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet");
             assertThat(r.exitCode()).isEqualTo(4);
-            assertThat(r.err().lines()).singleElement().asString().contains("is PARTIAL: us-ashburn-1 (1 scope: details of Policy")
-                    .contains("may inspect but not read policies there: grant read on them");
+            assertThat(r.err().lines()).singleElement().asString().contains("is PARTIAL: us-ashburn-1 (1 scope: details of Bucket")
+                    .contains("may inspect but not read buckets there: grant read on them");
         }
     }
 
