@@ -7,6 +7,7 @@ import com.oracle.bmc.model.BmcException;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.oci.Pager;
+import io.github.ocidiff.oci.Service;
 import java.util.Date;
 import java.util.function.Consumer;
 
@@ -23,7 +24,7 @@ public final class OciAuditFeed implements AuditFeed {
         var audit = clients.region(region).audit();
         long[] read = {0};
         try {
-            Pager.forEachPage(page -> clients.call(region, () -> audit.listEvents(ListEventsRequest.builder()
+            Pager.forEachPage(page -> clients.call(region, Service.AUDIT, () -> audit.listEvents(ListEventsRequest.builder()
                             .compartmentId(compartmentId)
                             .startTime(Date.from(window.start()))
                             .endTime(Date.from(window.end()))

@@ -345,9 +345,9 @@ public final class Crawler {
     }
 
     /**
-     * Reads the details of a page's resources of enriched types, as many at once as the region allows (each
-     * call waits for a slot, see OciClients#call): one at a time, a compartment of a few hundred policies
-     * would take minutes over a network.
+     * Reads the details of a page's resources of enriched types, as many at once as the region allows each service
+     * that answers them (each call waits for a slot, see OciClients#call): one at a time, a compartment of a few
+     * hundred buckets would take minutes over a network.
      */
     private List<Enriched> enrich(String region, List<CanonicalResource> resources) {
         long pageRead = System.nanoTime();
@@ -355,7 +355,8 @@ public final class Crawler {
             return resources.stream().map(r -> enrichOne(r, pageRead)).toList();
         }
         ExecutorService pool = enrichers.computeIfAbsent(region, r -> {
-            ThreadPoolExecutor executor = new ThreadPoolExecutor(concurrencyPerRegion, concurrencyPerRegion,
+            int threads = concurrencyPerRegion * Enricher.SERVICES.size();
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads,
                     10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
                         Thread thread = new Thread(task, "ocidiff-enrich");
                         thread.setDaemon(true);

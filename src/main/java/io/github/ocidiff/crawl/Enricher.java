@@ -22,9 +22,11 @@ import com.oracle.bmc.objectstorage.requests.ListBucketsRequest;
 import com.oracle.bmc.objectstorage.responses.ListBucketsResponse;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.oci.Pager;
+import io.github.ocidiff.oci.Service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +68,14 @@ final class Enricher {
     /** How IAM policies name each enriched type. */
     private static final Map<String, String> POLICY_TYPES = Map.of("Policy", "policies", "SecurityList", "security-lists",
             "NetworkSecurityGroup", "network-security-groups", "Bucket", "buckets");
+    /** The services that answer details, each with its own bound of requests at once in a region. */
+    static final Set<Service> SERVICES = EnumSet.of(Service.IDENTITY, Service.CORE, Service.OBJECT_STORAGE);
     /** Types whose LIST in a compartment shows each resource in full (see above). */
     private static final Set<String> LISTED_IN_FULL = Set.of("Policy", "SecurityList");
 
     private final OciClients clients;
     private final Set<String> types;
-    private final Map<String, String> namespaces = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<String>> namespaces = new ConcurrentHashMap<>();
     /** The latest LIST of each type in each compartment, by region, type and compartment (see {@link #listing}). */
     private final Map<String, CompletableFuture<Listing>> lists = new ConcurrentHashMap<>();
 
@@ -146,16 +150,16 @@ final class Enricher {
         OciClients.Region c = clients.region(region);
         try {
             return Optional.of(switch (r.resourceType()) {
-                case "Policy" -> clients.call(region, () -> c.identity()
+                case "Policy" -> clients.call(region, Service.IDENTITY, () -> c.identity()
                         .getPolicy(GetPolicyRequest.builder().policyId(r.ocid()).build()).getPolicy());
-                case "SecurityList" -> clients.call(region, () -> c.network()
+                case "SecurityList" -> clients.call(region, Service.CORE, () -> c.network()
                         .getSecurityList(GetSecurityListRequest.builder().securityListId(r.ocid()).build()).getSecurityList());
                 case "NetworkSecurityGroup" -> Map.of("securityRules", nsgRules(region, c, r.ocid()));
                 case "Bucket" -> {
                     // Looked up before taking a request slot: a lookup inside one would wait for a second
                     // slot of the same region, and with every slot so taken, the crawl would hang.
                     String namespace = namespace(region, c);
-                    yield clients.call(region, () -> c.objectStorage().getBucket(GetBucketRequest.builder()
+                    yield clients.call(region, Service.OBJECT_STORAGE, () -> c.objectStorage().getBucket(GetBucketRequest.builder()
                             .namespaceName(namespace).bucketName(r.displayName()).build()).getBucket());
                 }
                 default -> throw new IllegalStateException("no enrichment for " + r.resourceType());
@@ -232,10 +236,10 @@ final class Enricher {
         return r.region() + " " + r.resourceType() + " " + r.compartmentId();
     }
 
-    /** A list's answer, or the exception that taking it failed with. */
-    private static Listing result(CompletableFuture<Listing> list) {
+    /** A lookup's answer, or the exception that it failed with. */
+    private static <T> T result(CompletableFuture<T> lookup) {
         try {
-            return list.join();
+            return lookup.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -253,20 +257,20 @@ final class Enricher {
         String compartment = r.compartmentId();
         Map<String, Object> shown = new HashMap<>();
         switch (r.resourceType()) {
-            case "Policy" -> Pager.forEachPage(page -> clients.call(region, () -> c.identity().listPolicies(
+            case "Policy" -> Pager.forEachPage(page -> clients.call(region, Service.IDENTITY, () -> c.identity().listPolicies(
                             ListPoliciesRequest.builder().compartmentId(compartment).limit(1000).page(page).build())),
                     ListPoliciesResponse::getOpcNextPage, response -> response.getItems().forEach(p -> shown.put(p.getId(), p)));
-            case "SecurityList" -> Pager.forEachPage(page -> clients.call(region, () -> c.network().listSecurityLists(
+            case "SecurityList" -> Pager.forEachPage(page -> clients.call(region, Service.CORE, () -> c.network().listSecurityLists(
                             ListSecurityListsRequest.builder().compartmentId(compartment).limit(1000).page(page).build())),
                     ListSecurityListsResponse::getOpcNextPage, response -> response.getItems().forEach(l -> shown.put(l.getId(), l)));
-            case "NetworkSecurityGroup" -> Pager.forEachPage(page -> clients.call(region, () -> c.network()
+            case "NetworkSecurityGroup" -> Pager.forEachPage(page -> clients.call(region, Service.CORE, () -> c.network()
                             .listNetworkSecurityGroups(ListNetworkSecurityGroupsRequest.builder().compartmentId(compartment)
                                     .limit(1000).page(page).build())),
                     ListNetworkSecurityGroupsResponse::getOpcNextPage,
                     response -> response.getItems().forEach(g -> shown.put(g.getId(), g)));
             case "Bucket" -> {
                 String namespace = namespace(region, c);
-                Pager.forEachPage(page -> clients.call(region, () -> c.objectStorage().listBuckets(
+                Pager.forEachPage(page -> clients.call(region, Service.OBJECT_STORAGE, () -> c.objectStorage().listBuckets(
                                 ListBucketsRequest.builder().namespaceName(namespace).compartmentId(compartment)
                                         .limit(1000).page(page).build())),
                         ListBucketsResponse::getOpcNextPage, response -> response.getItems().forEach(b -> shown.put(b.getName(), b)));
@@ -279,23 +283,33 @@ final class Enricher {
 
     private List<SecurityRule> nsgRules(String region, OciClients.Region c, String nsgId) {
         List<SecurityRule> rules = new ArrayList<>();
-        Pager.forEachPage(page -> clients.call(region, () -> c.network().listNetworkSecurityGroupSecurityRules(
+        Pager.forEachPage(page -> clients.call(region, Service.CORE, () -> c.network().listNetworkSecurityGroupSecurityRules(
                         ListNetworkSecurityGroupSecurityRulesRequest.builder().networkSecurityGroupId(nsgId)
                                 .limit(1000).page(page).build())),
                 ListNetworkSecurityGroupSecurityRulesResponse::getOpcNextPage, response -> rules.addAll(response.getItems()));
         return rules;
     }
 
-    /** Not computeIfAbsent: that would hold a map lock across a network call. Two threads may both look it up. */
+    /**
+     * Looked up once a region, by the first thread that needs it while the others wait for its answer (not with
+     * computeIfAbsent, which would hold a map lock across a network call); a failed lookup is not kept.
+     */
     private String namespace(String region, OciClients.Region c) {
-        String known = namespaces.get(region);
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> known = namespaces.putIfAbsent(region, mine);
         if (known != null) {
-            return known;
+            return result(known);
         }
-        String namespace = clients.call(region,
-                () -> c.objectStorage().getNamespace(GetNamespaceRequest.builder().build()).getValue());
-        namespaces.putIfAbsent(region, namespace);
-        return namespace;
+        try {
+            String namespace = clients.call(region, Service.OBJECT_STORAGE,
+                    () -> c.objectStorage().getNamespace(GetNamespaceRequest.builder().build()).getValue());
+            mine.complete(namespace);
+            return namespace;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            namespaces.remove(region, mine);
+            throw e;
+        }
     }
 
     /** The SDK model as OCI's own JSON (camelCase, RFC 3339 times), through the SDK's serializer. */

@@ -73,7 +73,7 @@ public final class IdentityReader {
 
     private <T> T call(java.util.function.Supplier<T> request) {
         try {
-            return clients.call(region, request);
+            return clients.call(region, Service.IDENTITY, request);
         } catch (BmcException e) {
             throw OcidiffException.runtime(clients.describe("Identity", region, e) + OciClients.hint(e), e);
         }

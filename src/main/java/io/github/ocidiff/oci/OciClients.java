@@ -21,6 +21,7 @@ import com.oracle.bmc.waiter.MaxAttemptsTerminationStrategy;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.OciConfig;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,14 +40,14 @@ import java.util.function.Supplier;
 public final class OciClients implements AutoCloseable {
 
     /**
-     * The clients of one region and the gate bounding its concurrent requests.
+     * The clients of one region and the gates bounding its concurrent requests, one a service.
      *
      * @param searchApart a second Resource Search client, with a circuit breaker of its own (see {@link
      *                    #searchPagesApart})
      */
     public record Region(String name, IdentityClient identity, ResourceSearchClient search,
                          ResourceSearchClient searchApart, AuditClient audit, ObjectStorageClient objectStorage,
-                         VirtualNetworkClient network, Semaphore gate) {
+                         VirtualNetworkClient network, Map<Service, Semaphore> gates) {
     }
 
     private final Credentials credentials;
@@ -126,13 +127,14 @@ public final class OciClients implements AutoCloseable {
     }
 
     /**
-     * Runs one call (including the SDK's retries) within the region's concurrency bound. An answer whose body could
+     * Runs one call (including the SDK's retries) within the bound of concurrent requests to {@code service} in the
+     * region (oci.concurrencyPerRegion). An answer whose body could
      * not be read (cut short on the way) is asked for again, with the configured attempts and backoff, as the SDK
      * would a connection that failed: its retrier only sees what fails before the body is read. The calls ocidiff
      * makes are reads, or writes of the same object again, so asking again is safe.
      */
-    public <T> T call(String region, Supplier<T> call) {
-        Semaphore gate = region(region).gate();
+    public <T> T call(String region, Service service, Supplier<T> call) {
+        Semaphore gate = region(region).gates().get(service);
         try {
             gate.acquire();
         } catch (InterruptedException e) {
@@ -186,7 +188,7 @@ public final class OciClients implements AutoCloseable {
     }
 
     private void searchPages(ResourceSearchClient search, String region, String query, Consumer<SearchItems> eachPage) {
-        Pager.forEachPageAhead(page -> call(region, () -> search.searchResources(searchRequest(query, page))),
+        Pager.forEachPageAhead(page -> call(region, Service.SEARCH, () -> search.searchResources(searchRequest(query, page))),
                 SearchResourcesResponse::getOpcNextPage,
                 response -> eachPage.accept(SearchPageReader.raw(response.getResourceSummaryCollection())),
                 pagesAhead);
@@ -197,7 +199,7 @@ public final class OciClients implements AutoCloseable {
      * what a crawl asks of scopes it may not share a query with, as it does not know how much they hold.
      */
     public FirstPage searchFirstPage(String region, String query) {
-        SearchResourcesResponse response = call(region, () -> region(region).searchApart()
+        SearchResourcesResponse response = call(region, Service.SEARCH, () -> region(region).searchApart()
                 .searchResources(searchRequest(query, null)));
         return new FirstPage(SearchPageReader.raw(response.getResourceSummaryCollection()),
                 response.getOpcNextPage() == null);
@@ -238,8 +240,11 @@ public final class OciClients implements AutoCloseable {
             objectStorage.setRegion(region);
         }
         opened.addAll(List.of(identity, search, searchApart, audit, objectStorage, network));
-        return new Region(region, identity, search, searchApart, audit, objectStorage, network,
-                new Semaphore(settings.concurrencyPerRegion(), true));
+        Map<Service, Semaphore> gates = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            gates.put(service, new Semaphore(settings.concurrencyPerRegion(), true));
+        }
+        return new Region(region, identity, search, searchApart, audit, objectStorage, network, Map.copyOf(gates));
     }
 
     /** @param providers further Jersey providers for this client */

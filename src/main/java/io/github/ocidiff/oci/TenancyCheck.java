@@ -68,7 +68,7 @@ public final class TenancyCheck {
         var audit = clients.region(region).audit();
         Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         try {
-            clients.call(region, () -> audit.listEvents(ListEventsRequest.builder().compartmentId(tenancyId)
+            clients.call(region, Service.AUDIT, () -> audit.listEvents(ListEventsRequest.builder().compartmentId(tenancyId)
                     .startTime(Date.from(end.minus(5, ChronoUnit.MINUTES))).endTime(Date.from(end)).build()));
         } catch (BmcException e) {
             auditProblem = clients.describe("Audit", region, e) + OciClients.hint(e);

@@ -12,6 +12,7 @@ import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.ObjectStorageConfig;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.oci.Pager;
+import io.github.ocidiff.oci.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,7 +75,7 @@ public final class ObjectStoragePublisher {
     public synchronized String namespace() {
         if (namespace == null) {
             try {
-                namespace = clients.call(region, () -> client().getNamespace(GetNamespaceRequest.builder().build()))
+                namespace = clients.call(region, Service.OBJECT_STORAGE, () -> client().getNamespace(GetNamespaceRequest.builder().build()))
                         .getValue();
             } catch (BmcException e) {
                 throw OcidiffException.runtime(clients.describe("Object Storage GetNamespace", region, e)
@@ -152,7 +153,7 @@ public final class ObjectStoragePublisher {
 
     private void delete(String ns, String name) {
         try {
-            clients.call(region, () -> client().deleteObject(DeleteObjectRequest.builder()
+            clients.call(region, Service.OBJECT_STORAGE, () -> client().deleteObject(DeleteObjectRequest.builder()
                     .namespaceName(ns).bucketName(bucket).objectName(name).build()));
         } catch (BmcException e) {
             if (e.getStatusCode() != 404 || !"ObjectNotFound".equals(e.getServiceCode())) {
@@ -164,7 +165,7 @@ public final class ObjectStoragePublisher {
 
     private <T> T call(String action, Supplier<T> request) {
         try {
-            return clients.call(region, request);
+            return clients.call(region, Service.OBJECT_STORAGE, request);
         } catch (BmcException e) {
             throw failure(action, e);
         }

@@ -245,6 +245,37 @@ class OciClientsSimulatorTest {
         }
     }
 
+    /** OCI limits each service apart: a region's bound is per service, so one service's calls never wait for another's. */
+    @Test
+    void eachServiceOfARegionHasABoundOfItsOwn() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            var config = sim.config("  concurrencyPerRegion: 1\n");
+            try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
+                var searchHeld = new java.util.concurrent.CountDownLatch(1);
+                var release = new java.util.concurrent.CountDownLatch(1);
+                var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+                var holding = pool.submit(() -> clients.call(ASHBURN, Service.SEARCH, () -> {
+                    searchHeld.countDown();
+                    try {
+                        return release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+                assertThat(searchHeld.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                // Object Storage answers while Search's only slot is taken; a second Search call waits for it.
+                assertThat(clients.call(ASHBURN, Service.OBJECT_STORAGE, () -> "answered")).isEqualTo("answered");
+                var waiting = pool.submit(() -> clients.call(ASHBURN, Service.SEARCH, () -> "answered"));
+                assertThatThrownBy(() -> waiting.get(300, java.util.concurrent.TimeUnit.MILLISECONDS))
+                        .isInstanceOf(java.util.concurrent.TimeoutException.class);
+                release.countDown();
+                assertThat(holding.get()).isEqualTo(true);
+                assertThat(waiting.get()).isEqualTo("answered");
+                pool.shutdown();
+            }
+        }
+    }
+
     @Test
     void persistentErrorsFailAfterTheConfiguredAttemptsWithTheStatusInTheMessage() {
         FaultPlan faults = FaultPlan.none().withErrors(1.0);
