@@ -109,7 +109,7 @@ final class Enricher {
         if (!wants(r)) {
             return Optional.of(r);
         }
-        Object details = LISTED_IN_FULL.contains(r.resourceType()) ? untaken(r) : null;
+        Object details = LISTED_IN_FULL.contains(r.resourceType()) ? listed(r, pageRead) : null;
         if (details == null) {
             Optional<Object> read = read(r, pageRead);
             if (read.isEmpty()) {
@@ -126,15 +126,32 @@ final class Enricher {
         }
     }
 
-    /** The resource as its compartment's LIST showed it, taken from that LIST; null when it does not show it. */
-    private Object untaken(CanonicalResource r) {
-        Listing listing;
+    /**
+     * The resource as its compartment's LIST shows it, taken from that LIST; null when a LIST begun after the
+     * resource's page was read does not show it (or showed it to a page before: a second sighting).
+     */
+    private Object listed(CanonicalResource r, long pageRead) {
+        Listing listing = listingOfFullType(r, Long.MIN_VALUE);
+        Object item = take(listing, r);
+        if (item == null && listing.began() < pageRead) {
+            // Begun before the page was read: the resource may be newer than it.
+            item = take(listingOfFullType(r, pageRead), r);
+        }
+        return item;
+    }
+
+    /** {@link #listing}, for a type whose details it gives: a LIST that fails fails the resource's scope. */
+    private Listing listingOfFullType(CanonicalResource r, long notBefore) {
         try {
-            listing = listing(r, Long.MIN_VALUE);
+            return listing(r, notBefore);
         } catch (BmcException e) {
             throw new Failure("details of " + r.resourceType() + " " + r.ocid() + ": "
                     + clients.describe(r.resourceType() + " LIST", r.region(), e), e);
         }
+    }
+
+    /** The resource as the LIST shows it, which no page has taken yet, now taken; null if none is left. */
+    private Object take(Listing listing, CanonicalResource r) {
         Object item = listing.untaken().remove(listedKey(r));
         if (item != null && listing.untaken().isEmpty()) {
             // Every resource it showed is taken: kept, it would only hold memory until the crawl ends.
@@ -170,17 +187,18 @@ final class Enricher {
             if (e.getStatusCode() != 404) {
                 throw new Failure(failed, e);
             }
-            notFound(r, failed, e, pageRead, System.nanoTime());
-            return Optional.empty();
+            return notFound(r, failed, e, pageRead, System.nanoTime());
         }
     }
 
     /**
-     * After a 404: returns when the type's LIST in the resource's compartment, taken after its page was read and
-     * before the 404, does not show it; else fails naming the permission. One that shows it but began before the
-     * 404 does not settle it (the resource may have been deleted in between): a new one does.
+     * After a 404: empty when the type's LIST in the resource's compartment, taken after its page was read, does not
+     * show it; the resource as that LIST shows it, for a type it shows in full; else fails naming the permission. One
+     * that shows it but began before the 404 does not settle it (the resource may have been deleted in between): a
+     * new one does.
      */
-    private void notFound(CanonicalResource r, String failed, BmcException notFound, long pageRead, long notFoundAt) {
+    private Optional<Object> notFound(CanonicalResource r, String failed, BmcException notFound, long pageRead,
+                                      long notFoundAt) {
         String key = listedKey(r);
         Listing listing;
         try {
@@ -193,10 +211,15 @@ final class Enricher {
             throw new Failure(failed + "; and " + clients.describe(r.resourceType() + " LIST", r.region(), e), notFound);
         }
         if (listing.keys().contains(key)) {
+            Object item = take(listing, r);
+            if (item != null) {
+                return Optional.of(item);
+            }
             throw new Failure(failed + "; yet its compartment's list shows it, so ocidiff may inspect but not read "
                     + POLICY_TYPES.get(r.resourceType()) + " there: grant read on them (e.g. `allow group <group> to read "
                     + POLICY_TYPES.get(r.resourceType()) + " in tenancy`)", notFound);
         }
+        return Optional.empty();
     }
 
     /**
@@ -278,7 +301,7 @@ final class Enricher {
             default -> throw new IllegalStateException("no enrichment for " + r.resourceType());
         }
         return new Listing(began, Set.copyOf(shown.keySet()),
-                LISTED_IN_FULL.contains(r.resourceType()) ? new ConcurrentHashMap<>(shown) : Map.of());
+                new ConcurrentHashMap<>(LISTED_IN_FULL.contains(r.resourceType()) ? shown : Map.of()));
     }
 
     private List<SecurityRule> nsgRules(String region, OciClients.Region c, String nsgId) {
