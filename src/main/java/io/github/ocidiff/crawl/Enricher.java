@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Adds what Resource Search does not show to the resources compliance cares most about, under a
@@ -244,13 +245,22 @@ final class Enricher {
         if (current != mine) {
             return result(current);
         }
+        return answer(lists, listKey, mine, () -> list(r, System.nanoTime()));
+    }
+
+    /**
+     * Answers {@code mine}, the lookup this thread put under {@code key} for others to wait for: with what
+     * {@code lookup} returns, or with its failure, which is then not kept (the next to ask tries again).
+     */
+    private static <T> T answer(Map<String, CompletableFuture<T>> lookups, String key, CompletableFuture<T> mine,
+                                Supplier<T> lookup) {
         try {
-            Listing listing = list(r, System.nanoTime());
-            mine.complete(listing);
-            return listing;
+            T answer = lookup.get();
+            mine.complete(answer);
+            return answer;
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
-            lists.remove(listKey, mine);
+            lookups.remove(key, mine);
             throw e;
         }
     }
@@ -323,16 +333,8 @@ final class Enricher {
         if (known != null) {
             return result(known);
         }
-        try {
-            String namespace = clients.call(region, Service.OBJECT_STORAGE,
-                    () -> c.objectStorage().getNamespace(GetNamespaceRequest.builder().build()).getValue());
-            mine.complete(namespace);
-            return namespace;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            namespaces.remove(region, mine);
-            throw e;
-        }
+        return answer(namespaces, region, mine, () -> clients.call(region, Service.OBJECT_STORAGE,
+                () -> c.objectStorage().getNamespace(GetNamespaceRequest.builder().build()).getValue()));
     }
 
     /** The SDK model as OCI's own JSON (camelCase, RFC 3339 times), through the SDK's serializer. */

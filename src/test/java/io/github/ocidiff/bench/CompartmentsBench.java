@@ -21,15 +21,11 @@ import java.util.regex.Pattern;
 public final class CompartmentsBench {
 
     public static void main(String[] args) throws Exception {
-        int resources = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int depth = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        int width = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        int latency = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+        TenancyShape tenancy = TenancyShape.of(args, new TenancyShape(20_000, 3, 8, 200));
         Path jar = ChildJvm.ocidiffJar();
         Path dir = Files.createTempDirectory("ocidiff-bench-compartments");
         System.out.printf("ocidiff compartments benchmark (work dir %s)%n", dir);
-        try (SimProcess sim = SimProcess.start(jar, dir, "--resources", String.valueOf(resources), "--days", "2",
-                "--depth", String.valueOf(depth), "--width", String.valueOf(width), "--latency", String.valueOf(latency))) {
+        try (SimProcess sim = SimProcess.start(jar, dir, tenancy.simOptions(2))) {
             Path config = sim.benchConfig();
             List<LocalDate> days = sim.days();
             List<String> launcher = ChildJvm.launcherOptions(jar);
@@ -53,12 +49,12 @@ public final class CompartmentsBench {
             }
             Matcher scopes = Pattern.compile("([0-9,]+) scopes, ").matcher(summaries[0]);
             long scopeCount = scopes.find() ? Long.parseLong(scopes.group(1).replace(",", "")) : 0;
-            System.out.printf("%n[1] %,d resources, compartment tree %d deep and %d wide, %d ms per answer: %,d scopes"
+            System.out.printf("%n[1] %s: %,d scopes"
                             + " (a query each is %,d requests at least)%n"
                             + "    first night, scopes never collected probing shared queries (%s): %,d ms, %,d requests%n"
                             + "    second night, small scopes sharing queries (%s): %,d ms, %,d requests%n"
                             + "    -> requests / scopes = %.3f and %.3f; ratio second / first = %.2f in time%n",
-                    resources, depth, width, latency, scopeCount, scopeCount, summaries[0], millis[0], requests[0],
+                    tenancy, scopeCount, scopeCount, summaries[0], millis[0], requests[0],
                     summaries[1], millis[1], requests[1], (double) requests[0] / scopeCount,
                     (double) requests[1] / scopeCount, (double) millis[1] / millis[0]);
         }

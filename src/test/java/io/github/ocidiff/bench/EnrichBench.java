@@ -19,10 +19,7 @@ import java.util.Map;
 public final class EnrichBench {
 
     public static void main(String[] args) throws Exception {
-        int resources = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int depth = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        int width = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        int latency = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+        TenancyShape tenancy = TenancyShape.of(args, new TenancyShape(20_000, 2, 4, 200));
         Path jar = ChildJvm.ocidiffJar();
         Path dir = Files.createTempDirectory("ocidiff-bench-enrich");
         System.out.printf("ocidiff enrichment benchmark (work dir %s)%n", dir);
@@ -31,13 +28,11 @@ public final class EnrichBench {
         runs.put("policies and security lists", List.of("Policy", "SecurityList"));
         runs.put("network security groups and buckets", List.of("NetworkSecurityGroup", "Bucket"));
         runs.put("all four (the default)", List.of("Policy", "SecurityList", "NetworkSecurityGroup", "Bucket"));
-        try (SimProcess sim = SimProcess.start(jar, dir, "--resources", String.valueOf(resources), "--days", "1",
-                "--depth", String.valueOf(depth), "--width", String.valueOf(width), "--latency", String.valueOf(latency))) {
+        try (SimProcess sim = SimProcess.start(jar, dir, tenancy.simOptions(1))) {
             LocalDate day = sim.days().get(0);
             sim.selectDay(day);
             List<String> launcher = ChildJvm.launcherOptions(jar);
-            System.out.printf("%n[1] %,d resources, compartment tree %d deep and %d wide, %d ms per answer:%n",
-                    resources, depth, width, latency);
+            System.out.printf("%n[1] %s:%n", tenancy);
             long plainMillis = 0;
             long plainRequests = 0;
             int run = 0;
