@@ -168,16 +168,16 @@ final class Enricher {
         OciClients.Region c = clients.region(region);
         try {
             return Optional.of(switch (r.resourceType()) {
-                case "Policy" -> clients.call(region, Service.IDENTITY, () -> c.identity()
+                case "Policy" -> identity(region, () -> c.identity()
                         .getPolicy(GetPolicyRequest.builder().policyId(r.ocid()).build()).getPolicy());
-                case "SecurityList" -> clients.call(region, Service.CORE, () -> c.network()
+                case "SecurityList" -> core(region, () -> c.network()
                         .getSecurityList(GetSecurityListRequest.builder().securityListId(r.ocid()).build()).getSecurityList());
                 case "NetworkSecurityGroup" -> Map.of("securityRules", nsgRules(region, c, r.ocid()));
                 case "Bucket" -> {
                     // Looked up before taking a request slot: a lookup inside one would wait for a second
                     // slot of the same region, and with every slot so taken, the crawl would hang.
                     String namespace = namespace(region, c);
-                    yield clients.call(region, Service.OBJECT_STORAGE, () -> c.objectStorage().getBucket(GetBucketRequest.builder()
+                    yield objectStorage(region, () -> c.objectStorage().getBucket(GetBucketRequest.builder()
                             .namespaceName(namespace).bucketName(r.displayName()).build()).getBucket());
                 }
                 default -> throw new IllegalStateException("no enrichment for " + r.resourceType());
@@ -239,7 +239,7 @@ final class Enricher {
             }
         }
         CompletableFuture<Listing> mine = new CompletableFuture<>();
-        // One put here since this thread looked began after notBefore.
+        // A LIST another thread put here since this one looked began after notBefore.
         CompletableFuture<Listing> current = lists.compute(listKey,
                 (key, taken) -> taken == null || taken == latest ? mine : taken);
         if (current != mine) {
@@ -290,23 +290,26 @@ final class Enricher {
         String compartment = r.compartmentId();
         Map<String, Object> shown = new HashMap<>();
         switch (r.resourceType()) {
-            case "Policy" -> Pager.forEachPage(page -> clients.call(region, Service.IDENTITY, () -> c.identity().listPolicies(
+            case "Policy" -> Pager.forEachPage(page -> identity(region, () -> c.identity().listPolicies(
                             ListPoliciesRequest.builder().compartmentId(compartment).limit(1000).page(page).build())),
-                    ListPoliciesResponse::getOpcNextPage, response -> response.getItems().forEach(p -> shown.put(p.getId(), p)));
-            case "SecurityList" -> Pager.forEachPage(page -> clients.call(region, Service.CORE, () -> c.network().listSecurityLists(
+                    ListPoliciesResponse::getOpcNextPage,
+                    response -> response.getItems().forEach(p -> shown.put(p.getId(), p)));
+            case "SecurityList" -> Pager.forEachPage(page -> core(region, () -> c.network().listSecurityLists(
                             ListSecurityListsRequest.builder().compartmentId(compartment).limit(1000).page(page).build())),
-                    ListSecurityListsResponse::getOpcNextPage, response -> response.getItems().forEach(l -> shown.put(l.getId(), l)));
-            case "NetworkSecurityGroup" -> Pager.forEachPage(page -> clients.call(region, Service.CORE, () -> c.network()
+                    ListSecurityListsResponse::getOpcNextPage,
+                    response -> response.getItems().forEach(l -> shown.put(l.getId(), l)));
+            case "NetworkSecurityGroup" -> Pager.forEachPage(page -> core(region, () -> c.network()
                             .listNetworkSecurityGroups(ListNetworkSecurityGroupsRequest.builder().compartmentId(compartment)
                                     .limit(1000).page(page).build())),
                     ListNetworkSecurityGroupsResponse::getOpcNextPage,
                     response -> response.getItems().forEach(g -> shown.put(g.getId(), g)));
             case "Bucket" -> {
                 String namespace = namespace(region, c);
-                Pager.forEachPage(page -> clients.call(region, Service.OBJECT_STORAGE, () -> c.objectStorage().listBuckets(
+                Pager.forEachPage(page -> objectStorage(region, () -> c.objectStorage().listBuckets(
                                 ListBucketsRequest.builder().namespaceName(namespace).compartmentId(compartment)
                                         .limit(1000).page(page).build())),
-                        ListBucketsResponse::getOpcNextPage, response -> response.getItems().forEach(b -> shown.put(b.getName(), b)));
+                        ListBucketsResponse::getOpcNextPage,
+                        response -> response.getItems().forEach(b -> shown.put(b.getName(), b)));
             }
             default -> throw new IllegalStateException("no enrichment for " + r.resourceType());
         }
@@ -314,9 +317,22 @@ final class Enricher {
                 new ConcurrentHashMap<>(LISTED_IN_FULL.contains(r.resourceType()) ? shown : Map.of()));
     }
 
+    /** A call to Identity in the region, within that service's bound (see OciClients#call); so for the next two. */
+    private <T> T identity(String region, Supplier<T> call) {
+        return clients.call(region, Service.IDENTITY, call);
+    }
+
+    private <T> T core(String region, Supplier<T> call) {
+        return clients.call(region, Service.CORE, call);
+    }
+
+    private <T> T objectStorage(String region, Supplier<T> call) {
+        return clients.call(region, Service.OBJECT_STORAGE, call);
+    }
+
     private List<SecurityRule> nsgRules(String region, OciClients.Region c, String nsgId) {
         List<SecurityRule> rules = new ArrayList<>();
-        Pager.forEachPage(page -> clients.call(region, Service.CORE, () -> c.network().listNetworkSecurityGroupSecurityRules(
+        Pager.forEachPage(page -> core(region, () -> c.network().listNetworkSecurityGroupSecurityRules(
                         ListNetworkSecurityGroupSecurityRulesRequest.builder().networkSecurityGroupId(nsgId)
                                 .limit(1000).page(page).build())),
                 ListNetworkSecurityGroupSecurityRulesResponse::getOpcNextPage, response -> rules.addAll(response.getItems()));
@@ -333,7 +349,7 @@ final class Enricher {
         if (known != null) {
             return result(known);
         }
-        return answer(namespaces, region, mine, () -> clients.call(region, Service.OBJECT_STORAGE,
+        return answer(namespaces, region, mine, () -> objectStorage(region,
                 () -> c.objectStorage().getNamespace(GetNamespaceRequest.builder().build()).getValue()));
     }
 
