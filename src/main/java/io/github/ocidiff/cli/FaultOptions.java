@@ -40,7 +40,8 @@ final class FaultOptions {
 
     @Option(names = "--fail-compartment", paramLabel = "OCID",
             description = "A compartment whose Search and Audit pages fail, as do Search lookups of resources it holds"
-                    + " and queries naming no compartment in a region where it holds some.")
+                    + ", queries naming no compartment in a region where it holds some, and its lists of policies,"
+                    + " security lists, NSGs and buckets.")
     String failCompartment;
 
     @Option(names = "--fail-after-pages", defaultValue = "0", paramLabel = "K", description = "Pages of --fail-compartment served before it fails.")

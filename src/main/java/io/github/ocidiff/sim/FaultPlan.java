@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * @param downRegions        regions answering 503 to everything
  * @param failingCompartment a compartment whose Search and Audit pages fail (500) from page
  *                           {@code failAfterPages} on, every time, as do the Search queries naming resources
- *                           that it holds; null for none
+ *                           that it holds and its LISTs of policies, security lists, NSGs and buckets (from their
+ *                           first page); null for none
  * @param staleRate          fraction of the resources Search lists that their service deleted after Search indexed
  *                           them: their GET answers 404 and their service's LIST leaves them out
  * @param readDenied         resource types whose GET answers 404 while their LIST shows them, as for a caller whose

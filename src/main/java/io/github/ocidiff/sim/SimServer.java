@@ -210,6 +210,10 @@ public final class SimServer implements AutoCloseable {
         if (AuthApi.owns(request.segments())) {
             return auth.handle(request, target);
         }
+        if (listsFailingCompartment(request)) {
+            throw new SimError(500, "InternalServerError",
+                    "Injected failure of compartment " + faults.failingCompartment() + ".", null);
+        }
         if (core.owns(request)) {
             return core.handle(request);
         }
@@ -261,6 +265,12 @@ public final class SimServer implements AutoCloseable {
         source.resources(request.region(), query, 0, Integer.MAX_VALUE).items()
                 .forEach(item -> compartments.add(item.path("compartmentId").asText()));
         return compartments;
+    }
+
+    /** A LIST of the failing compartment's policies, security lists, NSGs or buckets: it fails from its first page. */
+    private boolean listsFailingCompartment(SimRequest request) {
+        return faults.failingCompartment() != null && (core.owns(request) || objectStorage.owns(request))
+                && faults.failingCompartment().equals(request.param("compartmentId"));
     }
 
     private void failCompartment(SimRequest request, Set<String> compartmentIds) {

@@ -1,6 +1,7 @@
 package io.github.ocidiff.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,6 +82,21 @@ class EnricherTest {
             assertThat(enricher.enrich(searched, System.nanoTime())).isEmpty();
             // The LIST, the GET answering 404, which that LIST (begun after the page was read) settles.
             assertThat(sim.server.requestCount() - before).isEqualTo(2);
+        }
+    }
+
+    /** A compartment's LIST that fails fails the resources it would have given details of, naming the LIST. */
+    @Test
+    void aListThatFailsFailsTheResourceNamingIt() {
+        FaultPlan faults = FaultPlan.none().withFailingCompartment("ocid1.compartment.oc1..aaaaaaaanetwork", 1);
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults);
+             OciClients clients = clients(sim)) {
+            CanonicalResource securityList = searched(clients, "ocid1.securitylist.oc1.iad.aaaaaaaaseclist");
+            Enricher enricher = new Enricher(clients, List.of("SecurityList"));
+            assertThatThrownBy(() -> enricher.enrich(securityList, System.nanoTime()))
+                    .isInstanceOf(Enricher.Failure.class)
+                    .hasMessageStartingWith("details of SecurityList ocid1.securitylist.oc1.iad.aaaaaaaaseclist: SecurityList"
+                            + " LIST in us-ashburn-1 failed: 500 InternalServerError");
         }
     }
 
