@@ -27,7 +27,7 @@ final class Session {
     /** How a report reads Audit: not at all with --no-audit, else through the clients, connected when needed. */
     static AuditAccess audit(Config config, Supplier<OciClients> clients, boolean skip) {
         return skip ? new AuditAccess.Skip()
-                : new AuditAccess.Read(() -> new OciAuditFeed(clients.get()), config.oci().concurrencyPerRegion());
+                : new AuditAccess.Read(() -> new OciAuditFeed(clients.get()), config.oci().concurrency().audit());
     }
 
     static Store openStore(Config config) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oracle.bmc.model.BmcException;
 import io.github.ocidiff.oci.IdentityReader;
 import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.oci.Service;
 import io.github.ocidiff.oci.Parallel;
 import io.github.ocidiff.oci.RegionSelection;
 import io.github.ocidiff.oci.SearchItems;
@@ -38,15 +39,13 @@ public final class Crawler {
     private static final int LOOKUP_BATCH = 50;
 
     private final OciClients clients;
-    private final int concurrencyPerRegion;
     private final Enricher enricher;
     /** By region, the threads that read the details of enriched resources (see {@link #enrich}). */
     private final Map<String, ExecutorService> enrichers = new ConcurrentHashMap<>();
 
     /** @param enrich resource types to fetch in full (see {@link Enricher}) */
-    public Crawler(OciClients clients, int concurrencyPerRegion, List<String> enrich) {
+    public Crawler(OciClients clients, List<String> enrich) {
         this.clients = clients;
-        this.concurrencyPerRegion = concurrencyPerRegion;
         this.enricher = new Enricher(clients, enrich);
     }
 
@@ -218,13 +217,13 @@ public final class Crawler {
     }
 
     /**
-     * Twice the configured concurrency (the region's gate keeps its requests to that): a thread that starts a scope
+     * Twice Search's concurrency (the region's gate keeps its requests to that): a thread that starts a scope
      * waits for its first page with no request ahead, which over a network idled a slot of the gate for a round trip
      * at every scope (a first night of a million at 200 ms per answer 2.3 s longer). Fewer where regions are so many
      * that a page in each thread's hands (some 600 KB, and as much again read ahead) would fill the heap.
      */
     private int threadsPerRegion(CrawlPlan plan) {
-        return Math.max(1, Math.min(2 * concurrencyPerRegion, 64 / Math.max(1, plan.regions().size())));
+        return Math.max(1, Math.min(2 * clients.concurrency(Service.SEARCH), 64 / Math.max(1, plan.regions().size())));
     }
 
     /** The Resource Search query of a scope. */
@@ -355,7 +354,7 @@ public final class Crawler {
             return resources.stream().map(r -> enrichOne(r, pageRead)).toList();
         }
         ExecutorService pool = enrichers.computeIfAbsent(region, r -> {
-            int threads = concurrencyPerRegion * Enricher.SERVICES.size();
+            int threads = Enricher.SERVICES.stream().mapToInt(clients::concurrency).sum();
             ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads,
                     10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
                         Thread thread = new Thread(task, "ocidiff-enrich");

@@ -25,7 +25,7 @@ public final class Planning {
 
     /** Starts asking, on a daemon thread. */
     public static Planning start(OciClients clients, Config config, SnapshotJob.Request request) {
-        Crawler crawler = new Crawler(clients, config.oci().concurrencyPerRegion(), config.snapshot().enrich());
+        Crawler crawler = new Crawler(clients, config.snapshot().enrich());
         var regions = config.regions();
         var compartments = config.compartments();
         CompletableFuture<CrawlPlan> plan = new CompletableFuture<>();

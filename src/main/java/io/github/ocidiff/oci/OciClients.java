@@ -20,6 +20,7 @@ import com.oracle.bmc.retrier.RetryConfiguration;
 import com.oracle.bmc.waiter.MaxAttemptsTerminationStrategy;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.OciConfig;
+import io.github.ocidiff.config.ServiceConcurrency;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -119,6 +120,18 @@ public final class OciClients implements AutoCloseable {
 
     public Credentials credentials() {
         return credentials;
+    }
+
+    /** How many requests to {@code service} a region takes at once (oci.concurrency, oci.concurrencyPerRegion). */
+    public int concurrency(Service service) {
+        ServiceConcurrency bounds = settings.concurrency();
+        return switch (service) {
+            case SEARCH -> bounds.search();
+            case IDENTITY -> bounds.identity();
+            case CORE -> bounds.core();
+            case OBJECT_STORAGE -> bounds.objectStorage();
+            case AUDIT -> bounds.audit();
+        };
     }
 
     /** The clients of {@code region} (e.g. us-ashburn-1), created on first use. */
@@ -242,7 +255,7 @@ public final class OciClients implements AutoCloseable {
         opened.addAll(List.of(identity, search, searchApart, audit, objectStorage, network));
         Map<Service, Semaphore> gates = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            gates.put(service, new Semaphore(settings.concurrencyPerRegion(), true));
+            gates.put(service, new Semaphore(concurrency(service), true));
         }
         return new Region(region, identity, search, searchApart, audit, objectStorage, network, Map.copyOf(gates));
     }

@@ -171,7 +171,7 @@ public final class DiffBench {
             start = System.nanoTime();
             long cpuStart = cpuMillis();
             DiffJob.Result result = new DiffJob(store, config.rules(), new AuditAccess.Read(
-                    () -> new OciAuditFeed(clients), config.oci().concurrencyPerRegion())).run(from, to, List.of(), NOW);
+                    () -> new OciAuditFeed(clients), config.oci().concurrency().audit())).run(from, to, List.of(), NOW);
             long millis = (System.nanoTime() - start) / 1_000_000;
             long cpu = cpuMillis() - cpuStart;
             if (!result.warnings().isEmpty()) {

@@ -67,15 +67,18 @@ record SimProcess(Process process, Path dir, String baseUrl) implements AutoClos
 
     /** The simulator's config with enrichment off: the benchmarks measure storing and reading, not extra GETs. */
     Path benchConfig() throws IOException {
-        return benchConfig("config.yaml", List.of());
+        return benchConfig("config.yaml", List.of(), "");
     }
 
-    /** The simulator's config, written to {@code name} beside it, with {@code enrich} the types enriched. */
-    Path benchConfig(String name, List<String> enrich) throws IOException {
+    /**
+     * The simulator's config, written to {@code name} beside it, with {@code enrich} the types enriched and
+     * {@code ociYaml} (lines indented by two spaces) added to its {@code oci} section.
+     */
+    Path benchConfig(String name, List<String> enrich, String ociYaml) throws IOException {
         Path written = dir.resolve("config.yaml");
         Path config = dir.resolve(name);
         Files.writeString(config, Files.readString(written).replace("snapshot:\n  enrich: []\n", "")
-                .replace("oci:\n", "snapshot:\n  enrich: [" + String.join(", ", enrich) + "]\noci:\n"));
+                .replace("oci:\n", "snapshot:\n  enrich: [" + String.join(", ", enrich) + "]\noci:\n" + ociYaml));
         return config;
     }
 

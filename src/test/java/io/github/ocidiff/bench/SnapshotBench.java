@@ -16,6 +16,7 @@ import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
 import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.oci.Service;
 import io.github.ocidiff.oci.Pager;
 import io.github.ocidiff.oci.Parallel;
 import java.io.IOException;
@@ -202,21 +203,21 @@ public final class SnapshotBench {
     private static void page(Path configFile, boolean canonical) {
         Config config = SimProcess.config(configFile);
         try (OciClients clients = SimProcess.clients(config)) {
-            Crawler crawler = new Crawler(clients, config.oci().concurrencyPerRegion(), List.of());
+            Crawler crawler = new Crawler(clients, List.of());
             CrawlPlan plan = crawler.plan(Narrowing.NONE, List.of(), List.of(), List.of(), List.of());
             AtomicLong count = new AtomicLong();
             if (canonical) {
                 crawler.collect(plan, new CountingWriter(count), CrawlProgress.NONE);
             } else {
                 // The SDK's own client as it comes (ocidiff's search clients read pages raw), one per region,
-                // and as many requests at once in a region as ocidiff makes (oci.concurrencyPerRegion).
+                // and as many requests at once in a region as ocidiff makes to Search (oci.concurrencyPerRegion).
                 Map<String, ResourceSearchClient> stock = new HashMap<>();
                 Map<String, Semaphore> gates = new HashMap<>();
                 for (String region : plan.regions()) {
                     stock.put(region, ResourceSearchClient.builder()
                             .endpoint(config.oci().endpoint().replace("{region}", region))
                             .build(clients.credentials().provider()));
-                    gates.put(region, new Semaphore(config.oci().concurrencyPerRegion(), true));
+                    gates.put(region, new Semaphore(clients.concurrency(Service.SEARCH), true));
                 }
                 Parallel.map(plan.scopes(), crawler.threads(plan), "ocidiff-crawl", "paging", scope -> {
                     ResourceSearchClient search = stock.get(scope.region());

@@ -37,7 +37,7 @@ class ConfigLoaderTest {
                 new StoreConfig(Path.of("/var/lib/ocidiff/store")),
                 new ReportsConfig(Path.of("out/reports")),
                 new SnapshotConfig(List.of("Policy", "Bucket")),
-                new OciConfig("http://127.0.0.1:8080/{region}", 8, Duration.ofMillis(500), Duration.ofMinutes(2),
+                new OciConfig("http://127.0.0.1:8080/{region}", 8, new ServiceConcurrency(8, 8, 12, 16, 8), Duration.ofMillis(500), Duration.ofMinutes(2),
                         new RetryConfig(3, Duration.ofMillis(200), Duration.ofHours(1), Duration.ofSeconds(90))),
                 new PublishConfig(
                         new ObjectStorageConfig("reports-bucket", "mytenancy", "nightly/", "eu-frankfurt-1"),
@@ -106,6 +106,22 @@ class ConfigLoaderTest {
     void configErrorsExitWithUsageCode() {
         assertThatThrownBy(() -> loader.parse("regoins: []", "config.yaml"))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.exitCode()).isEqualTo(OcidiffException.USAGE));
+    }
+
+    /** A service's own bound: the others keep concurrencyPerRegion; a misspelt service is named with the fix. */
+    @Test
+    void aServiceMayHaveABoundOfItsOwn() {
+        Config config = loader.parse("""
+                oci:
+                  concurrencyPerRegion: 3
+                  concurrency: {objectStorage: 16}
+                """, "config.yaml");
+        assertThat(config.oci().concurrency()).isEqualTo(new ServiceConcurrency(3, 3, 3, 16, 3));
+        assertThatThrownBy(() -> loader.parse("oci:\n  concurrency: {objectstorage: 16}\n", "config.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config.yaml: unknown key \"oci.concurrency.objectstorage\"; did you mean \"objectStorage\"?");
+        assertThatThrownBy(() -> loader.parse("oci:\n  concurrency: {search: 0}\n", "config.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("oci.concurrency.search");
     }
 
     @Test

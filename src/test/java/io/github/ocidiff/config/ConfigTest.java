@@ -20,7 +20,7 @@ class ConfigTest {
         assertThat(config.compartments().exclude()).isEmpty();
         assertThat(config.store().path()).isEqualTo(Path.of("snapshots/ocidiff"));
         assertThat(config.reports().dir()).isEqualTo(Path.of("reports"));
-        assertThat(config.oci()).isEqualTo(new OciConfig(null, 4, Duration.ofSeconds(10), Duration.ofSeconds(60),
+        assertThat(config.oci()).isEqualTo(new OciConfig(null, 4, ServiceConcurrency.all(4), Duration.ofSeconds(10), Duration.ofSeconds(60),
                 new RetryConfig(6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60))));
         assertThat(config.publish().objectStorage()).isEqualTo(new ObjectStorageConfig(null, null, "ocidiff/", null));
         assertThat(config.publish().email().enabled()).isFalse();

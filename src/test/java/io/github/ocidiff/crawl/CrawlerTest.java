@@ -64,7 +64,7 @@ class CrawlerTest {
                                          Function<CrawlPlan, List<ScopeCoverage>> last) {
         var config = sim.config();
         try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
-            Crawler crawler = new Crawler(clients, 4, config.snapshot().enrich());
+            Crawler crawler = new Crawler(clients, config.snapshot().enrich());
             CrawlPlan plan = crawler.plan(Narrowing.NONE, regions, List.of(), compartments, List.of());
             RecordingWriter writer = new RecordingWriter();
             crawler.collect(plan, writer, CrawlProgress.NONE, last.apply(plan));
@@ -345,7 +345,7 @@ class CrawlerTest {
             sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
             var config = sim.config();
             try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
-                Crawler crawler = new Crawler(clients, 4, config.snapshot().enrich());
+                Crawler crawler = new Crawler(clients, config.snapshot().enrich());
                 CrawlPlan plan = crawler.plan(Narrowing.NONE, List.of(), List.of(), List.of(), List.of());
                 RecordingWriter writer = new RecordingWriter();
                 CrawlResult result = crawler.collect(plan, writer, CrawlProgress.NONE);
@@ -376,7 +376,7 @@ class CrawlerTest {
             try (SimHarness sim = SimHarness.start(new GeneratedTenancy(spec), FaultPlan.none().withStaleIndex(stale))) {
                 var config = sim.config();
                 try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
-                    Crawler crawler = new Crawler(clients, 4, config.snapshot().enrich());
+                    Crawler crawler = new Crawler(clients, config.snapshot().enrich());
                     CrawlPlan plan = crawler.plan(Narrowing.NONE, List.of(), List.of(), List.of(), List.of());
                     RecordingWriter writer = new RecordingWriter();
                     long before = sim.server.requestCount();
@@ -425,13 +425,13 @@ class CrawlerTest {
                 try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
                     long before = sim.server.requestCount();
                     RecordingWriter plain = new RecordingWriter();
-                    Crawler crawler = new Crawler(clients, 4, List.of());
+                    Crawler crawler = new Crawler(clients, List.of());
                     crawler.collect(crawler.plan(Narrowing.NONE, List.of(), List.of(), List.of(), List.of()), plain,
                             CrawlProgress.NONE);
                     long plainRequests = sim.server.requestCount() - before;
                     before = sim.server.requestCount();
                     RecordingWriter enriched = new RecordingWriter();
-                    crawler = new Crawler(clients, 4, types);
+                    crawler = new Crawler(clients, types);
                     CrawlResult result = crawler.collect(crawler.plan(Narrowing.NONE, List.of(), List.of(), List.of(),
                             List.of()), enriched, CrawlProgress.NONE);
                     long enrichedRequests = sim.server.requestCount() - before;

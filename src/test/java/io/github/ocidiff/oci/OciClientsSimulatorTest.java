@@ -249,8 +249,10 @@ class OciClientsSimulatorTest {
     @Test
     void eachServiceOfARegionHasABoundOfItsOwn() throws Exception {
         try (SimHarness sim = SimHarness.smallFixture()) {
-            var config = sim.config("  concurrencyPerRegion: 1\n");
+            var config = sim.config("  concurrencyPerRegion: 1\n  concurrency: {audit: 3}\n");
             try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
+                assertThat(clients.concurrency(Service.AUDIT)).isEqualTo(3);
+                assertThat(clients.concurrency(Service.SEARCH)).isEqualTo(1);
                 var searchHeld = new java.util.concurrent.CountDownLatch(1);
                 var release = new java.util.concurrent.CountDownLatch(1);
                 var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
