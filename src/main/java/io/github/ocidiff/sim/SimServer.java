@@ -76,7 +76,10 @@ public final class SimServer implements AutoCloseable {
         this.auth = new AuthApi(this::instance, publicKey != null);
         this.regions = source.regions().stream().map(r -> r.path("regionName").asText()).collect(Collectors.toSet());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        this.executor = Executors.newFixedThreadPool(16, r -> {
+        // More threads than a client sends requests at once with the default bounds (3 regions x 3 services x 4 while
+        // details are read): --latency holds a thread for each answer's delay, and OCI does not queue a client's
+        // requests behind one another's delays.
+        this.executor = Executors.newFixedThreadPool(128, r -> {
             Thread t = new Thread(r, "ocidiff-sim");
             t.setDaemon(true);
             return t;
