@@ -464,6 +464,31 @@ class CrawlerTest {
         }
     }
 
+    /**
+     * One request at a time to each service of a region: the details' threads wait for Search's pages, their
+     * compartments' lists and the namespace without holding a slot another needs, and read every detail.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void oneRequestAtATimeAServiceStillReadsEveryDetail() {
+        GeneratorSpec spec = GeneratorSpec.defaults().withSeed(13).withResourceCount(1_500).withDays(1)
+                .withRegions(List.of("us-ashburn-1", "eu-frankfurt-1")).withCompartments(1, 3);
+        try (SimHarness sim = SimHarness.start(new GeneratedTenancy(spec), FaultPlan.none())) {
+            RecordingWriter defaults = crawl(sim, List.of(), List.of(), Night.FIRST);
+            var config = sim.config("  concurrencyPerRegion: 1\n");
+            try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
+                Crawler crawler = new Crawler(clients, config.snapshot().enrich());
+                RecordingWriter one = new RecordingWriter();
+                crawler.collect(crawler.plan(Narrowing.NONE, List.of(), List.of(), List.of(), List.of()), one,
+                        CrawlProgress.NONE);
+                assertThat(one.coverage).allMatch(ScopeCoverage::ok);
+                assertThat(one.resources).isEqualTo(defaults.resources);
+                assertThat(one.resources.values()).filteredOn(r -> r.json().contains("\"details\":"))
+                        .extracting(CanonicalResource::resourceType).containsAll(ENRICHED);
+            }
+        }
+    }
+
     /** A GET answering 404 for a resource its compartment's list shows is a missing read permission: a gap. */
     @Test
     void aTypeThatMayBeListedButNotReadIsAGapNamingThePermission() {
