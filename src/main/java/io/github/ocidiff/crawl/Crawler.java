@@ -101,7 +101,7 @@ public final class Crawler {
     public CrawlResult collect(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress, List<ScopeCoverage> last) {
         writer.declareScopes(plan.scopes());
         if (!plan.narrowedOut().isEmpty()) {
-            writer.declareNarrowedOut(plan.narrowedOut(), "left out by " + plan.narrowing().describe());
+            writer.declareNarrowedOut(plan.narrowedOut(), plan.narrowing());
         }
         progress.started(plan);
         List<QueryGroup> groups = SearchGroups.of(plan.scopes(), last, plan.coversEveryCompartment());

@@ -45,8 +45,9 @@ public final class SearchGroups {
         Map<Scope, ScopeCoverage> lastByScope = new HashMap<>();
         Map<String, Boolean> regionCollected = new HashMap<>();
         last.forEach(coverage -> regionCollected.merge(coverage.scope().region(), coverage.ok(), Boolean::logicalOr));
-        // A region none of whose scopes was collected (down, most likely) tells nothing of any: as never collected.
-        last.stream().filter(coverage -> regionCollected.get(coverage.scope().region()))
+        // A region none of whose scopes was collected (down, most likely) tells nothing of any: as never collected; so
+        // does a scope a narrowed snapshot left out (not asked: it did not fail).
+        last.stream().filter(coverage -> regionCollected.get(coverage.scope().region()) && !coverage.leftOut())
                 .forEach(coverage -> lastByScope.put(coverage.scope(), coverage));
         List<QueryGroup> groups = new ArrayList<>(wholeTenancy ? regionWide(scopes, lastByScope) : List.of());
         Set<Scope> grouped = groups.stream().flatMap(group -> group.scopes().stream()).collect(Collectors.toSet());

@@ -19,12 +19,12 @@ public interface SnapshotWriter extends AutoCloseable {
 
     /**
      * Scopes the configuration covers that this snapshot, narrowed on the command line, leaves out: not
-     * collected ({@code reason}), so their resources are carried forward as unknown, as a failed scope's
-     * are, without making the snapshot PARTIAL. By default they count as failed scopes.
+     * collected ("left out by --region ..."), so their resources are carried forward as unknown, as a failed
+     * scope's are, without making the snapshot PARTIAL. By default they count as failed scopes.
      */
-    default void declareNarrowedOut(List<Scope> scopes, String reason) {
+    default void declareNarrowedOut(List<Scope> scopes, Narrowing narrowing) {
         declareScopes(scopes);
-        scopes.forEach(scope -> scopeDone(new ScopeCoverage(scope, false, reason, 0, 0, 0)));
+        scopes.forEach(scope -> scopeDone(ScopeCoverage.leftOut(scope, narrowing)));
     }
 
     /** Resources of one scope, in any batch size; a resource seen twice (paging shifts) is kept once. */

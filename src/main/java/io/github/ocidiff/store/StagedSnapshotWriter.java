@@ -7,6 +7,7 @@ import static io.github.ocidiff.store.jooq.Tables.VERSION_BLOCK;
 
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.Lifecycle;
+import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SearchedResource;
@@ -137,9 +138,9 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     }
 
     @Override
-    public void declareNarrowedOut(List<Scope> scopes, String reason) {
+    public void declareNarrowedOut(List<Scope> scopes, Narrowing narrowing) {
         narrowedOut.addAll(scopes);
-        SnapshotWriter.super.declareNarrowedOut(scopes, reason);
+        SnapshotWriter.super.declareNarrowedOut(scopes, narrowing);
     }
 
     /**

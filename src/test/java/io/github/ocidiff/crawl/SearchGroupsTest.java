@@ -52,6 +52,21 @@ class SearchGroupsTest {
         assertThat(groups.get(0)).isEqualTo(QueryGroup.alone(scope("r1", 5)));
     }
 
+    /** A scope a narrowed snapshot left out was not asked: probed as one never collected, not alone as a failed one. */
+    @Test
+    void scopesANarrowedSnapshotLeftOutAreProbedNotAskedAlone() {
+        Narrowing prod = new Narrowing(List.of(), List.of("prod"));
+        List<Scope> scopes = List.of(scope("r1", 1), scope("r1", 2), scope("r1", 3), scope("r1", 4), scope("r2", 1),
+                scope("r2", 2));
+        List<ScopeCoverage> last = List.of(counted(scope("r1", 1), 5), ScopeCoverage.leftOut(scope("r1", 2), prod),
+                ScopeCoverage.leftOut(scope("r1", 3), prod), new ScopeCoverage(scope("r1", 4), false, "503", 0, 0, 10),
+                ScopeCoverage.leftOut(scope("r2", 1), prod), ScopeCoverage.leftOut(scope("r2", 2), prod));
+        assertThat(last).extracting(ScopeCoverage::leftOut).containsExactly(false, true, true, false, true, true);
+        assertThat(SearchGroups.of(scopes, last, false)).containsExactly(QueryGroup.alone(scope("r1", 4)),
+                QueryGroup.alone(scope("r1", 1)), group(true, scope("r1", 2), scope("r1", 3)),
+                group(true, scope("r2", 1), scope("r2", 2)));
+    }
+
     private static ScopeCoverage counted(Scope scope, long resources) {
         return new ScopeCoverage(scope, true, null, 1, resources, 10);
     }

@@ -150,6 +150,22 @@ class SnapshotJobTest {
         }
     }
 
+    /**
+     * Scopes a narrowed snapshot left out were not asked, not failed: the night after it probes them with the others
+     * (a query a region, as after a full night), rather than asking each alone as it does a scope that failed.
+     */
+    @Test
+    void theNightAfterANarrowedSnapshotProbesWhatItLeftOut() {
+        try (SimHarness sim = SimHarness.smallFixture(); Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+            snapshot(sim, store, "2026-11-01", ALL);
+            snapshot(sim, store, "2026-11-02", new SnapshotJob.Request(false, List.of(), List.of("prod")));
+            long before = sim.server.searchRequestCount();
+            SnapshotSummary full = snapshot(sim, store, "2026-11-02", ALL).summary();
+            assertThat(full.status()).isEqualTo(SnapshotStatus.COMPLETE);
+            assertThat(sim.server.searchRequestCount() - before).isEqualTo(2);
+        }
+    }
+
     @Test
     void aSnapshotNarrowedOnTheCommandLineIsKeptForWhatItCoversAndReplacedForMore() {
         try (SimHarness sim = SimHarness.smallFixture(); Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
