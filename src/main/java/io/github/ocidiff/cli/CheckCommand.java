@@ -1,18 +1,26 @@
 package io.github.ocidiff.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
+import io.github.ocidiff.crawl.DetailsCheck;
 import io.github.ocidiff.oci.Authenticator;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.oci.TenancyCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
 /** {@code ocidiff check}: verifies credentials, policies and reachability of every covered region. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check that ocidiff can authenticate and read what it needs in every covered region:",
-                "Identity (tenancy, regions, compartments), Resource Search and Audit. Exit 1 if any region fails."})
+                "Identity (tenancy, regions, compartments), Resource Search, Audit and the details of one resource",
+                "of each type in snapshot.enrich. Exit 1 if any region fails."})
 public final class CheckCommand extends BaseCommand implements java.util.concurrent.Callable<Integer> {
 
 
@@ -22,33 +30,39 @@ public final class CheckCommand extends BaseCommand implements java.util.concurr
         return run(config(), out());
     }
 
+    /** "; details read (Bucket, Policy)": the types whose details were tried, one resource each; none, nothing. */
+    private static String detailsRead(List<ObjectNode> samples) {
+        return samples.isEmpty() ? "" : samples.stream().map(item -> item.path("resourceType").asText()).sorted()
+                .collect(Collectors.joining(", ", "; details read (", ")"));
+    }
+
     static int run(Config config, PrintWriter out) {
         var credentials = new Authenticator(Path.of(System.getProperty("user.home"))).authenticate(config.auth());
         try (OciClients clients = new OciClients(credentials, config.oci())) {
-            TenancyCheck.Result result = new TenancyCheck(clients).run(config.regions().include(), config.regions().exclude());
+            DetailsCheck details = new DetailsCheck(clients, config.snapshot().enrich());
+            TenancyCheck.Result result = new TenancyCheck(clients, details.types(), details::wants)
+                    .run(config.regions().include(), config.regions().exclude());
             out.printf("tenancy      %s (%s)%n", result.tenancyName(), result.tenancyId());
             out.printf("credentials  %s%n", credentials.description());
             out.printf("home region  %s; subscribed: %s%n", result.homeRegion(), String.join(", ", result.subscribed()));
             out.printf("compartments %d active%n", result.compartments());
+            List<String> failed = new ArrayList<>();
             for (TenancyCheck.RegionResult region : result.regions()) {
-                if (region.ok()) {
-                    out.printf("%-16s OK      %s in %s, %d ms; audit readable%n", region.region(),
+                List<String> detailProblems = region.ok() ? details.problems(region.region(), region.samples()) : List.of();
+                if (region.ok() && detailProblems.isEmpty()) {
+                    out.printf("%-16s OK      %s in %s, %d ms; audit readable%s%n", region.region(),
                             SnapshotCommand.count(region.resources(), "resource"), SnapshotCommand.count(region.pages(), "page"),
-                            region.millis());
-                } else {
-                    out.printf("%-16s FAILED%n", region.region());
-                    if (region.searchProblem() != null) {
-                        out.printf("  %s%n", region.searchProblem());
-                    }
-                    if (region.auditProblem() != null) {
-                        out.printf("  %s%n", region.auditProblem());
-                    }
+                            region.millis(), detailsRead(region.samples()));
+                    continue;
                 }
+                failed.add(region.region());
+                out.printf("%-16s FAILED%n", region.region());
+                Stream.concat(Stream.of(region.searchProblem(), region.auditProblem()), detailProblems.stream())
+                        .filter(Objects::nonNull).forEach(problem -> out.printf("  %s%n", problem));
             }
             out.flush();
-            if (!result.ok()) {
-                throw new OcidiffException(OcidiffException.RUNTIME,
-                        "check failed in " + result.regions().stream().filter(r -> !r.ok()).map(TenancyCheck.RegionResult::region).toList());
+            if (!failed.isEmpty()) {
+                throw new OcidiffException(OcidiffException.RUNTIME, "check failed in " + failed);
             }
             return 0;
         }

@@ -98,7 +98,12 @@ final class Enricher {
     }
 
     boolean wants(CanonicalResource r) {
-        return types.contains(r.resourceType()) && (r.lifecycleState() == null || !GONE.contains(r.lifecycleState()));
+        return types.contains(r.resourceType()) && !gone(r.lifecycleState());
+    }
+
+    /** Whether a resource in this lifecycle state (null: none given) has nothing left to fetch. */
+    static boolean gone(String lifecycleState) {
+        return lifecycleState != null && GONE.contains(lifecycleState);
     }
 
     /**

@@ -87,8 +87,25 @@ class MainTest {
             assertThat(r.err()).isEmpty();
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).contains("acme-fixture").contains("compartments 4 active")
-                    .containsPattern("us-ashburn-1 +OK +6 resources")
-                    .containsPattern("eu-frankfurt-1 +OK +1 resource in 1 page,");
+                    .containsPattern("us-ashburn-1 +OK +6 resources in 1 page, \\d+ ms; audit readable; details read \\(Bucket,"
+                            + " NetworkSecurityGroup, Policy, SecurityList\\)\n")
+                    .containsPattern("eu-frankfurt-1 +OK +1 resource in 1 page, \\d+ ms; audit readable\n");
+        }
+    }
+
+    /** A type whose details a snapshot reads but the caller may not: the check fails naming the permission. */
+    @Test
+    void checkNamesAPermissionThatReadingDetailsLacks() {
+        FaultPlan faults = FaultPlan.none().withReadDenied(Set.of("Bucket", "Policy"));
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
+            Run r = run("--config", sim.writeConfig("").toString(), "check");
+            assertThat(r.exitCode()).isEqualTo(1);
+            // Policies need no read: their compartment's list shows them in full.
+            assertThat(r.out()).containsPattern("us-ashburn-1 +FAILED\n  details of Bucket ocid1.bucket.oc1.iad.aaaaaaaabucket:"
+                    + " Bucket GET in us-ashburn-1 failed: 404 BucketNotFound")
+                    .contains("grant read on them (e.g. `allow group <group> to read buckets in tenancy`)")
+                    .doesNotContain("details of Policy").containsPattern("eu-frankfurt-1 +OK");
+            assertThat(r.err().trim()).isEqualTo("ocidiff: check failed in [us-ashburn-1]");
         }
     }
 

@@ -16,7 +16,7 @@ class TenancyCheckTest {
     private static TenancyCheck.Result check(SimHarness sim, List<String> include, List<String> exclude) {
         var config = sim.config();
         try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
-            return new TenancyCheck(clients).run(include, exclude);
+            return new TenancyCheck(clients, List.of(), item -> true).run(include, exclude);
         }
     }
 
@@ -31,6 +31,21 @@ class TenancyCheckTest {
             assertThat(result.regions()).extracting(TenancyCheck.RegionResult::region, TenancyCheck.RegionResult::resources)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("us-ashburn-1", 6L),
                             org.assertj.core.groups.Tuple.tuple("eu-frankfurt-1", 1L));
+        }
+    }
+
+    /** Of each type asked for, the first resource Search answered that the predicate accepts, for its details. */
+    @Test
+    void keepsOneResourceOfEachTypeAskedFor() {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            var config = sim.config();
+            try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
+                TenancyCheck.Result result = new TenancyCheck(clients, List.of("Bucket", "Policy", "Vault"),
+                        item -> !item.path("displayName").asText().isEmpty()).run(List.of(), List.of());
+                assertThat(result.regions().get(0).samples()).extracting(item -> item.path("identifier").asText())
+                        .containsExactlyInAnyOrder("ocid1.bucket.oc1.iad.aaaaaaaabucket", "ocid1.policy.oc1..aaaaaaaapolicy");
+                assertThat(result.regions().get(1).samples()).isEmpty();
+            }
         }
     }
 
