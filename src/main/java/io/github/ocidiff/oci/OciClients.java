@@ -141,10 +141,10 @@ public final class OciClients implements AutoCloseable {
 
     /**
      * Runs one call (including the SDK's retries) within the bound of concurrent requests to {@code service} in the
-     * region (oci.concurrencyPerRegion). An answer whose body could
-     * not be read (cut short on the way) is asked for again, with the configured attempts and backoff, as the SDK
-     * would a connection that failed: its retrier only sees what fails before the body is read. The calls ocidiff
-     * makes are reads, or writes of the same object again, so asking again is safe.
+     * region (see {@link #concurrency}). An answer whose body could not be read (cut short on the way) is asked for
+     * again, with the configured attempts and backoff, as the SDK would a connection that failed: its retrier only
+     * sees what fails before the body is read. The calls ocidiff makes are reads, or writes of the same object again,
+     * so asking again is safe.
      */
     public <T> T call(String region, Service service, Supplier<T> call) {
         Semaphore gate = region(region).gates().get(service);
