@@ -42,6 +42,7 @@ public final class Crawler {
     private final Enricher enricher;
     /** By region, the threads that read the details of enriched resources (see {@link #enrich}). */
     private final Map<String, ExecutorService> enrichers = new ConcurrentHashMap<>();
+    private final RefusedQueries refused = new RefusedQueries();
 
     /** @param enrich resource types to fetch in full (see {@link Enricher}) */
     public Crawler(OciClients clients, List<String> enrich) {
@@ -193,18 +194,24 @@ public final class Crawler {
      * resources unknown; a server's failure is not, as each half would spend the retries again.
      */
     private void lookUp(String region, List<String> ocids, Set<String> unanswered, Consumer<SearchItems> eachPage) {
-        try {
-            clients.searchPages(region, ocids.stream().map(ocid -> "identifier = '" + ocid + "'")
-                    .collect(Collectors.joining(" || ", "query all resources where ", "")), eachPage);
-        } catch (BmcException e) {
-            if (e.getStatusCode() == 400 && ocids.size() > 1) {
-                int half = ocids.size() / 2;
-                lookUp(region, ocids.subList(0, half), unanswered, eachPage);
-                lookUp(region, ocids.subList(half, ocids.size()), unanswered, eachPage);
-            } else {
-                unanswered.addAll(ocids);
+        String query = ocids.stream().map(ocid -> "identifier = '" + ocid + "'")
+                .collect(Collectors.joining(" || ", "query all resources where ", ""));
+        boolean split = ocids.size() > 1 && refused.tooLong(region, query);
+        if (!split) {
+            try {
+                clients.searchPages(region, query, eachPage);
+                return;
+            } catch (BmcException e) {
+                if (e.getStatusCode() != 400 || ocids.size() == 1) {
+                    unanswered.addAll(ocids);
+                    return;
+                }
+                refused.refused(region, query);
             }
         }
+        int half = ocids.size() / 2;
+        lookUp(region, ocids.subList(0, half), unanswered, eachPage);
+        lookUp(region, ocids.subList(half, ocids.size()), unanswered, eachPage);
     }
 
     /** Resources of one region looked up in one Search query. */
@@ -446,19 +453,26 @@ public final class Crawler {
                 writer.writeSearched(share.scope, part.batch());
             }
         });
+        String query = query(group);
+        if (refused.tooLong(region, query)) {
+            askApart.accept(group.half(true));
+            askApart.accept(group.half(false));
+            return List.of();
+        }
         try {
             if (group.probe()) {
-                OciClients.FirstPage page = clients.searchFirstPage(region, query(group));
+                OciClients.FirstPage page = clients.searchFirstPage(region, query);
                 if (!page.last()) {
                     apart(group, page.items()).forEach(askApart);
                     return List.of();
                 }
                 eachPage.accept(page.items());
             } else {
-                clients.searchPagesApart(region, query(group), eachPage);
+                clients.searchPagesApart(region, query, eachPage);
             }
         } catch (BmcException e) {
             if (e.getStatusCode() == 400) {
+                refused.refused(region, query);
                 askApart.accept(group.half(true));
                 askApart.accept(group.half(false));
                 return List.of();
