@@ -421,6 +421,10 @@ public final class Crawler {
                                               List<VanishedResource> vanishedSink, Consumer<QueryGroup> askApart) {
         long start = System.nanoTime();
         String region = group.region();
+        String query = query(group);
+        if (refused.tooLong(region, query)) {
+            return inHalves(group, askApart);
+        }
         Map<String, SharedScope> shares = new LinkedHashMap<>();
         group.scopes().forEach(scope -> shares.put(scope.compartmentId(), new SharedScope(scope)));
         SharedScope first = shares.get(group.scopes().get(0).compartmentId());
@@ -453,12 +457,6 @@ public final class Crawler {
                 writer.writeSearched(share.scope, part.batch());
             }
         });
-        String query = query(group);
-        if (refused.tooLong(region, query)) {
-            askApart.accept(group.half(true));
-            askApart.accept(group.half(false));
-            return List.of();
-        }
         try {
             if (group.probe()) {
                 OciClients.FirstPage page = clients.searchFirstPage(region, query);
@@ -473,9 +471,7 @@ public final class Crawler {
         } catch (BmcException e) {
             if (e.getStatusCode() == 400) {
                 refused.refused(region, query);
-                askApart.accept(group.half(true));
-                askApart.accept(group.half(false));
-                return List.of();
+                return inHalves(group, askApart);
             }
             if (!OciClients.regionWide(e)) {
                 group.scopes().forEach(scope -> askApart.accept(QueryGroup.alone(scope)));
@@ -495,6 +491,13 @@ public final class Crawler {
                     share.resources - (share.failure == null ? share.vanished.size() : 0), millis));
         }
         return coverage;
+    }
+
+    /** Asks the group's halves apart, each still shared (one scope alone): it collected nothing itself. */
+    private static List<ScopeCoverage> inHalves(QueryGroup group, Consumer<QueryGroup> askApart) {
+        askApart.accept(group.half(true));
+        askApart.accept(group.half(false));
+        return List.of();
     }
 
     /**
