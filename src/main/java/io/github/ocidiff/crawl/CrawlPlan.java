@@ -1,6 +1,8 @@
 package io.github.ocidiff.crawl;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a snapshot will collect: the tenancy, its covered regions and compartments, and their scopes.
@@ -18,8 +20,9 @@ public record CrawlPlan(String tenancyId, String tenancyName, List<String> regio
         narrowedOut = List.copyOf(narrowedOut);
     }
 
-    /** Whether every compartment of the tenancy is covered (nothing left out by configuration or command line). */
-    public boolean coversEveryCompartment() {
-        return compartments.size() == tree.all().size();
+    /** The compartments of the tenancy left out by configuration or command line, parents before children. */
+    public List<String> uncoveredCompartments() {
+        Set<String> covered = compartments.stream().map(Compartment::id).collect(Collectors.toSet());
+        return tree.all().stream().map(Compartment::id).filter(id -> !covered.contains(id)).toList();
     }
 }

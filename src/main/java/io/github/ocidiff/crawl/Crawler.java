@@ -105,7 +105,7 @@ public final class Crawler {
             writer.declareNarrowedOut(plan.narrowedOut(), plan.narrowing());
         }
         progress.started(plan);
-        List<QueryGroup> groups = SearchGroups.of(plan.scopes(), last, plan.coversEveryCompartment());
+        List<QueryGroup> groups = SearchGroups.of(plan.scopes(), last, plan.uncoveredCompartments());
         List<QueryGroup> shared = groups.stream().filter(group -> group.shared() && !group.probe()).toList();
         if (!shared.isEmpty()) {
             progress.sharing(shared.stream().mapToInt(group -> group.scopes().size()).sum(), shared.size());
@@ -238,9 +238,17 @@ public final class Crawler {
         return query(List.of(scope));
     }
 
-    /** The Resource Search query of a group: the resources of any of its compartments, or of every one. */
-    private static String query(QueryGroup group) {
-        return group.regionWide() ? "query all resources" : query(group.scopes());
+    /**
+     * The Resource Search query of a group: the resources of any of its compartments, or of every one but those it
+     * excludes ({@code !=} and {@code &&}, as OCI's query language has them).
+     */
+    static String query(QueryGroup group) {
+        if (!group.regionWide()) {
+            return query(group.scopes());
+        }
+        return group.excluding().isEmpty() ? "query all resources" : group.excluding().stream()
+                .map(id -> "compartmentId != '" + id + "'")
+                .collect(Collectors.joining(" && ", "query all resources where ", ""));
     }
 
     /** The Resource Search query of scopes of one region: the resources of any of their compartments. */
@@ -435,8 +443,8 @@ public final class Crawler {
             }
             SharedScope share = shares.get(item.path("compartmentId").asText());
             if (share == null) {
-                // Of no active compartment, in a query naming none (left behind by a deleted one, say), it is no
-                // scope's; else it moved out of the group while the query paged.
+                // Of no covered active compartment, in a query naming none (left behind by a deleted one, or moved
+                // into one left out while the query paged), it is no scope's; else it moved out of the group.
                 if (group.regionWide()) {
                     return null;
                 }
@@ -509,7 +517,7 @@ public final class Crawler {
     private static List<QueryGroup> apart(QueryGroup probe, SearchItems page) {
         if (probe.regionWide()) {
             // Groups that name their compartments, as many as the region's compartments make, probed in turn.
-            return SearchGroups.of(probe.scopes(), List.of(), false);
+            return SearchGroups.named(probe.scopes(), List.of());
         }
         Set<String> held = new HashSet<>();
         for (int i = 0; i < page.size(); i++) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,9 +19,11 @@ import java.util.stream.Collectors;
  * held more keep a query of their own, as paging a large one would hold up the others, and so do those the
  * latest snapshot could not collect where it collected others of their region: one that fails fails a shared
  * query for all (where it collected none, the region was down, and its scopes count as never collected).
- * Where the plan covers every compartment of the tenancy and a region's scopes are all small or new, together
- * under {@value #REGION_PAGE} resources, they share one query that names no compartment ({@code query all
- * resources}): a region kept nearly empty costs one request however many compartments the tenancy has.
+ * Where a region's scopes are all small or new, together under {@value #REGION_PAGE} resources, they share one query
+ * that names none of them: {@code query all resources} where the plan covers every compartment of the tenancy, else
+ * one that names the compartments left out ({@code compartmentId != 'x' && ...}), where they are no more than
+ * {@value #PER_QUERY} (as long a query as a group's): a region kept nearly empty costs one request however many
+ * compartments the tenancy has.
  */
 public final class SearchGroups {
     /** Resources below which a scope, when last collected fully, shares a query. */
@@ -34,14 +37,24 @@ public final class SearchGroups {
     }
 
     /**
-     * The scopes in query groups, in the order given: a region's scopes that may share a query naming no compartment
+     * The scopes in query groups, in the order given: a region's scopes that may share a query naming none of them
      * first, then a large or failed scope alone where it stands, the small ones of a region together where their
      * group fills up, those never collected likewise apart from them, the groups not full at the end.
      *
-     * @param last         the latest snapshot's coverage (none before the first)
-     * @param wholeTenancy whether the scopes are of every compartment of the tenancy
+     * @param last      the latest snapshot's coverage (none before the first)
+     * @param uncovered the compartments of the tenancy the scopes leave out
      */
-    static List<QueryGroup> of(List<Scope> scopes, List<ScopeCoverage> last, boolean wholeTenancy) {
+    static List<QueryGroup> of(List<Scope> scopes, List<ScopeCoverage> last, List<String> uncovered) {
+        return of(scopes, last, uncovered.size() <= PER_QUERY ? Optional.of(uncovered) : Optional.empty());
+    }
+
+    /** The scopes in query groups that each name their compartments (see {@link #of(List, List, List)}). */
+    static List<QueryGroup> named(List<Scope> scopes, List<ScopeCoverage> last) {
+        return of(scopes, last, Optional.empty());
+    }
+
+    /** @param excluding what a region-wide query would leave out, if the scopes may share one */
+    private static List<QueryGroup> of(List<Scope> scopes, List<ScopeCoverage> last, Optional<List<String>> excluding) {
         Map<Scope, ScopeCoverage> lastByScope = new HashMap<>();
         Map<String, Boolean> regionCollected = new HashMap<>();
         last.forEach(coverage -> regionCollected.merge(coverage.scope().region(), coverage.ok(), Boolean::logicalOr));
@@ -49,7 +62,8 @@ public final class SearchGroups {
         // does a scope a narrowed snapshot left out (not asked: it did not fail).
         last.stream().filter(coverage -> regionCollected.get(coverage.scope().region()) && !coverage.leftOut())
                 .forEach(coverage -> lastByScope.put(coverage.scope(), coverage));
-        List<QueryGroup> groups = new ArrayList<>(wholeTenancy ? regionWide(scopes, lastByScope) : List.of());
+        List<QueryGroup> groups = new ArrayList<>(excluding.map(ids -> regionWide(scopes, lastByScope, ids))
+                .orElse(List.of()));
         Set<Scope> grouped = groups.stream().flatMap(group -> group.scopes().stream()).collect(Collectors.toSet());
         Map<Filling, List<Scope>> filling = new LinkedHashMap<>();
         for (Scope scope : scopes) {
@@ -74,7 +88,8 @@ public final class SearchGroups {
     }
 
     /** The regions whose scopes are all small or new, under a page together, each as one group naming no compartment. */
-    private static List<QueryGroup> regionWide(List<Scope> scopes, Map<Scope, ScopeCoverage> lastByScope) {
+    private static List<QueryGroup> regionWide(List<Scope> scopes, Map<Scope, ScopeCoverage> lastByScope,
+                                               List<String> excluding) {
         Map<String, List<Scope>> byRegion = scopes.stream().collect(Collectors.groupingBy(Scope::region,
                 LinkedHashMap::new, Collectors.toList()));
         List<QueryGroup> groups = new ArrayList<>();
@@ -92,7 +107,7 @@ public final class SearchGroups {
                 }
             }
             if (inRegion.size() > 1 && known < REGION_PAGE) {
-                groups.add(new QueryGroup(inRegion, probe, true));
+                groups.add(QueryGroup.regionWide(inRegion, probe, excluding));
             }
         });
         return groups;

@@ -311,6 +311,7 @@ public final class GeneratedTenancy implements TenancySource {
             for (int c = 0; c < layout.compartments; c++) {
                 wanted.add(c);
             }
+            query.excludedCompartmentIds().forEach(id -> wanted.remove(compartmentIndex.get(id)));
         } else {
             for (String id : query.compartmentIds()) {
                 Integer c = compartmentIndex.get(id);

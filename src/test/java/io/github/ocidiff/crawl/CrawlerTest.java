@@ -183,7 +183,7 @@ class CrawlerTest {
         }
     }
 
-    /** Every compartment but the root: a plan that does not cover them all, so that every query names its compartments. */
+    /** Every compartment but the root: a plan that does not cover them all. */
     private static final List<String> LEAVING_ROOT_OUT = List.of("prod", "network", "dev");
 
     /**
@@ -193,24 +193,26 @@ class CrawlerTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Night.class, names = {"SHARING", "FIRST"})
     void aSharedQuerySearchRefusesAsTooLongIsAskedAgainInHalves(Night night) {
+        // 43 compartments; "prod" and its 6 children leave 36 out, too many for a query to name: each group names its own.
+        GeneratorSpec spec = GeneratorSpec.defaults().withSeed(3).withResourceCount(300).withDays(1)
+                .withRegions(List.of("us-ashburn-1", "eu-frankfurt-1")).withCompartments(2, 6);
         RecordingWriter alone;
-        long aloneRequests;
-        try (SimHarness sim = SimHarness.smallFixture()) {
-            long start = sim.server.requestCount();
-            alone = crawl(sim, List.of(), LEAVING_ROOT_OUT, Night.EACH_ALONE);
-            aloneRequests = sim.server.requestCount() - start;
+        try (SimHarness sim = SimHarness.start(new GeneratedTenancy(spec), FaultPlan.none())) {
+            long start = sim.server.searchRequestCount();
+            alone = crawl(sim, List.of(), List.of("prod"), Night.EACH_ALONE);
+            assertThat(sim.server.searchRequestCount() - start).isEqualTo(2 * 7);
         }
-        // The query the 4 scopes of a region share, and a limit its halves (2 scopes each) keep within.
+        // The query the 7 scopes of a region share, and a limit its halves (3 and 4 scopes) keep within.
         String shared = alone.coverage.stream().map(ScopeCoverage::scope).filter(s -> s.region().equals("us-ashburn-1"))
                 .map(s -> "compartmentId = '" + s.compartmentId() + "'")
                 .collect(Collectors.joining(" || ", "query all resources where ", ""));
         FaultPlan limit = FaultPlan.none().withMaxQueryLength(shared.length() * 4 / 5);
-        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), limit)) {
-            long start = sim.server.requestCount();
-            RecordingWriter halves = crawl(sim, List.of(), LEAVING_ROOT_OUT, night);
-            // 2 regions of 4 scopes, each answered in one page: per region 1 refused query and 2 halves, not 4.
-            assertThat(aloneRequests - (sim.server.requestCount() - start)).isEqualTo(8 - 6);
-            assertThat(halves.resources).isEqualTo(alone.resources);
+        try (SimHarness sim = SimHarness.start(new GeneratedTenancy(spec), limit)) {
+            long start = sim.server.searchRequestCount();
+            RecordingWriter halves = crawl(sim, List.of(), List.of("prod"), night);
+            // 2 regions of 7 scopes, each answered in one page: per region 1 refused query and 2 halves, not 7.
+            assertThat(sim.server.searchRequestCount() - start).isEqualTo(2 * 3);
+            assertThat(halves.resources).isNotEmpty().isEqualTo(alone.resources);
             assertThat(halves.writtenBy).isEqualTo(alone.writtenBy);
             assertThat(halves.coverage).allMatch(ScopeCoverage::ok).extracting(c -> c.scope(), c -> c.resources())
                     .containsExactlyInAnyOrderElementsOf(alone.coverage.stream()
@@ -270,6 +272,34 @@ class CrawlerTest {
                     .containsExactlyInAnyOrderElementsOf(alone.coverage.stream()
                             .map(c -> org.assertj.core.groups.Tuple.tuple(c.scope(), c.resources())).toList());
         }
+    }
+
+    /**
+     * Leaving compartments out, a region whose scopes all are small or new shares one query that names those left
+     * out ({@code compartmentId != ...}), whose resources it neither asks for nor writes.
+     */
+    @Test
+    void aRegionOfSmallScopesLeavingCompartmentsOutSharesAQueryNamingThem() {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            RecordingWriter alone = crawl(sim, List.of(), LEAVING_ROOT_OUT, Night.EACH_ALONE);
+            assertThat(alone.resources).isNotEmpty().noneSatisfy((ocid, r) ->
+                    assertThat(r.compartmentId()).isEqualTo("ocid1.tenancy.oc1..aaaaaaaafixturetenancy"));
+            for (Night night : List.of(Night.FIRST, Night.SHARING)) {
+                long start = sim.server.searchRequestCount();
+                RecordingWriter shared = crawl(sim, List.of(), LEAVING_ROOT_OUT, night);
+                // One request a region, each answered in one page.
+                assertThat(sim.server.searchRequestCount() - start).as(night.name()).isEqualTo(2);
+                assertThat(shared.resources).isEqualTo(alone.resources);
+                assertThat(shared.writtenBy).isEqualTo(alone.writtenBy);
+                assertThat(shared.coverage).allMatch(ScopeCoverage::ok).extracting(c -> c.scope(), c -> c.resources())
+                        .containsExactlyInAnyOrderElementsOf(alone.coverage.stream()
+                                .map(c -> org.assertj.core.groups.Tuple.tuple(c.scope(), c.resources())).toList());
+            }
+        }
+        QueryGroup group = QueryGroup.regionWide(List.of(new Scope("r", "a"), new Scope("r", "b")), false, List.of("x", "y"));
+        assertThat(Crawler.query(group)).isEqualTo("query all resources where compartmentId != 'x' && compartmentId != 'y'");
+        assertThat(Crawler.query(QueryGroup.regionWide(group.scopes(), false, List.of()))).isEqualTo("query all resources");
     }
 
     /**

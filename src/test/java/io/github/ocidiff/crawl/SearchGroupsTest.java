@@ -19,7 +19,7 @@ class SearchGroupsTest {
     @Test
     void scopesNeverCountedShareProbesOfARegionAndOneLeftOverIsAlone() {
         List<Scope> scopes = List.of(scope("r1", 1), scope("r2", 1), scope("r1", 2));
-        assertThat(SearchGroups.of(scopes, List.of(), false)).containsExactly(
+        assertThat(SearchGroups.named(scopes, List.of())).containsExactly(
                 group(true, scope("r1", 1), scope("r1", 2)), QueryGroup.alone(scope("r2", 1)));
     }
 
@@ -37,7 +37,7 @@ class SearchGroupsTest {
                 }
             }
         }
-        List<QueryGroup> groups = SearchGroups.of(scopes, last, false);
+        List<QueryGroup> groups = SearchGroups.named(scopes, last);
         assertThat(groups).filteredOn(g -> !g.shared()).extracting(g -> g.scopes().get(0)).containsExactly(
                 scope("r1", 5), scope("r2", 5), scope("r1", 9), scope("r2", 9));
         assertThat(groups).filteredOn(g -> !g.shared()).allMatch(g -> !g.probe());
@@ -62,7 +62,7 @@ class SearchGroupsTest {
                 ScopeCoverage.leftOut(scope("r1", 3), prod), new ScopeCoverage(scope("r1", 4), false, "503", 0, 0, 10),
                 ScopeCoverage.leftOut(scope("r2", 1), prod), ScopeCoverage.leftOut(scope("r2", 2), prod));
         assertThat(last).extracting(ScopeCoverage::leftOut).containsExactly(false, true, true, false, true, true);
-        assertThat(SearchGroups.of(scopes, last, false)).containsExactly(QueryGroup.alone(scope("r1", 4)),
+        assertThat(SearchGroups.named(scopes, last)).containsExactly(QueryGroup.alone(scope("r1", 4)),
                 QueryGroup.alone(scope("r1", 1)), group(true, scope("r1", 2), scope("r1", 3)),
                 group(true, scope("r2", 1), scope("r2", 2)));
     }
@@ -72,8 +72,9 @@ class SearchGroupsTest {
     }
 
     /**
-     * Covering every compartment, a region whose scopes are all small or new and hold under a page together shares
-     * one query naming none; a region with a large or failed scope, or a page's worth in all, is grouped as before.
+     * A region whose scopes are all small or new and hold under a page together shares one query naming none of them
+     * (naming the compartments left out, if any); a region with a large or failed scope, or a page's worth in all, is
+     * grouped as before.
      */
     @Test
     void regionsOfSmallAndNewScopesUnderAPageShareAQueryNamingNoCompartmentWhenTheTenancyIsCoveredWhole() {
@@ -91,7 +92,7 @@ class SearchGroupsTest {
             last.add(counted(scope("large", c), c == 3 ? SearchGroups.SMALL : 1));
             last.add(c == 3 ? new ScopeCoverage(scope("failed", c), false, "503", 0, 0, 10) : counted(scope("failed", c), 1));
         }
-        List<QueryGroup> groups = SearchGroups.of(scopes, last, true);
+        List<QueryGroup> groups = SearchGroups.of(scopes, last, List.of());
         assertThat(groups).filteredOn(QueryGroup::regionWide)
                 .extracting(QueryGroup::region, QueryGroup::probe, g -> g.scopes().size())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("small", false, 40),
@@ -101,15 +102,24 @@ class SearchGroupsTest {
         assertThat(groups).filteredOn(g -> !g.regionWide()).extracting(QueryGroup::region)
                 .containsOnly("full", "large", "failed");
         assertThat(groups.stream().flatMap(g -> g.scopes().stream())).containsExactlyInAnyOrderElementsOf(scopes);
-        // Not covering every compartment, no query may name none: it would answer the compartments left out.
-        assertThat(SearchGroups.of(scopes, last, false)).noneMatch(QueryGroup::regionWide);
+        // Leaving compartments out, a region-wide query names them, as many as a group names at most: one more, and
+        // each group names its own.
+        List<String> few = java.util.stream.IntStream.range(0, SearchGroups.PER_QUERY).mapToObj(i -> "out" + i).toList();
+        assertThat(SearchGroups.of(scopes, last, few)).filteredOn(QueryGroup::regionWide)
+                .extracting(QueryGroup::region, QueryGroup::excluding)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("small", few),
+                        org.assertj.core.groups.Tuple.tuple("new", few), org.assertj.core.groups.Tuple.tuple("mixed", few));
+        List<String> many = new ArrayList<>(few);
+        many.add("one more");
+        assertThat(SearchGroups.of(scopes, last, many)).noneMatch(QueryGroup::regionWide)
+                .isEqualTo(SearchGroups.named(scopes, last));
         // A region none of whose scopes was collected (down) counts as never collected.
         List<Scope> down = List.of(scope("down", 1), scope("down", 2));
         List<ScopeCoverage> failed = down.stream().map(scope -> new ScopeCoverage(scope, false, "503", 0, 0, 10)).toList();
-        assertThat(SearchGroups.of(down, failed, true)).containsExactly(new QueryGroup(down, true, true));
-        assertThat(SearchGroups.of(down, failed, false)).containsExactly(new QueryGroup(down, true));
+        assertThat(SearchGroups.of(down, failed, List.of())).containsExactly(QueryGroup.regionWide(down, true, List.of()));
+        assertThat(SearchGroups.named(down, failed)).containsExactly(new QueryGroup(down, true));
         // A region of one scope asks it alone.
-        assertThat(SearchGroups.of(List.of(scope("one", 1)), List.of(), true)).containsExactly(QueryGroup.alone(scope("one", 1)));
+        assertThat(SearchGroups.of(List.of(scope("one", 1)), List.of(), List.of())).containsExactly(QueryGroup.alone(scope("one", 1)));
     }
 
     @Test
@@ -118,7 +128,7 @@ class SearchGroupsTest {
         assertThat(probe.half(true)).isEqualTo(QueryGroup.alone(scope("r1", 1)));
         assertThat(probe.half(false)).isEqualTo(group(true, scope("r1", 2), scope("r1", 3)));
         assertThat(group(false, scope("r1", 1), scope("r1", 2)).half(false)).isEqualTo(QueryGroup.alone(scope("r1", 2)));
-        assertThat(new QueryGroup(List.of(scope("r1", 1), scope("r1", 2), scope("r1", 3), scope("r1", 4)), true, true)
+        assertThat(QueryGroup.regionWide(List.of(scope("r1", 1), scope("r1", 2), scope("r1", 3), scope("r1", 4)), true, List.of())
                 .half(true)).isEqualTo(group(true, scope("r1", 1), scope("r1", 2)));
     }
 }

@@ -176,6 +176,10 @@ class GeneratedTenancyTest {
         String root = tenancy.tenancy().path("id").asText();
         assertThat(all(tenancy, "us-ashburn-1", query(Set.of(), Set.of(root)), 50)).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.path("compartmentId").asText()).isEqualTo(root));
+        // compartmentId != root: every other resource, newest first as ever.
+        ResourceQuery notRoot = new ResourceQuery(Set.of(), Set.of(), Set.of(root, "ocid1.compartment.oc1..unknown"), Set.of());
+        assertThat(all(tenancy, "us-ashburn-1", notRoot, 50)).isEqualTo(everything.stream()
+                .filter(r -> !r.path("compartmentId").asText().equals(root)).toList());
     }
 
     @Test
@@ -345,7 +349,7 @@ class GeneratedTenancyTest {
         List<String> asked = new ArrayList<>(named);
         asked.add("ocid1.instance.oc1.iad.nosuchresource");
         asked.add(index(all(tenancy, "eu-frankfurt-1", ResourceQuery.all(), 1000)).keySet().iterator().next());
-        ResourceQuery query = new ResourceQuery(Set.of(), Set.of(), Set.copyOf(asked));
+        ResourceQuery query = new ResourceQuery(Set.of(), Set.of(), Set.of(), Set.copyOf(asked));
         Map<String, JsonNode> found = index(all(tenancy, "us-ashburn-1", query, 7));
         assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(named);
         named.forEach(id -> assertThat(found.get(id)).isEqualTo(listed.get(id)));

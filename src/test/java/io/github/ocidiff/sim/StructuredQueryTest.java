@@ -30,6 +30,19 @@ class StructuredQueryTest {
     }
 
     @Test
+    void compartmentExclusionsJoinedByAndLeaveEachOutAndMixingThemWithOrIsRejected() {
+        ResourceQuery q = StructuredQuery.parse("query all resources where compartmentId != 'a' && (compartmentId != 'b')");
+        assertThat(q.compartmentIds()).isEmpty();
+        assertThat(q.excludedCompartmentIds()).containsExactlyInAnyOrder("a", "b");
+        assertThat(q.matchesCompartment("a")).isFalse();
+        assertThat(q.matchesCompartment("c")).isTrue();
+        assertThatThrownBy(() -> StructuredQuery.parse("query all resources where compartmentId != 'a' || compartmentId = 'b'"))
+                .isInstanceOfSatisfying(SimError.class, e -> assertThat(e.status).isEqualTo(400));
+        assertThatThrownBy(() -> StructuredQuery.parse("query all resources where compartmentId = 'a' && compartmentId = 'b'"))
+                .isInstanceOfSatisfying(SimError.class, e -> assertThat(e.status).isEqualTo(400));
+    }
+
+    @Test
     void identifierConditionsJoinedByOrSelectThoseResourcesAndMixingKindsIsRejected() {
         ResourceQuery q = StructuredQuery.parse("query all resources where identifier = 'x' || identifier = 'y'");
         assertThat(q.identifiers()).containsExactlyInAnyOrder("x", "y");
