@@ -15,11 +15,17 @@ public record EmailConfig(
         boolean onlyWhenChanged,
         int minChanges,     // fewer changes than this send no mail (an incomplete report is sent regardless)
         boolean startTls,   // true = refuse a server that does not upgrade the connection with STARTTLS
-        String subjectPrefix) {
+        String subjectPrefix,
+        int maxMessageMb) { // the largest mail to send, attachments and all (the server's own limit, if smaller, wins)
 
     public EmailConfig {
         to = List.copyOf(to);
         Objects.requireNonNull(subjectPrefix, "subjectPrefix");
+    }
+
+    /** {@link #maxMessageMb} in bytes. */
+    public long maxMessageBytes() {
+        return maxMessageMb * 1024L * 1024L;
     }
 
     static EmailConfig read(Section s) {
@@ -34,7 +40,9 @@ public record EmailConfig(
                 s.bool("onlyWhenChanged", true),
                 s.integer("minChanges", 0, 0, 1_000_000),
                 s.bool("startTls", true),
-                s.string("subjectPrefix", "[ocidiff]"));
+                s.string("subjectPrefix", "[ocidiff]"),
+                // OCI Email Delivery's default limit: a mail over the server's limit is refused whole.
+                s.integer("maxMessageMb", 2, 1, 1024));
         s.checkKeys(); // a misspelt key reads as "missing"; report the spelling, not the absence
         if (email.enabled) {
             String because = "required when " + s.pathOf("enabled") + " is true";
@@ -61,6 +69,6 @@ public record EmailConfig(
         return "EmailConfig[enabled=" + enabled + ", host=" + host + ", port=" + port + ", username=" + username
                 + ", password=" + (password == null ? null : "****") + ", from=" + from + ", to=" + to
                 + ", onlyWhenChanged=" + onlyWhenChanged + ", minChanges=" + minChanges + ", startTls=" + startTls
-                + ", subjectPrefix=" + subjectPrefix + "]";
+                + ", subjectPrefix=" + subjectPrefix + ", maxMessageMb=" + maxMessageMb + "]";
     }
 }

@@ -23,19 +23,26 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Mails the daily report over SMTP the way OCI Email Delivery takes it: port 587, the connection
  * upgraded with STARTTLS before anything else is said (required unless {@code publish.email.startTls}
  * is false), AUTH with the SMTP credentials, and an approved sender as From. The mail is
- * multipart/mixed: the summary as multipart/alternative (text and HTML), then the report files.
+ * multipart/mixed: the summary as multipart/alternative (text and HTML), then the report files that fit
+ * in its size limit.
  * The password goes to the server and nowhere else: no message of this class contains it.
  */
 public final class EmailPublisher {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Bytes of a mail's headers, its parts' boundaries and the note of what was not attached, at most. */
+    private static final int HEADERS = 16 * 1024;
 
     private final EmailConfig config;
     private final String server; // host:port, for messages
@@ -57,7 +64,11 @@ public final class EmailPublisher {
         return decision;
     }
 
-    /** Sends one mail to every recipient of {@code publish.email.to}. */
+    /**
+     * Sends one mail to every recipient of {@code publish.email.to}, with as many of the files as fit in the smaller of
+     * {@code publish.email.maxMessageMb} and the size the server announces (see {@link MailAttachments}); those that do
+     * not are named in it.
+     */
     public void send(SummaryMail mail, List<ReportFile> attachments) {
         for (ReportFile file : attachments) {
             if (!Files.isReadable(file.path())) {
@@ -66,18 +77,37 @@ public final class EmailPublisher {
             }
         }
         Session session = Session.getInstance(properties());
-        MimeMessage message;
-        try {
-            message = message(session, mail, attachments);
-        } catch (MessagingException | IOException e) {
-            throw OcidiffException.runtime("cannot build the report mail: " + redact(e.getMessage()), e);
-        }
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect(config.host(), config.port(), config.username(), config.password());
+            MimeMessage message;
+            try {
+                message = message(session, mail, attachments, limit(transport));
+            } catch (MessagingException | IOException e) {
+                throw OcidiffException.runtime("cannot build the report mail: " + redact(e.getMessage()), e);
+            }
             transport.sendMessage(message, message.getAllRecipients());
         } catch (MessagingException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * The largest mail to send: {@code publish.email.maxMessageMb}, or the size the server announces (SMTP SIZE, RFC
+     * 1870; 0 or none: no limit announced) where that is smaller.
+     */
+    private long limit(Transport transport) {
+        long limit = config.maxMessageBytes();
+        if (transport instanceof SMTPTransport smtp && smtp.getExtensionParameter("SIZE") != null) {
+            try {
+                long announced = Long.parseLong(smtp.getExtensionParameter("SIZE").trim());
+                if (announced > 0) {
+                    limit = Math.min(limit, announced);
+                }
+            } catch (NumberFormatException e) {
+                // A malformed announcement tells nothing: the configured limit stands.
+            }
+        }
+        return limit;
     }
 
     private Properties properties() {
@@ -98,8 +128,15 @@ public final class EmailPublisher {
         return p;
     }
 
-    private MimeMessage message(Session session, SummaryMail mail, List<ReportFile> attachments)
+    private MimeMessage message(Session session, SummaryMail mail, List<ReportFile> files, long limit)
             throws MessagingException, IOException {
+        // The bodies' worst case (quoted-printable triples what is not ASCII), the headers, and room for the note.
+        long bodies = 3L * (mail.text().getBytes(StandardCharsets.UTF_8).length
+                + mail.html().getBytes(StandardCharsets.UTF_8).length) + HEADERS;
+        MailAttachments fit = MailAttachments.fit(files, limit - bodies);
+        if (!fit.leftOut().isEmpty()) {
+            mail = mail.noting(notAttached(fit.leftOut(), limit));
+        }
         MimeMessage message = new MimeMessage(session);
         message.setFrom(address("publish.email.from", config.from()));
         InternetAddress[] to = new InternetAddress[config.to().size()];
@@ -118,23 +155,33 @@ public final class EmailPublisher {
         MimeBodyPart html = new MimeBodyPart();
         html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
         alternative.addBodyPart(html);
-        if (attachments.isEmpty()) {
+        if (fit.attached().isEmpty()) {
             message.setContent(alternative);
         } else {
             MimeMultipart mixed = new MimeMultipart("mixed");
             MimeBodyPart summary = new MimeBodyPart();
             summary.setContent(alternative);
             mixed.addBodyPart(summary);
-            for (ReportFile file : attachments) {
+            for (MailAttachments.Part attachment : fit.attached()) {
                 MimeBodyPart part = new MimeBodyPart();
-                part.attachFile(file.path().toFile(), file.contentType(), null);
-                part.setFileName(file.name());
+                attachment.attachTo(part);
                 mixed.addBodyPart(part);
             }
             message.setContent(mixed);
         }
         message.saveChanges();
         return message;
+    }
+
+    /** "Not attached, as the mail may not exceed 2.0 MB (...): report.json (53.9 MB), ...; they are beside the full report." */
+    private static String notAttached(List<MailAttachments.LeftOut> leftOut, long limit) {
+        return "Not attached, as the mail may not exceed " + megabytes(limit) + " (publish.email.maxMessageMb, or the"
+                + " mail server's limit): " + leftOut.stream().map(f -> f.name() + " (" + megabytes(f.bytes()) + ")")
+                .collect(Collectors.joining(", ")) + "; they are beside the full report.";
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     private static InternetAddress address(String key, String value) {
@@ -153,6 +200,10 @@ public final class EmailPublisher {
             problem = "authentication as " + config.username() + " failed (" + reason(e) + "); check"
                     + " publish.email.username and publish.email.password (for OCI Email Delivery: the user's SMTP"
                     + " credentials, not the console password)";
+        } else if (cause(e, SMTPSendFailedException.class) != null
+                && cause(e, SMTPSendFailedException.class).getReturnCode() == 552) {
+            problem = "the server refused the message as too large (" + reason(e) + "); set"
+                    + " publish.email.maxMessageMb below its limit";
         } else if (e instanceof SendFailedException) {
             problem = "the server refused the message (" + reason(e) + "); check that publish.email.from is an"
                     + " approved sender and the addresses in publish.email.to";

@@ -26,6 +26,8 @@ public record SummaryMail(String subject, String text, String html) {
 
     /** Changes listed in the mail; the full report has them all. */
     static final int TOP_CHANGES = 20;
+    /** How the HTML body ends. */
+    private static final String END = "</body></html>\n";
 
     /**
      * @param subjectPrefix  starts the subject, e.g. "[ocidiff]"
@@ -47,6 +49,13 @@ public record SummaryMail(String subject, String text, String html) {
         Content content = new Content(title, period, counts, warnings, gaps, rows, report.changes().size(), more,
                 location);
         return new SummaryMail(subject(oneLine(subjectPrefix), tenancy, day, report), content.text(), content.html());
+    }
+
+    /** The same mail with one paragraph more at the end of both bodies (a line of text, escaped in the HTML). */
+    SummaryMail noting(String note) {
+        String line = oneLine(note);
+        String body = html.endsWith(END) ? html.substring(0, html.length() - END.length()) : html;
+        return new SummaryMail(subject, text + "\n" + line + "\n", body + "<p>" + Html.escape(line) + "</p>\n" + END);
     }
 
     private static String subject(String prefix, String tenancy, String day, Report report) {
@@ -185,7 +194,7 @@ public record SummaryMail(String subject, String text, String html) {
                 h.append("<p>Full report: ").append(web ? "<a href=\"" + shown + "\">" + shown + "</a>" : shown)
                         .append("</p>\n");
             }
-            return h.append("</body></html>\n").toString();
+            return h.append(END).toString();
         }
 
         private String changesHeading() {

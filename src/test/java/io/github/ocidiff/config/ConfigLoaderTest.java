@@ -42,7 +42,7 @@ class ConfigLoaderTest {
                 new PublishConfig(
                         new ObjectStorageConfig("reports-bucket", "mytenancy", "nightly/", "eu-frankfurt-1"),
                         new EmailConfig(true, "smtp.email.us-ashburn-1.oci.oraclecloud.com", 25, "ocid1.user.oc1..smtp",
-                                "s3cret", "ocidiff@example.com", List.of("ops@example.com", "audit@example.com"), false, 5, false, "[acme]")),
+                                "s3cret", "ocidiff@example.com", List.of("ops@example.com", "audit@example.com"), false, 5, false, "[acme]", 10)),
                 new RetentionConfig(90),
                 new RulesConfig(List.of(
                         new IgnoreRule("Instance", "/freeformTags/LastScanned", "set nightly by the scanner"),

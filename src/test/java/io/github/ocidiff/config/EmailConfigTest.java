@@ -61,6 +61,14 @@ class EmailConfigTest {
     }
 
     @Test
+    void mailsAreTwoMegabytesAtMostUnlessConfigured() {
+        assertThat(email("publish: {email: {}}").maxMessageBytes()).isEqualTo(2L * 1024 * 1024);
+        assertThat(email("publish: {email: {maxMessageMb: 25}}").maxMessageBytes()).isEqualTo(25L * 1024 * 1024);
+        assertThatThrownBy(() -> email("publish: {email: {maxMessageMb: 0}}"))
+                .hasMessage("config.yaml: publish.email.maxMessageMb: must be an integer from 1 to 1024, got \"0\"");
+    }
+
+    @Test
     void minChangesIsANonNegativeCount() {
         assertThat(email("publish: {email: {minChanges: 3}}").minChanges()).isEqualTo(3);
         assertThatThrownBy(() -> email("publish: {email: {minChanges: -1}}"))
@@ -79,7 +87,7 @@ class EmailConfigTest {
     @Test
     void toStringRedactsThePassword() {
         EmailConfig email = new EmailConfig(true, "smtp.example.com", 587, "user", "s3cret-value", "a@example.com",
-                List.of("b@example.com"), true, 0, true, "[ocidiff]");
+                List.of("b@example.com"), true, 0, true, "[ocidiff]", 2);
 
         assertThat(email.toString())
                 .doesNotContain("s3cret-value")

@@ -47,7 +47,7 @@ class EmailPublisherTest {
 
     private static EmailConfig config(String password, boolean startTls, int port) {
         return new EmailConfig(true, "127.0.0.1", port, USER, password, "ocidiff@example.com",
-                List.of("ops@example.com", "audit@example.com"), true, 0, startTls, "[ocidiff]");
+                List.of("ops@example.com", "audit@example.com"), true, 0, startTls, "[ocidiff]", 2);
     }
 
     private static EmailConfig config() {
@@ -88,6 +88,48 @@ class EmailPublisherTest {
 
         assertAttachment(mixed.getBodyPart(1), html);
         assertAttachment(mixed.getBodyPart(2), json);
+    }
+
+    /**
+     * A night of many changes writes reports larger than a mail server takes (OCI Email Delivery: 2 MB by default):
+     * what fits goes as it is, what fits zipped goes zipped, the rest is named in the mail, which stays within the limit.
+     */
+    @Test
+    void filesBeyondTheLimitAreZippedOrLeftOutAndNamedAndTheMailFits() throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; rows.length() < 1_500_000; i++) {
+            rows.append("<tr><td>MODIFIED</td><td>Instance web-").append(i).append("</td></tr>\n");
+        }
+        ReportFile html = ReportFile.of(Files.writeString(dir.resolve("report.html"), rows));
+        byte[] random = new byte[1_200_000];
+        new java.util.Random(3).nextBytes(random);
+        ReportFile json = ReportFile.of(Files.write(dir.resolve("report.json"), java.util.Base64.getEncoder().encode(random)));
+        ReportFile csv = ReportFile.of(Files.writeString(dir.resolve("report.csv"), "kind,name\nMODIFIED,web-1\n"));
+        EmailConfig oneMegabyte = new EmailConfig(true, "127.0.0.1", SMTP.getSmtp().getPort(), USER, PASSWORD,
+                "ocidiff@example.com", List.of("ops@example.com"), true, 0, false, "[ocidiff]", 1);
+
+        new EmailPublisher(oneMegabyte).send(summary(), List.of(json, html, csv));
+
+        assertThat(SMTP.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMessage received = SMTP.getReceivedMessages()[0];
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        received.writeTo(raw);
+        assertThat(raw.size()).isLessThanOrEqualTo(1024 * 1024);
+        Multipart mixed = (Multipart) received.getContent();
+        assertThat(mixed.getCount()).isEqualTo(3);
+        BodyPart zipped = mixed.getBodyPart(1);
+        assertThat(zipped.getFileName()).isEqualTo("report.html.zip");
+        assertThat(new ContentType(zipped.getContentType()).getBaseType()).isEqualTo("application/zip");
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(zipped.getInputStream())) {
+            assertThat(zip.getNextEntry().getName()).isEqualTo("report.html");
+            assertThat(zip.readAllBytes()).isEqualTo(Files.readAllBytes(html.path()));
+        }
+        assertAttachment(mixed.getBodyPart(2), csv);
+        Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
+        String note = "Not attached, as the mail may not exceed 1.0 MB (publish.email.maxMessageMb, or the mail server's"
+                + " limit): report.json (1.5 MB); they are beside the full report.";
+        assertThat(text(alternative.getBodyPart(0))).endsWith("\n" + note + "\n");
+        assertThat(text(alternative.getBodyPart(1))).endsWith("<p>" + note.replace("'", "&#39;") + "</p>\n</body></html>\n");
     }
 
     @Test
@@ -160,7 +202,7 @@ class EmailPublisherTest {
     @Test
     void aSenderThatIsNotAnAddressIsAConfigurationError() {
         EmailConfig bad = new EmailConfig(true, "127.0.0.1", SMTP.getSmtp().getPort(), null, null, "ocidiff at example",
-                List.of("ops@example.com"), true, 0, false, "[ocidiff]");
+                List.of("ops@example.com"), true, 0, false, "[ocidiff]", 2);
 
         assertThatThrownBy(() -> new EmailPublisher(bad).send(summary(), List.of()))
                 .isInstanceOf(OcidiffException.class)

@@ -20,7 +20,7 @@ class MailDecisionTest {
 
     private static EmailConfig email(boolean enabled, boolean onlyWhenChanged, int minChanges) {
         return new EmailConfig(enabled, "smtp.example.com", 587, null, null, "ocidiff@example.com",
-                List.of("ops@example.com"), onlyWhenChanged, minChanges, true, "[ocidiff]");
+                List.of("ops@example.com"), onlyWhenChanged, minChanges, true, "[ocidiff]", 2);
     }
 
     @Test
