@@ -4,7 +4,9 @@ import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.job.ReportFiles;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.ReportFormat;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,14 +46,18 @@ final class ReportOutput {
         boolean intoFolder = out != null
                 && (chosen.size() > 1 || Files.isDirectory(out) || out.toString().endsWith("/"));
         if (out == null) {
-            stdout.print(chosen.get(0).render(report));
+            try {
+                chosen.get(0).write(report, stdout);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a PrintWriter does not throw: it sets its error flag
+            }
             stdout.flush();
         } else if (intoFolder) {
             for (Path file : ReportFiles.write(report, chosen, out)) {
                 stdout.println("report written to " + file);
             }
         } else {
-            ReportFiles.writeAtomically(out, chosen.get(0).render(report));
+            ReportFiles.writeAtomically(out, chosen.get(0), report);
             stdout.println("report written to " + out);
         }
     }

@@ -2,6 +2,9 @@ package io.github.ocidiff.job;
 
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.ReportFormat;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,17 +23,21 @@ public final class ReportFiles {
         List<Path> files = new ArrayList<>();
         for (ReportFormat format : formats) {
             Path file = dir.resolve(BASE_NAME + "." + format.extension());
-            writeAtomically(file, format.render(report));
+            writeAtomically(file, format, report);
             files.add(file);
         }
         return files;
     }
 
     /**
-     * Writes through a temporary file and a rename, so that a reader (or a crash) never sees half a
-     * report.
+     * Renders the report into {@code file} as it renders it, through a temporary file and a rename, so that a reader
+     * (or a crash) never sees half a report.
      */
-    public static void writeAtomically(Path file, String text) {
-        AtomicFile.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)), "the report");
+    public static void writeAtomically(Path file, ReportFormat format, Report report) {
+        AtomicFile.write(file, out -> {
+            Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            format.write(report, text);
+            text.flush();
+        }, "the report");
     }
 }

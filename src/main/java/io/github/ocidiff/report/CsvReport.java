@@ -8,6 +8,8 @@ import io.github.ocidiff.diff.Change;
 import io.github.ocidiff.diff.PropertyChange;
 import io.github.ocidiff.diff.TransientResource;
 import io.github.ocidiff.diff.WaiverVerdict;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -38,8 +40,14 @@ public final class CsvReport {
     private CsvReport() {
     }
 
-    public static String render(Report report) {
-        StringBuilder csv = new StringBuilder(256 + report.changes().size() * 256);
+    /** Writes the rows to {@code out} as they are made (see {@link Spill}). */
+    public static void write(Report report, Writer out) throws IOException {
+        StringBuilder csv = new StringBuilder(Spill.CHUNK + 8_192);
+        Spill spill = new Spill(csv, out);
+        Spill.run(() -> rows(report, csv, spill));
+    }
+
+    private static void rows(Report report, StringBuilder csv, Spill spill) {
         row(csv, HEADER);
         for (AttributedChange attributed : report.changes()) {
             Change c = attributed.change();
@@ -50,6 +58,7 @@ public final class CsvReport {
                         c.compartmentId(), c.previousCompartmentId(), property, attributed.attribution(),
                         attributed.actors(), c.caveat(), waiver(report.waiverOf(c))));
             }
+            spill.ifFull();
         }
         for (AttributedTransient t : report.transients()) {
             TransientResource r = t.resource();
@@ -58,7 +67,7 @@ public final class CsvReport {
             row(csv, columns(report, TRANSIENT, r.resourceType(), r.displayName(), r.ocid(), r.region(),
                     r.compartmentId(), null, null, attribution, t.actors(), null, null));
         }
-        return csv.toString();
+        spill.all();
     }
 
     /** One row's cells in {@link #HEADER} order; null for an empty cell. */

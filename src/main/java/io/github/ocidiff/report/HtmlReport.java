@@ -19,6 +19,8 @@ import io.github.ocidiff.diff.TransientResource;
 import io.github.ocidiff.diff.WaiverCount;
 import io.github.ocidiff.diff.WaiverVerdict;
 import io.github.ocidiff.store.Baseline;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,17 +44,20 @@ public final class HtmlReport {
     private static final List<String> CHANGE_COLUMNS = List.of("Kind", "Type", "Name", "Compartment", "Region", "Actor");
 
     private final Report report;
-    private final StringBuilder html = new StringBuilder(32_768);
+    private final StringBuilder html = new StringBuilder(Spill.CHUNK + 8_192);
+    private final Spill spill;
 
-    private HtmlReport(Report report) {
+    private HtmlReport(Report report, Writer out) {
         this.report = report;
+        this.spill = new Spill(html, out);
     }
 
-    public static String render(Report report) {
-        return new HtmlReport(report).page();
+    /** Writes the page to {@code out} as it is made (see {@link Spill}). */
+    public static void write(Report report, Writer out) throws IOException {
+        Spill.run(() -> new HtmlReport(report, out).page());
     }
 
-    private String page() {
+    private void page() {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
                 .append(escape(HtmlAssets.CONTENT_SECURITY_POLICY)).append("\">\n")
@@ -73,7 +78,7 @@ public final class HtmlReport {
         html.append("<footer class=\"muted\">ocidiff. The JSON report (--format json) carries the same data for tools."
                         + "</footer>\n")
                 .append("<script>").append(HtmlAssets.SCRIPT).append("</script>\n</body>\n</html>\n");
-        return html.toString();
+        spill.all();
     }
 
     private void header() {
@@ -150,6 +155,7 @@ public final class HtmlReport {
         html.append("</tr></thead>\n");
         for (int i = 0; i < report.changes().size(); i++) {
             change(i, report.changes().get(i));
+            spill.ifFull();
         }
         html.append("</table></div>\n");
     }

@@ -1,6 +1,7 @@
 package io.github.ocidiff.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,7 +22,10 @@ import io.github.ocidiff.diff.TransientResource;
 import io.github.ocidiff.diff.WaiverCount;
 import io.github.ocidiff.diff.WaiverVerdict;
 import io.github.ocidiff.store.Baseline;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The report as JSON, exactly the contract (shared/contracts/report.schema.json, schemaVersion 1), plus
@@ -29,22 +33,28 @@ import java.util.List;
  * change's {@code waiver}, the {@code rules} with what each one did, and {@code baseline} for drift.
  */
 public final class JsonReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // No flush after each change written (see write): the writer given buffers.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private JsonReport() {
     }
 
-    public static String render(Report report) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("schemaVersion", 1);
-        root.put("generatedAt", report.generatedAt().toString());
-        ObjectNode tenancy = root.putObject("tenancy").put("id", report.tenancyId());
+    /**
+     * Writes the report to {@code out}, a change at a time: the tree of a report of a hundred thousand changes, and its
+     * text as one string, took a nightly run's heap several times over. The text is the whole tree's, indented alike.
+     */
+    public static void write(Report report, Writer out) throws IOException {
+        ObjectNode head = JSON.createObjectNode();
+        head.put("schemaVersion", 1);
+        head.put("generatedAt", report.generatedAt().toString());
+        ObjectNode tenancy = head.putObject("tenancy").put("id", report.tenancyId());
         if (report.tenancyName() != null) {
             tenancy.put("name", report.tenancyName());
         }
-        snapshot(root.putObject("from"), report.from());
-        snapshot(root.putObject("to"), report.to());
-        root.putObject("summary")
+        snapshot(head.putObject("from"), report.from());
+        snapshot(head.putObject("to"), report.to());
+        head.putObject("summary")
                 .put("created", report.count(ChangeKind.CREATED))
                 .put("deleted", report.count(ChangeKind.DELETED))
                 .put("modified", report.count(ChangeKind.MODIFIED))
@@ -53,9 +63,27 @@ public final class JsonReport {
                 .put("unattributed", report.unattributed())
                 .put("suppressed", report.rules().suppressedTotal())
                 .put("waived", report.waived());
-        report.baseline().ifPresent(b -> baseline(root.putObject("baseline"), b, report));
-        ArrayNode changes = root.putArray("changes");
-        report.changes().forEach(c -> change(changes.addObject(), c, report));
+        report.baseline().ifPresent(b -> baseline(head.putObject("baseline"), b, report));
+        try (JsonGenerator json = JSON.writer().createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.writeStartObject();
+            fields(json, head);
+            json.writeArrayFieldStart("changes");
+            for (AttributedChange change : report.changes()) {
+                ObjectNode node = JSON.createObjectNode();
+                change(node, change, report);
+                JSON.writeTree(json, node);
+            }
+            json.writeEndArray();
+            fields(json, tail(report));
+            json.writeEndObject();
+        }
+        out.write("\n");
+    }
+
+    /** What follows the changes: transient resources, coverage and rules. */
+    private static ObjectNode tail(Report report) {
+        ObjectNode root = JSON.createObjectNode();
         ArrayNode transients = root.putArray("transient");
         for (AttributedTransient attributed : report.transients()) {
             TransientResource t = attributed.resource();
@@ -73,10 +101,14 @@ public final class JsonReport {
                     .put("reason", gap.reason()).put("unknownResources", gap.unknownResources());
         }
         rules(root.putObject("rules"), report);
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        return root;
+    }
+
+    /** Each member of {@code node} as a member of the object being written. */
+    private static void fields(JsonGenerator json, ObjectNode node) throws IOException {
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            json.writeFieldName(field.getKey());
+            JSON.writeTree(json, field.getValue());
         }
     }
 

@@ -13,6 +13,8 @@ import io.github.ocidiff.diff.TextDiff;
 import io.github.ocidiff.diff.TransientResource;
 import io.github.ocidiff.diff.WaiverCount;
 import io.github.ocidiff.diff.WaiverVerdict;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,17 +42,20 @@ public final class MarkdownReport {
     static final int GAP_SCOPES_SHOWN = 5;
 
     private final Report report;
-    private final StringBuilder md = new StringBuilder(8_192);
+    private final StringBuilder md = new StringBuilder(Spill.CHUNK + 8_192);
+    private final Spill spill;
 
-    private MarkdownReport(Report report) {
+    private MarkdownReport(Report report, Writer out) {
         this.report = report;
+        this.spill = new Spill(md, out);
     }
 
-    public static String render(Report report) {
-        return new MarkdownReport(report).document();
+    /** Writes the document to {@code out} as it is made (see {@link Spill}). */
+    public static void write(Report report, Writer out) throws IOException {
+        Spill.run(() -> new MarkdownReport(report, out).document());
     }
 
-    private String document() {
+    private void document() {
         md.append("# ").append(text(ReportText.title(report))).append("\n\n")
                 .append("Tenancy ").append(code(report.tenancyId())).append(": from ").append(snapshot(report.from()))
                 .append(" to ").append(snapshot(report.to())).append(". Generated ")
@@ -67,7 +72,7 @@ public final class MarkdownReport {
         changes();
         transients();
         rules();
-        return md.toString();
+        spill.all();
     }
 
     private static String snapshot(SnapshotRef ref) {
@@ -108,7 +113,10 @@ public final class MarkdownReport {
                 c -> ReportText.compartment(report, c.change().compartmentId()), TreeMap::new, Collectors.toList()));
         byCompartment.forEach((compartment, changes) -> {
             md.append("### ").append(text(compartment)).append("\n\n");
-            changes.forEach(this::change);
+            changes.forEach(change -> {
+                change(change);
+                spill.ifFull();
+            });
             md.append('\n');
         });
     }

@@ -1,23 +1,31 @@
 package io.github.ocidiff.report;
 
 import io.github.ocidiff.OcidiffException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** The formats a report is written in: the JSON contract for tools, and HTML, Markdown and CSV for people. */
 public enum ReportFormat {
-    JSON("json", "application/json", JsonReport::render),
-    HTML("html", "text/html;charset=utf-8", HtmlReport::render),
-    MD("md", "text/markdown;charset=utf-8", MarkdownReport::render),
-    CSV("csv", "text/csv;charset=utf-8", CsvReport::render);
+    JSON("json", "application/json", JsonReport::write),
+    HTML("html", "text/html;charset=utf-8", HtmlReport::write),
+    MD("md", "text/markdown;charset=utf-8", MarkdownReport::write),
+    CSV("csv", "text/csv;charset=utf-8", CsvReport::write);
 
     private final String extension;
     private final String contentType;
-    private final Function<Report, String> renderer;
+    private final Renderer renderer;
 
-    ReportFormat(String extension, String contentType, Function<Report, String> renderer) {
+    /** Writes a report in one format. */
+    private interface Renderer {
+        void write(Report report, Writer out) throws IOException;
+    }
+
+    ReportFormat(String extension, String contentType, Renderer renderer) {
         this.extension = extension;
         this.contentType = contentType;
         this.renderer = renderer;
@@ -36,8 +44,20 @@ public enum ReportFormat {
         return contentType;
     }
 
+    /** Writes the report to {@code out} as it renders it, never whole in memory: large ones run to 100 MB. */
+    public void write(Report report, Writer out) throws IOException {
+        renderer.write(report, out);
+    }
+
+    /** The report as one string, for small ones (a test's, an evidence pack's). */
     public String render(Report report) {
-        return renderer.apply(report);
+        StringWriter text = new StringWriter();
+        try {
+            write(report, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
     }
 
     /** The format a file name's extension names, if any. */

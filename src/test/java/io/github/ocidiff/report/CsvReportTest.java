@@ -15,12 +15,12 @@ class CsvReportTest {
 
     @Test
     void theFixtureRendersAsTheGoldenFile() throws Exception {
-        Golden.assertMatches("report.csv", CsvReport.render(ReportFixture.report()));
+        Golden.assertMatches("report.csv", ReportFormat.CSV.render(ReportFixture.report()));
     }
 
     @Test
     void oneRowPerPropertyChangeOrChangeWithoutPropertiesOrTransient() {
-        List<List<String>> rows = Rfc4180.read(CsvReport.render(ReportFixture.report()));
+        List<List<String>> rows = Rfc4180.read(ReportFormat.CSV.render(ReportFixture.report()));
         assertThat(rows.get(0)).isEqualTo(CsvReport.HEADER);
         assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(CsvReport.HEADER.size()));
         List<Map<String, String>> records = records(rows);
@@ -51,7 +51,7 @@ class CsvReportTest {
 
     @Test
     void cellsThatASpreadsheetWouldRunAsFormulasStartWithAnApostrophe() {
-        List<Map<String, String>> records = records(Rfc4180.read(CsvReport.render(ReportFixture.report())));
+        List<Map<String, String>> records = records(Rfc4180.read(ReportFormat.CSV.render(ReportFixture.report())));
         assertThat(records).extracting(r -> r.get("displayName")).contains("'" + ReportFixture.FORMULA_NAME, "'-1+2",
                 "'@scratch", ReportFixture.SCRIPT_NAME);
         // compact JSON quotes strings, so only numbers and the like can start with a sign
@@ -75,7 +75,7 @@ class CsvReportTest {
 
     @Test
     void linesEndWithCrLf() {
-        String csv = CsvReport.render(ReportFixture.report());
+        String csv = ReportFormat.CSV.render(ReportFixture.report());
         assertThat(csv).endsWith("\r\n");
         assertThat(csv.replace("\r\n", "")).doesNotContain("\n", "\r");
     }

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The HTML report as a browser runs it (HtmlUnit, JavaScript on), opened from a file as users open it. */
 class HtmlReportTest {
-    private static final String HTML = HtmlReport.render(ReportFixture.report());
-    private static final String DRIFT = HtmlReport.render(ReportFixture.drift());
+    private static final String HTML = ReportFormat.HTML.render(ReportFixture.report());
+    private static final String DRIFT = ReportFormat.HTML.render(ReportFixture.drift());
 
     @TempDir
     Path dir;
@@ -112,7 +112,7 @@ class HtmlReportTest {
         Report report = ReportFixture.report();
         List<CoverageGap> down = List.of(new CoverageGap("eu-frankfurt-1", "ocid1.compartment.oc1..a", "503 (opc-request-id 1)", 1),
                 new CoverageGap("eu-frankfurt-1", "ocid1.compartment.oc1..b", "503 (opc-request-id 2)", 2));
-        HtmlPage page = open(HtmlReport.render(new Report(report.tenancyId(), null, report.from(), report.to(),
+        HtmlPage page = open(ReportFormat.HTML.render(new Report(report.tenancyId(), null, report.from(), report.to(),
                 report.generatedAt(), List.of(), List.of(), down, false, report.rules(), report.baseline(),
                 java.util.Map.of("ocid1.compartment.oc1..a", "acme/a", "ocid1.compartment.oc1..b", "acme/<b>"),
                 List.of(), List.of())));
@@ -353,7 +353,7 @@ class HtmlReportTest {
         Report report = ReportFixture.report();
         Report empty = new Report(report.tenancyId(), null, report.from(), report.to(), report.generatedAt(), List.of(),
                 List.of(), List.of(), true, RuleResults.ignoredOnly(List.of()), Optional.empty(), report.compartmentPaths(), List.of(), List.of());
-        HtmlPage page = open(HtmlReport.render(empty));
+        HtmlPage page = open(ReportFormat.HTML.render(empty));
         assertThat(scriptErrors).isEmpty();
         assertThat(page.getTitleText()).isEqualTo("ocidiff report: " + ReportFixture.TENANCY);
         assertThat(page.getBody().asNormalizedText()).contains("No resource changed between these snapshots.",
@@ -494,7 +494,7 @@ class HtmlReportTest {
         Report clean = new Report(drift.tenancyId(), drift.tenancyName(), drift.from(), drift.to(), drift.generatedAt(),
                 List.of(), List.of(), List.of(), true, drift.rules(), drift.baseline(), drift.compartmentPaths(), List.of(),
                 List.of());
-        HtmlPage page = open(HtmlReport.render(clean));
+        HtmlPage page = open(ReportFormat.HTML.render(clean));
         assertThat(scriptErrors).isEmpty();
         DomElement verdict = page.querySelector("#compliance p.verdict");
         assertThat(verdict.getAttribute("class")).isEqualTo("verdict clean");

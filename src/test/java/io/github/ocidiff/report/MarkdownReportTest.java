@@ -32,12 +32,12 @@ class MarkdownReportTest {
 
     @Test
     void theFixtureRendersAsTheGoldenFile() throws Exception {
-        Golden.assertMatches("report.md", MarkdownReport.render(ReportFixture.report()));
+        Golden.assertMatches("report.md", ReportFormat.MD.render(ReportFixture.report()));
     }
 
     @Test
     void hostileValuesStayTextAndCannotAddHtmlOrTableCells() {
-        Node document = GFM.parse(MarkdownReport.render(ReportFixture.report()));
+        Node document = GFM.parse(ReportFormat.MD.render(ReportFixture.report()));
         List<Node> html = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         List<Integer> cellsPerRow = new ArrayList<>();
@@ -80,7 +80,7 @@ class MarkdownReportTest {
     @Test
     void changesAreGroupedUnderOneHeadingPerCompartmentPath() {
         List<String> headings = new ArrayList<>();
-        GFM.parse(MarkdownReport.render(ReportFixture.report())).accept(new AbstractVisitor() {
+        GFM.parse(ReportFormat.MD.render(ReportFixture.report())).accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
                 if (heading.getLevel() == 3) {
@@ -99,7 +99,7 @@ class MarkdownReportTest {
     void backticksInNamesAndDiffLinesGetLongerFences() {
         List<String> codes = new ArrayList<>();
         List<FencedCodeBlock> fences = new ArrayList<>();
-        GFM.parse(MarkdownReport.render(ReportFixture.report())).accept(new AbstractVisitor() {
+        GFM.parse(ReportFormat.MD.render(ReportFixture.report())).accept(new AbstractVisitor() {
             @Override
             public void visit(Code code) {
                 codes.add(code.getLiteral());
@@ -157,7 +157,7 @@ class MarkdownReportTest {
                 new SnapshotRef(2, Instant.parse("2026-11-02T00:00:00Z"), SnapshotStatus.COMPLETE),
                 Instant.parse("2026-11-02T00:01:00Z"), List.of(), List.of(), List.of(), true, RuleResults.ignoredOnly(List.of()), Optional.empty(), Map.of(),
                 List.of(), List.of());
-        assertThat(MarkdownReport.render(empty))
+        assertThat(ReportFormat.MD.render(empty))
                 .startsWith("# ocidiff report: ocid1.tenancy.oc1..t\n")
                 .contains("Every region and compartment of both snapshots was fully collected.",
                         "No resource changed between these snapshots.",
