@@ -66,7 +66,26 @@ public final class Main {
             }
             return new CommandLine.RunLast().execute(parseResult);
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // An Error passes picocli's handler; unwound, what filled the heap is garbage and a line can be printed.
+            err.println("ocidiff: " + outOfMemory(Runtime.getRuntime().maxMemory()));
+            if (root.verbose) {
+                e.printStackTrace(err);
+            }
+            return OcidiffException.RUNTIME;
+        }
+    }
+
+    /** One line for a run that filled its heap of {@code maxHeap} bytes: what became of its work, and the fix. */
+    static String outOfMemory(long maxHeap) {
+        long megabytes = maxHeap / (1024 * 1024);
+        long more = Math.max(1024, Long.highestOneBit(megabytes) * 2);
+        return "out of memory: the Java heap (" + megabytes + " MB at most) filled up; what it was writing is not"
+                + " visible, and the next run discards it or takes it up again; run it with a larger heap, e.g."
+                + " OCIDIFF_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx" + more + "m\" ./ocidiff ... (or java -Xmx" + more
+                + "m -jar ocidiff.jar ...)";
     }
 
     private static LocalDate date(String text) {

@@ -33,6 +33,16 @@ class MainTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** An Error passes picocli's handler: a full heap still ends in one line that says what to do, not a trace. */
+    @Test
+    void runningOutOfMemoryIsOneLineNamingTheHeapAndALargerOne() {
+        assertThat(Main.outOfMemory(512L * 1024 * 1024)).isEqualTo("out of memory: the Java heap (512 MB at most) filled"
+                + " up; what it was writing is not visible, and the next run discards it or takes it up again; run it with"
+                + " a larger heap, e.g. OCIDIFF_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx1024m\" ./ocidiff ... (or java -Xmx1024m"
+                + " -jar ocidiff.jar ...)");
+        assertThat(Main.outOfMemory(6_000L * 1024 * 1024)).contains("(6000 MB at most)", "-Xmx8192m");
+    }
+
     @Test
     void versionAndHelpExitZero() {
         assertThat(run("--version")).satisfies(r -> {
