@@ -10,6 +10,8 @@ import io.github.ocidiff.report.Html;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.SnapshotRef;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ public record SummaryMail(String subject, String text, String html) {
 
     /** Changes listed in the mail; the full report has them all. */
     static final int TOP_CHANGES = 20;
+    /** Actors, types and properties named where the changes are more than the mail lists. */
+    private static final int RANKED = 5;
     /** How the HTML body ends. */
     private static final String END = "</body></html>\n";
 
@@ -46,8 +50,8 @@ public record SummaryMail(String subject, String text, String html) {
         String more = report.changes().size() > TOP_CHANGES
                 ? "... and " + (report.changes().size() - TOP_CHANGES) + " more in the full report." : null;
         String location = reportLocation == null ? null : oneLine(reportLocation);
-        Content content = new Content(title, period, counts, warnings, gaps, rows, report.changes().size(), more,
-                location);
+        Content content = new Content(title, period, counts, warnings, gaps, mostChanges(report), rows,
+                report.changes().size(), more, location);
         return new SummaryMail(subject(oneLine(subjectPrefix), tenancy, day, report), content.text(), content.html());
     }
 
@@ -75,6 +79,44 @@ public record SummaryMail(String subject, String text, String html) {
             s.append(" (INCOMPLETE)");
         }
         return s.toString();
+    }
+
+    /**
+     * Where the mail cannot list every change, what most of them share: their actors, types and changed properties,
+     * the most frequent first (a tag rolled out over 90,000 resources reads as that, not as 20 of them). Array
+     * indices in property paths count as one ({@code /statements/*}).
+     */
+    private static List<String> mostChanges(Report report) {
+        if (report.changes().size() <= TOP_CHANGES) {
+            return List.of();
+        }
+        Map<String, Long> actors = new HashMap<>();
+        Map<String, Long> types = new HashMap<>();
+        Map<String, Long> properties = new HashMap<>();
+        for (AttributedChange attributed : report.changes()) {
+            Change c = attributed.change();
+            Row.principals(attributed).forEach(name -> actors.merge(name, 1L, Long::sum));
+            types.merge(oneLine(c.resourceType()), 1L, Long::sum);
+            c.properties().stream().map(p -> p.path().replaceAll("/\\d+(?=/|$)", "/*")).distinct()
+                    .forEach(path -> properties.merge(oneLine(path), 1L, Long::sum));
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("By actor: " + ranked(actors));
+        lines.add("By type: " + ranked(types));
+        if (!properties.isEmpty()) {
+            lines.add("Properties changed most (resources): " + ranked(properties));
+        }
+        return lines;
+    }
+
+    /** "bob 12, alice 8, ... and 3 more": the five most frequent, most first, ties by name. */
+    private static String ranked(Map<String, Long> counts) {
+        List<Map.Entry<String, Long>> top = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .toList();
+        String shown = top.stream().limit(RANKED).map(e -> String.format("%s %,d", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
+        return top.size() > RANKED ? shown + " and " + (top.size() - RANKED) + " more" : shown;
     }
 
     private static Map<String, Long> counts(Report report) {
@@ -120,20 +162,27 @@ public record SummaryMail(String subject, String text, String html) {
         }
 
         private static String by(AttributedChange attributed) {
-            if (attributed.attribution() == Attribution.NONE || attributed.actors().isEmpty()) {
-                return "unattributed";
-            }
-            String names = attributed.actors().stream().map(Actor::principalName).distinct()
-                    .map(n -> n == null ? "unknown principal" : n).collect(Collectors.joining(", "));
+            String names = String.join(", ", principals(attributed));
             return attributed.attribution() == Attribution.TAG ? names + " (CreatedBy tag)" : names;
+        }
+
+        /** Who made the change, each once: "unattributed" when nobody is known. */
+        static List<String> principals(AttributedChange attributed) {
+            if (attributed.attribution() == Attribution.NONE || attributed.actors().isEmpty()) {
+                return List.of("unattributed");
+            }
+            return attributed.actors().stream().map(Actor::principalName).distinct()
+                    .map(n -> n == null ? "unknown principal" : oneLine(n)).toList();
         }
     }
 
     /** What both bodies say, rendered once as text and once as HTML. */
     private record Content(String title, String period, Map<String, Long> counts, List<String> warnings,
-                           List<String> gaps, List<Row> rows, int changes, String more, String location) {
+                           List<String> gaps, List<String> most, List<Row> rows, int changes, String more,
+                           String location) {
 
         private static final String GAPS = "Coverage gaps";
+        private static final String MOST = "Most changes";
         private static final String CELL = "border:1px solid #ccc;padding:2px 6px;text-align:left";
 
         String text() {
@@ -141,6 +190,7 @@ public record SummaryMail(String subject, String text, String html) {
             counts.forEach((label, n) -> t.append(label).append(": ").append(n).append("\n"));
             section(t, "Warnings", warnings);
             section(t, GAPS, gaps);
+            section(t, MOST, most);
             if (!rows.isEmpty()) {
                 t.append("\n").append(changesHeading()).append("\n");
                 for (Row r : rows) {
@@ -168,6 +218,7 @@ public record SummaryMail(String subject, String text, String html) {
             h.append("</table>\n");
             list(h, "Warnings", warnings);
             list(h, GAPS, gaps);
+            list(h, MOST, most);
             if (!rows.isEmpty()) {
                 h.append("<h3>").append(Html.escape(changesHeading())).append("</h3>\n")
                         .append("<table style=\"border-collapse:collapse\">\n<tr>");

@@ -6,9 +6,12 @@ import static io.github.ocidiff.publish.Reports.report;
 import static io.github.ocidiff.publish.Reports.transientResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.ocidiff.audit.AttributedChange;
 import io.github.ocidiff.audit.Attribution;
+import io.github.ocidiff.diff.Change;
 import io.github.ocidiff.diff.ChangeKind;
+import io.github.ocidiff.diff.PropertyChange;
 import io.github.ocidiff.report.Report;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,6 +136,44 @@ class SummaryMailTest {
                 .contains("Changes (first 20 of 25)\n", "\"vm-19\"", "... and 5 more in the full report.\n")
                 .doesNotContain("\"vm-20\"", "Full report:");
         assertThat(mail.html()).contains("<h3>Changes (first 20 of 25)</h3>", "<p>... and 5 more in the full report.</p>");
+    }
+
+    /**
+     * Where the changes are more than the mail lists, it says what most of them share: a tag rolled out by one actor
+     * over thousands of resources reads as that. Array indices count as one path; a night the mail lists whole has
+     * no such section.
+     */
+    @Test
+    void moreChangesThanListedAreSummedUpByActorTypeAndProperty() {
+        List<AttributedChange> changes = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            List<PropertyChange> properties = new ArrayList<>(List.of(new PropertyChange("/definedTags/Ops/CostCenter",
+                    null, TextNode.valueOf("42"))));
+            if (i % 1_000 == 0) {
+                properties.add(new PropertyChange("/statements/" + i % 7, null, TextNode.valueOf("Allow group x")));
+            }
+            Change change = new Change(ChangeKind.MODIFIED, "ocid1.instance.oc1.iad." + i, i < 2_000 ? "Instance" : "Bucket",
+                    "us-ashburn-1", Reports.PROD, null, "vm-" + i, properties, List.of(), null, null, null);
+            changes.add(new AttributedChange(change, List.of(Reports.actor(i < 2_990 ? "terraform" : "alice@example.com")),
+                    Attribution.AUDIT));
+        }
+        for (String name : List.of("a", "b", "c", "d", "e", "f")) {
+            changes.add(change(ChangeKind.DELETED, name, name + "@example.com"));
+        }
+        changes.add(change(ChangeKind.DELETED, "gone", null));
+
+        SummaryMail mail = SummaryMail.of(report(changes), "[ocidiff]", null);
+
+        assertThat(mail.text()).contains("""
+
+                Most changes
+                - By actor: terraform 2,990, alice@example.com 10, a@example.com 1, b@example.com 1, c@example.com 1 \
+                and 4 more
+                - By type: Instance 2,007, Bucket 1,000
+                - Properties changed most (resources): /definedTags/Ops/CostCenter 3,000, /statements/* 3
+                """);
+        assertThat(mail.html()).contains("<h3>Most changes</h3>\n<ul>\n<li>By actor: terraform 2,990,");
+        assertThat(SummaryMail.of(sixChanges(), "[ocidiff]", null).text()).doesNotContain("Most changes");
     }
 
     @Test
