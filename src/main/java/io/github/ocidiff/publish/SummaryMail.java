@@ -1,21 +1,18 @@
 package io.github.ocidiff.publish;
 
-import io.github.ocidiff.audit.Actor;
 import io.github.ocidiff.audit.AttributedChange;
 import io.github.ocidiff.audit.Attribution;
 import io.github.ocidiff.diff.Change;
 import io.github.ocidiff.diff.ChangeKind;
 import io.github.ocidiff.diff.CoverageGap;
 import io.github.ocidiff.report.Html;
+import io.github.ocidiff.report.MostChanges;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.SnapshotRef;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The mail of one report: a subject that tells the night at a glance in an inbox list (dated by the 'to'
@@ -28,8 +25,6 @@ public record SummaryMail(String subject, String text, String html) {
 
     /** Changes listed in the mail; the full report has them all. */
     static final int TOP_CHANGES = 20;
-    /** Actors, types and properties named where the changes are more than the mail lists. */
-    private static final int RANKED = 5;
     /** How the HTML body ends. */
     private static final String END = "</body></html>\n";
 
@@ -81,42 +76,12 @@ public record SummaryMail(String subject, String text, String html) {
         return s.toString();
     }
 
-    /**
-     * Where the mail cannot list every change, what most of them share: their actors, types and changed properties,
-     * the most frequent first (a tag rolled out over 90,000 resources reads as that, not as 20 of them). Array
-     * indices in property paths count as one ({@code /statements/*}).
-     */
+    /** Where the mail cannot list every change, what most of them share (see {@link MostChanges}). */
     private static List<String> mostChanges(Report report) {
         if (report.changes().size() <= TOP_CHANGES) {
             return List.of();
         }
-        Map<String, Long> actors = new HashMap<>();
-        Map<String, Long> types = new HashMap<>();
-        Map<String, Long> properties = new HashMap<>();
-        for (AttributedChange attributed : report.changes()) {
-            Change c = attributed.change();
-            Row.principals(attributed).forEach(name -> actors.merge(name, 1L, Long::sum));
-            types.merge(oneLine(c.resourceType()), 1L, Long::sum);
-            c.properties().stream().map(p -> p.path().replaceAll("/\\d+(?=/|$)", "/*")).distinct()
-                    .forEach(path -> properties.merge(oneLine(path), 1L, Long::sum));
-        }
-        List<String> lines = new ArrayList<>();
-        lines.add("By actor: " + ranked(actors));
-        lines.add("By type: " + ranked(types));
-        if (!properties.isEmpty()) {
-            lines.add("Properties changed most (resources): " + ranked(properties));
-        }
-        return lines;
-    }
-
-    /** "bob 12, alice 8, ... and 3 more": the five most frequent, most first, ties by name. */
-    private static String ranked(Map<String, Long> counts) {
-        List<Map.Entry<String, Long>> top = counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .toList();
-        String shown = top.stream().limit(RANKED).map(e -> String.format("%s %,d", e.getKey(), e.getValue()))
-                .collect(Collectors.joining(", "));
-        return top.size() > RANKED ? shown + " and " + (top.size() - RANKED) + " more" : shown;
+        return MostChanges.of(report).stream().map(r -> oneLine(r.label() + ": " + r.describe())).toList();
     }
 
     private static Map<String, Long> counts(Report report) {
@@ -162,17 +127,8 @@ public record SummaryMail(String subject, String text, String html) {
         }
 
         private static String by(AttributedChange attributed) {
-            String names = String.join(", ", principals(attributed));
+            String names = String.join(", ", MostChanges.actors(attributed));
             return attributed.attribution() == Attribution.TAG ? names + " (CreatedBy tag)" : names;
-        }
-
-        /** Who made the change, each once: "unattributed" when nobody is known. */
-        static List<String> principals(AttributedChange attributed) {
-            if (attributed.attribution() == Attribution.NONE || attributed.actors().isEmpty()) {
-                return List.of("unattributed");
-            }
-            return attributed.actors().stream().map(Actor::principalName).distinct()
-                    .map(n -> n == null ? "unknown principal" : oneLine(n)).toList();
         }
     }
 

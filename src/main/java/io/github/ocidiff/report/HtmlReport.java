@@ -67,6 +67,7 @@ public final class HtmlReport {
         header();
         banners();
         cards();
+        mostChanges();
         compliance();
         html.append("<h2>Changes per night</h2>\n").append(TrendChart.render(report.trend()));
         coverage();
@@ -123,6 +124,19 @@ public final class HtmlReport {
                     .append("</div>\n");
         }
         html.append("</section>\n");
+    }
+
+    /** Where the changes are many, what most of them share (see {@link MostChanges}). */
+    private void mostChanges() {
+        if (!MostChanges.worth(report)) {
+            return;
+        }
+        html.append("<h2>Most changes</h2>\n<ul class=\"most\">\n");
+        for (MostChanges.Ranking ranking : MostChanges.of(report)) {
+            html.append("<li><strong>").append(escape(ranking.label())).append(":</strong> ")
+                    .append(escape(ranking.describe())).append("</li>\n");
+        }
+        html.append("</ul>\n");
     }
 
     private void coverage() {

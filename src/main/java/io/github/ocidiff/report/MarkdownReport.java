@@ -68,6 +68,7 @@ public final class MarkdownReport {
             md.append("> **").append(text(notice)).append("**\n\n");
         }
         summary();
+        mostChanges();
         coverage();
         changes();
         transients();
@@ -84,6 +85,18 @@ public final class MarkdownReport {
         table(tallies.stream().map(t -> capitalised(t.label())).toList(),
                 List.of(tallies.stream().map(t -> Long.toString(t.count())).toList()),
                 Collections.nCopies(tallies.size(), true));
+    }
+
+    /** Where the changes are many, what most of them share (see {@link MostChanges}). */
+    private void mostChanges() {
+        if (!MostChanges.worth(report)) {
+            return;
+        }
+        md.append("## Most changes\n\n");
+        for (MostChanges.Ranking ranking : MostChanges.of(report)) {
+            md.append("- **").append(text(ranking.label())).append(":** ").append(text(ranking.describe())).append('\n');
+        }
+        md.append('\n');
     }
 
     private void coverage() {

@@ -30,6 +30,15 @@ import org.junit.jupiter.api.Test;
 class MarkdownReportTest {
     private static final Parser GFM = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
+    /** Above 20 changes the document says what most of them share, after the counts. */
+    @Test
+    void manyChangesAreSummedUpByActorTypeAndProperty() {
+        String md = ReportFormat.MD.render(ReportFixture.repeated(4));
+        assertThat(md).contains("## Most changes\n\n- **By actor:** unattributed 12, carol@example.com 8,")
+                .contains("- **Properties changed most (resources):** /compartmentId 4, /description 4,");
+        assertThat(ReportFormat.MD.render(ReportFixture.report())).doesNotContain("Most changes");
+    }
+
     @Test
     void theFixtureRendersAsTheGoldenFile() throws Exception {
         Golden.assertMatches("report.md", ReportFormat.MD.render(ReportFixture.report()));

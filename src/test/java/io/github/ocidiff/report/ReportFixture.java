@@ -74,6 +74,18 @@ final class ReportFixture {
         return report(trend(5, 4, 0, 12, 7));
     }
 
+    /** The fixture's report with its changes {@code times} over. */
+    static Report repeated(int times) {
+        Report once = report();
+        List<AttributedChange> changes = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            changes.addAll(once.changes());
+        }
+        return new Report(once.tenancyId(), once.tenancyName(), once.from(), once.to(), once.generatedAt(), changes,
+                once.transients(), once.gaps(), once.complete(), once.rules(), once.baseline(), once.compartmentPaths(),
+                once.trend(), once.warnings());
+    }
+
     static Report report(List<TrendPoint> trend) {
         List<AttributedChange> changes = List.of(
                 new AttributedChange(change(ChangeKind.CREATED, "ocid1.instance.oc1.iad.web3", "Instance", ASHBURN, PROD,

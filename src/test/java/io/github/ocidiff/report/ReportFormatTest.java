@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.ocidiff.OcidiffException;
-import io.github.ocidiff.audit.AttributedChange;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,14 +54,7 @@ class ReportFormatTest {
      */
     @Test
     void aLargeReportIsWrittenInPiecesAndStaysTheSame() throws Exception {
-        Report small = ReportFixture.report();
-        List<AttributedChange> changes = new ArrayList<>();
-        for (int i = 0; i < 1_000; i++) {
-            changes.addAll(small.changes());
-        }
-        Report large = new Report(small.tenancyId(), small.tenancyName(), small.from(), small.to(), small.generatedAt(),
-                changes, small.transients(), small.gaps(), small.complete(), small.rules(), small.baseline(),
-                small.compartmentPaths(), small.trend(), small.warnings());
+        Report large = ReportFixture.repeated(1_000);
         for (ReportFormat format : ReportFormat.values()) {
             List<Integer> writes = new ArrayList<>();
             StringBuilder whole = new StringBuilder();
