@@ -87,7 +87,7 @@ public final class SearchGroups {
         return groups;
     }
 
-    /** The regions whose scopes are all small or new, under a page together, each as one group naming no compartment. */
+    /** The regions whose scopes are all small or new, under a page together, each as one group naming none of them. */
     private static List<QueryGroup> regionWide(List<Scope> scopes, Map<Scope, ScopeCoverage> lastByScope,
                                                List<String> excluding) {
         Map<String, List<Scope>> byRegion = scopes.stream().collect(Collectors.groupingBy(Scope::region,

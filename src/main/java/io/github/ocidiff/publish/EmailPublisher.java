@@ -173,7 +173,7 @@ public final class EmailPublisher {
         return message;
     }
 
-    /** "Not attached, as the mail may not exceed 2.0 MB (...): report.json (53.9 MB), ...; they are beside the full report." */
+    /** "Not attached, as the mail may not exceed 2.0 MB (...): report.json (53.9 MB), ...; they are beside ...". */
     private static String notAttached(List<MailAttachments.LeftOut> leftOut, long limit) {
         return "Not attached, as the mail may not exceed " + megabytes(limit) + " (publish.email.maxMessageMb, or the"
                 + " mail server's limit): " + leftOut.stream().map(f -> f.name() + " (" + megabytes(f.bytes()) + ")")
