@@ -66,11 +66,15 @@ final class FaultOptions {
             + " resources leave the index while a query pages: the first resource of each later page is skipped.")
     boolean pagingShift;
 
+    @Option(names = "--refuse-not-equal", description = "Refuse Search queries with a != condition (400), as a Search"
+            + " without them would.")
+    boolean refuseNotEqual;
+
     FaultPlan plan() {
         try {
             return new FaultPlan(seed, throttleRate, retryAfter, errorRate, truncateRate, Duration.ofMillis(latencyMillis),
                     Set.copyOf(downRegions), failCompartment, failAfterPages, staleRate, Set.copyOf(readDenied),
-                    maxQueryLength, pagingShift);
+                    maxQueryLength, pagingShift, refuseNotEqual);
         } catch (IllegalArgumentException e) {
             throw OPTIONS.usage(e);
         }

@@ -423,7 +423,7 @@ public final class Crawler {
      * that fail alone are gaps (what the shared query wrote for them is then written again, which the writer takes as
      * a second sighting); when it fails for the region (see OciClients#regionWide), all do. When Search refuses it as
      * a query (400: OCI does not document how long a query may be, and 25 compartments make some 2,800 characters),
-     * each half shares a query of its own.
+     * each half shares a query of its own; a region-wide query refused, its scopes are grouped as those that name them.
      */
     private List<ScopeCoverage> collectShared(QueryGroup group, SnapshotWriter writer,
                                               List<VanishedResource> vanishedSink, Consumer<QueryGroup> askApart) {
@@ -477,6 +477,13 @@ public final class Crawler {
                 clients.searchPagesApart(region, query, eachPage);
             }
         } catch (BmcException e) {
+            if (e.getStatusCode() == 400 && group.regionWide()) {
+                // No sign of a length: a query naming no compartment is the shortest there is, and one naming those
+                // left out may be refused for its != (learnt as a length, it would split every query of the region
+                // down to one scope each). Its scopes are asked in groups that name them.
+                SearchGroups.named(group.scopes(), List.of()).forEach(askApart);
+                return List.of();
+            }
             if (e.getStatusCode() == 400) {
                 refused.refused(region, query);
                 return inHalves(group, askApart);

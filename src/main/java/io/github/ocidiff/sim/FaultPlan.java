@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  * @param pagingShift        whether each later page of a Search query starts one resource further, as when a resource
  *                           of the pages answered leaves the index while the query pages: the first resource of each
  *                           later page is never answered by that query
+ * @param refuseNotEqual     whether Search refuses (400) a query with a {@code !=} condition, as a Search without
+ *                           them would
  */
 public record FaultPlan(
         long seed,
@@ -44,7 +46,8 @@ public record FaultPlan(
         double staleRate,
         Set<String> readDenied,
         int maxQueryLength,
-        boolean pagingShift) {
+        boolean pagingShift,
+        boolean refuseNotEqual) {
 
     public FaultPlan {
         requireFraction("throttleRate", throttleRate);
@@ -66,7 +69,7 @@ public record FaultPlan(
     }
 
     public static FaultPlan none() {
-        return new FaultPlan(0, 0, 1, 0, 0, Duration.ZERO, Set.of(), null, 0, 0, Set.of(), 0, false);
+        return new FaultPlan(0, 0, 1, 0, 0, Duration.ZERO, Set.of(), null, 0, 0, Set.of(), 0, false, false);
     }
 
     public FaultPlan withThrottling(double rate, int retryAfter) {
@@ -119,6 +122,10 @@ public record FaultPlan(
         return edit(b -> b.pagingShift = true);
     }
 
+    public FaultPlan withNotEqualRefused() {
+        return edit(b -> b.refuseNotEqual = true);
+    }
+
     /** This plan with some components changed: the one place that lists them all for a copy. */
     private FaultPlan edit(Consumer<Copy> change) {
         Copy copy = new Copy(this);
@@ -141,6 +148,7 @@ public record FaultPlan(
         Set<String> readDenied;
         int maxQueryLength;
         boolean pagingShift;
+        boolean refuseNotEqual;
 
         Copy(FaultPlan p) {
             seed = p.seed;
@@ -156,12 +164,13 @@ public record FaultPlan(
             readDenied = p.readDenied;
             maxQueryLength = p.maxQueryLength;
             pagingShift = p.pagingShift;
+            refuseNotEqual = p.refuseNotEqual;
         }
 
         FaultPlan plan() {
             return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency,
                     downRegions, failingCompartment, failAfterPages, staleRate, readDenied, maxQueryLength,
-                    pagingShift);
+                    pagingShift, refuseNotEqual);
         }
     }
 

@@ -38,7 +38,11 @@ final class SearchApi {
             throw SimError.badRequest("InvalidParameter", "The query is " + query.length()
                     + " characters long; the limit is " + limit + ".");
         }
-        return StructuredQuery.parse(query);
+        ResourceQuery parsed = StructuredQuery.parse(query);
+        if (faults.refuseNotEqual() && !parsed.excludedCompartmentIds().isEmpty()) {
+            throw SimError.badRequest("InvalidParameter", "Unsupported operator != in query: " + query);
+        }
+        return parsed;
     }
 
     SimResponse handle(SimRequest r, ResourceQuery query) {

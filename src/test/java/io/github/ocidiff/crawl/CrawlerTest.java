@@ -297,6 +297,20 @@ class CrawlerTest {
                                 .map(c -> org.assertj.core.groups.Tuple.tuple(c.scope(), c.resources())).toList());
             }
         }
+        // Where Search refuses != (400), the region's scopes share queries that name them, as before: one refusal and
+        // one query a region; the refusal is not taken for a length, which would leave every scope a query of its own.
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE),
+                FaultPlan.none().withNotEqualRefused())) {
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            for (Night night : List.of(Night.FIRST, Night.SHARING)) {
+                long start = sim.server.searchRequestCount();
+                RecordingWriter named = crawl(sim, List.of(), LEAVING_ROOT_OUT, night);
+                assertThat(sim.server.searchRequestCount() - start).as(night.name()).isEqualTo(2 * 2);
+                assertThat(named.resources).isNotEmpty().allSatisfy((ocid, r) -> assertThat(r.compartmentId())
+                        .isNotEqualTo("ocid1.tenancy.oc1..aaaaaaaafixturetenancy"));
+                assertThat(named.coverage).allMatch(ScopeCoverage::ok).hasSize(8);
+            }
+        }
         QueryGroup group = QueryGroup.regionWide(List.of(new Scope("r", "a"), new Scope("r", "b")), false, List.of("x", "y"));
         assertThat(Crawler.query(group)).isEqualTo("query all resources where compartmentId != 'x' && compartmentId != 'y'");
         assertThat(Crawler.query(QueryGroup.regionWide(group.scopes(), false, List.of()))).isEqualTo("query all resources");
