@@ -2,6 +2,7 @@ package io.github.ocidiff.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,8 +16,9 @@ import java.util.regex.Pattern;
  * first night asked before probes, is a request a scope at least), measured in one run against the
  * simulator's generator with a delay before each answer, as a network would make it. Enrichment is off: its
  * GETs, one per enriched resource, are the same on both nights. Arguments: {@code [RESOURCES=20000] [DEPTH=3]
- * [WIDTH=8] [LATENCY_MS=200]}, the generator's compartment tree being WIDTH children per compartment, DEPTH
- * levels deep.
+ * [WIDTH=8] [LATENCY_MS=200] [EXCLUDE]}, the generator's compartment tree being WIDTH children per compartment,
+ * DEPTH levels deep; EXCLUDE a compartment (a path such as prod/network) the configuration leaves out with its
+ * subtree ({@code compartments.exclude}), so that regions share queries naming what is left out.
  */
 public final class CompartmentsBench {
 
@@ -27,6 +29,10 @@ public final class CompartmentsBench {
         System.out.printf("ocidiff compartments benchmark (work dir %s)%n", dir);
         try (SimProcess sim = SimProcess.start(jar, dir, tenancy.simOptions(2))) {
             Path config = sim.benchConfig();
+            String exclude = args.length > 4 ? args[4] : null;
+            if (exclude != null) {
+                Files.writeString(config, "compartments:\n  exclude: [\"" + exclude + "\"]\n", StandardOpenOption.APPEND);
+            }
             List<LocalDate> days = sim.days();
             List<String> launcher = ChildJvm.launcherOptions(jar);
             long[] millis = new long[2];
@@ -49,12 +55,12 @@ public final class CompartmentsBench {
             }
             Matcher scopes = Pattern.compile("([0-9,]+) scopes, ").matcher(summaries[0]);
             long scopeCount = scopes.find() ? Long.parseLong(scopes.group(1).replace(",", "")) : 0;
-            System.out.printf("%n[1] %s: %,d scopes"
+            System.out.printf("%n[1] %s%s: %,d scopes"
                             + " (a query each is %,d requests at least)%n"
                             + "    first night, scopes never collected probing shared queries (%s): %,d ms, %,d requests%n"
                             + "    second night, small scopes sharing queries (%s): %,d ms, %,d requests%n"
                             + "    -> requests / scopes = %.3f and %.3f; ratio second / first = %.2f in time%n",
-                    tenancy, scopeCount, scopeCount, summaries[0], millis[0], requests[0],
+                    tenancy, exclude == null ? "" : ", compartments.exclude: [" + exclude + "]", scopeCount, scopeCount, summaries[0], millis[0], requests[0],
                     summaries[1], millis[1], requests[1], (double) requests[0] / scopeCount,
                     (double) requests[1] / scopeCount, (double) millis[1] / millis[0]);
         }
