@@ -132,6 +132,51 @@ class EmailPublisherTest {
         assertThat(text(alternative.getBodyPart(1))).endsWith("<p>" + note.replace("'", "&#39;") + "</p>\n</body></html>\n");
     }
 
+    /** A server that announces a smaller limit than publish.email.maxMessageMb gets mail within its own. */
+    @Test
+    void theSizeTheServerAnnouncesBoundsTheMailWhereItIsSmaller() throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; rows.length() < 300_000; i++) {
+            rows.append("<tr><td>MODIFIED</td><td>Instance web-").append(i).append("</td></tr>\n");
+        }
+        ReportFile html = ReportFile.of(Files.writeString(dir.resolve("report.html"), rows));
+        byte[] random = new byte[300_000];
+        new java.util.Random(5).nextBytes(random);
+        ReportFile json = ReportFile.of(Files.write(dir.resolve("report.json"), java.util.Base64.getEncoder().encode(random)));
+        try (ScriptedSmtp server = new ScriptedSmtp(200_000, "250 OK")) {
+            new EmailPublisher(unauthenticated(server.port())).send(summary(), List.of(json, html));
+
+            byte[] mail = server.received();
+            assertThat(mail.length).isLessThanOrEqualTo(200_000);
+            MimeMessage received = new MimeMessage(null, new java.io.ByteArrayInputStream(mail));
+            Multipart mixed = (Multipart) received.getContent();
+            assertThat(mixed.getCount()).isEqualTo(2);
+            assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("report.html.zip");
+            assertThat(text(((Multipart) mixed.getBodyPart(0).getContent()).getBodyPart(0)))
+                    .contains("Not attached, as the mail may not exceed 0.2 MB (publish.email.maxMessageMb, or the mail"
+                            + " server's limit): report.json (0.4 MB)");
+        }
+    }
+
+    /** A mail the server refuses as too large (552) says what to set. */
+    @Test
+    void aMailRefusedAsTooLargeNamesTheSettingToLower() throws Exception {
+        try (ScriptedSmtp server = new ScriptedSmtp(0, "552 5.3.4 Message size exceeds fixed maximum message size")) {
+            EmailPublisher publisher = new EmailPublisher(unauthenticated(server.port()));
+
+            assertThatThrownBy(() -> publisher.send(summary(), List.of()))
+                    .isInstanceOf(OcidiffException.class)
+                    .hasMessage("sending the report mail via SMTP server 127.0.0.1:" + server.port() + " failed: the server"
+                            + " refused the message as too large (552 5.3.4 Message size exceeds fixed maximum message"
+                            + " size); set publish.email.maxMessageMb below its limit");
+        }
+    }
+
+    private static EmailConfig unauthenticated(int port) {
+        return new EmailConfig(true, "127.0.0.1", port, null, null, "ocidiff@example.com", List.of("ops@example.com"),
+                true, 0, false, "[ocidiff]", 2);
+    }
+
     @Test
     void withoutFilesTheMailIsTheAlternativeAlone() throws Exception {
         new EmailPublisher(config()).send(summary(), List.of());
