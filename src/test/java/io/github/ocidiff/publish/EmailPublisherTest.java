@@ -96,14 +96,8 @@ class EmailPublisherTest {
      */
     @Test
     void filesBeyondTheLimitAreZippedOrLeftOutAndNamedAndTheMailFits() throws Exception {
-        StringBuilder rows = new StringBuilder();
-        for (int i = 0; rows.length() < 1_500_000; i++) {
-            rows.append("<tr><td>MODIFIED</td><td>Instance web-").append(i).append("</td></tr>\n");
-        }
-        ReportFile html = ReportFile.of(Files.writeString(dir.resolve("report.html"), rows));
-        byte[] random = new byte[1_200_000];
-        new java.util.Random(3).nextBytes(random);
-        ReportFile json = ReportFile.of(Files.write(dir.resolve("report.json"), java.util.Base64.getEncoder().encode(random)));
+        ReportFile html = LargeFiles.compressible(dir, "report.html", 1_500_000);
+        ReportFile json = LargeFiles.noise(dir, "report.json", 1_600_000, 3);
         ReportFile csv = ReportFile.of(Files.writeString(dir.resolve("report.csv"), "kind,name\nMODIFIED,web-1\n"));
         EmailConfig oneMegabyte = new EmailConfig(true, "127.0.0.1", SMTP.getSmtp().getPort(), USER, PASSWORD,
                 "ocidiff@example.com", List.of("ops@example.com"), true, 0, false, "[ocidiff]", 1);
@@ -135,14 +129,8 @@ class EmailPublisherTest {
     /** A server that announces a smaller limit than publish.email.maxMessageMb gets mail within its own. */
     @Test
     void theSizeTheServerAnnouncesBoundsTheMailWhereItIsSmaller() throws Exception {
-        StringBuilder rows = new StringBuilder();
-        for (int i = 0; rows.length() < 300_000; i++) {
-            rows.append("<tr><td>MODIFIED</td><td>Instance web-").append(i).append("</td></tr>\n");
-        }
-        ReportFile html = ReportFile.of(Files.writeString(dir.resolve("report.html"), rows));
-        byte[] random = new byte[300_000];
-        new java.util.Random(5).nextBytes(random);
-        ReportFile json = ReportFile.of(Files.write(dir.resolve("report.json"), java.util.Base64.getEncoder().encode(random)));
+        ReportFile html = LargeFiles.compressible(dir, "report.html", 300_000);
+        ReportFile json = LargeFiles.noise(dir, "report.json", 400_000, 5);
         try (ScriptedSmtp server = new ScriptedSmtp(200_000, "250 OK")) {
             new EmailPublisher(unauthenticated(server.port())).send(summary(), List.of(json, html));
 

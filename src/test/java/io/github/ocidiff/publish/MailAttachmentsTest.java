@@ -19,20 +19,8 @@ class MailAttachmentsTest {
     @TempDir
     Path dir;
 
-    /** A report of {@code bytes} that compresses well, as reports do. */
     private ReportFile report(String name, int bytes) throws Exception {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; text.length() < bytes; i++) {
-            text.append("<tr><td>MODIFIED</td><td>Instance web-").append(i).append("</td></tr>\n");
-        }
-        return ReportFile.of(Files.writeString(dir.resolve(name), text.substring(0, bytes)));
-    }
-
-    /** A file of {@code bytes} that does not compress. */
-    private ReportFile noise(String name, int bytes) throws Exception {
-        byte[] random = new byte[bytes * 3 / 4];
-        new Random(1).nextBytes(random);
-        return ReportFile.of(Files.write(dir.resolve(name), Base64.getEncoder().encode(random)));
+        return LargeFiles.compressible(dir, name, bytes);
     }
 
     @Test
@@ -49,7 +37,7 @@ class MailAttachmentsTest {
     @Test
     void aFileTooLargeAsItIsIsZippedWhenThatFitsAndLeftOutWhenNot() throws Exception {
         ReportFile html = report("report.html", 300_000);
-        ReportFile json = noise("report.json", 300_000);
+        ReportFile json = LargeFiles.noise(dir, "report.json", 300_000, 1);
         ReportFile csv = report("report.csv", 2_000);
         MailAttachments fit = MailAttachments.fit(List.of(json, csv, html), 100_000);
         assertThat(fit.attached()).extracting(MailAttachments.Part::name).containsExactly("report.html.zip", "report.csv");
