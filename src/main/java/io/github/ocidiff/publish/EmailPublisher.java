@@ -97,9 +97,10 @@ public final class EmailPublisher {
      */
     private long limit(Transport transport) {
         long limit = config.maxMessageBytes();
-        if (transport instanceof SMTPTransport smtp && smtp.getExtensionParameter("SIZE") != null) {
+        String size = transport instanceof SMTPTransport smtp ? smtp.getExtensionParameter("SIZE") : null;
+        if (size != null) {
             try {
-                long announced = Long.parseLong(smtp.getExtensionParameter("SIZE").trim());
+                long announced = Long.parseLong(size.trim());
                 if (announced > 0) {
                     limit = Math.min(limit, announced);
                 }
