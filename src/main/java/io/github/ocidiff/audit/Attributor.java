@@ -10,12 +10,14 @@ import io.github.ocidiff.store.AuditEvidence;
 import io.github.ocidiff.store.StoredAuditEvent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -90,8 +92,7 @@ public final class Attributor {
                     + " scopes (first: " + failures.get(0) + "); changes there may show as unattributed");
         }
         Matched matched = match(diff, matcher);
-        List<StoredAuditEvent> used = matched.used().stream().map(u -> new StoredAuditEvent(u.ocid(),
-                u.event().eventId(), u.event().eventTime(), u.event().region(), AuditEventJson.write(u.event()))).toList();
+        List<StoredAuditEvent> used = new KeptEvents(matched.used());
         return new Result(matched.changes(), matched.transients(), new AuditEvidence(whole.start(), whole.end(), now,
                 eventsRead + read.get(), writeEvents + matcher.writes() - keptAccepted, failures, used), warnings);
     }
@@ -145,6 +146,30 @@ public final class Attributor {
 
     /** An event that attributed something, and to which resource: what evidence keeps. */
     private record Used(String ocid, WriteEvent event) {
+    }
+
+    /**
+     * The evidence's events, each written as JSON when read: a night of 100,000 changes would otherwise hold
+     * 100,000 texts of a kilobyte each besides its report, until the store has kept them.
+     */
+    private static final class KeptEvents extends AbstractList<StoredAuditEvent> implements RandomAccess {
+        private final List<Used> used;
+
+        KeptEvents(List<Used> used) {
+            this.used = List.copyOf(used);
+        }
+
+        @Override
+        public StoredAuditEvent get(int index) {
+            Used u = used.get(index);
+            return new StoredAuditEvent(u.ocid(), u.event().eventId(), u.event().eventTime(), u.event().region(),
+                    AuditEventJson.write(u.event()));
+        }
+
+        @Override
+        public int size() {
+            return used.size();
+        }
     }
 
     private record Matched(List<AttributedChange> changes, List<AttributedTransient> transients, List<Used> used) {

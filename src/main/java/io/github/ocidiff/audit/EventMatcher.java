@@ -31,11 +31,13 @@ final class EventMatcher {
 
     synchronized void accept(WriteEvent event) {
         writes++;
+        WriteEvent kept = null;
         for (String id : event.resourceIds()) {
-            if (wanted.contains(id)) {
-                matched.computeIfAbsent(id, k -> new LinkedHashMap<>()).putIfAbsent(event.eventId(), event);
-            } else if (event.creates() || event.deletes()) {
-                lifecycle.computeIfAbsent(id, k -> new LinkedHashMap<>()).putIfAbsent(event.eventId(), event);
+            boolean wantedId = wanted.contains(id);
+            if (wantedId || event.creates() || event.deletes()) {
+                kept = kept == null ? event.shared() : kept;
+                (wantedId ? matched : lifecycle).computeIfAbsent(id, k -> new LinkedHashMap<>())
+                        .putIfAbsent(kept.eventId(), kept);
             }
         }
     }

@@ -26,6 +26,21 @@ public record WriteEvent(String eventId, String eventType, Instant eventTime, St
         Objects.requireNonNull(eventTime, "eventTime");
     }
 
+    /**
+     * This event with the fields that repeat from event to event (who, from where, which operation, in
+     * which region and compartment) as one shared copy each: a night of 100,000 changes by one pipeline
+     * keeps 100,000 events until its report is written, nearly all alike but for ids and times.
+     */
+    public WriteEvent shared() {
+        return new WriteEvent(eventId, intern(eventType), eventTime, intern(region), intern(eventName),
+                intern(compartmentId), resourceId, resourceName, payloadId, intern(action), path, intern(status),
+                intern(principalName), intern(principalId), intern(authType), intern(ipAddress), intern(userAgent));
+    }
+
+    private static String intern(String value) {
+        return value == null ? null : value.intern();
+    }
+
     /** A call that may have changed something and succeeded: POST, PUT, PATCH or DELETE with a 2xx status. */
     public static boolean isWrite(String action, String status) {
         if (action == null || !WRITE_ACTIONS.contains(action.toUpperCase(Locale.ROOT))) {

@@ -1,6 +1,7 @@
 package io.github.ocidiff.store;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,12 +12,13 @@ import java.util.List;
  * @param eventsRead  every event Audit returned for the window, reads included
  * @param writeEvents the successful write events among them
  * @param failures    scopes whose events could not be read, one sentence each
- * @param events      the matched events, by resource
+ * @param events      the matched events, by resource; not copied, and read by position
  */
 public record AuditEvidence(Instant start, Instant end, Instant fetchedAt, long eventsRead, long writeEvents,
                             List<String> failures, List<StoredAuditEvent> events) {
     public AuditEvidence {
         failures = List.copyOf(failures);
-        events = List.copyOf(events);
+        // Not copied: a list whose elements are made as they are read stays so (see Attributor).
+        events = Collections.unmodifiableList(events);
     }
 }

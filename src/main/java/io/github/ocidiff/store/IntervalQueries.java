@@ -221,8 +221,22 @@ final class IntervalQueries {
         }
     }
 
+    /**
+     * The next row of a diff's side. Regions, types, compartments and states repeat from row to row: a diff
+     * holds one copy of each rather than one per change, as the report of a night of 100,000 changes keeps
+     * them until it is written.
+     */
     private static StoredResource next(Iterator<Record> rows, VersionBlocks.Reader blocks) {
-        return rows.hasNext() ? resource(rows.next(), blocks) : null;
+        if (!rows.hasNext()) {
+            return null;
+        }
+        StoredResource r = resource(rows.next(), blocks);
+        return new StoredResource(r.ocid(), intern(r.region()), intern(r.resourceType()), intern(r.compartmentId()),
+                intern(r.lifecycleState()), r.displayName(), r.sha256(), r.json());
+    }
+
+    private static String intern(String value) {
+        return value == null ? null : value.intern();
     }
 
     private static StoredResource resource(Record r, VersionBlocks.Reader blocks) {
