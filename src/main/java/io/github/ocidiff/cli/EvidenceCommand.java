@@ -59,16 +59,18 @@ public final class EvidenceCommand extends BaseCommand implements Callable<Integ
         EvidencePack.Tool tool = new EvidencePack.Tool(Version.current(),
                 root.spec.commandLine().getParseResult().originalArgs());
         EvidenceJob.Result result;
+        int files;
         try (Store store = Session.openStore(config()); LazyClients clients = new LazyClients(config())) {
             EvidenceJob job = new EvidenceJob(store, config().rules(), audit.access(config(), clients::get));
             result = baseline != null ? job.sinceBaseline(baseline, toValue, tool, Instant.now())
                     : job.between(from == null ? "previous" : from, toValue, tool, Instant.now());
+            result.warnings().forEach(w -> spec.commandLine().getErr().println("ocidiff: warning: " + w));
+            // Within the store's session: the Audit events are read from it as the pack is written.
+            files = EvidenceZip.write(out, result.files());
         }
-        result.warnings().forEach(w -> spec.commandLine().getErr().println("ocidiff: warning: " + w));
-        EvidenceZip.write(out, result.files());
         EvidencePack.Ends ends = result.ends();
         out().printf("evidence pack written to %s: %d files, snapshots %d (%s) to %d (%s)%s, %d Audit events%n", out,
-                result.files().size(), ends.from().id(), ends.from().day(), ends.to().id(), ends.to().day(),
+                files, ends.from().id(), ends.from().day(), ends.to().id(), ends.to().day(),
                 ends.baseline().map(b -> " from baseline " + b.name()).orElse(""), result.auditEvents());
         return 0;
     }

@@ -1,6 +1,7 @@
 package io.github.ocidiff.job;
 
 import io.github.ocidiff.config.RulesConfig;
+import io.github.ocidiff.store.EvidenceWindow;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.List;
 public final class EvidenceJob {
 
     /**
-     * The pack's files, sealed (sorted, manifest last), and what the user should know.
+     * The pack's files but its manifest, which {@link EvidenceZip#write} adds, and what the user should know.
      *
      * @param auditEvents the Audit events the pack holds
      */
@@ -55,7 +56,7 @@ public final class EvidenceJob {
         boolean consulted = audit instanceof AuditAccess.Read;
         EvidencePack.Ends ends = new EvidencePack.Ends(from, to, result.report().baseline(), consulted);
         List<PackFile> files = new EvidencePack(store, rules).files(result.report(), ends, tool);
-        int events = consulted ? store.auditEvidence(from.id(), to.id()).map(e -> e.events().size()).orElse(0) : 0;
-        return new Result(Manifest.seal(files), ends, events, result.warnings());
+        int events = consulted ? store.auditWindow(from.id(), to.id()).map(EvidenceWindow::matchedEvents).orElse(0) : 0;
+        return new Result(files, ends, events, result.warnings());
     }
 }

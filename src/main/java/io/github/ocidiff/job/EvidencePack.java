@@ -17,26 +17,34 @@ import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.diff.IgnoreRules;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.ReportFormat;
-import io.github.ocidiff.store.AuditEvidence;
+import io.github.ocidiff.store.EvidenceWindow;
 import io.github.ocidiff.store.Baseline;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.StoredAuditEvent;
 import io.github.ocidiff.store.Store;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The files of an evidence pack for a report already made: the report in every format, the Audit
  * events kept for its snapshot pair, both ends' metadata and coverage, the effective rules and the
- * tool that made it. {@link Manifest#seal} adds the manifest and {@link EvidenceZip} writes the zip.
+ * tool that made it. {@link EvidenceZip#write} writes them into the zip, and their manifest. The Audit
+ * events come from the store as the zip is written: the store must be open until then.
  * Everything comes from the report and the store, never from the clock, so the same report gives the
  * same files.
  */
@@ -94,50 +102,76 @@ public final class EvidencePack {
     public List<PackFile> files(Report report, Ends ends, Tool tool) {
         List<PackFile> files = new ArrayList<>();
         for (ReportFormat format : ReportFormat.values()) {
-            files.add(PackFile.text(ReportFiles.BASE_NAME + "." + format.extension(), format.render(report)));
+            files.add(new PackFile(ReportFiles.BASE_NAME + "." + format.extension(), out -> {
+                Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                format.write(report, text);
+                text.flush();
+            }));
         }
-        files.add(json(AUDIT_EVENTS, auditEvents(ends)));
+        files.add(new PackFile(AUDIT_EVENTS, out -> auditEvents(ends, out)));
         files.add(json(SNAPSHOTS, snapshots(report, ends)));
         files.add(json(RULES, rules()));
         files.add(json(TOOL, tool(report, tool)));
         return files;
     }
 
-    private ObjectNode auditEvents(Ends ends) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("fromSnapshot", ends.from().id()).put("toSnapshot", ends.to().id());
+    /**
+     * The Audit events kept for the pair, written one at a time as they are read from the store: a night of
+     * 100,000 changes keeps as many, which as one tree would not fit the heap. The same text as the tree's.
+     */
+    private void auditEvents(Ends ends, OutputStream out) throws IOException {
+        ObjectNode head = JSON.createObjectNode();
+        head.put("fromSnapshot", ends.from().id()).put("toSnapshot", ends.to().id());
+        Optional<EvidenceWindow> kept = ends.auditConsulted()
+                ? store.auditWindow(ends.from().id(), ends.to().id()) : Optional.empty();
         if (!ends.auditConsulted()) {
-            root.put("kept", false).put("note", "the report was made with --no-audit: its actors come from CreatedBy "
+            head.put("kept", false).put("note", "the report was made with --no-audit: its actors come from CreatedBy "
                     + "tags only, and no Audit event is part of this pack");
-            root.putArray("events");
-            return root;
-        }
-        Optional<AuditEvidence> kept = store.auditEvidence(ends.from().id(), ends.to().id());
-        if (kept.isEmpty()) {
-            root.put("kept", false).put("note", "no Audit evidence is kept for this snapshot pair: Audit could not be "
+        } else if (kept.isEmpty()) {
+            head.put("kept", false).put("note", "no Audit evidence is kept for this snapshot pair: Audit could not be "
                     + "read (see the report's warnings), so the report's actors come from CreatedBy tags only");
-            root.putArray("events");
-            return root;
+        } else {
+            EvidenceWindow w = kept.get();
+            head.put("kept", true);
+            head.putObject("window").put("start", w.start().toString()).put("end", w.end().toString());
+            head.put("fetchedAt", w.fetchedAt().toString())
+                    .put("eventsRead", w.eventsRead())
+                    .put("writeEvents", w.writeEvents())
+                    .put("matchedEvents", w.matchedEvents());
+            ArrayNode failures = head.putArray("failures");
+            w.failures().forEach(failures::add);
         }
-        AuditEvidence e = kept.get();
-        root.put("kept", true);
-        root.putObject("window").put("start", e.start().toString()).put("end", e.end().toString());
-        root.put("fetchedAt", e.fetchedAt().toString())
-                .put("eventsRead", e.eventsRead())
-                .put("writeEvents", e.writeEvents())
-                .put("matchedEvents", e.events().size());
-        ArrayNode failures = root.putArray("failures");
-        e.failures().forEach(failures::add);
-        ArrayNode events = root.putArray("events");
-        for (StoredAuditEvent event : e.events()) {
-            ObjectNode node = events.addObject()
-                    .put("ocid", event.ocid())
-                    .put("eventId", event.eventId())
-                    .put("eventTime", event.eventTime().toString())
-                    .put("region", event.region());
-            node.set("event", parsed(event.json()));
+        try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = head.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                json.writeFieldName(field.getKey());
+                JSON.writeTree(json, field.getValue());
+            }
+            json.writeArrayFieldStart("events");
+            if (kept.isPresent()) {
+                store.forEachAuditEvent(ends.from().id(), ends.to().id(), event -> write(json, event));
+            }
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        return root;
+        out.write('\n');
+    }
+
+    private static void write(JsonGenerator json, StoredAuditEvent event) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("ocid", event.ocid())
+                .put("eventId", event.eventId())
+                .put("eventTime", event.eventTime().toString())
+                .put("region", event.region());
+        node.set("event", parsed(event.json()));
+        try {
+            JSON.writeTree(json, node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The event as OCI returned it; kept as a string in the odd case the stored text is not JSON. */

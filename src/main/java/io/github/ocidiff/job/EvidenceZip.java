@@ -1,11 +1,15 @@
 package io.github.ocidiff.job;
 
 import io.github.ocidiff.OcidiffException;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -43,25 +47,61 @@ public final class EvidenceZip {
     }
 
     /**
-     * Writes {@code files} in their order into the zip {@code out}, through a temporary file in the same
-     * folder and a rename: a crash or a failure never leaves half a pack at {@code out}.
+     * Writes {@code files}, sorted by path, and their manifest last, into the zip {@code out}, through a
+     * temporary file in the same folder and a rename: a crash or a failure never leaves half a pack at
+     * {@code out}.
+     *
+     * @return how many files the pack holds, the manifest included
      */
-    public static void write(Path out, List<PackFile> files) {
+    public static int write(Path out, List<PackFile> files) {
         AtomicFile.write(out, stream -> write(stream, files), "the evidence pack");
+        return files.size() + 1;
     }
 
-    /** The zip of {@code files} onto a stream; the same files give the same bytes. */
+    /**
+     * The zip of {@code files} onto a stream; the same files give the same bytes. Each file is hashed as it
+     * goes into the zip, so that none is made twice or held whole for its manifest line.
+     */
     static void write(OutputStream out, List<PackFile> files) throws IOException {
+        List<PackFile> ordered = Manifest.order(files);
         ZipOutputStream zip = new ZipOutputStream(out);
         zip.setLevel(9);
-        for (PackFile f : files) {
-            ZipEntry entry = new ZipEntry(f.name());
-            entry.setTimeLocal(ENTRY_TIME);
-            zip.putNextEntry(entry);
-            zip.write(f.bytes());
-            zip.closeEntry();
+        List<Manifest.Entry> hashed = new ArrayList<>();
+        for (PackFile f : ordered) {
+            MessageDigest digest = Manifest.digest();
+            entry(zip, f.name(), new DigestOutputStream(unclosable(zip), digest), f.content());
+            hashed.add(new Manifest.Entry(f.name(), HexFormat.of().formatHex(digest.digest())));
         }
+        byte[] manifest = Manifest.render(hashed).getBytes(StandardCharsets.UTF_8);
+        entry(zip, Manifest.FILE_NAME, zip, stream -> stream.write(manifest));
         zip.finish();
+    }
+
+    private static void entry(ZipOutputStream zip, String name, OutputStream into, PackFile.Content content)
+            throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(ENTRY_TIME);
+        zip.putNextEntry(entry);
+        // Buffered: a report renders in small writes, each of which the deflater and the digest would take alone.
+        BufferedOutputStream buffered = new BufferedOutputStream(into, 64 * 1024);
+        content.writeTo(buffered);
+        buffered.flush();
+        zip.closeEntry();
+    }
+
+    /** The zip as a stream that a file's writer may close without closing the zip. */
+    private static OutputStream unclosable(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 
     /**

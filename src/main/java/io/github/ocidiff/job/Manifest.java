@@ -77,29 +77,33 @@ public final class Manifest {
         }
     }
 
-    /** The manifest of {@code files}: one {@code <sha256>  <path>} line each, sorted by path. */
-    public static String render(List<PackFile> files) {
+    /** The manifest of files already hashed: one {@code <sha256>  <path>} line each, sorted by path. */
+    public static String render(List<Entry> files) {
         StringBuilder text = new StringBuilder();
-        files.stream().sorted(Comparator.comparing(PackFile::name)).forEach(f -> {
+        files.stream().sorted(Comparator.comparing(Entry::name)).forEach(f -> {
             if (f.name().equals(FILE_NAME)) {
                 throw new IllegalArgumentException(FILE_NAME + " is the manifest; it cannot list itself");
             }
-            text.append(sha256(f.bytes())).append("  ").append(f.name()).append('\n');
+            text.append(f.sha256()).append("  ").append(f.name()).append('\n');
         });
         return text.toString();
     }
 
-    /** The files of a pack in the order they are written: sorted by path, then the manifest, last. */
-    public static List<PackFile> seal(List<PackFile> files) {
+    /**
+     * The files of a pack but the manifest, in the order they are written: sorted by path; the manifest
+     * follows them, last (see {@link EvidenceZip#write}).
+     */
+    public static List<PackFile> order(List<PackFile> files) {
         Set<String> names = new HashSet<>();
         for (PackFile f : files) {
+            if (f.name().equals(FILE_NAME)) {
+                throw new IllegalArgumentException(FILE_NAME + " is the manifest; it cannot list itself");
+            }
             if (!names.add(f.name())) {
                 throw new IllegalArgumentException("pack file " + f.name() + " given twice");
             }
         }
-        List<PackFile> sealed = new ArrayList<>(files.stream().sorted(Comparator.comparing(PackFile::name)).toList());
-        sealed.add(PackFile.text(FILE_NAME, render(files)));
-        return List.copyOf(sealed);
+        return files.stream().sorted(Comparator.comparing(PackFile::name)).toList();
     }
 
     /** Checks files held in memory (a test's, or a pack read whole): hashes each, then {@link #check}. */

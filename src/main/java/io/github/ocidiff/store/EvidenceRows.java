@@ -6,6 +6,7 @@ import static io.github.ocidiff.store.jooq.Tables.AUDIT_MATCH;
 import static io.github.ocidiff.store.jooq.Tables.AUDIT_WINDOW;
 
 import io.github.ocidiff.store.jooq.tables.records.AuditWindowRecord;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -41,9 +44,18 @@ final class EvidenceRows {
         // Each table's rows in the order of its keys: inserted in random order, a night of 90,000 changes
         // rewrote the pages of their B-trees over and over within the transaction, and left the store file four
         // times its size until its compact rewrite.
-        Map<String, StoredAuditEvent> events = new TreeMap<>();
-        evidence.events().forEach(e -> events.putIfAbsent(e.eventId(), e));
-        for (StoredAuditEvent e : events.values()) {
+        // By position, not the events themselves: the attributor's list makes each event's JSON as it is read.
+        List<StoredAuditEvent> all = evidence.events();
+        Map<String, Integer> byId = new TreeMap<>();
+        Set<List<String>> matches = new TreeSet<>(Comparator.<List<String>, String>comparing(m -> m.get(0))
+                .thenComparing(m -> m.get(1)));
+        for (int i = 0; i < all.size(); i++) {
+            StoredAuditEvent e = all.get(i);
+            byId.putIfAbsent(e.eventId(), i);
+            matches.add(List.of(e.ocid(), e.eventId()));
+        }
+        for (int i : byId.values()) {
+            StoredAuditEvent e = all.get(i);
             // An event may be kept already for another pair; looked up through its primary key.
             tx.mergeInto(AUDIT_EVENT)
                     .using(DSL.selectOne())
@@ -56,9 +68,6 @@ final class EvidenceRows {
         // The pair's matches went with its window (ON DELETE CASCADE), so they are inserted, once each, not
         // merged: H2 would look a MERGE up through the (from, to) index and scan all of the pair's matches
         // for each one, quadratic in the events kept.
-        Set<List<String>> matches = new TreeSet<>(Comparator.<List<String>, String>comparing(m -> m.get(0))
-                .thenComparing(m -> m.get(1)));
-        evidence.events().forEach(e -> matches.add(List.of(e.ocid(), e.eventId())));
         for (List<String> match : matches) {
             tx.insertInto(AUDIT_MATCH, AUDIT_MATCH.FROM_SNAPSHOT, AUDIT_MATCH.TO_SNAPSHOT, AUDIT_MATCH.OCID,
                             AUDIT_MATCH.EVENT_ID)
@@ -69,21 +78,38 @@ final class EvidenceRows {
     }
 
     static Optional<AuditEvidence> find(DSLContext dsl, long from, long to) {
+        return window(dsl, from, to).map(w -> {
+            List<StoredAuditEvent> events = new ArrayList<>();
+            forEachEvent(dsl, from, to, events::add);
+            return new AuditEvidence(w.start(), w.end(), w.fetchedAt(), w.eventsRead(), w.writeEvents(), w.failures(),
+                    events);
+        });
+    }
+
+    /** What was read for a pair and how many events it matched, without the events. */
+    static Optional<EvidenceWindow> window(DSLContext dsl, long from, long to) {
         AuditWindowRecord window = dsl.selectFrom(AUDIT_WINDOW)
                 .where(AUDIT_WINDOW.FROM_SNAPSHOT.eq(from), AUDIT_WINDOW.TO_SNAPSHOT.eq(to)).fetchOne();
         if (window == null) {
             return Optional.empty();
         }
-        List<StoredAuditEvent> events = dsl.select(AUDIT_MATCH.OCID, AUDIT_EVENT.EVENT_ID, AUDIT_EVENT.EVENT_TIME,
+        List<String> failures = window.getFailures() == null ? List.of()
+                : Arrays.asList(window.getFailures().split("\n"));
+        int matched = dsl.fetchCount(AUDIT_MATCH, AUDIT_MATCH.FROM_SNAPSHOT.eq(from), AUDIT_MATCH.TO_SNAPSHOT.eq(to));
+        return Optional.of(new EvidenceWindow(window.getStartTime().toInstant(), window.getEndTime().toInstant(),
+                window.getFetchedAt().toInstant(), window.getEventsRead(), window.getWriteEvents(), failures, matched));
+    }
+
+    /** The events kept for a pair, one at a time, by resource, then time. */
+    static void forEachEvent(DSLContext dsl, long from, long to, Consumer<StoredAuditEvent> consumer) {
+        try (Cursor<? extends Record> rows = dsl.select(AUDIT_MATCH.OCID, AUDIT_EVENT.EVENT_ID, AUDIT_EVENT.EVENT_TIME,
                         AUDIT_EVENT.REGION, AUDIT_EVENT.BODY)
                 .from(AUDIT_MATCH).join(AUDIT_EVENT).on(AUDIT_EVENT.EVENT_ID.eq(AUDIT_MATCH.EVENT_ID))
                 .where(AUDIT_MATCH.FROM_SNAPSHOT.eq(from), AUDIT_MATCH.TO_SNAPSHOT.eq(to))
                 .orderBy(AUDIT_MATCH.OCID, AUDIT_EVENT.EVENT_TIME, AUDIT_EVENT.EVENT_ID)
-                .fetch(EvidenceRows::event);
-        List<String> failures = window.getFailures() == null ? List.of()
-                : Arrays.asList(window.getFailures().split("\n"));
-        return Optional.of(new AuditEvidence(window.getStartTime().toInstant(), window.getEndTime().toInstant(),
-                window.getFetchedAt().toInstant(), window.getEventsRead(), window.getWriteEvents(), failures, events));
+                .fetchSize(1000).fetchLazy()) {
+            rows.forEach(r -> consumer.accept(event(r)));
+        }
     }
 
     /** The attributed pairs lying within [from, to], each as {from, to}, by their 'from' then 'to'. */

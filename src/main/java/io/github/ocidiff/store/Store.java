@@ -376,6 +376,19 @@ public final class Store implements AutoCloseable {
         return EvidenceRows.find(dsl, fromId, toId);
     }
 
+    /** What attribution read for a pair and how many events it matched, if attribution ran for exactly that pair. */
+    public Optional<EvidenceWindow> auditWindow(long fromId, long toId) {
+        return EvidenceRows.window(dsl, fromId, toId);
+    }
+
+    /**
+     * The events kept for a pair one at a time, in the order of {@link #auditEvidence}: a night of 100,000
+     * changes keeps 100,000 of them.
+     */
+    public void forEachAuditEvent(long fromId, long toId, Consumer<StoredAuditEvent> consumer) {
+        EvidenceRows.forEachEvent(dsl, fromId, toId, consumer);
+    }
+
     /**
      * The evidence of every attributed pair lying within [fromId, toId] (the pair itself included), by
      * 'from' then 'to': the nights a longer window is made of.

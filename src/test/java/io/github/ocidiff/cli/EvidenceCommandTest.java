@@ -103,6 +103,9 @@ class EvidenceCommandTest {
             JsonNode event = audit.path("events").get(0);
             assertThat(event.path("event").path("eventId").asText()).isEqualTo(event.path("eventId").asText());
             assertThat(made.out()).contains(", " + audit.path("events").size() + " Audit events");
+            // Written an event at a time, the same text as the whole tree indented.
+            assertThat(files.get("audit-events.json"))
+                    .isEqualTo(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(audit) + "\n");
 
             JsonNode snapshots = JSON.readTree(files.get("snapshots.json"));
             assertThat(snapshots.path("from").path("id").asLong()).isEqualTo(1);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EvidenceZipTest {
 
     private static List<PackFile> files() {
-        return Manifest.seal(List.of(PackFile.text("report.json", "{\"changes\": []}\n".repeat(50)),
-                PackFile.text("tool.json", "{\"version\": \"1.0\"}\n")));
+        return List.of(PackFile.text("tool.json", "{\"version\": \"1.0\"}\n"),
+                PackFile.text("report.json", "{\"changes\": []}\n".repeat(50)));
     }
 
     private static byte[] zip(List<PackFile> files) throws Exception {
@@ -82,6 +83,26 @@ class EvidenceZipTest {
         });
         assertThatThrownBy(() -> EvidenceZip.read(dir.resolve("nope.zip"))).isInstanceOfSatisfying(OcidiffException.class,
                 e -> assertThat(e.getMessage()).isEqualTo(dir.resolve("nope.zip") + ": no such file"));
+    }
+
+    @Test
+    void eachFileIsMadeOnceAsItGoesIntoTheZipAndItsManifestLineHashesWhatWentIn(@TempDir Path dir) throws Exception {
+        AtomicInteger made = new AtomicInteger();
+        byte[] line = "{\"kind\": \"MODIFIED\"}\n".getBytes(StandardCharsets.UTF_8);
+        PackFile large = new PackFile("report.json", out -> {
+            made.incrementAndGet();
+            for (int i = 0; i < 100_000; i++) { // 2.3 MB in small writes, as a report renders
+                out.write(line);
+            }
+        });
+        Path pack = dir.resolve("pack.zip");
+        assertThat(EvidenceZip.write(pack, List.of(large, PackFile.text("tool.json", "{}\n")))).isEqualTo(3);
+        assertThat(made).hasValue(1);
+        EvidenceZip.Read read = EvidenceZip.read(pack);
+        assertThat(Manifest.check(read.entries(), read.manifest()).problems()).isEmpty();
+        assertThat(new String(read.manifest(), StandardCharsets.UTF_8))
+                .startsWith(Manifest.sha256(large.bytes()) + "  report.json\n");
+        assertThat(made).hasValue(2); // large.bytes() above
     }
 
     @Test

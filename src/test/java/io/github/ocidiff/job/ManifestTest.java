@@ -13,8 +13,13 @@ class ManifestTest {
     private static final String A = "87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7";
     private static final String B = "0263829989b6fd954f72baaf2fc64bc2e2f01d692d4de72986ea808f6e99813f";
 
+    /** Two files in the order a pack holds them, then their manifest, as EvidenceZip writes them. */
     private static List<PackFile> sealed() {
-        return Manifest.seal(List.of(PackFile.text("b.txt", "b\n"), PackFile.text("a.txt", "a\n")));
+        List<PackFile> files = new ArrayList<>(Manifest.order(List.of(PackFile.text("b.txt", "b\n"),
+                PackFile.text("a.txt", "a\n"))));
+        files.add(manifest(Manifest.render(files.stream()
+                .map(f -> new Manifest.Entry(f.name(), Manifest.sha256(f.bytes()))).toList())));
+        return files;
     }
 
     private static List<PackFile> replace(List<PackFile> files, String name, PackFile with) {
@@ -102,7 +107,7 @@ class ManifestTest {
     void anEmptyOrNonUtf8ManifestIsMalformed() {
         assertThat(Manifest.check(replace(sealed(), Manifest.FILE_NAME, manifest(""))).problems())
                 .contains("malformed: MANIFEST.sha256 (empty: it lists no file)");
-        PackFile binary = new PackFile(Manifest.FILE_NAME, new byte[] {(byte) 0xff, (byte) 0xfe, 0x0a});
+        PackFile binary = PackFile.of(Manifest.FILE_NAME, new byte[] {(byte) 0xff, (byte) 0xfe, 0x0a});
         assertThat(Manifest.check(replace(sealed(), Manifest.FILE_NAME, binary)).problems())
                 .contains("malformed: MANIFEST.sha256 (not UTF-8 text)");
     }
@@ -139,9 +144,9 @@ class ManifestTest {
     @Test
     void packFileNamesMustBeSafeAndUnique() {
         assertThatThrownBy(() -> PackFile.text("../x", "")).hasMessageContaining("'..'");
-        assertThatThrownBy(() -> Manifest.seal(List.of(PackFile.text("a", ""), PackFile.text("a", ""))))
+        assertThatThrownBy(() -> Manifest.order(List.of(PackFile.text("a", ""), PackFile.text("a", ""))))
                 .hasMessageContaining("pack file a given twice");
-        assertThatThrownBy(() -> Manifest.seal(List.of(PackFile.text(Manifest.FILE_NAME, ""))))
+        assertThatThrownBy(() -> Manifest.order(List.of(PackFile.text(Manifest.FILE_NAME, ""))))
                 .hasMessageContaining("cannot list itself");
     }
 }
