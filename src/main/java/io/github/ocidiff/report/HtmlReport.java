@@ -163,37 +163,45 @@ public final class HtmlReport {
             html.append("<p>No resource changed between these snapshots.</p>\n");
             return;
         }
-        filters();
+        String notListed = ReportText.notListed(report);
+        if (notListed != null) {
+            html.append("<p class=\"banner warning\">").append(escape(notListed)).append("</p>\n");
+        }
+        List<AttributedChange> listed = ReportText.listed(report);
+        filters(listed);
         html.append("<div class=\"scroll\"><table id=\"changes-table\" class=\"changes\">\n<thead><tr>");
         CHANGE_COLUMNS.forEach(column -> html.append("<th>").append(column).append("</th>"));
         html.append("</tr></thead>\n");
-        for (int i = 0; i < report.changes().size(); i++) {
-            change(i, report.changes().get(i));
+        for (int i = 0; i < listed.size(); i++) {
+            change(i, listed.get(i));
             spill.ifFull();
         }
         html.append("</table></div>\n");
     }
 
     /** Select boxes of the values present, hidden until the script runs (mail readers run none). */
-    private void filters() {
+    private void filters(List<AttributedChange> listed) {
         html.append("<div id=\"filters\" class=\"filters\" hidden>\n");
-        select("Kind", "kind", c -> List.of(c.change().kind().name()));
-        select("Type", "type", c -> List.of(orEmpty(c.change().resourceType())));
-        select("Compartment", "compartment", c -> List.of(ReportText.compartment(report, c.change().compartmentId())));
-        select("Region", "region", c -> List.of(orEmpty(c.change().region())));
-        select("Actor", "actors", c -> ReportText.principals(c.actors()));
-        select("Attribution", "attribution", c -> List.of(c.attribution().name()));
+        select(listed, "Kind", "kind", c -> List.of(c.change().kind().name()));
+        select(listed, "Type", "type", c -> List.of(orEmpty(c.change().resourceType())));
+        select(listed, "Compartment", "compartment",
+                c -> List.of(ReportText.compartment(report, c.change().compartmentId())));
+        select(listed, "Region", "region", c -> List.of(orEmpty(c.change().region())));
+        select(listed, "Actor", "actors", c -> ReportText.principals(c.actors()));
+        select(listed, "Attribution", "attribution", c -> List.of(c.attribution().name()));
         if (!report.rules().waivers().isEmpty()) {
-            select("Waiver", "waiver", c -> List.of(waiverState(report.waiverOf(c.change()))));
+            select(listed, "Waiver", "waiver", c -> List.of(waiverState(report.waiverOf(c.change()))));
         }
         html.append("<label>Text<input type=\"search\" data-filter=\"text\" placeholder=\"name, OCID, value\"></label>\n")
-                .append("</div>\n<p id=\"shown\" aria-live=\"polite\">").append(report.changes().size()).append(" of ")
-                .append(report.changes().size()).append(" shown</p>\n");
+                .append("</div>\n<p id=\"shown\" aria-live=\"polite\">").append(listed.size()).append(" of ")
+                .append(listed.size()).append(" shown</p>\n");
     }
 
-    private void select(String label, String key, Function<AttributedChange, List<String>> values) {
+    /** A filter offering the values the listed changes have. */
+    private void select(List<AttributedChange> listed, String label, String key,
+                        Function<AttributedChange, List<String>> values) {
         TreeSet<String> options = new TreeSet<>();
-        report.changes().forEach(c -> options.addAll(values.apply(c)));
+        listed.forEach(c -> options.addAll(values.apply(c)));
         html.append("<label>").append(label).append("<select data-filter=\"").append(key)
                 .append("\"><option value=\"\">All</option>");
         options.forEach(o -> html.append("<option value=\"").append(escape(o)).append("\">").append(escape(o)).append("</option>"));
@@ -399,8 +407,10 @@ public final class HtmlReport {
                 + "</span>") + "</td>"
                 + "<td data-label=\"Kind\"><span class=\"kind " + c.kind().name().toLowerCase(Locale.ROOT) + "\">"
                 + c.kind() + "</span></td>"
-                + "<td data-label=\"Resource\">" + escape(orEmpty(c.resourceType())) + " <a href=\"#" + anchor(index)
-                + "\"><strong>" + escape(ReportText.name(c.displayName())) + "</strong></a><br><code>" + escape(c.ocid())
+                + "<td data-label=\"Resource\">" + escape(orEmpty(c.resourceType())) + " "
+                + (index < ReportText.LISTED_CHANGES ? "<a href=\"#" + anchor(index) + "\"><strong>"
+                + escape(ReportText.name(c.displayName())) + "</strong></a>"
+                : "<strong>" + escape(ReportText.name(c.displayName())) + "</strong>") + "<br><code>" + escape(c.ocid())
                 + "</code>" + (c.previousCompartmentId() == null ? "" : "<br><span class=\"note\">moved from "
                 + escape(ReportText.compartment(report, c.previousCompartmentId())) + "</span>") + "</td>"
                 + "<td data-label=\"Actors\">" + (events.isEmpty() ? "<span class=\"muted\">unattributed</span>"

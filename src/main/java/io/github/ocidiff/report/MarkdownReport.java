@@ -121,8 +121,12 @@ public final class MarkdownReport {
             md.append("No resource changed between these snapshots.\n\n");
             return;
         }
+        String notListed = ReportText.notListed(report);
+        if (notListed != null) {
+            md.append("> ").append(text(notListed)).append("\n\n");
+        }
         // Report order within each compartment; compartments by path.
-        Map<String, List<AttributedChange>> byCompartment = report.changes().stream().collect(Collectors.groupingBy(
+        Map<String, List<AttributedChange>> byCompartment = ReportText.listed(report).stream().collect(Collectors.groupingBy(
                 c -> ReportText.compartment(report, c.change().compartmentId()), TreeMap::new, Collectors.toList()));
         byCompartment.forEach((compartment, changes) -> {
             md.append("### ").append(text(compartment)).append("\n\n");

@@ -2,6 +2,7 @@ package io.github.ocidiff.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ocidiff.audit.Actor;
+import io.github.ocidiff.audit.AttributedChange;
 import io.github.ocidiff.diff.Change;
 import io.github.ocidiff.config.Waiver;
 import io.github.ocidiff.diff.ChangeKind;
@@ -193,6 +194,28 @@ final class ReportText {
                 + (report.gaps().size() == 1 ? "was" : "were") + " not fully collected; "
                 + count(unknown, "resource") + " of unknown state " + (unknown == 1 ? "was" : "were")
                 + " not reported deleted.";
+    }
+
+    /**
+     * Changes the HTML and Markdown reports list in full. A night of mass change (a tag rolled out over
+     * 100,000 resources) made a 170 MB page no browser opens; what most of its changes share is at the top
+     * (see {@link MostChanges}), and the JSON and CSV reports list every change.
+     */
+    static final int LISTED_CHANGES = 10_000;
+
+    /** The changes a page lists: the first {@link #LISTED_CHANGES} in the report's order. */
+    static List<AttributedChange> listed(Report report) {
+        return report.changes().subList(0, Math.min(report.changes().size(), LISTED_CHANGES));
+    }
+
+    /** Null when a page lists every change; else what it leaves out and where those changes are. */
+    static String notListed(Report report) {
+        int all = report.changes().size();
+        if (all <= LISTED_CHANGES) {
+            return null;
+        }
+        return String.format("This page lists the first %,d of %,d changes, in the report's order (by kind, then type, "
+                + "compartment and name); the JSON and CSV reports list all of them.", LISTED_CHANGES, all);
     }
 
     /** The changed lines with {@link #CONTEXT} unchanged lines around them; longer unchanged runs become one "@@" line. */

@@ -119,6 +119,32 @@ class HtmlReportTest {
         assertThat(ReportFormat.HTML.render(ReportFixture.report())).doesNotContain("Most changes");
     }
 
+    /** A night of mass change lists the first 10,000 changes and says where the rest are; the counts cover all. */
+    @Test
+    void aPageListsTheFirstTenThousandChangesAndSaysWhereTheOthersAre() {
+        Report large = ReportFixture.repeated(1_500);
+        assertThat(large.changes()).hasSize(10_500);
+        String html = ReportFormat.HTML.render(large);
+        assertThat(html.split("<tbody id=\"change-", -1)).hasSize(ReportText.LISTED_CHANGES + 1);
+        assertThat(html).contains("<tbody id=\"change-10000\"").doesNotContain("<tbody id=\"change-10001\"")
+                .contains("This page lists the first 10,000 of 10,500 changes, in the report&#39;s order")
+                .contains("the JSON and CSV reports list all of them.")
+                .contains("<p id=\"shown\" aria-live=\"polite\">10000 of 10000 shown</p>")
+                .contains("<strong>By type:</strong> Instance 6,000,");
+        assertThat(ReportFormat.HTML.render(ReportFixture.repeated(4))).doesNotContain("This page lists the first");
+    }
+
+    /** A drift report's compliance rows link to the changes the page lists, and only to those. */
+    @Test
+    void complianceRowsLinkOnlyToListedChanges() {
+        Report once = ReportFixture.drift();
+        Report large = ReportFixture.repeated(once, ReportText.LISTED_CHANGES / once.changes().size() + 1);
+        String html = ReportFormat.HTML.render(large);
+        assertThat(html).contains("<a href=\"#change-10000\">").doesNotContain("<a href=\"#change-10001\">");
+        int rows = html.split("<td data-label=\"State\">", -1).length - 1;
+        assertThat(rows).isEqualTo(large.changes().size()).isGreaterThan(ReportText.LISTED_CHANGES);
+    }
+
     @Test
     void aRegionDownIsOneCoverageRowWithItsCompartmentsFolded() throws Exception {
         Report report = ReportFixture.report();

@@ -40,6 +40,14 @@ class MarkdownReportTest {
     }
 
     @Test
+    void aDocumentListsTheFirstTenThousandChangesAndSaysWhereTheOthersAre() {
+        String md = ReportFormat.MD.render(ReportFixture.repeated(1_500));
+        assertThat(md.lines().filter(l -> l.startsWith("- **"))).hasSize(ReportText.LISTED_CHANGES + 3);
+        assertThat(md).contains("> This page lists the first 10,000 of 10,500 changes, in the report's order");
+        assertThat(ReportFormat.MD.render(ReportFixture.repeated(4))).doesNotContain("This page lists the first");
+    }
+
+    @Test
     void theFixtureRendersAsTheGoldenFile() throws Exception {
         Golden.assertMatches("report.md", ReportFormat.MD.render(ReportFixture.report()));
     }

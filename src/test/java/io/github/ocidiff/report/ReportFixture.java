@@ -76,7 +76,11 @@ final class ReportFixture {
 
     /** The fixture's report with its changes {@code times} over. */
     static Report repeated(int times) {
-        Report once = report();
+        return repeated(report(), times);
+    }
+
+    /** A report with its changes {@code times} over. */
+    static Report repeated(Report once, int times) {
         List<AttributedChange> changes = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             changes.addAll(once.changes());
