@@ -25,6 +25,8 @@ public final class Main {
                         + " visible, and the next run discards it");
             }
         }, "ocidiff-stopped"));
+        HeapWatch.start(HeapWatch.WINDOW, HeapWatch.LIMIT, "ocidiff: " + stalled(Runtime.getRuntime().maxMemory()),
+                OcidiffException.RUNTIME);
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         finished.set(true);
         System.exit(code);
@@ -80,9 +82,20 @@ public final class Main {
 
     /** One line for a run that filled its heap of {@code maxHeap} bytes: what became of its work, and the fix. */
     static String outOfMemory(long maxHeap) {
-        long megabytes = maxHeap / (1024 * 1024);
-        long more = Math.max(1024, Long.highestOneBit(megabytes) * 2);
-        return "out of memory: the Java heap (" + megabytes + " MB at most) filled up; what it was writing is not"
+        return "out of memory: the Java heap (" + maxHeap / (1024 * 1024) + " MB at most) filled up; "
+                + afterOutOfMemory(maxHeap);
+    }
+
+    /** One line for a run that {@link HeapWatch} stopped. */
+    static String stalled(long maxHeap) {
+        return "out of memory: the Java heap (" + maxHeap / (1024 * 1024) + " MB at most) is full, and collecting its"
+                + " garbage took over " + Math.round(HeapWatch.LIMIT * 100) + "% of the last "
+                + HeapWatch.WINDOW.toSeconds() + " s, so the run stopped; " + afterOutOfMemory(maxHeap);
+    }
+
+    private static String afterOutOfMemory(long maxHeap) {
+        long more = Math.max(1024, Long.highestOneBit(maxHeap / (1024 * 1024)) * 2);
+        return "what it was writing is not"
                 + " visible, and the next run discards it or takes it up again; run it with a larger heap, e.g."
                 + " OCIDIFF_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx" + more + "m\" ./ocidiff ... (or java -Xmx" + more
                 + "m -jar ocidiff.jar ...)";
