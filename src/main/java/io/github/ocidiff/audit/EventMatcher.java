@@ -19,25 +19,27 @@ final class EventMatcher {
     static final Comparator<WriteEvent> TIME_ORDER = Comparator.comparing(WriteEvent::eventTime)
             .thenComparing(WriteEvent::eventId);
 
-    private final Set<String> wanted;
+    /** Each wanted OCID to itself: events keep the diff's copy of the OCIDs they name, not one of their own. */
+    private final Map<String, String> wanted;
     private final Map<String, Map<String, WriteEvent>> matched = new HashMap<>();
     private final Map<String, Map<String, WriteEvent>> lifecycle = new HashMap<>();
     private long writes;
 
     /** @param wanted the OCIDs of the changes and transient resources to attribute */
     EventMatcher(Set<String> wanted) {
-        this.wanted = Set.copyOf(wanted);
+        this.wanted = new HashMap<>();
+        wanted.forEach(ocid -> this.wanted.put(ocid, ocid));
     }
 
     synchronized void accept(WriteEvent event) {
         writes++;
         WriteEvent kept = null;
         for (String id : event.resourceIds()) {
-            boolean wantedId = wanted.contains(id);
-            if (wantedId || event.creates() || event.deletes()) {
-                kept = kept == null ? event.shared() : kept;
-                (wantedId ? matched : lifecycle).computeIfAbsent(id, k -> new LinkedHashMap<>())
-                        .putIfAbsent(kept.eventId(), kept);
+            String wantedId = wanted.get(id);
+            if (wantedId != null || event.creates() || event.deletes()) {
+                kept = kept == null ? event.shared(ocid -> wanted.getOrDefault(ocid, ocid)) : kept;
+                (wantedId != null ? matched : lifecycle).computeIfAbsent(wantedId != null ? wantedId : id,
+                        k -> new LinkedHashMap<>()).putIfAbsent(kept.eventId(), kept);
             }
         }
     }

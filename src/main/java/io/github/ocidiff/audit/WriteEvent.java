@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * One successful write operation from Audit: the fields ocidiff matches on and shows. Reads (GET,
@@ -30,10 +31,13 @@ public record WriteEvent(String eventId, String eventType, Instant eventTime, St
      * This event with the fields that repeat from event to event (who, from where, which operation, in
      * which region and compartment) as one shared copy each: a night of 100,000 changes by one pipeline
      * keeps 100,000 events until its report is written, nearly all alike but for ids and times.
+     *
+     * @param ocids the copy of an OCID to keep (e.g. the diff's), given the event's
      */
-    public WriteEvent shared() {
+    public WriteEvent shared(UnaryOperator<String> ocids) {
         return new WriteEvent(eventId, intern(eventType), eventTime, intern(region), intern(eventName),
-                intern(compartmentId), resourceId, resourceName, payloadId, intern(action), path, intern(status),
+                intern(compartmentId), resourceId == null ? null : ocids.apply(resourceId), resourceName,
+                payloadId == null ? null : ocids.apply(payloadId), intern(action), path, intern(status),
                 intern(principalName), intern(principalId), intern(authType), intern(ipAddress), intern(userAgent));
     }
 
