@@ -7,6 +7,8 @@ import io.github.ocidiff.diff.Diff;
 import io.github.ocidiff.diff.TransientResource;
 import io.github.ocidiff.oci.Parallel;
 import io.github.ocidiff.store.AuditEvidence;
+import io.github.ocidiff.store.EvidenceWindow;
+import io.github.ocidiff.store.KeptEvidence;
 import io.github.ocidiff.store.StoredAuditEvent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Attributor {
 
-    /** The attributed report rows, the evidence to keep, and what the reader must be warned about. */
+    /**
+     * The attributed report rows, the evidence to keep (null when there is none new: tags only, or the kept
+     * evidence of the pair itself), and what the reader must be warned about.
+     */
     public record Result(List<AttributedChange> changes, List<AttributedTransient> transients, AuditEvidence evidence,
                          List<String> warnings) {
         public Result {
@@ -53,7 +58,8 @@ public final class Attributor {
      */
     public Result fromAudit(Diff diff, Collection<Scope> scopes, AuditWindow window, AuditFeed feed, int perRegion,
                             Instant now) {
-        return fromKeptAndAudit(diff, List.of(), window, scopes, List.of(window), feed, perRegion, now);
+        return fromKeptAndAudit(diff, List.of(), EvidenceSource.NONE, window, scopes, List.of(window), feed, perRegion,
+                now);
     }
 
     /**
@@ -61,19 +67,22 @@ public final class Attributor {
      * and stretches read from Audit, e.g. a drift from a baseline months ago over the nightly reports'
      * evidence. The result's evidence covers the whole window.
      *
-     * @param feed may be null when {@code toRead} is empty
+     * @param events the events of the kept pairs, read a pair at a time: a drift over months of nights keeps
+     *               far more events than the heap would hold at once
+     * @param feed   may be null when {@code toRead} is empty
      */
-    public Result fromKeptAndAudit(Diff diff, List<AuditEvidence> kept, AuditWindow whole, Collection<Scope> scopes,
-                                   List<AuditWindow> toRead, AuditFeed feed, int perRegion, Instant now) {
+    public Result fromKeptAndAudit(Diff diff, List<KeptEvidence> kept, EvidenceSource events, AuditWindow whole,
+                                   Collection<Scope> scopes, List<AuditWindow> toRead, AuditFeed feed, int perRegion,
+                                   Instant now) {
         EventMatcher matcher = new EventMatcher(wanted(diff));
         long eventsRead = 0;
         long writeEvents = 0;
-        for (AuditEvidence evidence : kept) {
-            evidence.events().forEach(e -> matcher.accept(AuditEventJson.read(e.json())));
+        for (KeptEvidence pair : kept) {
+            events.forEach(pair.fromId(), pair.toId(), e -> matcher.accept(AuditEventJson.read(e.json())));
             // A stretch kept with failures is read again (AuditPlan): its counts and failures come from that reading.
-            if (evidence.failures().isEmpty()) {
-                eventsRead += evidence.eventsRead();
-                writeEvents += evidence.writeEvents();
+            if (pair.window().failures().isEmpty()) {
+                eventsRead += pair.window().eventsRead();
+                writeEvents += pair.window().writeEvents();
             }
         }
         long keptAccepted = matcher.writes();
@@ -92,7 +101,7 @@ public final class Attributor {
                     + " scopes (first: " + failures.get(0) + "); changes there may show as unattributed");
         }
         Matched matched = match(diff, matcher);
-        List<StoredAuditEvent> used = new KeptEvents(matched.used());
+        List<StoredAuditEvent> used = new UsedEvents(matched.used());
         return new Result(matched.changes(), matched.transients(), new AuditEvidence(whole.start(), whole.end(), now,
                 eventsRead + read.get(), writeEvents + matcher.writes() - keptAccepted, failures, used), warnings);
     }
@@ -112,12 +121,14 @@ public final class Attributor {
         }).stream().filter(Objects::nonNull).toList();
     }
 
-    /** Attribution from the evidence kept when this pair was first attributed: no Audit call. */
-    public Result fromEvidence(Diff diff, AuditEvidence evidence) {
+    /**
+     * Attribution from the evidence kept when this pair was first attributed: no Audit call, and nothing new to
+     * keep (the result's evidence is null).
+     */
+    public Result fromEvidence(Diff diff, KeptEvidence pair, EvidenceSource events) {
         EventMatcher matcher = new EventMatcher(wanted(diff));
-        for (StoredAuditEvent stored : evidence.events()) {
-            matcher.accept(AuditEventJson.read(stored.json()));
-        }
+        events.forEach(pair.fromId(), pair.toId(), stored -> matcher.accept(AuditEventJson.read(stored.json())));
+        EvidenceWindow evidence = pair.window();
         List<String> warnings = new ArrayList<>();
         warnings.add("actors from the Audit events kept on " + evidence.fetchedAt().truncatedTo(ChronoUnit.SECONDS)
                 + " (Audit not called again)");
@@ -126,7 +137,7 @@ public final class Attributor {
                     + "were kept (first: " + evidence.failures().get(0) + "); changes there may show as unattributed");
         }
         Matched matched = match(diff, matcher);
-        return new Result(matched.changes(), matched.transients(), evidence, warnings);
+        return new Result(matched.changes(), matched.transients(), null, warnings);
     }
 
     /** Tags only (--no-audit, or nowhere to read Audit from). */
@@ -152,10 +163,10 @@ public final class Attributor {
      * The evidence's events, each written as JSON when read: a night of 100,000 changes would otherwise hold
      * 100,000 texts of a kilobyte each besides its report, until the store has kept them.
      */
-    private static final class KeptEvents extends AbstractList<StoredAuditEvent> implements RandomAccess {
+    private static final class UsedEvents extends AbstractList<StoredAuditEvent> implements RandomAccess {
         private final List<Used> used;
 
-        KeptEvents(List<Used> used) {
+        UsedEvents(List<Used> used) {
             this.used = List.copyOf(used);
         }
 

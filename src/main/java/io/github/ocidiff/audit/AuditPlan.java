@@ -1,6 +1,6 @@
 package io.github.ocidiff.audit;
 
-import io.github.ocidiff.store.AuditEvidence;
+import io.github.ocidiff.store.EvidenceWindow;
 import io.github.ocidiff.store.KeptEvidence;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param toRead the stretches of the window to read from Audit, oldest first: those no kept evidence
  *               covers and those whose kept evidence is partial
  */
-public record AuditPlan(List<AuditEvidence> kept, List<AuditWindow> toRead) {
+public record AuditPlan(List<KeptEvidence> kept, List<AuditWindow> toRead) {
 
     public AuditPlan {
         kept = List.copyOf(kept);
@@ -30,7 +30,7 @@ public record AuditPlan(List<AuditEvidence> kept, List<AuditWindow> toRead) {
      * @param within the pairs kept between {@code fromId} and {@code toId} (store.auditEvidenceWithin)
      */
     public static AuditPlan of(long fromId, long toId, AuditWindow whole, List<KeptEvidence> within) {
-        List<AuditEvidence> kept = new ArrayList<>();
+        List<KeptEvidence> kept = new ArrayList<>();
         List<AuditWindow> toRead = new ArrayList<>();
         long cursor = fromId;
         Instant cursorTime = whole.start();
@@ -40,19 +40,19 @@ public record AuditPlan(List<AuditEvidence> kept, List<AuditWindow> toRead) {
                     .filter(k -> k.fromId() == at && k.toId() > at && k.toId() <= toId)
                     .max(Comparator.comparingLong(KeptEvidence::toId));
             if (longest.isPresent()) {
-                AuditEvidence evidence = longest.get().evidence();
-                kept.add(evidence);
+                EvidenceWindow evidence = longest.get().window();
+                kept.add(longest.get());
                 if (!evidence.failures().isEmpty()) {
                     toRead.add(new AuditWindow(evidence.start(), evidence.end()));
                 }
                 cursor = longest.get().toId();
-                cursorTime = longest.get().evidence().end();
+                cursorTime = evidence.end();
                 continue;
             }
             Optional<KeptEvidence> next = within.stream()
                     .filter(k -> k.fromId() > at && k.toId() <= toId && k.fromId() < k.toId())
                     .min(Comparator.comparingLong(KeptEvidence::fromId));
-            Instant end = next.map(k -> k.evidence().start()).orElse(whole.end());
+            Instant end = next.map(k -> k.window().start()).orElse(whole.end());
             if (end.isAfter(cursorTime)) {
                 toRead.add(new AuditWindow(cursorTime, end));
             }

@@ -27,8 +27,9 @@ import io.github.ocidiff.diff.SnapshotSelector;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.SnapshotRef;
 import io.github.ocidiff.report.TrendPoint;
-import io.github.ocidiff.store.AuditEvidence;
 import io.github.ocidiff.store.Baseline;
+import io.github.ocidiff.store.EvidenceWindow;
+import io.github.ocidiff.store.KeptEvidence;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import java.time.Instant;
@@ -217,9 +218,10 @@ public final class DiffJob {
         if (!(audit instanceof AuditAccess.Read read)) {
             return attributor.withoutAudit(diff, "Audit skipped (--no-audit): actors only from CreatedBy tags");
         }
-        Optional<AuditEvidence> exact = store.auditEvidence(from.id(), to.id());
+        Optional<EvidenceWindow> exact = store.auditWindow(from.id(), to.id());
         if (exact.isPresent()) {
-            return attributor.fromEvidence(diff, exact.get());
+            return attributor.fromEvidence(diff, new KeptEvidence(from.id(), to.id(), exact.get()),
+                    store::forEachAuditEvent);
         }
         AuditWindow whole = AuditWindow.between(from.takenAt(), to.takenAt());
         AuditPlan plan = AuditPlan.of(from.id(), to.id(), whole, store.auditEvidenceWithin(from.id(), to.id()));
@@ -233,16 +235,16 @@ public final class DiffJob {
                     return attributor.withoutAudit(diff, why + "; actors only from CreatedBy tags");
                 }
                 // What was kept still names actors; nothing is stored, so a later run can fill the stretches.
-                Attributor.Result partial = attributor.fromKeptAndAudit(diff, plan.kept(), whole, scopes, List.of(),
-                        null, read.perRegion(), now);
+                Attributor.Result partial = attributor.fromKeptAndAudit(diff, plan.kept(), store::forEachAuditEvent,
+                        whole, scopes, List.of(), null, read.perRegion(), now);
                 List<String> warnings = new ArrayList<>(partial.warnings());
                 warnings.add(why + " for " + plan.toRead().size() + " stretches no earlier report fully covered; "
                         + "actors there only from what was kept, else CreatedBy tags");
                 return new Attributor.Result(partial.changes(), partial.transients(), partial.evidence(), warnings);
             }
         }
-        Attributor.Result result = attributor.fromKeptAndAudit(diff, plan.kept(), whole, scopes, plan.toRead(), feed,
-                read.perRegion(), now);
+        Attributor.Result result = attributor.fromKeptAndAudit(diff, plan.kept(), store::forEachAuditEvent, whole,
+                scopes, plan.toRead(), feed, read.perRegion(), now);
         store.saveAuditEvidence(from.id(), to.id(), result.evidence());
         return result;
     }

@@ -395,7 +395,7 @@ public final class Store implements AutoCloseable {
      */
     public List<KeptEvidence> auditEvidenceWithin(long fromId, long toId) {
         return EvidenceRows.pairsWithin(dsl, fromId, toId).stream()
-                .map(p -> new KeptEvidence(p[0], p[1], EvidenceRows.find(dsl, p[0], p[1]).orElseThrow()))
+                .map(p -> new KeptEvidence(p[0], p[1], EvidenceRows.window(dsl, p[0], p[1]).orElseThrow()))
                 .toList();
     }
 

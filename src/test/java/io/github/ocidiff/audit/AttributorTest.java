@@ -9,6 +9,8 @@ import io.github.ocidiff.diff.ChangeKind;
 import io.github.ocidiff.diff.Diff;
 import io.github.ocidiff.diff.TransientResource;
 import io.github.ocidiff.store.AuditEvidence;
+import io.github.ocidiff.store.EvidenceWindow;
+import io.github.ocidiff.store.KeptEvidence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +126,10 @@ class AttributorTest {
                 WEB + " e1", WEB + " e3", NEW + " e4", SHORT_LIVED + " e6", SHORT_LIVED + " e7", BLIP + " e8",
                 BLIP + " e9");
 
-        var again = attributor.fromEvidence(diff, evidence);
+        EvidenceWindow window = new EvidenceWindow(evidence.start(), evidence.end(), evidence.fetchedAt(),
+                evidence.eventsRead(), evidence.writeEvents(), evidence.failures(), evidence.events().size());
+        var again = attributor.fromEvidence(diff, new KeptEvidence(1, 2, window),
+                (from, to, consumer) -> evidence.events().forEach(consumer));
         assertThat(again.changes()).isEqualTo(first.changes());
         assertThat(again.transients()).isEqualTo(first.transients());
         assertThat(again.warnings()).singleElement().asString().startsWith("actors from the Audit events kept on");

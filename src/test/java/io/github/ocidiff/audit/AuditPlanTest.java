@@ -2,7 +2,7 @@ package io.github.ocidiff.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ocidiff.store.AuditEvidence;
+import io.github.ocidiff.store.EvidenceWindow;
 import io.github.ocidiff.store.KeptEvidence;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +16,7 @@ class AuditPlanTest {
     }
 
     private static KeptEvidence kept(int from, int to) {
-        return new KeptEvidence(from, to, new AuditEvidence(day(from), day(to), day(to), 0, 0, List.of(), List.of()));
+        return new KeptEvidence(from, to, new EvidenceWindow(day(from), day(to), day(to), 0, 0, List.of(), 0));
     }
 
     private static final AuditWindow WHOLE = new AuditWindow(day(1), day(6));
@@ -37,18 +37,18 @@ class AuditPlanTest {
 
         AuditPlan plan = AuditPlan.of(1, 6, WHOLE, within);
 
-        assertThat(plan.kept()).containsExactly(kept(1, 3).evidence(), kept(4, 5).evidence());
+        assertThat(plan.kept()).containsExactly(kept(1, 3), kept(4, 5));
         assertThat(plan.toRead()).containsExactly(new AuditWindow(day(3), day(4)), new AuditWindow(day(5), day(6)));
     }
 
     @Test
     void aPartlyReadStretchIsUsedAndReadAgain() {
-        KeptEvidence partial = new KeptEvidence(2, 3, new AuditEvidence(day(2), day(3), day(3), 0, 0,
-                List.of("eu-frankfurt-1 c: down"), List.of()));
+        KeptEvidence partial = new KeptEvidence(2, 3, new EvidenceWindow(day(2), day(3), day(3), 0, 0,
+                List.of("eu-frankfurt-1 c: down"), 0));
 
         AuditPlan plan = AuditPlan.of(1, 4, new AuditWindow(day(1), day(4)), List.of(kept(1, 2), partial, kept(3, 4)));
 
-        assertThat(plan.kept()).containsExactly(kept(1, 2).evidence(), partial.evidence(), kept(3, 4).evidence());
+        assertThat(plan.kept()).containsExactly(kept(1, 2), partial, kept(3, 4));
         assertThat(plan.toRead()).containsExactly(new AuditWindow(day(2), day(3)));
     }
 
