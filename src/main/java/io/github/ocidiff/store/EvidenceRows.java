@@ -61,8 +61,8 @@ final class EvidenceRows {
                     .using(DSL.selectOne())
                     .on(AUDIT_EVENT.EVENT_ID.eq(e.eventId()))
                     .whenNotMatchedThenInsert(AUDIT_EVENT.EVENT_ID, AUDIT_EVENT.EVENT_TIME, AUDIT_EVENT.REGION,
-                            AUDIT_EVENT.BODY)
-                    .values(e.eventId(), utc(e.eventTime()), e.region(), e.json())
+                            AUDIT_EVENT.BODY_ZSTD)
+                    .values(e.eventId(), utc(e.eventTime()), e.region(), JsonBodies.compress(e.json()))
                     .execute();
         }
         // The pair's matches went with its window (ON DELETE CASCADE), so they are inserted, once each, not
@@ -103,7 +103,7 @@ final class EvidenceRows {
     /** The events kept for a pair, one at a time, by resource, then time. */
     static void forEachEvent(DSLContext dsl, long from, long to, Consumer<StoredAuditEvent> consumer) {
         try (Cursor<? extends Record> rows = dsl.select(AUDIT_MATCH.OCID, AUDIT_EVENT.EVENT_ID, AUDIT_EVENT.EVENT_TIME,
-                        AUDIT_EVENT.REGION, AUDIT_EVENT.BODY)
+                        AUDIT_EVENT.REGION, AUDIT_EVENT.BODY, AUDIT_EVENT.BODY_ZSTD)
                 .from(AUDIT_MATCH).join(AUDIT_EVENT).on(AUDIT_EVENT.EVENT_ID.eq(AUDIT_MATCH.EVENT_ID))
                 .where(AUDIT_MATCH.FROM_SNAPSHOT.eq(from), AUDIT_MATCH.TO_SNAPSHOT.eq(to))
                 .orderBy(AUDIT_MATCH.OCID, AUDIT_EVENT.EVENT_TIME, AUDIT_EVENT.EVENT_ID)
@@ -123,7 +123,7 @@ final class EvidenceRows {
     /** Every stored event of one resource, with the pair it was matched for, oldest first. */
     static List<PairedAuditEvent> forResource(DSLContext dsl, String ocid) {
         return dsl.select(AUDIT_MATCH.FROM_SNAPSHOT, AUDIT_MATCH.TO_SNAPSHOT, AUDIT_MATCH.OCID, AUDIT_EVENT.EVENT_ID,
-                        AUDIT_EVENT.EVENT_TIME, AUDIT_EVENT.REGION, AUDIT_EVENT.BODY)
+                        AUDIT_EVENT.EVENT_TIME, AUDIT_EVENT.REGION, AUDIT_EVENT.BODY, AUDIT_EVENT.BODY_ZSTD)
                 .from(AUDIT_MATCH).join(AUDIT_EVENT).on(AUDIT_EVENT.EVENT_ID.eq(AUDIT_MATCH.EVENT_ID))
                 .where(AUDIT_MATCH.OCID.eq(ocid))
                 .orderBy(AUDIT_EVENT.EVENT_TIME, AUDIT_EVENT.EVENT_ID)
@@ -147,6 +147,12 @@ final class EvidenceRows {
 
     private static StoredAuditEvent event(Record r) {
         return new StoredAuditEvent(r.get(AUDIT_MATCH.OCID), r.get(AUDIT_EVENT.EVENT_ID),
-                r.get(AUDIT_EVENT.EVENT_TIME).toInstant(), r.get(AUDIT_EVENT.REGION), r.get(AUDIT_EVENT.BODY));
+                r.get(AUDIT_EVENT.EVENT_TIME).toInstant(), r.get(AUDIT_EVENT.REGION), body(r));
+    }
+
+    /** An event's JSON: compressed since migration V10, as text before. */
+    private static String body(Record r) {
+        String text = r.get(AUDIT_EVENT.BODY);
+        return text != null ? text : JsonBodies.decompress(r.get(AUDIT_EVENT.BODY_ZSTD));
     }
 }

@@ -15,8 +15,8 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Resource versions are stored compressed, with a preset dictionary of OCI's vocabulary: a resource summary
- * is some 600 bytes, too short for a compressor to find its field names repeated, so without the dictionary
+ * Resource versions (and compartment trees, and the Audit events kept as evidence) are stored compressed,
+ * with a preset dictionary of OCI's vocabulary: a resource summary is some 600 bytes, too short for a compressor to find its field names repeated, so without the dictionary
  * it shrank by a third only; with it, by more than half. They are Zstandard frames with a checksum; bodies
  * stored before are zlib streams with the same dictionary (or none) and still read, as the first bytes tell
  * the two apart. zlib spent some 16 microseconds per summary, most of it setting up each stream (a 64 KB
@@ -175,7 +175,7 @@ final class JsonBodies {
     }
 
     private static OcidiffException damaged(String why, Exception cause) {
-        return OcidiffException.runtime("a resource version in the store is damaged (" + why
+        return OcidiffException.runtime("a resource version or Audit event in the store is damaged (" + why
                 + "): restore the store from a backup", cause);
     }
 }

@@ -76,7 +76,7 @@ class JsonBodiesTest {
         deflater.setDictionary("some other dictionary".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> JsonBodies.decompress(deflate(deflater, SUMMARY)))
                 .isInstanceOf(OcidiffException.class)
-                .hasMessage("a resource version in the store is damaged (it needs an unknown dictionary): restore the "
+                .hasMessage("a resource version or Audit event in the store is damaged (it needs an unknown dictionary): restore the "
                         + "store from a backup");
     }
 
@@ -85,12 +85,12 @@ class JsonBodiesTest {
         byte[] body = JsonBodies.compress(SUMMARY);
         assertThatThrownBy(() -> JsonBodies.decompress(Arrays.copyOf(body, body.length / 2)))
                 .isInstanceOf(OcidiffException.class)
-                .hasMessageStartingWith("a resource version in the store is damaged (");
+                .hasMessageStartingWith("a resource version or Audit event in the store is damaged (");
         byte[] garbled = body.clone();
         garbled[body.length / 2] ^= 0x55;
         assertThatThrownBy(() -> JsonBodies.decompress(garbled))
                 .isInstanceOf(OcidiffException.class)
-                .hasMessageStartingWith("a resource version in the store is damaged (");
+                .hasMessageStartingWith("a resource version or Audit event in the store is damaged (");
         byte[] notABody = body.clone();
         notABody[0] ^= 0x55;
         assertThatThrownBy(() -> JsonBodies.decompress(notABody)).isInstanceOf(OcidiffException.class);
@@ -113,7 +113,7 @@ class JsonBodiesTest {
         }
         assertThatThrownBy(() -> JsonBodies.decompress(other))
                 .isInstanceOf(OcidiffException.class)
-                .hasMessageStartingWith("a resource version in the store is damaged (");
+                .hasMessageStartingWith("a resource version or Audit event in the store is damaged (");
     }
 
     /** A zlib stream of {@code json}, as ocidiff stored bodies before Zstandard. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Record2;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,34 @@ class StoreEvidenceTest {
                     .containsExactly(new PairedAuditEvent(first, second, stop));
         }
         assertThat(Resources.rows(dir.resolve("s"), AUDIT_EVENT)).isEqualTo(1);
+    }
+
+    /** Events are kept compressed; those kept as text before migration V10 read as they were. */
+    @Test
+    void eventsAreKeptCompressedAndTextKeptBeforeStillReads() {
+        long first;
+        long second;
+        String json = "{\"data\":{\"compartmentId\":\"ocid1.compartment.oc1..aaaaaaaaexample\",\"identity\":"
+                + "{\"principalName\":\"terraform\",\"userAgent\":\"Terraform/1.9.8 (+https://www.terraform.io)\"}"
+                + ",\"request\":{\"action\":\"PUT\",\"path\":\"/20160918/instances/" + web.ocid() + "\"}},"
+                + "\"eventId\":\"e1\",\"eventType\":\"com.oraclecloud.computeApi.UpdateInstance\"}";
+        StoredAuditEvent update = new StoredAuditEvent(web.ocid(), "e1", Instant.parse("2026-11-02T09:00:00Z"),
+                "us-ashburn-1", json);
+        try (Store store = Store.open(dir.resolve("s"))) {
+            first = snapshot(store, 0, Map.of(ASHBURN_A, List.of(web))).id();
+            second = snapshot(store, 1, Map.of(ASHBURN_A, List.of(webStopped))).id();
+            store.saveAuditEvidence(first, second, new AuditEvidence(START, END, END, 10, 1, List.of(), List.of(update)));
+        }
+        Record2<String, byte[]> row = Resources.closedStore(dir.resolve("s"),
+                dsl -> dsl.select(AUDIT_EVENT.BODY, AUDIT_EVENT.BODY_ZSTD).from(AUDIT_EVENT).fetchOne());
+        assertThat(row.value1()).isNull();
+        assertThat(row.value2().length).isLessThan(json.length() * 2 / 3);
+        // As a store written before V10 holds it.
+        Resources.closedStore(dir.resolve("s"), dsl -> dsl.update(AUDIT_EVENT).set(AUDIT_EVENT.BODY, json)
+                .setNull(AUDIT_EVENT.BODY_ZSTD).execute());
+        try (Store store = Store.open(dir.resolve("s"))) {
+            assertThat(store.auditEvidence(first, second).orElseThrow().events()).containsExactly(update);
+        }
     }
 
     @Test
