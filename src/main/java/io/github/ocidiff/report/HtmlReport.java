@@ -26,10 +26,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The report as one self-contained HTML5 page for people: header and banners, summary cards, for a drift
@@ -388,12 +390,23 @@ public final class HtmlReport {
                     path -> new ArrayList<>()).add(i);
         }
         Comparator<Integer> driftFirst = Comparator.comparing(i -> report.isWaived(changes.get(i).change()));
+        // As many rows as the changes list, the drift (unwaived) first across compartments: what a review needs.
+        Set<Integer> rows = IntStream.range(0, changes.size()).boxed().sorted(driftFirst)
+                .limit(ReportText.LISTED_CHANGES).collect(Collectors.toSet());
+        if (rows.size() < changes.size()) {
+            html.append("<p class=\"banner warning\">").append(escape(String.format("This section lists %,d of the "
+                    + "%,d changes, the unwaived ones first; the JSON and CSV reports list all of them.", rows.size(),
+                    changes.size()))).append("</p>\n");
+        }
         byCompartment.forEach((compartment, indexes) -> {
             long waived = indexes.stream().filter(i -> report.isWaived(changes.get(i).change())).count();
             html.append("<h3 class=\"compartment\">").append(escape(compartment)).append(" <span class=\"muted\">")
                     .append(indexes.size() - waived).append(" unwaived, ").append(waived).append(" waived</span></h3>\n");
-            table("compliance", List.of("State", "Kind", "Resource", "Actors"),
-                    indexes.stream().sorted(driftFirst).collect(Collectors.toList()), i -> complianceRow(i, changes.get(i)));
+            List<Integer> shown = indexes.stream().filter(rows::contains).sorted(driftFirst).toList();
+            if (!shown.isEmpty()) {
+                table("compliance", List.of("State", "Kind", "Resource", "Actors"), shown,
+                        i -> complianceRow(i, changes.get(i)));
+            }
         });
         html.append("</section>\n");
     }

@@ -134,15 +134,25 @@ class HtmlReportTest {
         assertThat(ReportFormat.HTML.render(ReportFixture.repeated(4))).doesNotContain("This page lists the first");
     }
 
-    /** A drift report's compliance rows link to the changes the page lists, and only to those. */
+    /**
+     * A large drift report's compliance section lists as many rows as the changes list, every unwaived change
+     * among them, says so, and links only to the changes the page lists.
+     */
     @Test
-    void complianceRowsLinkOnlyToListedChanges() {
+    void aLargeComplianceSectionListsTheDriftFirstAndLinksOnlyToListedChanges() {
         Report once = ReportFixture.drift();
         Report large = ReportFixture.repeated(once, ReportText.LISTED_CHANGES / once.changes().size() + 1);
         String html = ReportFormat.HTML.render(large);
+        String section = html.substring(html.indexOf("<section id=\"compliance\""), html.indexOf("</section>",
+                html.indexOf("<section id=\"compliance\"")));
+        assertThat(section.split("<td data-label=\"State\">", -1)).hasSize(ReportText.LISTED_CHANGES + 1);
+        assertThat(large.unwaived()).isPositive().isLessThan(ReportText.LISTED_CHANGES);
+        // Unwaived: no waiver, or an expired one. Every one of them is listed; waived ones fill the rest.
+        assertThat(section.split("<td data-label=\"State\"><span class=\"waiver waived\"", -1))
+                .hasSize(ReportText.LISTED_CHANGES - (int) large.unwaived() + 1);
+        assertThat(section).contains(String.format("This section lists 10,000 of the %,d changes, the unwaived ones "
+                + "first", large.changes().size()));
         assertThat(html).contains("<a href=\"#change-10000\">").doesNotContain("<a href=\"#change-10001\">");
-        int rows = html.split("<td data-label=\"State\">", -1).length - 1;
-        assertThat(rows).isEqualTo(large.changes().size()).isGreaterThan(ReportText.LISTED_CHANGES);
     }
 
     @Test
