@@ -38,8 +38,15 @@ public final class MassChangeBench {
             String at = days.get(1) + "T23:59:59Z";
             System.out.printf("%n[1] %,d resources, %s of them changed the next day, each run under -Xmx%dm:%n",
                     resources, churn, heapMb);
-            Run daily = Run.of(jar, dir, "daily", heapMb, List.of("--config", config.toString(), "daily", "--quiet",
-                    "--at", at));
+            Path storeFile = dir.resolve("store").resolve("ocidiff.mv.db");
+            long before = Files.size(storeFile);
+            Run daily;
+            long largest;
+            try (FileSizeWatch watch = FileSizeWatch.start(storeFile)) {
+                daily = Run.of(jar, dir, "daily", heapMb, List.of("--config", config.toString(), "daily", "--quiet",
+                        "--at", at));
+                largest = watch.largest();
+            }
             Matcher tally = TALLY.matcher(daily.output());
             long changes = 0;
             if (tally.find()) {
@@ -49,6 +56,9 @@ public final class MassChangeBench {
             }
             daily.print(String.format("daily of %,d changes (snapshot, diff, Audit, evidence kept, reports written)",
                     changes), changes);
+            // Disk, not heap: H2 writes the night's pages anew until the store is rewritten compactly as it closes.
+            System.out.printf("    store file: %.0f MB before the night, at most %.0f MB during it, %.0f MB after%n",
+                    before / 1e6, largest / 1e6, Files.size(storeFile) / 1e6);
             Run evidence = Run.of(jar, dir, "evidence", heapMb, List.of("--config", config.toString(), "evidence",
                     "--from", days.get(0).toString(), "--to", days.get(1).toString(), "--out",
                     dir.resolve("pack.zip").toString()));
@@ -68,6 +78,49 @@ public final class MassChangeBench {
             return String.format("%s %.1f MB", file.getFileName(), Files.size(file) / 1e6);
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The largest size a file reached while watched, sampled every 50 ms. */
+    private static final class FileSizeWatch implements AutoCloseable {
+        private final Path file;
+        private final Thread thread;
+        private volatile boolean stop;
+        private volatile long largest;
+
+        private FileSizeWatch(Path file) {
+            this.file = file;
+            this.thread = new Thread(this::sample, "bench-file-size");
+        }
+
+        static FileSizeWatch start(Path file) {
+            FileSizeWatch watch = new FileSizeWatch(file);
+            watch.thread.setDaemon(true);
+            watch.thread.start();
+            return watch;
+        }
+
+        private void sample() {
+            while (!stop) {
+                try {
+                    largest = Math.max(largest, Files.size(file));
+                    Thread.sleep(50);
+                } catch (IOException e) {
+                    // Between a rewrite's rename and the next sample: the next one finds it.
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long largest() {
+            return largest;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop = true;
+            thread.join();
         }
     }
 
