@@ -1,7 +1,5 @@
 package io.github.ocidiff.store;
 
-import static io.github.ocidiff.store.jooq.Tables.AUDIT_EVENT;
-import static io.github.ocidiff.store.jooq.Tables.AUDIT_MATCH;
 import static io.github.ocidiff.store.jooq.Tables.AUDIT_WINDOW;
 import static io.github.ocidiff.store.jooq.Tables.COMPARTMENT_TREE;
 import static io.github.ocidiff.store.jooq.Tables.DAILY_REPORT;
@@ -37,10 +35,7 @@ final class Pruning {
     }
 
     static void before(DSLContext tx, long firstKept, LocalDate dailyReportsBefore) {
-        tx.deleteFrom(AUDIT_WINDOW)
-                .where(AUDIT_WINDOW.FROM_SNAPSHOT.lt(firstKept).or(AUDIT_WINDOW.TO_SNAPSHOT.lt(firstKept))).execute();
-        tx.deleteFrom(AUDIT_EVENT).where(DSL.notExists(DSL.selectOne().from(AUDIT_MATCH)
-                .where(AUDIT_MATCH.EVENT_ID.eq(AUDIT_EVENT.EVENT_ID)))).execute();
+        EvidenceRows.deleteWindows(tx, AUDIT_WINDOW.FROM_SNAPSHOT.lt(firstKept).or(AUDIT_WINDOW.TO_SNAPSHOT.lt(firstKept)));
         tx.deleteFrom(SNAPSHOT_COMPARTMENTS).where(SNAPSHOT_COMPARTMENTS.SNAPSHOT_ID.lt(firstKept)).execute();
         tx.deleteFrom(COMPARTMENT_TREE).where(DSL.notExists(DSL.selectOne().from(SNAPSHOT_COMPARTMENTS)
                 .where(SNAPSHOT_COMPARTMENTS.TREE_SHA256.eq(COMPARTMENT_TREE.SHA256)))).execute();

@@ -119,6 +119,29 @@ class StoreEvidenceTest {
             assertThat(store.compartments(second)).isEmpty();
         }
         assertThat(Resources.rows(dir.resolve("s"), COMPARTMENT_TREE)).isZero();
+        assertThat(Resources.rows(dir.resolve("s"), AUDIT_EVENT)).isZero();
+    }
+
+    /** The events of a pair that goes are deleted unless another pair matched them too. */
+    @Test
+    void anEventAnotherPairMatchedStaysWhenAPairGoes() {
+        try (Store store = Store.open(dir.resolve("s"))) {
+            long first = snapshot(store, 0, Map.of(ASHBURN_A, List.of(web))).id();
+            long second = snapshot(store, 1, Map.of(ASHBURN_A, List.of(webStopped))).id();
+            long third = snapshot(store, 2, Map.of(ASHBURN_A, List.of(web))).id();
+            StoredAuditEvent stop = event(web.ocid(), "e1", "2026-11-02T09:00:00Z");
+            StoredAuditEvent start = event(web.ocid(), "e2", "2026-11-03T09:00:00Z");
+            store.saveAuditEvidence(first, second, new AuditEvidence(START, END, END, 1, 1, List.of(), List.of(stop)));
+            // A longer window (a drift, say) over both nights.
+            store.saveAuditEvidence(first, third, new AuditEvidence(START, END.plusSeconds(86_400), END, 2, 2,
+                    List.of(), List.of(stop, start)));
+
+            store.deleteSnapshot(third);
+
+            assertThat(store.auditEvidence(first, third)).isEmpty();
+            assertThat(store.auditEvidence(first, second).orElseThrow().events()).containsExactly(stop);
+        }
+        assertThat(Resources.rows(dir.resolve("s"), AUDIT_EVENT)).isEqualTo(1);
     }
 
     @Test
