@@ -126,8 +126,9 @@ public final class MarkdownReport {
             md.append("> ").append(text(notListed)).append("\n\n");
         }
         // Report order within each compartment; compartments by path.
-        Map<String, List<AttributedChange>> byCompartment = ReportText.listed(report).stream().collect(Collectors.groupingBy(
-                c -> ReportText.compartment(report, c.change().compartmentId()), TreeMap::new, Collectors.toList()));
+        Map<String, List<AttributedChange>> byCompartment = ReportText.listed(report).stream()
+                .collect(Collectors.groupingBy(c -> ReportText.compartment(report, c.change().compartmentId()),
+                        TreeMap::new, Collectors.toList()));
         byCompartment.forEach((compartment, changes) -> {
             md.append("### ").append(text(compartment)).append("\n\n");
             changes.forEach(change -> {

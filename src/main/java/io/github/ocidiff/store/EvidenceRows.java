@@ -146,14 +146,16 @@ final class EvidenceRows {
      */
     static void deleteWindows(DSLContext tx, Condition which) {
         List<String> events = tx.selectDistinct(AUDIT_MATCH.EVENT_ID).from(AUDIT_MATCH).join(AUDIT_WINDOW)
-                .on(AUDIT_WINDOW.FROM_SNAPSHOT.eq(AUDIT_MATCH.FROM_SNAPSHOT), AUDIT_WINDOW.TO_SNAPSHOT.eq(AUDIT_MATCH.TO_SNAPSHOT))
+                .on(AUDIT_WINDOW.FROM_SNAPSHOT.eq(AUDIT_MATCH.FROM_SNAPSHOT),
+                        AUDIT_WINDOW.TO_SNAPSHOT.eq(AUDIT_MATCH.TO_SNAPSHOT))
                 .where(which)
                 .fetch(AUDIT_MATCH.EVENT_ID);
         tx.deleteFrom(AUDIT_WINDOW).where(which).execute();
         for (int from = 0; from < events.size(); from += ORPHAN_BATCH) {
             tx.deleteFrom(AUDIT_EVENT)
                     .where(AUDIT_EVENT.EVENT_ID.in(events.subList(from, Math.min(events.size(), from + ORPHAN_BATCH))))
-                    .andNotExists(DSL.selectOne().from(AUDIT_MATCH).where(AUDIT_MATCH.EVENT_ID.eq(AUDIT_EVENT.EVENT_ID)))
+                    .andNotExists(DSL.selectOne().from(AUDIT_MATCH)
+                            .where(AUDIT_MATCH.EVENT_ID.eq(AUDIT_EVENT.EVENT_ID)))
                     .execute();
         }
     }

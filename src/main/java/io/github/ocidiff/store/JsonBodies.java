@@ -16,13 +16,14 @@ import java.util.zip.Inflater;
 
 /**
  * Resource versions (and compartment trees, and the Audit events kept as evidence) are stored compressed,
- * with a preset dictionary of OCI's vocabulary: a resource summary is some 600 bytes, too short for a compressor to find its field names repeated, so without the dictionary
- * it shrank by a third only; with it, by more than half. They are Zstandard frames with a checksum; bodies
- * stored before are zlib streams with the same dictionary (or none) and still read, as the first bytes tell
- * the two apart. zlib spent some 16 microseconds per summary, most of it setting up each stream (a 64 KB
- * hash table, Huffman trees for 600 bytes): three quarters of the version writer's 21 CPU-seconds on a first
- * night of a million resources. Zstandard with a prepared dictionary takes 5, at the same size. Each
- * thread keeps its (de)compression contexts: making one per body is what made zlib slow.
+ * with a preset dictionary of OCI's vocabulary: a resource summary is some 600 bytes, too short for a
+ * compressor to find its field names repeated, so without the dictionary it shrank by a third only; with
+ * it, by more than half. They are Zstandard frames with a checksum; bodies stored before are zlib streams
+ * with the same dictionary (or none) and still read, as the first bytes tell the two apart. zlib spent
+ * some 16 microseconds per summary, most of it setting up each stream (a 64 KB hash table, Huffman trees
+ * for 600 bytes): three quarters of the version writer's 21 CPU-seconds on a first night of a million
+ * resources. Zstandard with a prepared dictionary takes 5, at the same size. Each thread keeps its
+ * (de)compression contexts: making one per body is what made zlib slow.
  */
 final class JsonBodies {
 

@@ -35,7 +35,8 @@ final class Pruning {
     }
 
     static void before(DSLContext tx, long firstKept, LocalDate dailyReportsBefore) {
-        EvidenceRows.deleteWindows(tx, AUDIT_WINDOW.FROM_SNAPSHOT.lt(firstKept).or(AUDIT_WINDOW.TO_SNAPSHOT.lt(firstKept)));
+        EvidenceRows.deleteWindows(tx,
+                AUDIT_WINDOW.FROM_SNAPSHOT.lt(firstKept).or(AUDIT_WINDOW.TO_SNAPSHOT.lt(firstKept)));
         tx.deleteFrom(SNAPSHOT_COMPARTMENTS).where(SNAPSHOT_COMPARTMENTS.SNAPSHOT_ID.lt(firstKept)).execute();
         tx.deleteFrom(COMPARTMENT_TREE).where(DSL.notExists(DSL.selectOne().from(SNAPSHOT_COMPARTMENTS)
                 .where(SNAPSHOT_COMPARTMENTS.TREE_SHA256.eq(COMPARTMENT_TREE.SHA256)))).execute();

@@ -76,8 +76,8 @@ class JsonBodiesTest {
         deflater.setDictionary("some other dictionary".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> JsonBodies.decompress(deflate(deflater, SUMMARY)))
                 .isInstanceOf(OcidiffException.class)
-                .hasMessage("a resource version or Audit event in the store is damaged (it needs an unknown dictionary): restore the "
-                        + "store from a backup");
+                .hasMessage("a resource version or Audit event in the store is damaged (it needs an unknown "
+                        + "dictionary): restore the store from a backup");
     }
 
     @Test

@@ -70,7 +70,8 @@ class StoreEvidenceTest {
         try (Store store = Store.open(dir.resolve("s"))) {
             first = snapshot(store, 0, Map.of(ASHBURN_A, List.of(web))).id();
             second = snapshot(store, 1, Map.of(ASHBURN_A, List.of(webStopped))).id();
-            store.saveAuditEvidence(first, second, new AuditEvidence(START, END, END, 10, 1, List.of(), List.of(update)));
+            store.saveAuditEvidence(first, second,
+                    new AuditEvidence(START, END, END, 10, 1, List.of(), List.of(update)));
         }
         Record2<String, byte[]> row = Resources.closedStore(dir.resolve("s"),
                 dsl -> dsl.select(AUDIT_EVENT.BODY, AUDIT_EVENT.BODY_ZSTD).from(AUDIT_EVENT).fetchOne());
