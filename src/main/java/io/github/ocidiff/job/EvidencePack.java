@@ -24,10 +24,7 @@ import io.github.ocidiff.store.StoredAuditEvent;
 import io.github.ocidiff.store.Store;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.temporal.Temporal;
@@ -102,11 +99,8 @@ public final class EvidencePack {
     public List<PackFile> files(Report report, Ends ends, Tool tool) {
         List<PackFile> files = new ArrayList<>();
         for (ReportFormat format : ReportFormat.values()) {
-            files.add(new PackFile(ReportFiles.BASE_NAME + "." + format.extension(), out -> {
-                Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                format.write(report, text);
-                text.flush();
-            }));
+            String name = ReportFiles.BASE_NAME + "." + format.extension();
+            files.add(new PackFile(name, out -> format.write(report, out)));
         }
         files.add(new PackFile(AUDIT_EVENTS, out -> auditEvents(ends, out)));
         files.add(json(SNAPSHOTS, snapshots(report, ends)));

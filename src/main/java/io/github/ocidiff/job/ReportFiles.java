@@ -2,10 +2,6 @@ package io.github.ocidiff.job;
 
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.ReportFormat;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +30,6 @@ public final class ReportFiles {
      * (or a crash) never sees half a report.
      */
     public static void writeAtomically(Path file, ReportFormat format, Report report) {
-        AtomicFile.write(file, out -> {
-            Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            format.write(report, text);
-            text.flush();
-        }, "the report");
+        AtomicFile.write(file, out -> format.write(report, out), "the report");
     }
 }

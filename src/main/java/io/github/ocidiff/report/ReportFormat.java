@@ -1,10 +1,14 @@
 package io.github.ocidiff.report;
 
 import io.github.ocidiff.OcidiffException;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,7 +53,17 @@ public enum ReportFormat {
         renderer.write(report, out);
     }
 
-    /** The report as one string, for small ones (a test's, an evidence pack's). */
+    /**
+     * Writes the report to {@code out} in UTF-8 as it renders it, and flushes it; {@code out} stays open (a
+     * file being written, an entry of an evidence pack's zip).
+     */
+    public void write(Report report, OutputStream out) throws IOException {
+        Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        write(report, text);
+        text.flush();
+    }
+
+    /** The report as one string, for small ones (a test's). */
     public String render(Report report) {
         StringWriter text = new StringWriter();
         try {
