@@ -6,7 +6,6 @@ import static io.github.ocidiff.store.jooq.Tables.AUDIT_MATCH;
 import static io.github.ocidiff.store.jooq.Tables.AUDIT_WINDOW;
 
 import io.github.ocidiff.store.jooq.tables.records.AuditWindowRecord;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -77,15 +76,6 @@ final class EvidenceRows {
                     .values(from, to, match.get(0), match.get(1))
                     .execute();
         }
-    }
-
-    static Optional<AuditEvidence> find(DSLContext dsl, long from, long to) {
-        return window(dsl, from, to).map(w -> {
-            List<StoredAuditEvent> events = new ArrayList<>();
-            forEachEvent(dsl, from, to, events::add);
-            return new AuditEvidence(w.start(), w.end(), w.fetchedAt(), w.eventsRead(), w.writeEvents(), w.failures(),
-                    events);
-        });
     }
 
     /** What was read for a pair and how many events it matched, without the events. */

@@ -371,19 +371,14 @@ public final class Store implements AutoCloseable {
         dsl.transaction(configuration -> EvidenceRows.save(configuration.dsl(), fromId, toId, evidence));
     }
 
-    /** The attribution evidence kept for a snapshot pair, if attribution ran for exactly that pair. */
-    public Optional<AuditEvidence> auditEvidence(long fromId, long toId) {
-        return EvidenceRows.find(dsl, fromId, toId);
-    }
-
     /** What attribution read for a pair and how many events it matched, if attribution ran for exactly that pair. */
     public Optional<EvidenceWindow> auditWindow(long fromId, long toId) {
         return EvidenceRows.window(dsl, fromId, toId);
     }
 
     /**
-     * The events kept for a pair one at a time, in the order of {@link #auditEvidence}: a night of 100,000
-     * changes keeps 100,000 of them.
+     * The events kept for a pair one at a time, by resource, then time: a night of 100,000 changes keeps
+     * 100,000 of them.
      */
     public void forEachAuditEvent(long fromId, long toId, Consumer<StoredAuditEvent> consumer) {
         EvidenceRows.forEachEvent(dsl, fromId, toId, consumer);

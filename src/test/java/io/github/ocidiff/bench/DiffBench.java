@@ -8,7 +8,7 @@ import io.github.ocidiff.diff.ChangeKind;
 import io.github.ocidiff.job.AuditAccess;
 import io.github.ocidiff.job.DiffJob;
 import io.github.ocidiff.oci.OciClients;
-import io.github.ocidiff.store.AuditEvidence;
+import io.github.ocidiff.store.EvidenceWindow;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import java.io.IOException;
@@ -177,7 +177,7 @@ public final class DiffBench {
             if (!result.warnings().isEmpty()) {
                 throw new IllegalStateException("attribution was incomplete: " + result.warnings());
             }
-            AuditEvidence evidence = store.auditEvidence(from.id(), to.id()).orElseThrow();
+            EvidenceWindow evidence = store.auditWindow(from.id(), to.id()).orElseThrow();
             long audited = result.report().changes().stream().filter(c -> c.attribution() == Attribution.AUDIT).count();
             System.out.printf("attributed %d %d %d %d %d %d %d%n", evidence.eventsRead(), evidence.writeEvents(),
                     result.report().changes().size(), audited, diffMillis, millis, cpu);
