@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
                 "A COMPLETE snapshot of today is kept unless --force; a PARTIAL or FAILED one is replaced.",
                 "--region/--compartment narrow it: what they leave out is carried forward as not collected;"
                         + " a narrowed snapshot does not stand in for the nightly one, and one narrower than"
-                        + " today's is refused unless --force.",
+                        + " today's is refused unless --force. On a day whose snapshot is PARTIAL they fill its"
+                        + " gaps instead: what they name is taken again, the rest kept as collected.",
                 "Exit 0 COMPLETE, 4 PARTIAL (some scopes not collected), 1 FAILED, 2 usage."})
 public final class SnapshotCommand extends BaseCommand implements Callable<Integer> {
 
@@ -75,7 +76,7 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
                 + "; resources of those scopes are carried forward as unknown");
     }
 
-    /** What a new snapshot holds, and which of today's snapshots it replaced. */
+    /** What a new snapshot holds, and which of today's snapshots it replaced or filled. */
     static String summaryLine(SnapshotJob.Outcome outcome) {
         var s = outcome.summary();
         String line = String.format("snapshot %d %s: %s, %s, %s, %.1f s", s.id(), s.status(), count(s.resources(), "resource"),
@@ -83,7 +84,10 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
                 outcome.duration().toMillis() / 1000.0);
         String replaced = outcome.replaced().map(r -> line + "; replaced today's snapshot " + r.id() + " ("
                 + r.statusAndNarrowing() + ")").orElse(line);
-        return outcome.vanished().isEmpty() ? replaced : replaced + "; " + vanished(outcome.vanished());
+        String filled = outcome.filled().map(f -> replaced + "; filled the gaps of today's snapshot " + f.id() + " ("
+                + f.status() + ", " + count(f.failedScopes(), "scope") + " not collected): " + count(outcome.scopes(), "scope")
+                + " taken again, the others kept as it collected them").orElse(replaced);
+        return outcome.vanished().isEmpty() ? filled : filled + "; " + vanished(outcome.vanished());
     }
 
     /** "2 resources listed by Search left out, deleted before ...: Bucket logs (us-ashburn-1), ..." (three named at most). */

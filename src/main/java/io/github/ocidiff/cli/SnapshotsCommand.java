@@ -1,5 +1,6 @@
 package io.github.ocidiff.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,6 +42,9 @@ public final class SnapshotsCommand extends BaseCommand implements Callable<Inte
                         .put("resources", s.resourceCount()).put("changes", s.changesFromPrevious())
                         .put("failedScopes", s.failedScopes());
                 snapshot.set("narrowedTo", s.narrowing().isNone() ? NullNode.instance : json.valueToTree(s.narrowing()));
+                snapshot.set("filled", s.fill().<JsonNode>map(f -> json.createObjectNode()
+                        .put("snapshotId", f.filledId()).set("retaken", json.valueToTree(f.retaken())))
+                        .orElse(NullNode.instance));
             }
             out.println(json.writeValueAsString(array));
             return 0;
@@ -63,6 +67,9 @@ public final class SnapshotsCommand extends BaseCommand implements Callable<Inte
     private static String coverage(SnapshotInfo s) {
         String collected = s.failedScopes() == 0 ? "complete" : String.format("%,d scope%s not collected",
                 s.failedScopes(), s.failedScopes() == 1 ? "" : "s");
+        if (s.fill().isPresent()) {
+            return collected + " (" + s.fill().get().describe() + ")";
+        }
         return s.narrowing().isNone() ? collected : collected + " (narrowed: " + s.narrowing().describe() + ")";
     }
 }

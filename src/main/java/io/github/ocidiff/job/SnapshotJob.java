@@ -27,8 +27,11 @@ import java.util.function.Supplier;
  * Takes today's snapshot: plan from Identity, collect every scope, commit. Idempotent per UTC day: a
  * COMPLETE snapshot of the day is kept (unless forced) when it covers what is asked; a PARTIAL or FAILED
  * one, or one narrowed to less than is asked (an earlier `snapshot --region R` before the nightly run),
- * is replaced. A narrower request than today's snapshot covers is refused unless forced (or today's
- * collected nothing): it would drop the rest of the day's collection.
+ * is replaced. A narrowed request on a day whose snapshot is PARTIAL fills its gaps: what it narrows to
+ * is taken again, the rest kept as that snapshot collected it, in a new snapshot of the day that stands
+ * for the whole plan (a region down at night, taken again in the morning). Any other request narrower
+ * than today's snapshot covers is refused unless forced (or today's collected nothing): it would drop
+ * the rest of the day's collection.
  */
 public final class SnapshotJob {
 
@@ -48,10 +51,12 @@ public final class SnapshotJob {
      * The result: a new snapshot, or the COMPLETE one of today that was kept.
      *
      * @param replaced today's earlier snapshot that the new one replaced
+     * @param filled   today's earlier snapshot, PARTIAL, whose gaps the new one filled (it stays, as it was)
      * @param vanished  resources Search listed that were deleted before their details were read, left out
      */
-    public record Outcome(SnapshotSummary summary, boolean kept, Optional<SnapshotInfo> replaced, int regions,
-                          int scopes, Duration duration, List<VanishedResource> vanished) {
+    public record Outcome(SnapshotSummary summary, boolean kept, Optional<SnapshotInfo> replaced,
+                          Optional<SnapshotInfo> filled, int regions, int scopes, Duration duration,
+                          List<VanishedResource> vanished) {
         public Outcome {
             vanished = List.copyOf(vanished);
         }
@@ -88,7 +93,7 @@ public final class SnapshotJob {
                 StoreTenancy.require(store, clients.credentials().tenancyId(), "the configured credentials belong to");
                 SnapshotSummary summary = new SnapshotSummary(existing.id(), existing.takenAt(), existing.status(),
                         existing.resourceCount(), List.of());
-                return new Outcome(summary, true, Optional.empty(), 0, 0, Duration.ZERO, List.of());
+                return new Outcome(summary, true, Optional.empty(), Optional.empty(), 0, 0, Duration.ZERO, List.of());
             }
         }
         Planning planned = planning.get();
@@ -96,9 +101,19 @@ public final class SnapshotJob {
         // Planned first: a request Identity refuses (an unknown region, say) leaves today's snapshot alone.
         CrawlPlan plan = planned.plan();
         StoreTenancy.require(store, plan.tenancyId(), "the configured credentials reach " + plan.tenancyName() + ",");
-        sameDay.ifPresent(existing -> {
-            if (!request.force() && existing.status() != SnapshotStatus.FAILED
-                    && !request.narrowing().covers(existing.narrowing())) {
+        Optional<SnapshotInfo> replaced = Optional.empty();
+        // Today's FAILED snapshots collected nothing: they go, and today's snapshot before them, if any, decides.
+        while (sameDay.filter(existing -> existing.status() == SnapshotStatus.FAILED).isPresent()) {
+            store.deleteSnapshot(sameDay.get().id());
+            replaced = replaced.isPresent() ? replaced : sameDay;
+            sameDay = store.latestCommitted().filter(s -> s.day().equals(day));
+        }
+        Optional<SnapshotInfo> filled = sameDay.filter(existing -> !request.force()
+                && existing.status() == SnapshotStatus.PARTIAL && existing.narrowing().isNone()
+                && !request.narrowing().isNone());
+        if (sameDay.isPresent() && filled.isEmpty()) {
+            SnapshotInfo existing = sameDay.get();
+            if (!request.force() && !request.narrowing().covers(existing.narrowing())) {
                 // Replaced by a narrower one, the rest of today's collection would fall back to older data.
                 throw OcidiffException.usage("today's snapshot " + existing.id() + " (" + existing.statusAndNarrowing()
                         + ") covers more than " + request.narrowing().describe() + ", which would replace it with older data for"
@@ -106,14 +121,18 @@ public final class SnapshotJob {
                         + " add --force");
             }
             store.deleteSnapshot(existing.id());
-        });
+            replaced = replaced.isPresent() ? replaced : sameDay;
+        }
         List<ScopeCoverage> last = store.latestCommitted().map(latest -> store.coverage(latest.id())).orElse(List.of());
-        try (SnapshotWriter writer = store.begin(takenAt, plan.tenancyId(), "crawl", request.narrowing())) {
+        try (SnapshotWriter writer = filled.isPresent()
+                ? store.fill(takenAt, plan.tenancyId(), filled.get(), request.narrowing())
+                : store.begin(takenAt, plan.tenancyId(), "crawl", request.narrowing())) {
             CrawlResult crawled = crawler.collect(plan, writer, progress, last);
             progress.committing();
             SnapshotSummary summary = writer.commit();
             store.saveCompartments(summary.id(), plan.tree().all());
-            return new Outcome(summary, false, sameDay, plan.regions().size(), plan.scopes().size(),
+            return new Outcome(summary, false, replaced, filled,
+                    plan.regions().size(), plan.scopes().size(),
                     Duration.ofNanos(System.nanoTime() - start), crawled.vanished());
         }
     }

@@ -4,6 +4,7 @@ import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * A committed snapshot.
@@ -17,11 +18,31 @@ import java.time.LocalDate;
  * @param changesFromPrevious resources created, deleted or modified since the previous snapshot
  *                            (each resource counted once)
  * @param narrowing           what the command line narrowed it to, {@link Narrowing#NONE} for the
- *                            configuration's whole plan
+ *                            configuration's whole plan (which a snapshot that filled another's gaps stands for)
+ * @param fill                the earlier snapshot of the day whose gaps this one filled, and what it took again
  */
 public record SnapshotInfo(long id, Instant takenAt, LocalDate day, String tenancyId, String source,
                            SnapshotStatus status, long resourceCount, int failedScopes, long changesFromPrevious,
-                           Instant startedAt, Instant finishedAt, Narrowing narrowing) {
+                           Instant startedAt, Instant finishedAt, Narrowing narrowing, Optional<Fill> fill) {
+
+    /**
+     * What a snapshot that filled the gaps of an earlier one of its day took again ({@code snapshot --region R}
+     * after a PARTIAL night); the rest it has as the earlier one collected it.
+     */
+    public record Fill(long filledId, Narrowing retaken) {
+        /** E.g. "filled snapshot 6: --region eu-frankfurt-1 taken again". */
+        public String describe() {
+            return "filled snapshot " + filledId + ": " + retaken.describe() + " taken again";
+        }
+    }
+
+    /** Any snapshot but one that filled another's gaps. */
+    public SnapshotInfo(long id, Instant takenAt, LocalDate day, String tenancyId, String source, SnapshotStatus status,
+                        long resourceCount, int failedScopes, long changesFromPrevious, Instant startedAt,
+                        Instant finishedAt, Narrowing narrowing) {
+        this(id, takenAt, day, tenancyId, source, status, resourceCount, failedScopes, changesFromPrevious, startedAt,
+                finishedAt, narrowing, Optional.empty());
+    }
 
     /** E.g. "PARTIAL", or "COMPLETE, --region us-ashburn-1" for a narrowed one. */
     public String statusAndNarrowing() {

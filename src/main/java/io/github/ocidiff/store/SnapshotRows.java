@@ -28,6 +28,12 @@ final class SnapshotRows {
     }
 
     static long insertRunning(DSLContext dsl, Instant takenAt, String tenancyId, String source, Narrowing narrowing) {
+        return insertRunning(dsl, takenAt, tenancyId, source, narrowing, null);
+    }
+
+    /** @param fills the snapshot whose gaps this one fills (narrowing then names what it takes again), or null */
+    static long insertRunning(DSLContext dsl, Instant takenAt, String tenancyId, String source, Narrowing narrowing,
+                              Long fills) {
         return dsl.insertInto(SNAPSHOT)
                 .set(SNAPSHOT.TAKEN_AT, utc(takenAt))
                 .set(SNAPSHOT.UTC_DAY, utc(takenAt).toLocalDate())
@@ -37,6 +43,7 @@ final class SnapshotRows {
                 .set(SNAPSHOT.STARTED_AT, utc(Instant.now()))
                 .set(SNAPSHOT.NARROWED_REGIONS, array(narrowing.regions()))
                 .set(SNAPSHOT.NARROWED_COMPARTMENTS, array(narrowing.compartments()))
+                .set(SNAPSHOT.FILLS, fills)
                 .returning(SNAPSHOT.ID)
                 .fetchSingle(SNAPSHOT.ID);
     }
@@ -121,10 +128,14 @@ final class SnapshotRows {
     }
 
     private static SnapshotInfo info(SnapshotRecord r) {
+        Narrowing narrowing = new Narrowing(list(r.getNarrowedRegions()), list(r.getNarrowedCompartments()));
+        // A fill stands for the whole plan: its narrowing columns name what it took again.
+        Optional<SnapshotInfo.Fill> fill = Optional.ofNullable(r.getFills())
+                .map(filled -> new SnapshotInfo.Fill(filled, narrowing));
         return new SnapshotInfo(r.getId(), r.getTakenAt().toInstant(), r.getUtcDay(), r.getTenancyId(), r.getSource(),
                 SnapshotStatus.valueOf(r.getStatus()), r.getResourceCount(), r.getFailedScopes(), r.getChanges(),
                 r.getStartedAt().toInstant(), r.getFinishedAt().toInstant(),
-                new Narrowing(list(r.getNarrowedRegions()), list(r.getNarrowedCompartments())));
+                fill.isPresent() ? Narrowing.NONE : narrowing, fill);
     }
 
     private static String[] array(List<String> values) {

@@ -62,6 +62,11 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     private final Map<Scope, ScopeCoverage> done = new ConcurrentHashMap<>();
     /** Not collected by choice: carried forward as failed scopes are, but no gap in the snapshot's status. */
     private final Set<Scope> narrowedOut = ConcurrentHashMap.newKeySet();
+    /**
+     * When this snapshot fills the gaps of the latest one (Store#fill): that one's coverage, which the scopes
+     * this one leaves out keep, gaps included.
+     */
+    private final Map<Scope, ScopeCoverage> inherited;
     private volatile State state = State.OPEN;
 
     /**
@@ -69,10 +74,13 @@ final class StagedSnapshotWriter implements SnapshotWriter {
      * @param file  where the open intervals are saved between snapshots, or null to neither read nor write it
      * @param saved the token of the latest committed snapshot, or null when there is none
      * @param keyBuilder where the keys are built if a first night left them out
+     * @param inherited the coverage of the snapshot this one fills the gaps of, or none
      */
     StagedSnapshotWriter(DSLContext dsl, long id, Instant takenAt, OpenIntervalIndex index, OpenIntervalFile file,
-                         OpenIntervalFile.Token saved, DeferredKeys keys, Executor keyBuilder) {
+                         OpenIntervalFile.Token saved, DeferredKeys keys, Executor keyBuilder,
+                         List<ScopeCoverage> inherited) {
         this.dsl = dsl;
+        this.inherited = inherited.stream().collect(Collectors.toMap(ScopeCoverage::scope, c -> c));
         this.keys = keys;
         this.id = id;
         this.takenAt = takenAt;
@@ -190,10 +198,15 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         List<ScopeCoverage> coverage = declared.stream().sorted(SCOPE_ORDER)
                 .map(scope -> done.getOrDefault(scope, notReported(scope)))
                 .toList();
-        // Narrowed-out scopes are carried forward like failed ones, but only the others make the status.
+        // Narrowed-out scopes are carried forward like failed ones, but only the others make the status: those
+        // collected now, and in a fill those of the filled snapshot, whose coverage it records as its own.
         List<ScopeCoverage> failed = coverage.stream().filter(c -> !c.ok()).toList();
-        List<ScopeCoverage> gaps = failed.stream().filter(c -> !narrowedOut.contains(c.scope())).toList();
-        SnapshotStatus status = gaps.size() == coverage.size() - narrowedOut.size() ? SnapshotStatus.FAILED
+        List<ScopeCoverage> freshGaps = failed.stream().filter(c -> !narrowedOut.contains(c.scope())).toList();
+        List<ScopeCoverage> recorded = coverage.stream()
+                .map(c -> narrowedOut.contains(c.scope()) ? inherited.getOrDefault(c.scope(), c) : c).toList();
+        List<ScopeCoverage> gaps = recorded.stream().filter(c -> !c.ok()
+                && (!narrowedOut.contains(c.scope()) || inherited.containsKey(c.scope()))).toList();
+        SnapshotStatus status = freshGaps.size() == coverage.size() - narrowedOut.size() ? SnapshotStatus.FAILED
                 : gaps.isEmpty() ? SnapshotStatus.COMPLETE : SnapshotStatus.PARTIAL;
         awaitWritten();
         // A first night's commit reads nothing through the keys unless it staged rows (see DeferredKeys).
@@ -204,7 +217,7 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         BitSet closed = (BitSet) latest.endedEarly().clone();
         long resources = dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            SnapshotRows.insertCoverage(tx, id, coverage);
+            SnapshotRows.insertCoverage(tx, id, recorded);
             // A FAILED snapshot saw nothing usable (and keeps none of its new resources, all of failed
             // scopes): the previous state stays as it is.
             long created = latest.createdCount() - (failed.isEmpty() ? 0 : newIntervals.dropFailedScopes(tx));

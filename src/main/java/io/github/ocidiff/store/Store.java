@@ -173,7 +173,23 @@ public final class Store implements AutoCloseable {
 
     /** @param narrowing what the command line narrowed the snapshot to, below the configuration's plan */
     public synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source, Narrowing narrowing) {
-        return begin(takenAt, tenancyId, source, narrowing, OpenIntervalIndex::ocidHash, openIntervals, null);
+        return begin(takenAt, tenancyId, source, narrowing, null, OpenIntervalIndex::ocidHash, openIntervals, null);
+    }
+
+    /**
+     * Begins a snapshot that fills the gaps of the latest one: it collects what {@code retaken} narrows to,
+     * and the scopes outside it keep the filled snapshot's coverage (collected or not) with their resources
+     * carried forward from it. Committed, it stands for the whole plan, as the filled one did.
+     *
+     * @param filled the latest committed snapshot, not narrowed itself
+     */
+    public synchronized SnapshotWriter fill(Instant takenAt, String tenancyId, SnapshotInfo filled, Narrowing retaken) {
+        SnapshotInfo latest = latestCommitted().orElseThrow(() -> new IllegalStateException("no snapshot to fill"));
+        if (latest.id() != filled.id() || !filled.narrowing().isNone() || retaken.isNone()) {
+            throw new IllegalStateException("only the latest snapshot, not narrowed, can be filled, and by a "
+                    + "narrowed collection: snapshot " + filled.id() + " by " + retaken.describe());
+        }
+        return begin(takenAt, tenancyId, "crawl", retaken, filled, OpenIntervalIndex::ocidHash, openIntervals, null);
     }
 
     /**
@@ -182,7 +198,7 @@ public final class Store implements AutoCloseable {
      */
     synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source, ToLongFunction<String> ocidHash,
                                       OpenIntervalFile saved) {
-        return begin(takenAt, tenancyId, source, Narrowing.NONE, ocidHash, saved, null);
+        return begin(takenAt, tenancyId, source, Narrowing.NONE, null, ocidHash, saved, null);
     }
 
     /**
@@ -191,11 +207,13 @@ public final class Store implements AutoCloseable {
      */
     synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source, ToLongFunction<String> ocidHash,
                                       OpenIntervalFile saved, Executor keyBuilder) {
-        return begin(takenAt, tenancyId, source, Narrowing.NONE, ocidHash, saved, keyBuilder);
+        return begin(takenAt, tenancyId, source, Narrowing.NONE, null, ocidHash, saved, keyBuilder);
     }
 
+    /** @param filled the snapshot this one fills the gaps of (see {@link #fill}), or null */
     private SnapshotWriter begin(Instant takenAt, String tenancyId, String source, Narrowing narrowing,
-                                 ToLongFunction<String> ocidHash, OpenIntervalFile saved, Executor keyBuilder) {
+                                 SnapshotInfo filled, ToLongFunction<String> ocidHash, OpenIntervalFile saved,
+                                 Executor keyBuilder) {
         if (!SOURCES.contains(source)) {
             throw new IllegalArgumentException("snapshot source must be one of " + SOURCES + ", not " + source);
         }
@@ -209,12 +227,14 @@ public final class Store implements AutoCloseable {
         wrote = true;
         Staging.prepare(dsl);
         keys.dropIfEmpty();
-        long id = SnapshotRows.insertRunning(dsl, takenAt, tenancyId, source, narrowing);
+        long id = SnapshotRows.insertRunning(dsl, takenAt, tenancyId, source, narrowing,
+                filled == null ? null : filled.id());
         // Its resource count is the size of the latest state, which the writer loads into memory.
         int expected = previous.map(SnapshotInfo::resourceCount).orElse(0L).intValue();
         Executor builder = keyBuilder != null ? keyBuilder : expected >= KEYS_BESIDE_CRAWL_FROM ? KEY_BUILDER : Runnable::run;
         writer = new StagedSnapshotWriter(dsl, id, takenAt, new OpenIntervalIndex(expected, ocidHash), saved,
-                previous.map(OpenIntervalFile.Token::of).orElse(null), keys, builder);
+                previous.map(OpenIntervalFile.Token::of).orElse(null), keys, builder,
+                filled == null ? List.of() : coverage(filled.id()));
         return writer;
     }
 

@@ -63,6 +63,33 @@ class SnapshotCommandTest {
         }
     }
 
+    /** The morning after a night with a region down: that region alone, into the night's snapshot's gaps. */
+    @Test
+    void aRegionTakenAgainAfterAPartialNightFillsItsGapsAndTheListSaysSo() {
+        FaultPlan faults = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
+        try (SimHarness sim = SimHarness.smallFixture();
+             SimHarness down = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
+            String store = sim.dir.resolve("store/ocidiff").toString();
+            MainTest.Run night = run("--config", down.writeConfig("").toString(), "--store", store, "snapshot", "--quiet",
+                    "--at", "2026-11-01T02:00:00Z");
+            assertThat(night.exitCode()).isEqualTo(4);
+            MainTest.Run morning = run("--config", sim.writeConfig("").toString(), "--store", store, "snapshot", "--quiet",
+                    "--region", "eu-frankfurt-1", "--at", "2026-11-01T09:00:00Z");
+            assertThat(morning.err()).isEmpty();
+            assertThat(morning.exitCode()).isZero();
+            assertThat(morning.out()).containsPattern("snapshot 2 COMPLETE: 7 resources, 1 region, 5 scopes, [0-9.]+ s;"
+                    + " filled the gaps of today's snapshot 1 \\(PARTIAL, 5 scopes not collected\\): 5 scopes taken again,"
+                    + " the others kept as it collected them\n");
+            MainTest.Run list = run("--config", sim.writeConfig("").toString(), "--store", store, "snapshots");
+            assertThat(list.out()).containsPattern("1 +2026-11-01 02:00:00 +PARTIAL +crawl +\\d+ +\\d+ +5 scopes not collected\n")
+                    .containsPattern("2 +2026-11-01 09:00:00 +COMPLETE +crawl +7 +\\d+ +complete \\(filled snapshot 1:"
+                            + " --region eu-frankfurt-1 taken again\\)\n");
+            assertThat(run("--config", sim.writeConfig("").toString(), "--store", store, "snapshots", "--format", "json")
+                    .out()).contains("\"filled\" : {\n    \"snapshotId\" : 1,\n    \"retaken\" : {\n      \"regions\" : [ "
+                    + "\"eu-frankfurt-1\" ],");
+        }
+    }
+
     @Test
     void resourcesDeletedBeforeTheirDetailsWereReadAreNamedInTheSummaryLine() {
         FaultPlan faults = FaultPlan.none().withStaleIndex(1);

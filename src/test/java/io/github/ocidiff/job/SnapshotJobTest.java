@@ -41,6 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SnapshotJobTest {
 
     private static final SnapshotJob.Request ALL = new SnapshotJob.Request(false, List.of(), List.of());
+    private static final SnapshotJob.Request FRANKFURT = new SnapshotJob.Request(false, List.of("eu-frankfurt-1"),
+            List.of());
+    private static final FaultPlan FRANKFURT_DOWN = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
 
     private static SnapshotJob.Outcome snapshot(SimHarness sim, Store store, String day, SnapshotJob.Request request) {
         return snapshot(sim, store, day, request, CrawlProgress.NONE);
@@ -48,13 +51,19 @@ class SnapshotJobTest {
 
     private static SnapshotJob.Outcome snapshot(SimHarness sim, Store store, String day, SnapshotJob.Request request,
                                                 CrawlProgress progress) {
+        return snapshot(sim, store, day, "23:59:59", request, progress);
+    }
+
+    /** Taken at {@code time} (UTC) of {@code day}. */
+    private static SnapshotJob.Outcome snapshot(SimHarness sim, Store store, String day, String time,
+                                                SnapshotJob.Request request, CrawlProgress progress) {
         sim.server.source().selectDay(LocalDate.parse(day));
         Config config = sim.config();
         try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()), config.oci())) {
             // As the command does: Identity is asked what to cover before the store is.
             Planning planning = Planning.start(clients, config, request);
             return new SnapshotJob(store, clients, config)
-                    .run(request, planning, Instant.parse(day + "T23:59:59Z"), progress);
+                    .run(request, planning, Instant.parse(day + "T" + time + "Z"), progress);
         }
     }
 
@@ -226,15 +235,82 @@ class SnapshotJobTest {
             // The whole plan covers any narrowing of it.
             assertThat(snapshot(sim, store, "2026-11-02", ashburn).kept()).isTrue();
 
-            // Today's PARTIAL snapshot is taken again whole, not narrowed to its gaps (which would lose the rest).
-            SnapshotJob.Outcome partial = snapshot(sim, store, "2026-11-03", ALL);
+            // Forced, a narrowed request replaces today's PARTIAL snapshot rather than fill its gaps.
+            SnapshotJob.Outcome partial = snapshot(sim, store, "2026-11-03", "12:00:00", ALL, CrawlProgress.NONE);
             assertThat(partial.summary().status()).isEqualTo(SnapshotStatus.PARTIAL);
-            assertThatThrownBy(() -> snapshot(sim, store, "2026-11-03", frankfurt))
-                    .isInstanceOf(OcidiffException.class).hasMessageStartingWith("today's snapshot "
-                            + partial.summary().id() + " (PARTIAL) covers more than --region eu-frankfurt-1");
             SnapshotJob.Request forced = new SnapshotJob.Request(true, frankfurt.regions(), List.of());
             SnapshotJob.Outcome narrowedAnyway = snapshot(sim, store, "2026-11-03", forced);
             assertThat(narrowedAnyway.replaced()).map(SnapshotInfo::id).contains(partial.summary().id());
+            assertThat(narrowedAnyway.filled()).isEmpty();
+        }
+    }
+
+    /**
+     * A region down at night, taken again in the morning: the morning's snapshot collects that region and keeps
+     * the rest as the night collected it (not asked again), with the night's coverage; it stands for the whole
+     * plan, holding what a whole day's snapshot would, and the night's PARTIAL one stays as it was.
+     */
+    @Test
+    void aNarrowedRequestOnADayWhoseSnapshotIsPartialFillsItsGaps() {
+        try (SimHarness sim = SimHarness.smallFixture();
+             SimHarness frankfurtDown = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), FRANKFURT_DOWN);
+             Store store = Store.open(sim.dir.resolve("store/ocidiff"));
+             Store whole = Store.open(sim.dir.resolve("whole/ocidiff"))) {
+            long day1 = snapshot(sim, store, "2026-11-01", ALL).summary().id();
+            SnapshotJob.Outcome night = snapshot(frankfurtDown, store, "2026-11-02", "02:00:00", ALL, CrawlProgress.NONE);
+            long nightId = night.summary().id();
+            assertThat(night.summary().status()).isEqualTo(SnapshotStatus.PARTIAL);
+
+            SnapshotJob.Outcome morning = snapshot(sim, store, "2026-11-02", "09:00:00", FRANKFURT, CrawlProgress.NONE);
+            long id = morning.summary().id();
+            assertThat(morning.filled()).map(SnapshotInfo::id).contains(nightId);
+            assertThat(morning.replaced()).isEmpty();
+            assertThat(morning.summary().status()).isEqualTo(SnapshotStatus.COMPLETE);
+            assertThat(morning.summary().failedScopes()).isEmpty();
+            assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(day1, nightId, id);
+            assertThat(store.snapshot(nightId).orElseThrow().status()).isEqualTo(SnapshotStatus.PARTIAL);
+            SnapshotInfo info = store.snapshot(id).orElseThrow();
+            assertThat(info.narrowing()).isEqualTo(Narrowing.NONE);
+            assertThat(info.fill()).contains(new SnapshotInfo.Fill(nightId, FRANKFURT.narrowing()));
+            assertThat(info.failedScopes()).isZero();
+            // us-ashburn-1 was not asked again: its coverage is the night's, to the millisecond.
+            assertThat(store.coverage(id)).allSatisfy(c -> assertThat(c.ok()).isTrue())
+                    .filteredOn(c -> c.scope().region().equals("us-ashburn-1"))
+                    .containsExactlyElementsOf(store.coverage(nightId).stream()
+                            .filter(c -> c.scope().region().equals("us-ashburn-1")).toList());
+
+            snapshot(sim, whole, "2026-11-01", ALL);
+            long wholeDay = snapshot(sim, whole, "2026-11-02", ALL).summary().id();
+            assertThat(state(store, id)).isEqualTo(state(whole, wholeDay));
+            assertThat(info.resourceCount()).isEqualTo(whole.snapshot(wholeDay).orElseThrow().resourceCount());
+            // It stands for the day: the nightly job's request keeps it, and a narrowed one is covered by it.
+            assertThat(snapshot(sim, store, "2026-11-02", ALL).kept()).isTrue();
+            assertThat(snapshot(sim, store, "2026-11-02", FRANKFURT).kept()).isTrue();
+        }
+    }
+
+    /**
+     * A fill that collects nothing (the region still down) is FAILED, as any snapshot that saw nothing usable; the
+     * next request replaces it and fills the night's snapshot.
+     */
+    @Test
+    void aFillThatCollectsNothingIsFailedAndTheNextOneFillsTheNight() {
+        try (SimHarness sim = SimHarness.smallFixture();
+             SimHarness frankfurtDown = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), FRANKFURT_DOWN);
+             Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+            snapshot(sim, store, "2026-11-01", ALL);
+            long night = snapshot(frankfurtDown, store, "2026-11-02", "02:00:00", ALL, CrawlProgress.NONE).summary().id();
+            SnapshotJob.Outcome stillDown = snapshot(frankfurtDown, store, "2026-11-02", "08:00:00", FRANKFURT,
+                    CrawlProgress.NONE);
+            // Nothing collected: as any snapshot that saw nothing usable, FAILED, and the previous state stays.
+            assertThat(stillDown.summary().status()).isEqualTo(SnapshotStatus.FAILED);
+            assertThat(stillDown.filled()).map(SnapshotInfo::id).contains(night);
+            assertThat(state(store, stillDown.summary().id())).isEqualTo(state(store, night));
+            SnapshotJob.Outcome again = snapshot(sim, store, "2026-11-02", "09:00:00", FRANKFURT, CrawlProgress.NONE);
+            assertThat(again.replaced()).map(SnapshotInfo::id).contains(stillDown.summary().id());
+            assertThat(again.filled()).map(SnapshotInfo::id).contains(night);
+            assertThat(again.summary().status()).isEqualTo(SnapshotStatus.COMPLETE);
+            assertThat(store.snapshots()).extracting(SnapshotInfo::id).endsWith(night, again.summary().id());
         }
     }
 
