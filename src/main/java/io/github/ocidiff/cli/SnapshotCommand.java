@@ -6,12 +6,16 @@ import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.VanishedResource;
 import io.github.ocidiff.job.SnapshotJob;
+import io.github.ocidiff.store.Store;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -25,7 +29,8 @@ import picocli.CommandLine.Option;
                 "--region/--compartment narrow it: what they leave out is carried forward as not collected;"
                         + " a narrowed snapshot does not stand in for the nightly one, and one narrower than"
                         + " today's is refused unless --force. On a day whose snapshot is PARTIAL they fill its"
-                        + " gaps instead: what they name is taken again, the rest kept as collected.",
+                        + " gaps instead: what they name is taken again, the rest kept as collected; --fill names"
+                        + " its gaps for you.",
                 "Exit 0 COMPLETE, 4 PARTIAL (some scopes not collected), 1 FAILED, 2 usage."})
 public final class SnapshotCommand extends BaseCommand implements Callable<Integer> {
 
@@ -41,6 +46,10 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
     @Option(names = "--compartment", paramLabel = "C", description = "Cover only this compartment subtree: OCID, name or path like prod/app (repeatable).")
     List<String> compartments = new ArrayList<>();
 
+    @Option(names = "--fill", description = "Take again only what today's PARTIAL snapshot could not collect,"
+            + " keeping the rest as collected (as --region/--compartment naming its gaps would).")
+    boolean fill;
+
     @Mixin
     RunOptions options;
 
@@ -49,9 +58,26 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
         Config config = config();
         PrintWriter out = out();
         SnapshotJob.Request request = new SnapshotJob.Request(force, regions, compartments);
-        return Session.snapshotRun(config, request, out, (clients, planning, store) -> {
+        if (fill) {
+            if (force || !regions.isEmpty() || !compartments.isEmpty()) {
+                throw OcidiffException.usage("--fill takes again what today's snapshot could not collect: it goes"
+                        + " without --force, --region and --compartment");
+            }
+            LocalDate day = options.now().atZone(ZoneOffset.UTC).toLocalDate();
+            Optional<SnapshotJob.Request> gaps;
+            try (Store store = Session.openStore(config)) {
+                gaps = SnapshotJob.fillRequest(store, day);
+            }
+            if (gaps.isEmpty()) {
+                out.println("today's snapshot (" + day + ") is COMPLETE: nothing to fill");
+                return 0;
+            }
+            request = gaps.get();
+        }
+        SnapshotJob.Request asked = request;
+        return Session.snapshotRun(config, asked, out, (clients, planning, store) -> {
             SnapshotJob.Outcome outcome = Progresses.with(options.quiet, out, progress ->
-                    new SnapshotJob(store, clients, config).run(request, planning, options.now(), progress));
+                    new SnapshotJob(store, clients, config).run(asked, planning, options.now(), progress));
             return report(outcome, out);
         });
     }

@@ -7,6 +7,7 @@ import io.github.ocidiff.crawl.CrawlProgress;
 import io.github.ocidiff.crawl.CrawlResult;
 import io.github.ocidiff.crawl.Crawler;
 import io.github.ocidiff.crawl.Narrowing;
+import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
@@ -60,6 +61,41 @@ public final class SnapshotJob {
         public Outcome {
             vanished = List.copyOf(vanished);
         }
+    }
+
+    /**
+     * What {@code snapshot --fill} takes again: the regions, and the compartments unless all failed, of the
+     * scopes today's snapshot could not collect (its FAILED ones, which collected nothing, set aside), so that
+     * the run fills its gaps; the whole plan when today has only FAILED snapshots; empty when today's is
+     * COMPLETE, with nothing to fill.
+     */
+    public static Optional<Request> fillRequest(Store store, LocalDate day) {
+        List<SnapshotInfo> today = store.snapshots().stream().filter(s -> s.day().equals(day)).toList();
+        Optional<SnapshotInfo> collected = today.stream().filter(s -> s.status() != SnapshotStatus.FAILED)
+                .reduce((older, newer) -> newer);
+        if (collected.isEmpty()) {
+            if (today.isEmpty()) {
+                throw OcidiffException.usage("--fill: the store has no snapshot of " + day + " to fill; take the day"
+                        + " with `ocidiff snapshot`");
+            }
+            return Optional.of(new Request(false, List.of(), List.of()));
+        }
+        SnapshotInfo latest = collected.get();
+        if (!latest.narrowing().isNone()) {
+            throw OcidiffException.usage("--fill: today's snapshot " + latest.id() + " was narrowed to "
+                    + latest.narrowing().describe() + ", not taken whole; take the day with `ocidiff snapshot`");
+        }
+        if (latest.status() == SnapshotStatus.COMPLETE) {
+            return Optional.empty();
+        }
+        List<ScopeCoverage> coverage = store.coverage(latest.id());
+        List<Scope> gaps = coverage.stream().filter(c -> !c.ok()).map(ScopeCoverage::scope).toList();
+        List<String> regions = gaps.stream().map(Scope::region).distinct().toList();
+        List<String> compartments = gaps.stream().map(Scope::compartmentId).distinct().toList();
+        // Regions and compartments narrow as a cross product: naming every compartment would only lengthen it.
+        boolean everyCompartment = coverage.stream().map(c -> c.scope().compartmentId()).distinct().count()
+                == compartments.size();
+        return Optional.of(new Request(false, regions, everyCompartment ? List.of() : compartments));
     }
 
     private final Store store;

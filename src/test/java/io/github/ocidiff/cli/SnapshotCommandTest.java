@@ -90,6 +90,37 @@ class SnapshotCommandTest {
         }
     }
 
+    /** --fill names the gaps itself: here the one compartment that failed. */
+    @Test
+    void fillTakesAgainWhatTodaysSnapshotCouldNotCollect() {
+        FaultPlan faults = FaultPlan.none().withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprod", 0);
+        try (SimHarness sim = SimHarness.smallFixture();
+             SimHarness failing = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
+            String config = sim.writeConfig("").toString();
+            String store = sim.dir.resolve("store/ocidiff").toString();
+            MainTest.Run none = run("--config", config, "snapshot", "--fill", "--at", "2026-11-01T09:00:00Z");
+            assertThat(none.exitCode()).isEqualTo(2);
+            assertThat(none.err()).isEqualTo("ocidiff: --fill: the store has no snapshot of 2026-11-01 to fill; take the"
+                    + " day with `ocidiff snapshot`\n");
+            MainTest.Run night = run("--config", failing.writeConfig("").toString(), "--store", store, "snapshot",
+                    "--quiet", "--at", "2026-11-01T02:00:00Z");
+            assertThat(night.exitCode()).isEqualTo(4);
+            MainTest.Run both = run("--config", config, "snapshot", "--fill", "--region", "us-ashburn-1");
+            assertThat(both.exitCode()).isEqualTo(2);
+            assertThat(both.err()).startsWith("ocidiff: --fill takes again what today's snapshot could not collect");
+
+            MainTest.Run morning = run("--config", config, "snapshot", "--quiet", "--fill", "--at", "2026-11-01T09:00:00Z");
+            assertThat(morning.err()).isEmpty();
+            assertThat(morning.exitCode()).isZero();
+            assertThat(morning.out()).contains("snapshot 2 COMPLETE: ").contains("; filled the gaps of today's snapshot 1");
+            assertThat(run("--config", config, "snapshots").out()).contains("complete (filled snapshot 1: --region "
+                    + "us-ashburn-1 --compartment ocid1.compartment.oc1..aaaaaaaaprod taken again)");
+            MainTest.Run again = run("--config", config, "snapshot", "--fill", "--at", "2026-11-01T10:00:00Z");
+            assertThat(again.exitCode()).isZero();
+            assertThat(again.out()).isEqualTo("today's snapshot (2026-11-01) is COMPLETE: nothing to fill\n");
+        }
+    }
+
     @Test
     void resourcesDeletedBeforeTheirDetailsWereReadAreNamedInTheSummaryLine() {
         FaultPlan faults = FaultPlan.none().withStaleIndex(1);

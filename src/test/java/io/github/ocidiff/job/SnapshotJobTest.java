@@ -260,6 +260,8 @@ class SnapshotJobTest {
             SnapshotJob.Outcome night = snapshot(frankfurtDown, store, "2026-11-02", "02:00:00", ALL, CrawlProgress.NONE);
             long nightId = night.summary().id();
             assertThat(night.summary().status()).isEqualTo(SnapshotStatus.PARTIAL);
+            // What --fill asks: every compartment of the region failed, so the region alone.
+            assertThat(SnapshotJob.fillRequest(store, LocalDate.parse("2026-11-02"))).contains(FRANKFURT);
 
             SnapshotJob.Outcome morning = snapshot(sim, store, "2026-11-02", "09:00:00", FRANKFURT, CrawlProgress.NONE);
             long id = morning.summary().id();
@@ -286,6 +288,7 @@ class SnapshotJobTest {
             // It stands for the day: the nightly job's request keeps it, and a narrowed one is covered by it.
             assertThat(snapshot(sim, store, "2026-11-02", ALL).kept()).isTrue();
             assertThat(snapshot(sim, store, "2026-11-02", FRANKFURT).kept()).isTrue();
+            assertThat(SnapshotJob.fillRequest(store, LocalDate.parse("2026-11-02"))).isEmpty();
         }
     }
 
@@ -306,6 +309,8 @@ class SnapshotJobTest {
             assertThat(stillDown.summary().status()).isEqualTo(SnapshotStatus.FAILED);
             assertThat(stillDown.filled()).map(SnapshotInfo::id).contains(night);
             assertThat(state(store, stillDown.summary().id())).isEqualTo(state(store, night));
+            // --fill looks past it, at the night's gaps.
+            assertThat(SnapshotJob.fillRequest(store, LocalDate.parse("2026-11-02"))).contains(FRANKFURT);
             SnapshotJob.Outcome again = snapshot(sim, store, "2026-11-02", "09:00:00", FRANKFURT, CrawlProgress.NONE);
             assertThat(again.replaced()).map(SnapshotInfo::id).contains(stillDown.summary().id());
             assertThat(again.filled()).map(SnapshotInfo::id).contains(night);
