@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         description = {"The nightly job: today's snapshot, the report against the previous COMPLETE snapshot",
                 "(an inventory on the first run), attributed through Audit, written to reports/YYYY-MM-DD/",
                 "(json, html, md, csv), published (Object Storage, email) and pruned (retention.keepDays).",
-                "Safe to re-run: it resumes and never publishes a day twice (unless --republish).",
+                "Safe to re-run: it resumes and never publishes a day twice (unless --republish, or the day's snapshot"
+                        + " is another one since, COMPLETE: a PARTIAL night's gaps filled).",
                 "Exit 0 ok, 4 PARTIAL snapshot (report marked incomplete), 1 failure (e.g. publishing)."})
 public final class DailyCommand extends BaseCommand implements Callable<Integer> {
 

@@ -89,8 +89,12 @@ public final class DailyJob {
         LocalDate day = today.day();
         Path dir = config.reports().dir().resolve(day.toString());
         List<Path> files = ReportFiles.write(result.report(), Arrays.asList(ReportFormat.values()), dir);
+        // A day published from another snapshot, now COMPLETE (its gaps filled, or taken again whole), goes
+        // out again in its place; a re-run that finds the day as it was, or still PARTIAL, publishes nothing.
+        boolean corrected = today.status() == SnapshotStatus.COMPLETE
+                && store.dailyReport(day).filter(published -> published.snapshotId() != today.id()).isPresent();
         store.dailyReportWritten(day, today.id(), base.map(SnapshotInfo::id).orElse(null), dir, now);
-        if (request.republish()) {
+        if (request.republish() || corrected) {
             store.dailyReportUnpublished(day);
         }
         Publication publication = new Publication(store, clients, config, diff);

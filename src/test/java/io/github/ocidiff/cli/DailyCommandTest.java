@@ -10,12 +10,15 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.github.ocidiff.Golden;
 import io.github.ocidiff.SimHarness;
+import io.github.ocidiff.sim.FaultPlan;
+import io.github.ocidiff.sim.FixtureTenancy;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,6 +104,44 @@ class DailyCommandTest {
             MainTest.Run republished = daily(sim, config, "2026-11-03", "--republish");
             assertThat(republished.out()).contains("2026-11-03: uploaded 4 files").contains("2026-11-03: mailed to ops@example.com");
             assertThat(subjects()).hasSize(4);
+        }
+    }
+
+    /**
+     * A region down at night, filled in the morning: the day's report goes out again, complete, in place of the
+     * night's; a re-run after that publishes nothing more.
+     */
+    @Test
+    void aDayWhoseGapsWereFilledIsPublishedAgainCompleteOnce() throws Exception {
+        FaultPlan down = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
+        try (SimHarness sim = SimHarness.goldenFixture();
+             SimHarness night = SimHarness.start(FixtureTenancy.open(SimHarness.GOLDEN_FIXTURE), down)) {
+            String config = publishing(sim, SMTP.getSmtp().getPort(), null);
+            String store = sim.dir.resolve("store/ocidiff").toString();
+            assertThat(daily(sim, config, "2026-11-01").exitCode()).isZero();
+            String nightConfig = publishing(night, SMTP.getSmtp().getPort(), null);
+            night.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            MainTest.Run partial = run("--config", nightConfig, "--store", store, "daily", "--quiet",
+                    "--at", "2026-11-02T02:00:00Z");
+            assertThat(partial.exitCode()).isEqualTo(4);
+            assertThat(subjects()).hasSize(2);
+            assertThat(subjects().get(1)).contains("INCOMPLETE");
+
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            MainTest.Run fill = run("--config", config, "snapshot", "--quiet", "--fill", "--at", "2026-11-02T09:00:00Z");
+            assertThat(fill.exitCode()).isZero();
+            MainTest.Run morning = run("--config", config, "daily", "--quiet", "--at", "2026-11-02T09:05:00Z");
+            assertThat(morning.exitCode()).isZero();
+            assertThat(morning.out()).contains("2026-11-02: uploaded 4 files").contains("2026-11-02: mailed to ops@example.com");
+            assertThat(subjects()).hasSize(3);
+            assertThat(subjects().get(2)).doesNotContain("INCOMPLETE");
+            assertThat(sim.server.objects("us-ashburn-1", BUCKET).get("ocidiff/2026/11/02/report.json"))
+                    .isEqualTo(Files.readAllBytes(sim.dir.resolve("reports/2026-11-02/report.json")));
+
+            MainTest.Run again = run("--config", config, "daily", "--quiet", "--at", "2026-11-02T09:10:00Z");
+            assertThat(again.exitCode()).isZero();
+            assertThat(again.out()).doesNotContain("uploaded").doesNotContain("mailed");
+            assertThat(subjects()).hasSize(3);
         }
     }
 
