@@ -1,11 +1,10 @@
 package io.github.ocidiff.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ocidiff.job.SnapshotJson;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import java.io.PrintWriter;
@@ -41,10 +40,7 @@ public final class SnapshotsCommand extends BaseCommand implements Callable<Inte
                         .put("day", s.day().toString()).put("status", s.status().name()).put("source", s.source())
                         .put("resources", s.resourceCount()).put("changes", s.changesFromPrevious())
                         .put("failedScopes", s.failedScopes());
-                snapshot.set("narrowedTo", s.narrowing().isNone() ? NullNode.instance : json.valueToTree(s.narrowing()));
-                snapshot.set("filled", s.fill().<JsonNode>map(f -> json.createObjectNode()
-                        .put("snapshotId", f.filledId()).set("retaken", json.valueToTree(f.retaken())))
-                        .orElse(NullNode.instance));
+                SnapshotJson.provenance(snapshot, s);
             }
             out.println(json.writeValueAsString(array));
             return 0;

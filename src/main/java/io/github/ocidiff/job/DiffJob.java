@@ -223,7 +223,7 @@ public final class DiffJob {
             return attributor.fromEvidence(diff, new KeptEvidence(from.id(), to.id(), exact.get()),
                     store::forEachAuditEvent);
         }
-        AuditWindow whole = AuditWindow.between(from.takenAt(), to.takenAt());
+        AuditWindow whole = AuditWindow.between(from.collectedSince(), to.takenAt());
         AuditPlan plan = AuditPlan.of(from.id(), to.id(), whole, store.auditEvidenceWithin(from.id(), to.id()));
         AuditFeed feed = null;
         if (!plan.toRead().isEmpty()) {

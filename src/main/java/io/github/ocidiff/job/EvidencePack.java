@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -208,8 +207,8 @@ public final class EvidencePack {
                 .put("tenancyId", s.tenancyId())
                 .put("resourceCount", s.resourceCount())
                 .put("failedScopes", s.failedScopes())
-                .put("changesFromPrevious", s.changesFromPrevious())
-                .set("narrowedTo", s.narrowing().isNone() ? NullNode.instance : JSON.valueToTree(s.narrowing()));
+                .put("changesFromPrevious", s.changesFromPrevious());
+        SnapshotJson.provenance(node, s);
         node.put("startedAt", s.startedAt() == null ? null : s.startedAt().toString());
         node.put("finishedAt", s.finishedAt() == null ? null : s.finishedAt().toString());
         ArrayNode coverage = node.putArray("coverage");

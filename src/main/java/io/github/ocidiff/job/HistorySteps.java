@@ -195,7 +195,7 @@ final class HistorySteps {
         if (from == null) {
             return List.of();
         }
-        AuditWindow night = AuditWindow.between(from.takenAt(), to.takenAt());
+        AuditWindow night = AuditWindow.between(from.collectedSince(), to.takenAt());
         Map<String, StoredAuditEvent> once = new LinkedHashMap<>();
         for (PairedAuditEvent paired : events) {
             Instant time = paired.event().eventTime();

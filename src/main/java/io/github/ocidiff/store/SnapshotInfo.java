@@ -27,9 +27,9 @@ public record SnapshotInfo(long id, Instant takenAt, LocalDate day, String tenan
 
     /**
      * What a snapshot that filled the gaps of an earlier one of its day took again ({@code snapshot --region R}
-     * after a PARTIAL night); the rest it has as the earlier one collected it.
+     * after a PARTIAL night); the rest it has as the earlier one collected it, {@code since} then.
      */
-    public record Fill(long filledId, Narrowing retaken) {
+    public record Fill(long filledId, Narrowing retaken, Instant since) {
         /** E.g. "filled snapshot 6: --region eu-frankfurt-1 taken again". */
         public String describe() {
             return "filled snapshot " + filledId + ": " + retaken.describe() + " taken again";
@@ -42,6 +42,14 @@ public record SnapshotInfo(long id, Instant takenAt, LocalDate day, String tenan
                         Instant finishedAt, Narrowing narrowing) {
         this(id, takenAt, day, tenancyId, source, status, resourceCount, failedScopes, changesFromPrevious, startedAt,
                 finishedAt, narrowing, Optional.empty());
+    }
+
+    /**
+     * When the oldest of what it holds was collected: its time, or for a fill the time of what it kept. The
+     * changes a later snapshot finds there happened since, so its Audit window starts then.
+     */
+    public Instant collectedSince() {
+        return fill.map(Fill::since).orElse(takenAt);
     }
 
     /** E.g. "PARTIAL", or "COMPLETE, --region us-ashburn-1" for a narrowed one. */

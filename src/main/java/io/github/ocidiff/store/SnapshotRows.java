@@ -33,7 +33,7 @@ final class SnapshotRows {
 
     /** @param fills the snapshot whose gaps this one fills (narrowing then names what it takes again), or null */
     static long insertRunning(DSLContext dsl, Instant takenAt, String tenancyId, String source, Narrowing narrowing,
-                              Long fills) {
+                              SnapshotInfo fills) {
         return dsl.insertInto(SNAPSHOT)
                 .set(SNAPSHOT.TAKEN_AT, utc(takenAt))
                 .set(SNAPSHOT.UTC_DAY, utc(takenAt).toLocalDate())
@@ -43,7 +43,8 @@ final class SnapshotRows {
                 .set(SNAPSHOT.STARTED_AT, utc(Instant.now()))
                 .set(SNAPSHOT.NARROWED_REGIONS, array(narrowing.regions()))
                 .set(SNAPSHOT.NARROWED_COMPARTMENTS, array(narrowing.compartments()))
-                .set(SNAPSHOT.FILLS, fills)
+                .set(SNAPSHOT.FILLS, fills == null ? null : fills.id())
+                .set(SNAPSHOT.FILLS_SINCE, fills == null ? null : utc(fills.collectedSince()))
                 .returning(SNAPSHOT.ID)
                 .fetchSingle(SNAPSHOT.ID);
     }
@@ -131,7 +132,7 @@ final class SnapshotRows {
         Narrowing narrowing = new Narrowing(list(r.getNarrowedRegions()), list(r.getNarrowedCompartments()));
         // A fill stands for the whole plan: its narrowing columns name what it took again.
         Optional<SnapshotInfo.Fill> fill = Optional.ofNullable(r.getFills())
-                .map(filled -> new SnapshotInfo.Fill(filled, narrowing));
+                .map(filled -> new SnapshotInfo.Fill(filled, narrowing, r.getFillsSince().toInstant()));
         return new SnapshotInfo(r.getId(), r.getTakenAt().toInstant(), r.getUtcDay(), r.getTenancyId(), r.getSource(),
                 SnapshotStatus.valueOf(r.getStatus()), r.getResourceCount(), r.getFailedScopes(), r.getChanges(),
                 r.getStartedAt().toInstant(), r.getFinishedAt().toInstant(),

@@ -227,8 +227,7 @@ public final class Store implements AutoCloseable {
         wrote = true;
         Staging.prepare(dsl);
         keys.dropIfEmpty();
-        long id = SnapshotRows.insertRunning(dsl, takenAt, tenancyId, source, narrowing,
-                filled == null ? null : filled.id());
+        long id = SnapshotRows.insertRunning(dsl, takenAt, tenancyId, source, narrowing, filled);
         // Its resource count is the size of the latest state, which the writer loads into memory.
         int expected = previous.map(SnapshotInfo::resourceCount).orElse(0L).intValue();
         Executor builder = keyBuilder != null ? keyBuilder : expected >= KEYS_BESIDE_CRAWL_FROM ? KEY_BUILDER : Runnable::run;

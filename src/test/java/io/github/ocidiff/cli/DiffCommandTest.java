@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.ValidationMessage;
 import io.github.ocidiff.ReportSchema;
 import io.github.ocidiff.SimHarness;
+import io.github.ocidiff.sim.FaultPlan;
+import io.github.ocidiff.sim.FixtureTenancy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
@@ -44,6 +47,40 @@ class DiffCommandTest {
 
     private static Set<ValidationMessage> validate(JsonNode report) {
         return ReportSchema.validate(report);
+    }
+
+    /**
+     * A night with eu-frankfurt-1 down just after midnight, filled at 15:00: what it kept of us-ashburn-1 is as of
+     * 00:30, so the changes made there in between show the night after, and Audit is read for them from 00:30, when
+     * the data they differ from was collected, not from 15:00, when the fill was taken.
+     */
+    @Test
+    void theNightAfterAFillReadsAuditFromWhenWhatTheFillKeptWasCollected() throws Exception {
+        FaultPlan down = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
+        try (SimHarness sim = SimHarness.goldenFixture();
+             SimHarness night = SimHarness.start(FixtureTenancy.open(SimHarness.GOLDEN_FIXTURE), down)) {
+            String config = snapshotDays(sim, "2026-11-01");
+            String store = sim.dir.resolve("store/ocidiff").toString();
+            night.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            assertThat(run("--config", night.writeConfig("").toString(), "--store", store, "snapshot", "--quiet",
+                    "--at", "2026-11-03T00:30:00Z").exitCode()).isEqualTo(4);
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            assertThat(run("--config", config, "snapshot", "--quiet", "--fill", "--at", "2026-11-03T15:00:00Z")
+                    .exitCode()).isZero();
+            // The fixture has eu-frankfurt-1 down that day too: PARTIAL, as for the night before.
+            sim.server.source().selectDay(LocalDate.parse("2026-11-03"));
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-04T00:30:00Z").exitCode())
+                    .isEqualTo(4);
+
+            MainTest.Run diff = run("--config", config, "diff", "--from", "3", "--to", "4", "--format", "json");
+            assertThat(diff.exitCode()).isZero();
+            JsonNode report = JSON.readTree(diff.out());
+            // Changed at 13:00-14:00 on 2026-11-03 in us-ashburn-1, by the fixture's Audit events.
+            assertThat(change(report, "ocid1.bucket.oc1.iad.aaaaaaaabucket").path("attribution").asText())
+                    .isEqualTo("AUDIT");
+            assertThat(change(report, "ocid1.policy.oc1..aaaaaaaapolicy").path("attribution").asText())
+                    .isEqualTo("AUDIT");
+        }
     }
 
     @Test

@@ -112,6 +112,7 @@ class EvidenceCommandTest {
             assertThat(snapshots.path("to").path("id").asLong()).isEqualTo(2);
             assertThat(snapshots.path("to").path("status").asText()).isIn("COMPLETE", "PARTIAL");
             assertThat(snapshots.path("to").get("narrowedTo").isNull()).as("the whole plan, not --region").isTrue();
+            assertThat(snapshots.path("to").get("filled").isNull()).as("collected whole, not a fill").isTrue();
             assertThat(snapshots.path("from").path("coverage")).isNotEmpty();
             assertThat(snapshots.path("from").path("coverage").get(0).fieldNames()).toIterable()
                     .contains("region", "compartmentId", "ok", "pages", "resources", "millis");

@@ -86,7 +86,7 @@ class SnapshotCommandTest {
                             + " --region eu-frankfurt-1 taken again\\)\n");
             assertThat(run("--config", sim.writeConfig("").toString(), "--store", store, "snapshots", "--format", "json")
                     .out()).contains("\"filled\" : {\n    \"snapshotId\" : 1,\n    \"retaken\" : {\n      \"regions\" : [ "
-                    + "\"eu-frankfurt-1\" ],");
+                    + "\"eu-frankfurt-1\" ],").contains("\"keptSince\" : \"2026-11-01T02:00:00Z\"");
         }
     }
 

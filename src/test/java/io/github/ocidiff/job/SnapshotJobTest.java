@@ -273,7 +273,9 @@ class SnapshotJobTest {
             assertThat(store.snapshot(nightId).orElseThrow().status()).isEqualTo(SnapshotStatus.PARTIAL);
             SnapshotInfo info = store.snapshot(id).orElseThrow();
             assertThat(info.narrowing()).isEqualTo(Narrowing.NONE);
-            assertThat(info.fill()).contains(new SnapshotInfo.Fill(nightId, FRANKFURT.narrowing()));
+            assertThat(info.fill()).contains(new SnapshotInfo.Fill(nightId, FRANKFURT.narrowing(),
+                    Instant.parse("2026-11-02T02:00:00Z")));
+            assertThat(info.collectedSince()).isEqualTo(Instant.parse("2026-11-02T02:00:00Z"));
             assertThat(info.failedScopes()).isZero();
             // us-ashburn-1 was not asked again: its coverage is the night's, to the millisecond.
             assertThat(store.coverage(id)).allSatisfy(c -> assertThat(c.ok()).isTrue())
