@@ -110,9 +110,10 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
                 outcome.duration().toMillis() / 1000.0);
         String replaced = outcome.replaced().map(r -> line + "; replaced today's snapshot " + r.id() + " ("
                 + r.statusAndNarrowing() + ")").orElse(line);
-        String filled = outcome.filled().map(f -> replaced + "; filled the gaps of today's snapshot " + f.id() + " ("
-                + f.status() + ", " + count(f.failedScopes(), "scope") + " not collected): " + count(outcome.scopes(), "scope")
-                + " taken again, the others kept as it collected them").orElse(replaced);
+        String filled = outcome.filled().map(f -> replaced + "; filled the gaps of today's snapshot " + f.id()
+                + " (" + f.status() + ", " + count(f.failedScopes(), "scope") + " not collected): "
+                + count(outcome.scopes(), "scope") + " taken again, the others kept as it collected them")
+                .orElse(replaced);
         return outcome.vanished().isEmpty() ? filled : filled + "; " + vanished(outcome.vanished());
     }
 
