@@ -37,8 +37,12 @@ class SnapshotCommandTest {
             assertThat(snap.out()).contains("snapshot 1 COMPLETE: 7 resources, 2 regions, 10 scopes");
             assertThat(snap.out().lines()).containsSubsequence("  10/10 scopes, 7 resources", "  collected; committing the snapshot");
             MainTest.Run list = run("--config", config, "snapshots");
-            assertThat(list.out()).containsPattern("1 +\\S+ \\S+ +COMPLETE +crawl +7 +7 +complete");
-            assertThat(run("--config", config, "snapshots", "--format", "json").out()).contains("\"status\" : \"COMPLETE\"");
+            assertThat(list.out()).containsPattern("1 +\\S+ \\S+ +COMPLETE +crawl +7 +7 +[0-9.]+ s +complete");
+            assertThat(SnapshotsCommand.duration(Duration.ofMillis(14_567))).isEqualTo("14.6 s");
+            assertThat(SnapshotsCommand.duration(Duration.ofSeconds(125))).isEqualTo("2m 05s");
+            assertThat(SnapshotsCommand.duration(Duration.ofSeconds(3720))).isEqualTo("1h 02m");
+            assertThat(run("--config", config, "snapshots", "--format", "json").out()).contains("\"status\" : \"COMPLETE\"")
+                    .containsPattern("\"seconds\" : [0-9.]+");
             MainTest.Run again = run("--config", config, "snapshot", "--quiet");
             assertThat(again.exitCode()).isZero();
             assertThat(again.out()).matches("today's snapshot 1 \\(taken \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\) is COMPLETE"
@@ -81,9 +85,10 @@ class SnapshotCommandTest {
                     + " filled the gaps of today's snapshot 1 \\(PARTIAL, 5 scopes not collected\\): 5 scopes taken again,"
                     + " the others kept as it collected them\n");
             MainTest.Run list = run("--config", sim.writeConfig("").toString(), "--store", store, "snapshots");
-            assertThat(list.out()).containsPattern("1 +2026-11-01 02:00:00 +PARTIAL +crawl +\\d+ +\\d+ +5 scopes not collected\n")
-                    .containsPattern("2 +2026-11-01 09:00:00 +COMPLETE +crawl +7 +\\d+ +complete \\(filled snapshot 1:"
-                            + " --region eu-frankfurt-1 taken again\\)\n");
+            assertThat(list.out())
+                    .containsPattern("1 +2026-11-01 02:00:00 +PARTIAL +crawl +\\d+ +\\d+ +[0-9.]+ s +5 scopes not collected\n")
+                    .containsPattern("2 +2026-11-01 09:00:00 +COMPLETE +crawl +7 +\\d+ +[0-9.]+ s +complete \\(filled snapshot"
+                            + " 1: --region eu-frankfurt-1 taken again\\)\n");
             assertThat(run("--config", sim.writeConfig("").toString(), "--store", store, "snapshots", "--format", "json")
                     .out()).contains("\"filled\" : {\n    \"snapshotId\" : 1,\n    \"retaken\" : {\n      \"regions\" : [ "
                     + "\"eu-frankfurt-1\" ],").contains("\"keptSince\" : \"2026-11-01T02:00:00Z\"");
