@@ -60,6 +60,8 @@ public final class OciClients implements AutoCloseable {
     private final ClientConfiguration apartConfiguration;
     private final Map<String, Region> regions = new ConcurrentHashMap<>();
     private final List<AutoCloseable> opened = new ArrayList<>();
+    /** Set by {@link #close}: a region asked for after it gets no clients that nothing would close. */
+    private boolean closed;
     /** The last error status answered by each region, to explain a circuit breaker that opened because of it. */
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
     /** Where the next Resource Search page is asked for; a thread per page being handled at the time. */
@@ -134,9 +136,24 @@ public final class OciClients implements AutoCloseable {
         };
     }
 
-    /** The clients of {@code region} (e.g. us-ashburn-1), created on first use. */
+    /**
+     * The clients of {@code region} (e.g. us-ashburn-1), created on first use. Created under this object's lock,
+     * taken before the map's, as {@link #close} takes them: a thread still planning when a run that did not need
+     * its plan closed the clients (today's snapshot kept) deadlocked with it, and the run never ended.
+     *
+     * @throws IllegalStateException once closed
+     */
     public Region region(String region) {
-        return regions.computeIfAbsent(region, this::open);
+        Region known = regions.get(region);
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the OCI clients are closed; region " + region + " was asked for after");
+            }
+            return regions.computeIfAbsent(region, this::open);
+        }
     }
 
     /**
@@ -352,6 +369,7 @@ public final class OciClients implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         pagesAhead.shutdown();
         for (AutoCloseable client : opened) {
             try {

@@ -2,6 +2,7 @@ package io.github.ocidiff.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,6 +32,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,6 +40,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +61,40 @@ class OciClientsSimulatorTest {
         clients.searchPages(region, query, page -> page.json().forEach(item -> items.add(
                 JacksonSerializer.getDefaultObjectMapper().convertValue(item, ResourceSummary.class))));
         return items;
+    }
+
+    /**
+     * A run that did not need its plan (today's snapshot kept) closes the clients while planning may still be
+     * opening a region's: closing, and opening in a race with it, must both end. Before, the two took the same two
+     * locks in opposite orders, and `snapshot` hung.
+     */
+    @Test
+    void closingWhileARegionIsOpenedEndsAndARegionAskedForAfterIsRefused() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                for (int round = 0; round < 200; round++) {
+                    OciClients clients = clients(sim);
+                    clients.region(ASHBURN);
+                    CountDownLatch go = new CountDownLatch(1);
+                    Thread planning = new Thread(() -> {
+                        go.countDown();
+                        try {
+                            clients.region("eu-frankfurt-1");
+                        } catch (IllegalStateException closed) {
+                            // Asked for after close: refused, as below.
+                        }
+                    });
+                    planning.start();
+                    go.await();
+                    clients.close();
+                    planning.join();
+                }
+            });
+            OciClients clients = clients(sim);
+            clients.close();
+            assertThatThrownBy(() -> clients.region(ASHBURN)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the OCI clients are closed; region us-ashburn-1 was asked for after");
+        }
     }
 
     @Test
