@@ -6,7 +6,6 @@ import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_STAGING;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.notExists;
-import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
@@ -20,8 +19,8 @@ import org.jooq.DSLContext;
 import org.jooq.UpdateConditionStep;
 
 /**
- * Changes to resource_interval: applying a staged snapshot and undoing the latest one, inside the
- * caller's transaction, and ending intervals while a snapshot is written.
+ * Changes to resource_interval: ending intervals while a snapshot is written and as it commits, and undoing the
+ * latest snapshot.
  */
 final class IntervalUpdates {
 
@@ -40,23 +39,21 @@ final class IntervalUpdates {
     }
 
     /**
-     * Makes snapshot {@code s} the latest state from staging (narrowed to one row per resource of a
-     * fully collected scope) and the open intervals that may end ({@code endCandidates}, slots of the
-     * open-interval index; the others are unchanged). A candidate ends when its resource was staged with
-     * other content, or was not staged and its scope is not a declared one that failed (a failed scope's
-     * resources are carried forward, unknown rather than gone); staged resources without an open interval
-     * (of the same content, or opened as new already) get one.
+     * Ends, for snapshot {@code s}, those of the open intervals that may end ({@code endCandidates}, slots of the
+     * open-interval index; the others are unchanged) whose resource was staged with other content, or was not
+     * staged and its scope is not a declared one that failed (a failed scope's resources are carried forward,
+     * unknown rather than gone). Staging narrowed to one row per resource of a fully collected scope (see
+     * Staging#narrow), and the coverage recorded; in autocommitted batches, as {@link #end}.
      *
-     * @param created the intervals opened as new already (see NewIntervals)
-     * @param rowIds  the row id of the interval in a slot
-     * @param closed  the slots of the intervals this snapshot ended already; receives those that end now
+     * @param rowIds the row id of the interval in a slot
+     * @param closed receives the slots of the intervals that end
      */
-    static Applied apply(DSLContext tx, long s, long created, PrimitiveIterator.OfInt endCandidates,
-                         IntToLongFunction rowIds, BitSet closed) {
+    static void endReplaced(DSLContext dsl, long s, PrimitiveIterator.OfInt endCandidates, IntToLongFunction rowIds,
+                            BitSet closed) {
         ResourceInterval i = RESOURCE_INTERVAL;
         SnapshotStaging w = SNAPSHOT_STAGING;
         // Batched by row id, the only bind value (twice): constants are inlined so that every statement is alike.
-        UpdateConditionStep<?> end = tx.update(i)
+        UpdateConditionStep<?> end = dsl.update(i)
                 .set(i.VALID_TO, inline(s))
                 .where(IntervalQueries.hasRowId(i, val((Long) null)))
                 .andNotExists(selectOne().from(w).where(w.OCID.eq(i.OCID), w.SHA256.eq(i.SHA256)))
@@ -66,23 +63,20 @@ final class IntervalUpdates {
                                 SCOPE_COVERAGE.OK.isFalse(),
                                 SCOPE_COVERAGE.REGION.eq(i.REGION),
                                 SCOPE_COVERAGE.COMPARTMENT_ID.eq(i.COMPARTMENT_ID)))));
-        batched(tx, end, endCandidates, rowIds, closed);
-        int opened = tx.insertInto(i, i.OCID, i.VALID_FROM, i.REGION, i.SHA256, i.RESOURCE_TYPE, i.COMPARTMENT_ID,
-                        i.LIFECYCLE_STATE, i.DISPLAY_NAME, i.BLOCK_ID, i.BLOCK_LINE)
-                .select(select(w.OCID, inline(s), w.SCOPE_REGION, w.SHA256, w.RESOURCE_TYPE, w.COMPARTMENT_ID,
-                        w.LIFECYCLE_STATE, w.DISPLAY_NAME, w.BLOCK_ID, w.BLOCK_LINE)
-                        .from(w)
-                        .whereNotExists(selectOne().from(i).where(ShortKeys.hasOcid(i, w.OCID), i.VALID_TO.isNull())))
-                .execute();
-        // Modified resources closed an interval and opened one: counted from the closed side, which is
-        // the night's churn, not the whole state as the opened side is on a first night.
-        ResourceInterval ended = i.as("ended");
-        ResourceInterval started = i.as("started");
-        int modified = tx.fetchCount(selectOne().from(ended)
+        batched(dsl, end, endCandidates, rowIds, closed);
+    }
+
+    /**
+     * How many resources snapshot {@code s} modified: those that closed an interval and opened one, counted from
+     * the closed side, which is the night's churn, not the whole state as the opened side is on a first night.
+     */
+    static int modified(DSLContext dsl, long s) {
+        ResourceInterval ended = RESOURCE_INTERVAL.as("ended");
+        ResourceInterval started = RESOURCE_INTERVAL.as("started");
+        return dsl.fetchCount(selectOne().from(ended)
                 .where(ended.VALID_TO.eq(s))
                 .andExists(selectOne().from(started).where(started.OCID_KEY.eq(ended.OCID_KEY),
                         started.OCID.eq(ended.OCID), started.VALID_FROM.eq(s))));
-        return new Applied(created + opened, closed.cardinality(), modified);
     }
 
     /**

@@ -39,7 +39,15 @@ final class NewIntervals implements AutoCloseable {
         this.dsl = dsl;
         this.snapshotId = snapshotId;
         this.blocks = blocks;
-        this.insertInterval = dsl.render(dsl.insertInto(I, I.OCID, I.VALID_FROM, I.REGION, I.SHA256, I.RESOURCE_TYPE,
+        this.insertInterval = insertStatement(dsl);
+    }
+
+    /**
+     * The insert of an interval, its values bound in order: OCID, valid_from, region, SHA-256, type, compartment,
+     * lifecycle state, display name, block, line.
+     */
+    static String insertStatement(DSLContext dsl) {
+        return dsl.render(dsl.insertInto(I, I.OCID, I.VALID_FROM, I.REGION, I.SHA256, I.RESOURCE_TYPE,
                         I.COMPARTMENT_ID, I.LIFECYCLE_STATE, I.DISPLAY_NAME, I.BLOCK_ID, I.BLOCK_LINE)
                 .values((String) null, null, null, null, null, null, null, null, null, null));
     }

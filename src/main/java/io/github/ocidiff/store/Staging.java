@@ -16,13 +16,14 @@ import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.store.jooq.Indexes;
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
 import io.github.ocidiff.store.jooq.tables.SnapshotStaging;
+import io.github.ocidiff.store.jooq.tables.records.SnapshotStagingRecord;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.BatchBindStep;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Index;
-import org.jooq.Record2;
 
 /**
  * The rows of the snapshot being written (snapshot_staging): the resources that changed, were seen
@@ -39,12 +40,14 @@ final class Staging {
 
     private final DSLContext dsl;
     private final long snapshotId;
+    private final String insertInterval;
     /** The id of the latest row staged: rows are numbered in arrival order, by the store thread that writes them. */
     private long lastId;
 
     Staging(DSLContext dsl, long snapshotId) {
         this.dsl = dsl;
         this.snapshotId = snapshotId;
+        this.insertInterval = NewIntervals.insertStatement(dsl);
     }
 
     /** Empties staging for a new snapshot and drops its OCID index, which random keys make costly to keep. */
@@ -135,44 +138,70 @@ final class Staging {
     }
 
     /**
-     * Stores in blocks the contents of the intervals snapshot {@code s} opened from staged rows, and points
-     * those intervals at them: after {@link IntervalUpdates#apply}, which alone decides whether a staged row
-     * opens an interval (one staged twice, unchanged, opens none). After {@link #narrow} each content is on
-     * one row: the canonical JSON names its resource, so no two resources share one.
+     * Opens the intervals of staged resources that have no open interval (new, or changed: their old interval
+     * ended by now), after {@link #narrow} and {@link IntervalUpdates#endReplaced}: a resource staged again
+     * unchanged keeps its interval. New contents are stored in blocks, each interval written once, naming its
+     * block. In transactions of {@link #CHUNK} staged rows: a night that changes most of a million resources
+     * held them all in one, whose undo log H2 wrote and rewrote (4 GB of file for a 660 MB store); a crash
+     * between them leaves what {@link IntervalUpdates#undo} removes.
+     *
+     * @return how many intervals were opened
      */
-    void storeNewVersions(DSLContext tx, long s, VersionBlocks blocks) {
-        ResourceInterval i = RESOURCE_INTERVAL;
-        List<Record2<String, byte[]>> rows = new ArrayList<>(VersionBlocks.SIZE);
-        try (Cursor<Record2<String, byte[]>> opened = tx.select(W.OCID, W.BODY).from(W)
-                // Without a block yet: one NewIntervals opened (its own scope reported it too) has its block.
-                .join(i).on(ShortKeys.hasOcid(i, W.OCID), i.VALID_FROM.eq(inline(s)), i.SHA256.eq(W.SHA256),
-                        i.BLOCK_ID.isNull())
-                .where(W.BODY.isNotNull())
-                .orderBy(W.ID).fetchSize(CHUNK).fetchLazy()) {
-            for (Record2<String, byte[]> row : opened) {
-                rows.add(row);
-                if (rows.size() == VersionBlocks.SIZE) {
-                    storeBlock(tx, s, blocks, rows);
-                    rows.clear();
-                }
-            }
+    long open(DSLContext dsl, long s, VersionBlocks blocks) {
+        long opened = 0;
+        for (long from = 1; from <= lastId; from += CHUNK) {
+            long first = from;
+            opened += dsl.transactionResult(configuration -> openChunk(configuration.dsl(), s, blocks, insertInterval,
+                    first, first + CHUNK - 1));
         }
-        if (!rows.isEmpty()) {
-            storeBlock(tx, s, blocks, rows);
-        }
+        return opened;
     }
 
-    private static void storeBlock(DSLContext tx, long s, VersionBlocks blocks, List<Record2<String, byte[]>> rows) {
-        long id = blocks.take();
-        List<String> texts = rows.stream().map(row -> JsonBodies.decompress(row.value2())).toList();
-        tx.connection(c -> blocks.insert(c, new long[] {id}, List.of(texts)));
+    private static int openChunk(DSLContext tx, long s, VersionBlocks blocks, String insertInterval, long firstId,
+                                 long lastId) {
         ResourceInterval i = RESOURCE_INTERVAL;
-        BatchBindStep point = tx.batch(tx.update(i).set(i.BLOCK_ID, inline(id)).set(i.BLOCK_LINE, (Integer) null)
-                .where(ShortKeys.hasOcid(i, val((String) null))).and(i.VALID_FROM.eq(inline(s))));
-        for (int line = 0; line < rows.size(); line++) {
-            String ocid = rows.get(line).value1();
-            point.bind(line, ocid, ocid);
+        List<SnapshotStagingRecord> rows = tx.selectFrom(W)
+                .where(W.ID.between(firstId, lastId))
+                .andNotExists(selectOne().from(i).where(ShortKeys.hasOcid(i, W.OCID), i.VALID_TO.isNull()))
+                .orderBy(W.ID)
+                .fetch();
+        // Contents new to the store (those staged with a body) go to blocks of their own, in staging order.
+        List<SnapshotStagingRecord> fresh = rows.stream().filter(r -> r.getBody() != null).toList();
+        int count = (fresh.size() + VersionBlocks.SIZE - 1) / VersionBlocks.SIZE;
+        long[] ids = new long[count];
+        List<List<String>> texts = new ArrayList<>(count);
+        for (int b = 0; b < count; b++) {
+            ids[b] = blocks.take();
+            texts.add(fresh.subList(b * VersionBlocks.SIZE, Math.min(fresh.size(), (b + 1) * VersionBlocks.SIZE))
+                    .stream().map(r -> JsonBodies.decompress(r.getBody())).toList());
         }
-        point.execute();
+        tx.connection(c -> {
+            blocks.insert(c, ids, texts);
+            try (PreparedStatement statement = c.prepareStatement(insertInterval)) {
+                int k = 0;
+                for (SnapshotStagingRecord r : rows) {
+                    boolean stored = r.getBody() == null;
+                    statement.setString(1, r.getOcid());
+                    statement.setLong(2, s);
+                    statement.setString(3, r.getScopeRegion());
+                    statement.setBytes(4, r.getSha256());
+                    statement.setString(5, r.getResourceType());
+                    statement.setString(6, r.getCompartmentId());
+                    statement.setString(7, r.getLifecycleState());
+                    statement.setString(8, r.getDisplayName());
+                    if (stored) {
+                        // Null for a version stored before blocks (see migration V7).
+                        statement.setObject(9, r.getBlockId(), Types.BIGINT);
+                        statement.setObject(10, r.getBlockLine(), Types.INTEGER);
+                    } else {
+                        statement.setLong(9, ids[k / VersionBlocks.SIZE]);
+                        statement.setInt(10, k++ % VersionBlocks.SIZE);
+                    }
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+        });
+        return rows.size();
     }
 }

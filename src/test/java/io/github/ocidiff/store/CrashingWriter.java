@@ -16,7 +16,9 @@ import org.jooq.impl.DSL;
 /**
  * Run in a child JVM by {@link StoreRecoveryTest}: writes a snapshot (new resources, opened at once, and
  * a changed one, staged and its interval ended; into an empty store, without its deferred keys), says so
- * on stdout once it is in the database, and waits to be killed before it commits.
+ * on stdout once it is in the database, and waits to be killed before it commits; or, with a third argument
+ * {@code commit}, commits, waiting to be killed as the snapshot is about to be marked committed
+ * ({@link HaltOnCommit}).
  */
 public final class CrashingWriter {
 
@@ -54,6 +56,16 @@ public final class CrashingWriter {
         }
         System.out.println(STAGED);
         System.out.flush();
+        if (args.length > 2 && args[2].equals("commit")) {
+            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + Path.of(args[0]).toAbsolutePath(),
+                    "sa", "")) {
+                c.createStatement().execute("CREATE TRIGGER halt_on_commit BEFORE UPDATE ON snapshot FOR EACH ROW CALL \""
+                        + HaltOnCommit.class.getName() + "\"");
+            }
+            System.setProperty(HaltOnCommit.ARMED, "true");
+            writer.commit();
+            throw new IllegalStateException("the snapshot was marked committed");
+        }
         Thread.sleep(120_000);
     }
 }

@@ -6,6 +6,7 @@ import static io.github.ocidiff.store.Resources.json;
 import static io.github.ocidiff.store.Resources.resource;
 import static io.github.ocidiff.store.Resources.rows;
 import static io.github.ocidiff.store.Resources.state;
+import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
 import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT;
 import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_STAGING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -65,13 +67,42 @@ class StoreRecoveryTest {
         try (Store store = Store.open(prefix)) {
             StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db)));
         }
-        killMidSnapshot(prefix, NIGHT.plusSeconds(86_400));
+        killMidSnapshot(prefix, NIGHT.plusSeconds(86_400), CrashingWriter.STAGED);
 
         try (Store store = Store.open(prefix)) {
             assertThat(store.snapshots()).hasSize(1);
             assertThat(state(store, 1)).isEqualTo(json(web, db));
             assertThat(store.versionsOf(web.ocid())).as("web's interval open again").singleElement()
                     .satisfies(v -> assertThat(v.validTo()).isNull());
+        }
+        assertCleanAfterFirstSnapshot(prefix);
+        try (Store store = Store.open(prefix)) {
+            CanonicalResource webStopped = resource(ASHBURN_A, "web", "STOPPED");
+            long id = StoreSnapshotTest.snapshot(store, 1, Map.of(ASHBURN_A, List.of(webStopped, db))).id();
+            assertThat(state(store, id)).isEqualTo(json(webStopped, db));
+        }
+    }
+
+    @Test
+    void aCommitKilledBeforeItMarksTheSnapshotIsUndoneByTheNextOpen() throws Exception {
+        Path prefix = dir.resolve("ocidiff");
+        long previous;
+        try (Store store = Store.open(prefix)) {
+            previous = StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db))).id();
+        }
+        killMidSnapshot(prefix, NIGHT.plusSeconds(86_400), HaltOnCommit.COMMITTING, "commit");
+        // The commit's steps are in the file: web's new content opened from staging, beside the new resources.
+        int opened = Resources.closedStore(prefix, dsl -> {
+            dsl.execute("DROP TRIGGER halt_on_commit");
+            return dsl.fetchCount(RESOURCE_INTERVAL, RESOURCE_INTERVAL.OCID.eq(web.ocid()),
+                    RESOURCE_INTERVAL.VALID_FROM.gt(previous));
+        });
+        assertThat(opened).isEqualTo(1);
+
+        try (Store store = Store.open(prefix)) {
+            assertThat(store.snapshots()).hasSize(1);
+            assertThat(state(store, previous)).isEqualTo(json(web, db));
+            assertThat(store.versionsOf(web.ocid())).singleElement().satisfies(v -> assertThat(v.validTo()).isNull());
         }
         assertCleanAfterFirstSnapshot(prefix);
         try (Store store = Store.open(prefix)) {
@@ -107,7 +138,7 @@ class StoreRecoveryTest {
     void aFirstSnapshotKilledMidWayLeavesAnEmptyStoreWithItsKeys() throws Exception {
         Path prefix = dir.resolve("ocidiff");
         Store.open(prefix).close();
-        killMidSnapshot(prefix, NIGHT);
+        killMidSnapshot(prefix, NIGHT, CrashingWriter.STAGED);
         long killed = Files.size(Path.of(prefix + ".mv.db"));
 
         try (Store store = Store.open(prefix)) {
@@ -123,20 +154,23 @@ class StoreRecoveryTest {
         }
     }
 
-    /** Runs {@link CrashingWriter} in a child JVM and kills it once its snapshot is in the store. */
-    private static void killMidSnapshot(Path prefix, Instant takenAt) throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    /**
+     * Runs {@link CrashingWriter} in a child JVM and kills it once it prints {@code until}: its snapshot in the
+     * store, or (with the argument {@code commit}) its commit about to mark it committed.
+     */
+    private static void killMidSnapshot(Path prefix, Instant takenAt, String until, String... mode) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(), prefix.toString(),
-                takenAt.toString())
-                .redirectErrorStream(true)
-                .start();
+                takenAt.toString()));
+        command.addAll(List.of(mode));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String line;
             do {
                 line = out.readLine();
-            } while (line != null && !line.equals(CrashingWriter.STAGED));
-            assertThat(line).as("the child staged its snapshot").isEqualTo(CrashingWriter.STAGED);
+            } while (line != null && !line.equals(until));
+            assertThat(line).as("the child got to where it is killed").isEqualTo(until);
 
             assertThatThrownBy(() -> Store.open(prefix))
                     .isInstanceOf(OcidiffException.class)
