@@ -216,9 +216,8 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         Staging.index(dsl);
         BitSet closed = (BitSet) latest.endedEarly().clone();
         // In steps, each committed, and the snapshot's row last: until then the snapshot is RUNNING, which no
-        // reader sees, and what the steps wrote is what discard() undoes (as for the crawl's own writes). One
-        // transaction for all of it held a night of mass change in H2's undo log: 43 s and 4 GB of file for a
-        // million resources half changed.
+        // reader sees, and what the steps wrote is what discard() undoes (as for the crawl's own writes). In one
+        // transaction, a night of a million resources half changed took 43 s to commit, in steps 21.5 s.
         SnapshotRows.insertCoverage(dsl, id, recorded);
         // A FAILED snapshot saw nothing usable (and keeps none of its new resources, all of failed
         // scopes): the previous state stays as it is.

@@ -141,9 +141,9 @@ final class Staging {
      * Opens the intervals of staged resources that have no open interval (new, or changed: their old interval
      * ended by now), after {@link #narrow} and {@link IntervalUpdates#endReplaced}: a resource staged again
      * unchanged keeps its interval. New contents are stored in blocks, each interval written once, naming its
-     * block. In transactions of {@link #CHUNK} staged rows: a night that changes most of a million resources
-     * held them all in one, whose undo log H2 wrote and rewrote (4 GB of file for a 660 MB store); a crash
-     * between them leaves what {@link IntervalUpdates#undo} removes.
+     * block. In transactions of {@link #CHUNK} staged rows, not the commit's one for all: a million resources
+     * half changed took that commit 43 s, in steps 21.5 s. A crash between them leaves what
+     * {@link IntervalUpdates#undo} removes.
      *
      * @return how many intervals were opened
      */
