@@ -28,6 +28,8 @@ class DeployFilesTest {
     private static final String JAR = "/opt/ocidiff/ocidiff.jar";
     /** The launcher's JVM options (see the ocidiff script): the parallel collector and a young generation of half the heap. */
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:NewRatio=1", "-XX:SurvivorRatio=3");
+    /** What the nightly job's JVM may take of the machine's memory: a mass change needs heap (deploy/README.md). */
+    private static final String HALF_THE_MEMORY = "-XX:MaxRAMPercentage=50";
     private static final String STATE_DIR = "/var/lib/ocidiff";
     private static final List<String> NIGHTLY = List.of("daily", "--config", "/etc/ocidiff/config.yaml");
 
@@ -44,7 +46,9 @@ class DeployFilesTest {
         assertThat(Files.readString(DEPLOY.resolve("cron/ocidiff.cron"))).contains("\nCRON_TZ=UTC\n");
         assertThat(line).startsWith("15 2 * * * ocidiff cd " + STATE_DIR + " && ")
                 .contains(" flock --nonblock ").contains(" >> /var/log/ocidiff/ocidiff.log 2>&1");
-        List<String> arguments = ocidiffArguments(words.subList(words.indexOf("/usr/bin/java"), words.indexOf(">>")));
+        List<String> java = words.subList(words.indexOf("/usr/bin/java"), words.indexOf(">>"));
+        assertThat(java.subList(0, java.indexOf("-jar"))).contains(HALF_THE_MEMORY);
+        List<String> arguments = ocidiffArguments(java);
         assertOcidiffAccepts(arguments);
         assertThat(arguments).isEqualTo(NIGHTLY);
     }
@@ -65,7 +69,9 @@ class DeployFilesTest {
         assertThat(service.get("StateDirectory")).containsExactly("ocidiff");
         assertThat(service.get("WorkingDirectory")).containsExactly(STATE_DIR);
         assertThat(service.get("ReadWritePaths")).containsExactly(STATE_DIR);
-        List<String> arguments = ocidiffArguments(List.of(service.get("ExecStart").get(0).split("\\s+")));
+        List<String> execStart = List.of(service.get("ExecStart").get(0).split("\\s+"));
+        assertThat(execStart.subList(0, execStart.indexOf("-jar"))).contains(HALF_THE_MEMORY);
+        List<String> arguments = ocidiffArguments(execStart);
         assertOcidiffAccepts(arguments);
         assertThat(arguments).isEqualTo(NIGHTLY);
         for (String key : List.of("NoNewPrivileges", "PrivateTmp", "ProtectHome", "PrivateDevices", "RestrictSUIDSGID")) {
