@@ -152,9 +152,10 @@ public final class Store implements AutoCloseable {
     private void discardInterrupted() {
         List<Long> running = SnapshotRows.running(dsl);
         wrote = !running.isEmpty();
-        if (wrote) {
-            openIntervals.delete();
-        }
+        // The saved latest state stays: undoing a snapshot that never committed leaves the intervals of the
+        // latest committed one, row for row, which the file names (as when a run abandons its snapshot). Only
+        // its token then says whether it holds: a crash between a commit and the file's save leaves an older
+        // one, and deleting a committed snapshot deletes the file before making it RUNNING again.
         for (long id : running) {
             StagedSnapshotWriter.discard(dsl, id);
         }
