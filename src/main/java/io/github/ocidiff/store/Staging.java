@@ -157,11 +157,11 @@ final class Staging {
         return opened;
     }
 
-    private static int openChunk(DSLContext tx, long s, VersionBlocks blocks, String insertInterval, long firstId,
-                                 long lastId) {
+    private static int openChunk(DSLContext tx, long s, VersionBlocks blocks, String insertInterval, long fromId,
+                                 long toId) {
         ResourceInterval i = RESOURCE_INTERVAL;
         List<SnapshotStagingRecord> rows = tx.selectFrom(W)
-                .where(W.ID.between(firstId, lastId))
+                .where(W.ID.between(fromId, toId))
                 .andNotExists(selectOne().from(i).where(ShortKeys.hasOcid(i, W.OCID), i.VALID_TO.isNull()))
                 .orderBy(W.ID)
                 .fetch();
