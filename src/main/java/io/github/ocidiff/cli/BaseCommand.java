@@ -21,4 +21,8 @@ abstract class BaseCommand {
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
 }

@@ -32,7 +32,7 @@ public final class DailyCommand extends BaseCommand implements Callable<Integer>
     public Integer call() {
         Config config = config();
         PrintWriter out = out();
-        return Session.snapshotRun(config, DailyJob.SNAPSHOT, out, (clients, planning, store) -> {
+        return Session.snapshotRun(config, DailyJob.SNAPSHOT, out, err(), (clients, planning, store) -> {
             DailyJob.Request request = new DailyJob.Request(republish, audit.access(config, () -> clients));
             DailyJob job = new DailyJob(store, clients, config);
             Instant now = options.now();

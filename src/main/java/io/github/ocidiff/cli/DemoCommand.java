@@ -81,8 +81,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Pins the first night as the baseline and writes the drift of the last night from it; returns the verdict. */
-    private static String drift(Config config, LocalDate firstNight, Path driftDir) {
-        try (Store store = Session.openStore(config); LazyClients clients = new LazyClients(config)) {
+    private static String drift(Config config, LocalDate firstNight, Path driftDir, PrintWriter err) {
+        try (Store store = Session.openStore(config, err); LazyClients clients = new LazyClients(config)) {
             List<SnapshotInfo> snapshots = store.snapshots();
             SnapshotInfo first = snapshots.stream().filter(s -> s.day().equals(firstNight)).findFirst().orElseThrow();
             store.addBaseline(new Baseline(BASELINE, first.id(), "the demo's first night", List.of(), List.of(),
@@ -132,7 +132,7 @@ public final class DemoCommand implements Callable<Integer> {
                 DailyJob.Outcome last = NightlyReplay.run(tenancy, nights, config, out, spec.commandLine().getErr());
                 out.println();
                 Path driftDir = dir.resolve("drift");
-                out.println(drift(config, nights.get(0), driftDir));
+                out.println(drift(config, nights.get(0), driftDir, spec.commandLine().getErr()));
                 out.println();
                 out.println("HTML report of the last night: " + last.reportDir().resolve(ReportFiles.BASE_NAME + ".html"));
                 out.println("Drift from the first night's baseline: " + driftDir.resolve(ReportFiles.BASE_NAME + ".html"));

@@ -42,7 +42,7 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
         for (Path file : files) {
             inputs.add(new ImportJob.Input(file, ImportJob.regionOf(file, region)));
         }
-        return Session.withStore(config(), out, store -> {
+        return Session.withStore(config(), out, err(), store -> {
             var summary = new ImportJob(store).run(date, tenancy, inputs);
             out.printf("snapshot %d of %s (%s): %s from %s%s%n", summary.id(), date, summary.status(),
                     SnapshotCommand.count(summary.resources(), "resource"), SnapshotCommand.count(files.size(), "file"),

@@ -25,7 +25,7 @@ final class NightlyReplay {
     static DailyJob.Outcome run(TenancySource source, List<LocalDate> days, Config config, PrintWriter out,
                                 PrintWriter err) {
         DailyJob.Outcome last = null;
-        try (Store store = Session.openStore(config)) {
+        try (Store store = Session.openStore(config, err)) {
             for (LocalDate day : days) {
                 source.selectDay(day);
                 // New clients each night, as each nightly run is a new process: an outage that opened a

@@ -33,7 +33,7 @@ public final class PruneCommand extends BaseCommand implements Callable<Integer>
                     + "pass --keep-days N");
         }
         PrintWriter out = out();
-        return Session.withStore(config, out, store -> {
+        return Session.withStore(config, out, err(), store -> {
             try (LazyClients clients = new LazyClients(config)) {
                 return prune(store, clients, config, days, out);
             }

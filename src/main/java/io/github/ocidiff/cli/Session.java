@@ -30,8 +30,15 @@ final class Session {
                 : new AuditAccess.Read(() -> new OciAuditFeed(clients.get()), config.oci().concurrency().audit());
     }
 
-    static Store openStore(Config config) {
-        return Store.open(config.store().path());
+    /** Opens the store, telling {@code err} of the snapshots an earlier run left unfinished, which it discarded. */
+    static Store openStore(Config config, PrintWriter err) {
+        Store store = Store.open(config.store().path());
+        for (long id : store.discardedOnOpen()) {
+            err.println("ocidiff: discarded snapshot " + id + ", left unfinished by an earlier run (stopped, killed or"
+                    + " failed before its commit); the store holds what was committed before it");
+        }
+        err.flush();
+        return store;
     }
 
     /** A run that takes a snapshot: the OCI clients, Identity's plan for the snapshot and the store. */
@@ -43,8 +50,8 @@ final class Session {
      * Runs {@code work} with the store open, then prints to {@code out} the compact rewrite that closing
      * made of the file, if it made one: seconds of disk writes after the command's own last line.
      */
-    static <T> T withStore(Config config, PrintWriter out, Function<Store, T> work) {
-        Store store = openStore(config);
+    static <T> T withStore(Config config, PrintWriter out, PrintWriter err, Function<Store, T> work) {
+        Store store = openStore(config, err);
         try (store) {
             return work.apply(store);
         } finally {
@@ -59,10 +66,11 @@ final class Session {
      * Connects, asks Identity what {@code request} covers while the store opens, and runs {@code run};
      * then prints the store's rewrite to {@code out} as {@link #withStore} does.
      */
-    static int snapshotRun(Config config, SnapshotJob.Request request, PrintWriter out, SnapshotRun run) {
+    static int snapshotRun(Config config, SnapshotJob.Request request, PrintWriter out, PrintWriter err,
+                           SnapshotRun run) {
         try (OciClients clients = connect(config)) {
             Planning planning = Planning.start(clients, config, request);
-            return withStore(config, out, store -> run.run(clients, planning, store));
+            return withStore(config, out, err, store -> run.run(clients, planning, store));
         }
     }
 
@@ -73,7 +81,7 @@ final class Session {
     static DiffJob.Result report(Config config, AuditOption audit, PrintWriter err,
                                  Function<DiffJob, DiffJob.Result> report) {
         DiffJob.Result result;
-        try (Store store = openStore(config); LazyClients clients = new LazyClients(config)) {
+        try (Store store = openStore(config, err); LazyClients clients = new LazyClients(config)) {
             result = report.apply(new DiffJob(store, config.rules(), audit.access(config, clients::get)));
         }
         result.warnings().forEach(w -> err.println("ocidiff: warning: " + w));

@@ -65,7 +65,7 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
             }
             LocalDate day = options.now().atZone(ZoneOffset.UTC).toLocalDate();
             Optional<SnapshotJob.Request> gaps;
-            try (Store store = Session.openStore(config)) {
+            try (Store store = Session.openStore(config, err())) {
                 gaps = SnapshotJob.fillRequest(store, day);
             }
             if (gaps.isEmpty()) {
@@ -75,7 +75,7 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
             request = gaps.get();
         }
         SnapshotJob.Request asked = request;
-        return Session.snapshotRun(config, asked, out, (clients, planning, store) -> {
+        return Session.snapshotRun(config, asked, out, err(), (clients, planning, store) -> {
             SnapshotJob.Outcome outcome = Progresses.with(options.quiet, out, progress ->
                     new SnapshotJob(store, clients, config).run(asked, planning, options.now(), progress));
             return report(outcome, out);

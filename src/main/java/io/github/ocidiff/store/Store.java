@@ -82,6 +82,8 @@ public final class Store implements AutoCloseable {
     private boolean wrote;
     /** Set by {@link #close} when it rewrote the file. */
     private StoreRewrite rewrite;
+    /** The snapshots {@link #discardInterrupted} discarded as this store opened. */
+    private List<Long> discarded = List.of();
 
     private Store(Path file, StoreLock lock, JdbcConnectionPool pool) {
         this.file = file;
@@ -159,8 +161,17 @@ public final class Store implements AutoCloseable {
         for (long id : running) {
             StagedSnapshotWriter.discard(dsl, id);
         }
+        discarded = List.copyOf(running);
         Staging.clear(dsl);
         keys = DeferredKeys.of(dsl);
+    }
+
+    /**
+     * The ids of the snapshots that opening the store discarded, left uncommitted by an earlier run (stopped,
+     * killed or failed before its commit): the reason the open took longer, which the command tells.
+     */
+    public List<Long> discardedOnOpen() {
+        return discarded;
     }
 
     /**

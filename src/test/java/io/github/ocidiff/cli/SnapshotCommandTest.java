@@ -223,8 +223,15 @@ class SnapshotCommandTest {
                 assertThat(left.map(f -> f.getFileName().toString())).noneMatch(name -> name.contains("zstd"));
             }
 
+            // The next command to open the store discards what the run left, and says so.
+            MainTest.Run list = run("--config", config.toString(), "snapshots");
+            assertThat(list.exitCode()).as(list.err()).isZero();
+            assertThat(list.err().lines().toList()).containsExactly("ocidiff: discarded snapshot 1, left unfinished by"
+                    + " an earlier run (stopped, killed or failed before its commit); the store holds what was"
+                    + " committed before it");
             try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
                 assertThat(store.snapshots()).isEmpty();
+                assertThat(store.discardedOnOpen()).isEmpty();
             }
             MainTest.Run next = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet");
             assertThat(next.exitCode()).as(next.err()).isZero();
