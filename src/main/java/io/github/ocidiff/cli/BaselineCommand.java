@@ -63,7 +63,7 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
                 SnapshotSelector.Selection selected = new SnapshotSelector(store.snapshots())
                         .select("--snapshot", snapshot, Instant.now());
                 if (selected.warning() != null) {
-                    parent.spec.commandLine().getErr().println("ocidiff: warning: " + selected.warning());
+                    parent.err().println("ocidiff: warning: " + selected.warning());
                 }
                 SnapshotInfo s = selected.snapshot();
                 store.addBaseline(new Baseline(name, s.id(), note, checkCompartments(store, s), types, Instant.now()));

@@ -38,7 +38,7 @@ public final class DailyCommand extends BaseCommand implements Callable<Integer>
             Instant now = options.now();
             DailyJob.Outcome outcome = Progresses.with(options.quiet, out, progress ->
                     job.run(request, planning, now, progress));
-            return DailySummary.print(outcome, out, spec.commandLine().getErr());
+            return DailySummary.print(outcome, out, err());
         });
     }
 }

@@ -98,6 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (days < 2 || days > 30) {
             throw OcidiffException.usage("--days " + days + ": the demo replays 2 to 30 nights");
         }
@@ -129,10 +130,10 @@ public final class DemoCommand implements Callable<Integer> {
                 Config config = sim.config();
                 int code = CheckCommand.run(config, out);
                 out.println();
-                DailyJob.Outcome last = NightlyReplay.run(tenancy, nights, config, out, spec.commandLine().getErr());
+                DailyJob.Outcome last = NightlyReplay.run(tenancy, nights, config, out, err);
                 out.println();
                 Path driftDir = dir.resolve("drift");
-                out.println(drift(config, nights.get(0), driftDir, spec.commandLine().getErr()));
+                out.println(drift(config, nights.get(0), driftDir, err));
                 out.println();
                 out.println("HTML report of the last night: " + last.reportDir().resolve(ReportFiles.BASE_NAME + ".html"));
                 out.println("Drift from the first night's baseline: " + driftDir.resolve(ReportFiles.BASE_NAME + ".html"));

@@ -32,7 +32,7 @@ public final class DiffCommand extends BaseCommand implements Callable<Integer> 
     @Override
     public Integer call() {
         List<ReportFormat> chosen = output.formats();
-        DiffJob.Result result = Session.report(config(), audit, spec.commandLine().getErr(),
+        DiffJob.Result result = Session.report(config(), audit, err(),
                 job -> job.run(from, to, Instant.now()));
         output.write(result.report(), chosen, out());
         return 0;

@@ -44,7 +44,7 @@ public final class DriftCommand extends BaseCommand implements Callable<Integer>
     @Override
     public Integer call() {
         List<ReportFormat> chosen = output.formats();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         DiffJob.Result result = Session.report(config(), audit, err, job -> job.drift(baseline, "--at", at, Instant.now()));
         Report report = result.report();
         output.write(report, chosen, out());

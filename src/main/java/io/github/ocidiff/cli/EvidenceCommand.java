@@ -64,7 +64,7 @@ public final class EvidenceCommand extends BaseCommand implements Callable<Integ
             EvidenceJob job = new EvidenceJob(store, config().rules(), audit.access(config(), clients::get));
             result = baseline != null ? job.sinceBaseline(baseline, toValue, tool, Instant.now())
                     : job.between(from == null ? "previous" : from, toValue, tool, Instant.now());
-            result.warnings().forEach(w -> spec.commandLine().getErr().println("ocidiff: warning: " + w));
+            result.warnings().forEach(w -> err().println("ocidiff: warning: " + w));
             // Within the store's session: the Audit events are read from it as the pack is written.
             files = EvidenceZip.write(out, result.files());
         }

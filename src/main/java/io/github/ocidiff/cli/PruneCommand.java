@@ -47,7 +47,7 @@ public final class PruneCommand extends BaseCommand implements Callable<Integer>
                 s.id(), s.day(), s.status()));
         plan.reportDirs().forEach(d -> out.println((dryRun ? "would remove " : "removed ") + d));
         plan.objects().forEach(o -> out.println((dryRun ? "would delete object " : "deleted object ") + o));
-        plan.problems().forEach(p -> spec.commandLine().getErr().println("ocidiff: warning: " + p));
+        plan.problems().forEach(p -> err().println("ocidiff: warning: " + p));
         out.println(plan.summary());
         return plan.problems().isEmpty() ? 0 : OcidiffException.RUNTIME;
     }

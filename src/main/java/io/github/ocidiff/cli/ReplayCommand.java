@@ -39,7 +39,7 @@ public final class ReplayCommand extends BaseCommand implements Callable<Integer
             try (SimSession sim = SimSession.start(tenancy, dir, "")) {
                 Config config = root.store == null ? sim.config() : sim.config().withStorePath(root.store);
                 out.println("replaying " + tenancy.days().size() + " days of " + fixtures + " into " + config.store().path());
-                var last = NightlyReplay.run(tenancy, tenancy.days(), config, out, spec.commandLine().getErr());
+                var last = NightlyReplay.run(tenancy, tenancy.days(), config, out, err());
                 out.println("reports in " + last.reportDir().getParent());
                 return 0;
             }
