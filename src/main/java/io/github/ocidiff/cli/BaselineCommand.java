@@ -21,6 +21,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code ocidiff baseline}: approved states, pinned snapshots for compliance reviews. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
+        header = "Pin, list, show or remove approved states (baselines).",
         description = {"Approved states: a baseline pins a snapshot (never pruned nor retaken), optionally",
                 "narrowed to some compartments and resource types, for drift checks."},
         subcommands = {BaselineCommand.Set.class, BaselineCommand.Ls.class, BaselineCommand.Show.class,

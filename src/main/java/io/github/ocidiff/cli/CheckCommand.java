@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 
 /** {@code ocidiff check}: verifies credentials, policies and reachability of every covered region. */
 @Command(name = "check", mixinStandardHelpOptions = true,
+        header = "Check that ocidiff can read all it needs, region by region.",
         description = {"Check that ocidiff can authenticate and read what it needs in every covered region:",
                 "Identity (tenancy, regions, compartments), Resource Search, Audit and the details of one resource",
                 "of each type in snapshot.enrich. Exit 1 if any region fails."})

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ocidiff daily}: the one command to schedule. */
 @Command(name = "daily", mixinStandardHelpOptions = true,
+        header = "The nightly job: snapshot, report, publish, prune.",
         description = {"The nightly job: today's snapshot, the report against the previous COMPLETE snapshot",
                 "(an inventory on the first run), attributed through Audit, written to reports/YYYY-MM-DD/",
                 "(json, html, md, csv), published (Object Storage, email) and pruned (retention.keepDays).",

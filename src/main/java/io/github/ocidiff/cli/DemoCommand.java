@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
  * through the real OCI SDK.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "Try ocidiff without an OCI account: a simulated week.",
         description = {"Try ocidiff without an OCI account: an embedded simulator serves a generated tenancy",
                 "(3 regions, nested compartments, a week of churn by several actors, one night with a region",
                 "down); the nightly job runs for each night: snapshot, diff, Audit attribution, reports",

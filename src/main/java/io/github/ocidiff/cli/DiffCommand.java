@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ocidiff diff}: what changed between two snapshots, in one or several report formats. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
+        header = "Report what changed between two snapshots, and who did it.",
         description = {"Report what changed between two snapshots: created, deleted, modified and moved",
                 "resources, property by property. FROM/TO: a snapshot id, a date (YYYY-MM-DD), latest,",
                 "previous, or an age like 7d. Each change is attributed through Audit (events kept in the store",

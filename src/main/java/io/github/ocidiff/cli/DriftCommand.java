@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ocidiff drift}: what differs from an approved baseline, and whether a waiver covers it. */
 @Command(name = "drift", mixinStandardHelpOptions = true,
+        header = "Report the drift from an approved baseline.",
         description = {"Report the drift from an approved baseline: the changes from its snapshot",
                 "to AT, narrowed to the compartments and types it covers, with their actors,",
                 "after the suppress rules, each marked waived or not by the configured",

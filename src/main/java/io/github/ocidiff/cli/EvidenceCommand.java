@@ -19,6 +19,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code ocidiff evidence}: a verifiable zip of a report and everything behind it, and its check. */
 @Command(name = "evidence", mixinStandardHelpOptions = true,
+        header = "Write an evidence pack for auditors: a report and all behind it.",
         description = {"Write an evidence pack: a zip of the report between two snapshots in every",
                 "format, the Audit events it was attributed from, both snapshots' metadata and",
                 "coverage, the effective rules, the tool's version and a MANIFEST.sha256 over",
@@ -76,6 +77,7 @@ public final class EvidenceCommand extends BaseCommand implements Callable<Integ
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
+            header = "Check an evidence pack against its manifest.",
             description = {"Check an evidence pack: recompute every file's SHA-256, compare with",
                     "MANIFEST.sha256, print each altered, missing or extra file (and unsafe or",
                     "duplicate names), then the verdict. Exit 0 when intact, 1 otherwise."})

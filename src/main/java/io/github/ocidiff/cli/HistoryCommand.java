@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ocidiff history OCID}: every stored version of one resource, and how each came about. */
 @Command(name = "history", mixinStandardHelpOptions = true,
+        header = "Show every stored version of one resource, oldest first.",
         description = {"Show every version of one resource across the snapshots in the store, oldest first:",
                 "when it was created (or first seen), modified, moved, deleted or went missing, with the",
                 "property changes and the actors of each step. Reads the store only: actors come from the",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ocidiff import}: saved Resource Search results as the snapshot of their date. */
 @Command(name = "import", mixinStandardHelpOptions = true,
+        header = "Load saved Resource Search results as a day's snapshot.",
         description = {"Load Resource Search results saved earlier (REST JSON, or the OCI CLI's",
                 "`oci search resource structured-search` output; plain or gzip-compressed) as the snapshot of --date. Each file is one",
                 "region's complete inventory; regions not imported are carried forward as not collected.",

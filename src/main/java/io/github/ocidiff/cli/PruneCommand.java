@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ocidiff prune}: retention on demand (the nightly job applies retention.keepDays itself). */
 @Command(name = "prune", mixinStandardHelpOptions = true,
+        header = "Remove snapshots and reports older than N days.",
         description = {"Remove snapshots, local report folders and published reports older than N days. The states",
                 "and diffs of the snapshots kept do not change; the latest COMPLETE snapshot is always kept."})
 public final class PruneCommand extends BaseCommand implements Callable<Integer> {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ocidiff replay}: a fixture folder's days through the nightly job, in order. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
+        header = "Run the nightly job over a fixture folder, day by day.",
         description = {"Start the simulator on a fixture folder (recorded or handmade days of a tenancy) and run the",
                 "nightly job for each day in order with the clock of that day: loads a recorded history into a",
                 "store, or reproduces a bug report. Reports go to WORKDIR/reports/YYYY-MM-DD/."})

@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ocidiff sim}: serves the OCI simulator on loopback until interrupted. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
+        header = "Serve the OCI simulator on loopback.",
         description = {"Serve the OCI simulator (Identity, Resource Search, Audit, Object Storage) on loopback.",
                 "Without --public-key it creates a key pair and writes an OCI config file and an ocidiff",
                 "config.yaml into --workdir, so that another terminal can run `ocidiff --config DIR/config.yaml check`."})

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ocidiff snapshot}: today's inventory of every covered region and compartment into the store. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
+        header = "Take today's inventory of the tenancy into the store.",
         description = {"Take today's snapshot: every covered compartment of every covered region into the store.",
                 "A COMPLETE snapshot of today is kept unless --force; a PARTIAL or FAILED one is replaced.",
                 "--region/--compartment narrow it: what they leave out is carried forward as not collected;"

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ocidiff snapshots}: the committed snapshots of the store. */
 @Command(name = "snapshots", mixinStandardHelpOptions = true,
+        header = "List the snapshots in the store.",
         description = "List the snapshots in the store: id, when, status, resources, changes since the previous one,"
                 + " how long it took, coverage.")
 public final class SnapshotsCommand extends BaseCommand implements Callable<Integer> {

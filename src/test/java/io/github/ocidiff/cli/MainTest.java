@@ -52,6 +52,21 @@ class MainTest {
         assertThat(run("--help").out()).contains("check").contains("--config").contains("--store");
     }
 
+    /**
+     * A command list shows each command's first line: without a header that was the first line of its
+     * description, cut mid-sentence ("The nightly job: ..., the report against the previous COMPLETE snapshot").
+     */
+    @Test
+    void everyCommandListSumsUpEachCommandInOneWholeSentence() {
+        List<String> lists = List.of(run("--help").out(), run("baseline", "--help").out(), run("evidence", "--help").out());
+        List<String> entries = lists.stream()
+                .flatMap(help -> help.substring(help.indexOf("Commands:")).lines().skip(1))
+                .toList();
+        assertThat(entries).hasSize(14 + 4 + 1).allSatisfy(line -> assertThat(line)
+                .as("one line per command, a whole sentence").matches("  [a-z]+ +[A-Z].*\\.$"));
+        assertThat(run("daily", "--help").out()).startsWith("The nightly job: snapshot, report, publish, prune.");
+    }
+
     @Test
     void aMistypedCommandIsAUsageErrorWithASuggestion() {
         Run r = run("chek");
