@@ -118,6 +118,7 @@ public final class Store implements AutoCloseable {
                 + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0", "sa", "");
         try {
             pool.setMaxConnections(CONNECTIONS);
+            StoreFileCheck.requireIntact(file);
             requireReadable(pool, file);
             // An upgrade may copy whole tables (V6 copies both resource tables), which H2 does by inserting
             // their rows anew: row ids change, and the saved latest state names intervals by row id. Deleted
@@ -140,9 +141,7 @@ public final class Store implements AutoCloseable {
             // Opening the first connection opens (or creates) the database file.
         } catch (SQLException e) {
             DiskFailure.throwIfFound(e, file);
-            throw OcidiffException.runtime("the store " + file + " cannot be opened as an H2 database ("
-                    + Migrations.firstLine(e.getMessage()) + "): restore it from a backup, or move it away to "
-                    + "start a new store", e);
+            throw StoreFileCheck.unopenable(file, Migrations.firstLine(e.getMessage()), e);
         }
     }
 

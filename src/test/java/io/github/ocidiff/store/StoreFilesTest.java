@@ -8,8 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.ocidiff.OcidiffException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.Deflater;
 import org.flywaydb.core.Flyway;
+import org.h2.mvstore.MVStore;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +51,56 @@ class StoreFilesTest {
         assertThatThrownBy(() -> Store.open(prefix)).hasMessageContaining("cannot be opened as an H2 database");
         // Nor did H2 keep a log of its own (ocidiff.trace.db) beside it.
         assertThat(prefix.resolveSibling("ocidiff.trace.db")).doesNotExist();
+    }
+
+    /** H2 itself opens such a file as an empty database: the run would have written a new store over it. */
+    @Test
+    void aTruncatedStoreIsRefusedAndLeftAsItIs() throws Exception {
+        Path prefix = dir.resolve("ocidiff");
+        try (Store store = Store.open(prefix)) {
+            StoreSnapshotTest.snapshot(store, 0, Map.of(Resources.ASHBURN_A,
+                    List.of(Resources.resource(Resources.ASHBURN_A, "web", "RUNNING"))));
+        }
+        byte[] whole = Files.readAllBytes(Path.of(prefix + ".mv.db"));
+        for (int percent : new int[] {99, 75, 50, 25}) {
+            Path cut = dir.resolve("cut" + percent);
+            byte[] kept = Arrays.copyOf(whole, whole.length * percent / 100);
+            Files.write(Path.of(cut + ".mv.db"), kept);
+            assertThatThrownBy(() -> Store.open(cut)).as("cut to %d%%", percent)
+                    .isInstanceOf(OcidiffException.class)
+                    .hasMessageStartingWith("the store " + cut + ".mv.db (" + String.format("%,d", kept.length)
+                            + " bytes) holds no readable snapshot: its newest part is missing")
+                    .hasMessageEndingWith("restore it from a backup, or move it away to start a new store");
+            assertThat(Files.readAllBytes(Path.of(cut + ".mv.db"))).as("left as it is").isEqualTo(kept);
+        }
+        try (Store store = Store.open(prefix)) {
+            assertThat(store.snapshots()).hasSize(1);
+        }
+    }
+
+    /** As a first run killed the moment H2 created the file leaves it: a header naming no chunk. */
+    @Test
+    void aFileH2CreatedAndNeverWroteToOpensAsANewStore() throws Exception {
+        Path prefix = dir.resolve("ocidiff");
+        Path created = dir.resolve("created.mv.db");
+        try (MVStore h2 = new MVStore.Builder().fileName(created.toString()).open()) {
+            Files.copy(created, Path.of(prefix + ".mv.db"));
+        }
+        try (Store store = Store.open(prefix)) {
+            assertThat(store.snapshots()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFileCutShortOfH2sHeaderIsAOneLineError() throws Exception {
+        Path prefix = dir.resolve("ocidiff");
+        Store.open(prefix).close();
+        byte[] start = Arrays.copyOf(Files.readAllBytes(Path.of(prefix + ".mv.db")), 100);
+        Files.write(Path.of(prefix + ".mv.db"), start);
+        assertThatThrownBy(() -> Store.open(prefix))
+                .hasMessageStartingWith("the store " + prefix + ".mv.db cannot be opened as an H2 database (")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThat(Files.readAllBytes(Path.of(prefix + ".mv.db"))).isEqualTo(start);
     }
 
     @Test
