@@ -7,7 +7,6 @@ import io.github.ocidiff.diff.Diff;
 import io.github.ocidiff.diff.TransientResource;
 import io.github.ocidiff.oci.Parallel;
 import io.github.ocidiff.store.AuditEvidence;
-import io.github.ocidiff.store.EvidenceWindow;
 import io.github.ocidiff.store.KeptEvidence;
 import io.github.ocidiff.store.StoredAuditEvent;
 import java.time.Instant;
@@ -92,8 +91,10 @@ public final class Attributor {
             failures.addAll(read(window, scopes, feed, perRegion, matcher, read));
         }
         List<String> warnings = new ArrayList<>();
-        if (!kept.isEmpty()) {
-            warnings.add("actors from the Audit events kept for " + kept.size() + (kept.size() == 1 ? " earlier report"
+        // Those kept with failures were read again, as the rest of the window was.
+        long reused = kept.stream().filter(pair -> pair.window().failures().isEmpty()).count();
+        if (reused > 0) {
+            warnings.add("actors from the Audit events kept for " + reused + (reused == 1 ? " earlier report"
                     : " earlier reports") + (toRead.isEmpty() ? "" : ", and from Audit for the rest of the window"));
         }
         if (!failures.isEmpty()) {
@@ -122,20 +123,15 @@ public final class Attributor {
     }
 
     /**
-     * Attribution from the evidence kept when this pair was first attributed: no Audit call, and nothing new to
-     * keep (the result's evidence is null).
+     * Attribution from the evidence kept when this pair was first attributed, every scope read then: no Audit
+     * call, and nothing new to keep (the result's evidence is null). Evidence kept with failures is read again
+     * ({@link #fromKeptAndAudit}).
      */
     public Result fromEvidence(Diff diff, KeptEvidence pair, EvidenceSource events) {
         EventMatcher matcher = new EventMatcher(wanted(diff));
         events.forEach(pair.fromId(), pair.toId(), stored -> matcher.accept(AuditEventJson.read(stored.json())));
-        EvidenceWindow evidence = pair.window();
-        List<String> warnings = new ArrayList<>();
-        warnings.add("actors from the Audit events kept on " + evidence.fetchedAt().truncatedTo(ChronoUnit.SECONDS)
-                + " (Audit not called again)");
-        if (!evidence.failures().isEmpty()) {
-            warnings.add("Audit could not be read for " + evidence.failures().size() + " scopes when these events "
-                    + "were kept (first: " + evidence.failures().get(0) + "); changes there may show as unattributed");
-        }
+        List<String> warnings = List.of("actors from the Audit events kept on "
+                + pair.window().fetchedAt().truncatedTo(ChronoUnit.SECONDS) + " (Audit not called again)");
         Matched matched = match(diff, matcher);
         return new Result(matched.changes(), matched.transients(), null, warnings);
     }

@@ -219,7 +219,9 @@ public final class DiffJob {
             return attributor.withoutAudit(diff, "Audit skipped (--no-audit): actors only from CreatedBy tags");
         }
         Optional<EvidenceWindow> exact = store.auditWindow(from.id(), to.id());
-        if (exact.isPresent()) {
+        // Kept while Audit failed somewhere, it is read again below (the plan's partial stretch), as Audit may
+        // answer now: else one report made offline would leave the pair unattributed for good.
+        if (exact.isPresent() && exact.get().failures().isEmpty()) {
             return attributor.fromEvidence(diff, new KeptEvidence(from.id(), to.id(), exact.get()),
                     store::forEachAuditEvent);
         }

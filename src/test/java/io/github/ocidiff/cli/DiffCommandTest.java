@@ -83,6 +83,33 @@ class DiffCommandTest {
         }
     }
 
+    /**
+     * A diff made while Audit failed everywhere (a laptop off the VPN, Audit down) keeps the pair's evidence with
+     * its failures; a later diff reads Audit again rather than take that evidence as the pair's last word.
+     */
+    @Test
+    void evidenceKeptWhileAuditFailedIsReadAgainByTheNextDiff() throws Exception {
+        FaultPlan down = FaultPlan.none().withDownRegions(Set.of("us-ashburn-1", "eu-frankfurt-1"));
+        try (SimHarness sim = SimHarness.smallFixture();
+             SimHarness offline = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), down)) {
+            String config = snapshotDays(sim, "2026-11-01", "2026-11-02");
+            String store = sim.dir.resolve("store/ocidiff").toString();
+            String created = "ocid1.instance.oc1.iad.aaaaaaaainstancec";
+            MainTest.Run failing = run("--config", offline.writeConfig("").toString(), "--store", store, "diff");
+            assertThat(failing.err()).contains("Audit could not be read");
+            assertThat(change(JSON.readTree(failing.out()), created).path("attribution").asText()).isNotEqualTo("AUDIT");
+
+            MainTest.Run again = run("--config", config, "diff");
+            assertThat(again.err()).isEmpty();
+            JsonNode report = JSON.readTree(again.out());
+            assertThat(change(report, created).path("actors").get(0).path("principalName").asText())
+                    .isEqualTo("bob@example.com");
+            // Kept now without failures: the next report renders from it, Audit not called again.
+            assertThat(run("--config", offline.writeConfig("").toString(), "--store", store, "diff").err())
+                    .contains("actors from the Audit events kept on").doesNotContain("could not be read");
+        }
+    }
+
     @Test
     void dayOneToDayTwoReportsEachKindPropertyByPropertyInTheContractsShape() throws Exception {
         try (SimHarness sim = SimHarness.smallFixture()) {

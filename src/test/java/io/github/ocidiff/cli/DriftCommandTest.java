@@ -163,15 +163,18 @@ class DriftCommandTest {
         }
     }
 
+    /** Audit answers in every region (the fixture's day 2): evidence kept with failures would be read again. */
     @Test
     void aNarrowDriftKeepsEvidenceThatServesTheWholeDiffOfItsPair() {
         String plain;
         try (SimHarness sim = SimHarness.goldenFixture()) {
             String config = snapshotGoldenDays(sim, "");
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
             plain = run("--config", config, "diff", "--from", "2026-11-01", "--to", "2026-11-02").out();
         }
         try (SimHarness sim = SimHarness.goldenFixture()) {
             String config = snapshotGoldenDays(sim, "");
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
             assertThat(run("--config", config, "baseline", "set", "policies", "--snapshot", "2026-11-01", "--type",
                     "Policy").exitCode()).isZero();
             assertThat(run("--config", config, "drift", "--baseline", "policies", "--at", "2026-11-02").exitCode())
