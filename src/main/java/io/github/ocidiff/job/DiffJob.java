@@ -197,17 +197,19 @@ public final class DiffJob {
 
     private Names names(long... snapshotIds) {
         Map<String, String> paths = new HashMap<>();
-        Map<String, String> belowTenancy = new HashMap<>();
+        List<Map<String, String>> belowTenancy = new ArrayList<>();
         String tenancyName = null;
         for (long id : snapshotIds) {
             Optional<List<Compartment>> tree = store.compartments(id);
             if (tree.isPresent()) {
                 tenancyName = CompartmentPaths.tenancyName(tree.get()).orElse(tenancyName);
                 paths.putAll(CompartmentPaths.of(tree.get()));
-                tree.get().forEach(c -> belowTenancy.put(c.id(), c.path()));
+                Map<String, String> below = new HashMap<>();
+                tree.get().forEach(c -> below.put(c.id(), c.path()));
+                belowTenancy.add(below);
             }
         }
-        return new Names(tenancyName, paths, new CompartmentScope(belowTenancy));
+        return new Names(tenancyName, paths, CompartmentScope.across(belowTenancy));
     }
 
     private Attributor.Result attribute(Diff diff, SnapshotInfo from, SnapshotInfo to, Set<Scope> scopes, Instant now) {
