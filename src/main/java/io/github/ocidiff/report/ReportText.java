@@ -88,7 +88,7 @@ final class ReportText {
                     k -> new ArrayList<>()).add(gap);
         }
         return groups.values().stream().map(gaps -> new GapGroup(gaps.get(0).region(),
-                gaps.stream().map(g -> scope(report, g)).toList(), gaps.get(0).reason(),
+                gaps.stream().map(g -> scope(report, g)).sorted().toList(), gaps.get(0).reason(),
                 gaps.stream().mapToLong(CoverageGap::unknownResources).sum())).toList();
     }
 
