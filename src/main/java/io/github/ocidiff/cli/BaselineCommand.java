@@ -60,7 +60,7 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
                 throw OcidiffException.usage("baseline name '" + name + "': use letters, digits, '.', '_' and '-'");
             }
             PrintWriter out = parent.out();
-            try (Store store = Session.openStore(parent.config(), parent.err())) {
+            try (Store store = Session.openExistingStore(parent.config(), parent.err())) {
                 SnapshotSelector.Selection selected = new SnapshotSelector(store.snapshots())
                         .select("--snapshot", snapshot, Instant.now());
                 if (selected.warning() != null) {
@@ -107,7 +107,7 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = parent.out();
-            try (Store store = Session.openStore(parent.config(), parent.err())) {
+            try (Store store = Session.openExistingStore(parent.config(), parent.err())) {
                 List<Baseline> baselines = store.baselines();
                 if (baselines.isEmpty()) {
                     out.println("no baselines; 'ocidiff baseline set NAME' pins the latest snapshot");
@@ -131,7 +131,7 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = parent.out();
-            try (Store store = Session.openStore(parent.config(), parent.err())) {
+            try (Store store = Session.openExistingStore(parent.config(), parent.err())) {
                 Baseline b = Baselines.named(store, name);
                 SnapshotInfo s = store.snapshot(b.snapshotId()).orElseThrow();
                 out.printf("baseline  %s%nsnapshot  %d taken %s (%s, %,d resources)%nscope     %s%nset at    %s%n",
@@ -154,7 +154,7 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store store = Session.openStore(parent.config(), parent.err())) {
+            try (Store store = Session.openExistingStore(parent.config(), parent.err())) {
                 if (!store.removeBaseline(name)) {
                     throw Baselines.unknown(store, name);
                 }

@@ -30,9 +30,11 @@ public final class PruneCommand extends BaseCommand implements Callable<Integer>
         Config config = config();
         int days = keepDays != null ? keepDays : config.retention().keepDays();
         if (days == 0) {
-            throw OcidiffException.usage("prune: nothing to do: retention.keepDays is 0 (keep everything); "
-                    + "pass --keep-days N");
+            throw OcidiffException.usage(keepDays != null ? "prune: --keep-days 0 keeps everything: nothing to do;"
+                    + " pass the number of days to keep, e.g. --keep-days 90"
+                    : "prune: nothing to do: retention.keepDays is 0 (keep everything); pass --keep-days N");
         }
+        Session.requireStore(config);
         PrintWriter out = out();
         return Session.withStore(config, out, err(), store -> {
             try (LazyClients clients = new LazyClients(config)) {

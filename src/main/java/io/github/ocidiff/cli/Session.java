@@ -1,5 +1,6 @@
 package io.github.ocidiff.cli;
 
+import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.audit.OciAuditFeed;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.job.AuditAccess;
@@ -10,6 +11,7 @@ import io.github.ocidiff.oci.Authenticator;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.store.Store;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,13 +34,38 @@ final class Session {
 
     /** Opens the store, telling {@code err} of the snapshots an earlier run left unfinished, which it discarded. */
     static Store openStore(Config config, PrintWriter err) {
-        Store store = Store.open(config.store().path());
+        return told(Store.open(config.store().path()), err);
+    }
+
+    private static Store told(Store store, PrintWriter err) {
         for (long id : store.discardedOnOpen()) {
             err.println("ocidiff: discarded snapshot " + id + ", left unfinished by an earlier run (stopped, killed or"
                     + " failed before its commit); the store holds what was committed before it");
         }
         err.flush();
         return store;
+    }
+
+    /**
+     * {@link #openStore} for a command that reads the store, or changes it in a moment: it must exist, as it
+     * would be made empty; a run that comes meanwhile waits for it.
+     */
+    static Store openExistingStore(Config config, PrintWriter err) {
+        requireStore(config);
+        return told(Store.openBriefly(config.store().path()), err);
+    }
+
+    /**
+     * Refuses a store path where no store is: a command that only reads would create an empty store there
+     * and say it holds no snapshots, as if the history were gone.
+     */
+    static void requireStore(Config config) {
+        Path file = config.store().file();
+        if (!Files.exists(file)) {
+            throw OcidiffException.usage("there is no store at " + file + ": 'ocidiff daily' or 'ocidiff snapshot'"
+                    + " makes it there; else point --store (or store.path of " + config.origin() + ") at the store's"
+                    + " file");
+        }
     }
 
     /** A run that takes a snapshot: the OCI clients, Identity's plan for the snapshot and the store. */
@@ -81,7 +108,7 @@ final class Session {
     static DiffJob.Result report(Config config, AuditOption audit, PrintWriter err,
                                  Function<DiffJob, DiffJob.Result> report) {
         DiffJob.Result result;
-        try (Store store = openStore(config, err); LazyClients clients = new LazyClients(config)) {
+        try (Store store = openExistingStore(config, err); LazyClients clients = new LazyClients(config)) {
             result = report.apply(new DiffJob(store, config.rules(), audit.access(config, clients::get)));
         }
         result.warnings().forEach(w -> err.println("ocidiff: warning: " + w));

@@ -48,8 +48,8 @@ public record Config(
 
     /** This configuration with another store path (the CLI's {@code --store}). */
     public Config withStorePath(Path path) {
-        return new Config(auth, regions, compartments, new StoreConfig(path), reports, snapshot, oci, publish, retention, rules,
-                source);
+        return new Config(auth, regions, compartments, StoreConfig.option(path), reports, snapshot, oci, publish,
+                retention, rules, source);
     }
 
     /** Where this configuration came from, for messages: the file, or "built-in defaults". */

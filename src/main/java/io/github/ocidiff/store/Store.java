@@ -100,6 +100,18 @@ public final class Store implements AutoCloseable {
      * @throws OcidiffException when another run holds the store, or the file is not a usable ocidiff store
      */
     public static Store open(Path pathPrefix) {
+        return open(pathPrefix, StoreLock.Hold.RUN);
+    }
+
+    /**
+     * {@link #open} for a command that holds the store for seconds (a report, a listing): a run that comes
+     * meanwhile waits for it rather than fail (see {@link StoreLock}).
+     */
+    public static Store openBriefly(Path pathPrefix) {
+        return open(pathPrefix, StoreLock.Hold.BRIEF);
+    }
+
+    private static Store open(Path pathPrefix, StoreLock.Hold hold) {
         Path prefix = pathPrefix.toAbsolutePath().normalize();
         Path file = Path.of(prefix + ".mv.db");
         JsonBodies.requireCodec();
@@ -109,7 +121,7 @@ public final class Store implements AutoCloseable {
             throw OcidiffException.runtime("cannot create the folder of the store " + file + ": " + e
                     + "; check store.path and the folder's permissions", e);
         }
-        StoreLock lock = StoreLock.acquire(Path.of(prefix + ".lock"), file);
+        StoreLock lock = StoreLock.acquire(Path.of(prefix + ".lock"), file, hold);
         DiskFailure.opened(file);
         // A stopped run (SIGTERM) ends as a killed one does, which the next open cleans up after: H2 closing
         // the database in its own shutdown hook failed the writes still running, which then told of errors.

@@ -8,6 +8,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,6 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * before H2 opens the database so that a second run fails with our message, not H2's. The OS drops
  * the lock when the process dies, so a killed run never leaves the store locked. The file itself is
  * left in place: deleting it would let a waiting process lock an unlinked file.
+ *
+ * <p>A holder says how long it holds the store. A snapshot's run holds it for as long as the night takes:
+ * whoever comes second fails at once. A command that reads (a diff, a history, a listing) holds it for
+ * seconds: whoever comes second waits for it, up to {@link #BRIEF_WAIT}, so that someone reading at the
+ * hour the nightly job starts does not fail that night.
  */
 final class StoreLock implements AutoCloseable {
 
@@ -25,6 +31,17 @@ final class StoreLock implements AutoCloseable {
      * otherwise free the store for other processes.
      */
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+    /** How long a run waits for a brief holder: far longer than a diff or an evidence pack of a million takes. */
+    static final Duration BRIEF_WAIT = Duration.ofMinutes(5);
+    private static final String BRIEF = "brief";
+
+    /** How long the holder keeps the store. */
+    enum Hold {
+        /** A command others wait for. */
+        BRIEF,
+        /** A snapshot, an import: others fail at once. */
+        RUN
+    }
 
     private final Path lockFile;
     private final FileChannel channel;
@@ -36,19 +53,19 @@ final class StoreLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static StoreLock acquire(Path lockFile, Path storeFile) {
+    static StoreLock acquire(Path lockFile, Path storeFile, Hold hold) {
         if (!HELD.add(lockFile)) {
             throw inUse(storeFile, String.valueOf(ProcessHandle.current().pid()));
         }
         try {
-            return lock(lockFile, storeFile);
+            return lock(lockFile, storeFile, hold);
         } catch (RuntimeException e) {
             HELD.remove(lockFile);
             throw e;
         }
     }
 
-    private static StoreLock lock(Path lockFile, Path storeFile) {
+    private static StoreLock lock(Path lockFile, Path storeFile, Hold hold) {
         FileChannel channel;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -58,14 +75,26 @@ final class StoreLock implements AutoCloseable {
                     + ": " + e.getMessage() + "; check the folder's permissions", e);
         }
         try {
+            long deadline = System.nanoTime() + BRIEF_WAIT.toNanos();
             FileLock lock = channel.tryLock();
-            if (lock == null) {
-                String owner = readPid(channel);
-                channel.close();
-                throw inUse(storeFile, owner);
+            while (lock == null) {
+                String[] owner = readOwner(channel);
+                boolean brief = owner.length > 1 && owner[1].equals(BRIEF);
+                if (!brief || System.nanoTime() > deadline) {
+                    channel.close();
+                    throw brief ? OcidiffException.runtime("the store " + storeFile + " is in use by another ocidiff"
+                            + " run (pid " + owner[0] + "), which has not let go of it in " + BRIEF_WAIT.toMinutes()
+                            + " minutes", null) : inUse(storeFile, owner[0]);
+                }
+                Thread.sleep(100);
+                lock = channel.tryLock();
             }
-            writePid(channel);
+            writeOwner(channel, hold);
             return new StoreLock(lockFile, channel, lock);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(channel);
+            throw OcidiffException.runtime("interrupted while waiting for the store " + storeFile, e);
         } catch (IOException e) {
             closeQuietly(channel);
             throw OcidiffException.runtime("cannot lock the store " + storeFile + " with " + lockFile + ": "
@@ -78,16 +107,18 @@ final class StoreLock implements AutoCloseable {
                 + ")", null);
     }
 
-    private static String readPid(FileChannel channel) throws IOException {
+    /** The holder's pid ("unknown" when the file is empty), then "brief" when it holds the store briefly. */
+    private static String[] readOwner(FileChannel channel) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(32);
         channel.read(buffer, 0);
-        String pid = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim();
-        return pid.isEmpty() ? "unknown" : pid;
+        String owner = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim();
+        return owner.isEmpty() ? new String[] {"unknown"} : owner.split(" ");
     }
 
     /** Written over the old content, then cut: a reader never sees an empty file between the two. */
-    private static void writePid(FileChannel channel) throws IOException {
-        byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
+    private static void writeOwner(FileChannel channel, Hold hold) throws IOException {
+        byte[] pid = (ProcessHandle.current().pid() + (hold == Hold.BRIEF ? " " + BRIEF : "") + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
         channel.write(ByteBuffer.wrap(pid), 0);
         channel.truncate(pid.length);
         channel.force(false);

@@ -96,6 +96,37 @@ class MainTest {
         assertThat(r.err()).contains("nope.yaml").contains("not found");
     }
 
+    /** Reading where no store is used to make an empty one there, and say it held no snapshots. */
+    @Test
+    void aCommandThatReadsTheStoreRefusesAPathWhereNoneIsAndCreatesNothing(@TempDir Path dir) {
+        Path missing = dir.resolve("typo/ocidiff");
+        for (List<String> command : List.of(List.of("snapshots"), List.of("diff", "--no-audit"), List.of("history",
+                "ocid1.instance.oc1..a"), List.of("baseline", "list"), List.of("prune", "--keep-days", "9"),
+                List.of("evidence", "--out", dir.resolve("pack.zip").toString()))) {
+            List<String> args = new java.util.ArrayList<>(List.of("--store", missing.toString()));
+            args.addAll(command);
+            Run r = run(args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(command.toString()).isEqualTo(2);
+            assertThat(r.err()).as(command.toString()).startsWith("ocidiff: there is no store at " + missing
+                    + ".mv.db: 'ocidiff daily' or 'ocidiff snapshot' makes it there; else point --store (or store.path"
+                    + " of ").endsWith(") at the store's file\n").hasLineCount(1);
+        }
+        assertThat(dir.resolve("typo")).doesNotExist();
+        assertThat(run("--store", "", "snapshots").err())
+                .isEqualTo("ocidiff: --store is empty; give it the store's file, e.g. --store snapshots/ocidiff.mv.db\n");
+    }
+
+    /** Users copy the store's file name from a listing: it names the store, not a new one beside it. */
+    @Test
+    void theStoresFileNameNamesTheStore(@TempDir Path dir) {
+        Path prefix = dir.resolve("ocidiff");
+        io.github.ocidiff.store.Store.open(prefix).close();
+        Run r = run("--store", prefix + ".mv.db", "snapshots");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("no snapshots yet");
+        assertThat(Path.of(prefix + ".mv.db.mv.db")).doesNotExist();
+    }
+
     @Test
     void anUnknownConfigKeyNamesItAndSuggestsTheRightOne(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("config.yaml");
