@@ -31,12 +31,12 @@ public final class DailyCommand extends BaseCommand implements Callable<Integer>
 
     @Override
     public Integer call() {
+        Instant now = options.now();
         Config config = config();
         PrintWriter out = out();
         return Session.snapshotRun(config, DailyJob.SNAPSHOT, out, err(), (clients, planning, store) -> {
             DailyJob.Request request = new DailyJob.Request(republish, audit.access(config, () -> clients));
             DailyJob job = new DailyJob(store, clients, config);
-            Instant now = options.now();
             DailyJob.Outcome outcome = Progresses.with(options.quiet, out, progress ->
                     job.run(request, planning, now, progress));
             return DailySummary.print(outcome, out, err());

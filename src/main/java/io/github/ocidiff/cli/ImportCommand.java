@@ -4,7 +4,9 @@ import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.job.ImportJob;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,6 +40,7 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
 
     @Override
     public Integer call() {
+        RunOptions.requireNotAhead("--date " + date, date.atStartOfDay(ZoneOffset.UTC).toInstant(), Instant.now());
         PrintWriter out = out();
         List<ImportJob.Input> inputs = new ArrayList<>();
         for (Path file : files) {

@@ -1,10 +1,19 @@
 package io.github.ocidiff.cli;
 
+import io.github.ocidiff.OcidiffException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import picocli.CommandLine.Option;
 
 /** The options of the commands that crawl: how progress shows, and the clock (for replays). */
 final class RunOptions {
+
+    /**
+     * How far ahead of this machine's clock a run may be dated. Snapshots are added in time order, so one
+     * dated years ahead (a mistyped year) would refuse every night until then; a day covers clocks and zones.
+     */
+    static final Duration AHEAD = Duration.ofDays(1);
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar: plain log lines only.")
     boolean quiet;
@@ -14,6 +23,20 @@ final class RunOptions {
     Instant at;
 
     Instant now() {
-        return at != null ? at : Instant.now();
+        Instant now = Instant.now();
+        if (at == null) {
+            return now;
+        }
+        requireNotAhead("--at " + at, at, now);
+        return at;
+    }
+
+    /** @throws OcidiffException when {@code time}, which {@code what} names, is more than {@link #AHEAD} from now */
+    static void requireNotAhead(String what, Instant time, Instant now) {
+        if (time.isAfter(now.plus(AHEAD))) {
+            throw OcidiffException.usage(what + " is later than now (" + now.truncatedTo(ChronoUnit.SECONDS)
+                    + "): snapshots are added in time order, so one dated ahead would refuse every night"
+                    + " until then; give the time of the day it describes");
+        }
     }
 }

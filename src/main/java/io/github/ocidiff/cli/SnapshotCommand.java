@@ -8,6 +8,7 @@ import io.github.ocidiff.crawl.VanishedResource;
 import io.github.ocidiff.job.SnapshotJob;
 import io.github.ocidiff.store.Store;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -56,6 +57,7 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
 
     @Override
     public Integer call() {
+        Instant now = options.now();
         Config config = config();
         PrintWriter out = out();
         SnapshotJob.Request request = new SnapshotJob.Request(force, regions, compartments);
@@ -64,7 +66,7 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
                 throw OcidiffException.usage("--fill takes again what today's snapshot could not collect: it goes"
                         + " without --force, --region and --compartment");
             }
-            LocalDate day = options.now().atZone(ZoneOffset.UTC).toLocalDate();
+            LocalDate day = now.atZone(ZoneOffset.UTC).toLocalDate();
             Optional<SnapshotJob.Request> gaps;
             try (Store store = Session.openStore(config, err())) {
                 gaps = SnapshotJob.fillRequest(store, day);
@@ -78,7 +80,7 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
         SnapshotJob.Request asked = request;
         return Session.snapshotRun(config, asked, out, err(), (clients, planning, store) -> {
             SnapshotJob.Outcome outcome = Progresses.with(options.quiet, out, progress ->
-                    new SnapshotJob(store, clients, config).run(asked, planning, options.now(), progress));
+                    new SnapshotJob(store, clients, config).run(asked, planning, now, progress));
             return report(outcome, out);
         });
     }

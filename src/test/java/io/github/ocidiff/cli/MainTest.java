@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,22 @@ class MainTest {
         Run r = run("chek");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("'chek'").contains("did you mean check?");
+    }
+
+    /** Snapshots are added in time order: one dated years ahead would refuse every night until then. */
+    @Test
+    void aRunDatedAheadOfTheClockIsRefusedBeforeItTouchesAnything(@TempDir Path dir) {
+        String store = dir.resolve("ocidiff").toString();
+        for (String[] args : List.of(new String[] {"snapshot", "--at", "2062-11-05T23:59:59Z"},
+                new String[] {"daily", "--at", "+999999999-12-31T23:59:59Z"},
+                new String[] {"import", "--date", "2099-01-01", "us-ashburn-1.json"})) {
+            Run r = run(Stream.concat(Stream.of("--store", store), Stream.of(args))
+                    .toArray(String[]::new));
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).startsWith("ocidiff: " + args[1] + " " + args[2]
+                    + " is later than now (").contains("snapshots are added in time order").hasLineCount(1);
+        }
+        assertThat(dir).isEmptyDirectory();
     }
 
     @Test
