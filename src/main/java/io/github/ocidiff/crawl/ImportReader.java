@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -25,12 +26,13 @@ import java.util.zip.ZipException;
  * array or {@code {"items": [...]}} collection (camelCase), or what the OCI CLI writes for
  * {@code oci search resource structured-search} ({@code {"data": {"items": [...]}}}, kebab-case keys),
  * each as it is or gzip-compressed (years of daily dumps are usually kept so; told by the content, not
- * the name). A malformed file is an error naming the file and the line and column (of the text, once
- * decompressed).
+ * the name). A malformed file (including one with anything after its JSON document, or gzip data whose
+ * checksum fails) is an error naming the file and the line and column (of the text, once decompressed).
  */
 public final class ImportReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> REQUIRED = List.of("identifier", "resourceType", "compartmentId");
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: .*?; line: (\\d+)(?:, column: (\\d+))?]");
 
     private ImportReader() {
     }
@@ -45,18 +47,23 @@ public final class ImportReader {
         }
         try (JsonParser parser = JSON.getFactory().createParser(open(file))) {
             JsonToken first = parser.nextToken();
+            long count;
             if (first == JsonToken.START_ARRAY) {
-                return items(parser, file, region, sink);
+                count = items(parser, file, region, sink);
+            } else if (first == JsonToken.START_OBJECT) {
+                count = findItems(parser, file, region, sink, 0);
+            } else {
+                throw malformed(file, parser.currentLocation(), "expected a JSON array or object");
             }
-            if (first == JsonToken.START_OBJECT) {
-                return findItems(parser, file, region, sink, 0);
-            }
-            throw malformed(file, parser.currentLocation(), "expected a JSON array or object");
+            requireEnd(parser, file);
+            return count;
         } catch (JsonProcessingException e) {
-            throw malformed(file, e.getLocation(), e.getOriginalMessage());
-        } catch (ZipException | EOFException e) {
-            // Only a gzip stream ends early or fails its check: a file cut short in copying, say.
-            throw malformed(file, null, "the gzip data is cut short or corrupt (" + e.getMessage() + ")");
+            throw malformed(file, e.getLocation(), withoutSource(e.getOriginalMessage()));
+        } catch (EOFException e) {
+            // Only a gzip stream ends early: a file cut short in copying, say.
+            throw malformed(file, null, "the gzip data is cut short (" + e.getMessage() + ")");
+        } catch (ZipException e) {
+            throw malformed(file, null, "the gzip data is corrupt (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw OcidiffException.runtime(file + ": cannot be read: " + e.getMessage(), e);
         }
@@ -69,6 +76,29 @@ public final class ImportReader {
         boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
         in.reset();
         return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    /**
+     * Nothing may follow the document: a second one, or the rest of something else, means the file is not the
+     * inventory it seems. Reading to the end is also what makes gzip check its trailer (CRC and length).
+     */
+    private static void requireEnd(JsonParser parser, Path file) throws IOException {
+        JsonLocation at;
+        try {
+            if (parser.nextToken() == null) {
+                return;
+            }
+            at = parser.currentTokenLocation();
+        } catch (JsonProcessingException e) {
+            at = e.getLocation(); // not JSON at all: where the parser gave up on it
+        }
+        throw malformed(file, at, "content after the JSON document");
+    }
+
+    /** Jackson's message with its own locations ("[Source: REDACTED ...; line: 1, column: 2]") as just the position. */
+    private static String withoutSource(String message) {
+        return SOURCE.matcher(message)
+                .replaceAll(m -> "line " + m.group(1) + (m.group(2) == null ? "" : ", column " + m.group(2)));
     }
 
     /** Inside an object: descends into "data", reads "items", skips everything else. */

@@ -96,12 +96,58 @@ class ImportReaderTest {
         Files.write(cut, Arrays.copyOf(whole, whole.length - 12));
         assertThatThrownBy(() -> ImportReader.read(cut, "us-ashburn-1", r -> { }))
                 .isInstanceOfSatisfying(OcidiffException.class, e -> assertThat(e.exitCode()).isEqualTo(OcidiffException.USAGE))
-                .hasMessageStartingWith(cut + ": the gzip data is cut short or corrupt (")
+                .hasMessageStartingWith(cut + ": the gzip data is cut short (")
                 .hasMessageEndingWith("; nothing was imported from it");
         Path bad = dir.resolve("bad.json.gz");
         Files.write(bad, gzip("[\n {\"identifier\": }]".getBytes(StandardCharsets.UTF_8)));
         assertThatThrownBy(() -> ImportReader.read(bad, "us-ashburn-1", r -> { }))
                 .hasMessageStartingWith(bad + ": line 2, column");
+    }
+
+    @Test
+    void aGzippedDumpWhoseChecksumFailsIsRefusedThoughItsJsonIsWhole() throws IOException {
+        byte[] altered = gzip("[{\"resourceType\":\"Vcn\",\"identifier\":\"ocid1.vcn.x\",\"compartmentId\":\"c\"}]"
+                .getBytes(StandardCharsets.UTF_8));
+        altered[altered.length - 8] ^= 1; // the trailer's CRC-32, as if a byte of the content had changed
+        Path file = dir.resolve("altered.json.gz");
+        Files.write(file, altered);
+        assertThatThrownBy(() -> ImportReader.read(file, "us-ashburn-1", r -> { }))
+                .isInstanceOfSatisfying(OcidiffException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(OcidiffException.USAGE))
+                .hasMessageStartingWith(file + ": the gzip data is corrupt (")
+                .hasMessageEndingWith("; nothing was imported from it");
+    }
+
+    @Test
+    void contentAfterTheJsonDocumentIsRefusedAtItsPosition() throws IOException {
+        String items = "{\"items\":[{\"resourceType\":\"Vcn\",\"identifier\":\"ocid1.vcn.x\","
+                + "\"compartmentId\":\"c\"}]}";
+        Path garbage = dir.resolve("garbage.json");
+        Files.writeString(garbage, items + "GARBAGE <html>");
+        assertThatThrownBy(() -> ImportReader.read(garbage, "us-ashburn-1", r -> { }))
+                .isInstanceOfSatisfying(OcidiffException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(OcidiffException.USAGE))
+                .hasMessageStartingWith(garbage + ": line 1, column ")
+                .hasMessageEndingWith(": content after the JSON document; nothing was imported from it");
+        Path two = dir.resolve("two.json");
+        Files.writeString(two, items + "\n  " + items);
+        assertThatThrownBy(() -> ImportReader.read(two, "us-ashburn-1", r -> { }))
+                .hasMessage(two + ": line 2, column 3: content after the JSON document; nothing was imported from it");
+        Path gz = dir.resolve("two.json.gz");
+        Files.write(gz, gzip((items + "\n" + items).getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> ImportReader.read(gz, "us-ashburn-1", r -> { }))
+                .hasMessage(gz + ": line 2, column 1: content after the JSON document; nothing was imported from it");
+    }
+
+    @Test
+    void aTruncatedDocumentIsRefusedWithPositionsButNotTheParsersSourceNotes() throws IOException {
+        Path file = dir.resolve("truncated.json");
+        Files.writeString(file, "{\"items\":[{\"a\":1");
+        assertThatThrownBy(() -> ImportReader.read(file, "us-ashburn-1", r -> { }))
+                .hasMessageStartingWith(file + ": line 1, column ")
+                .hasMessageContaining("(start marker at line 1, column ")
+                .hasMessageNotContaining("Source")
+                .hasMessageNotContaining("REDACTED");
     }
 
     @Test
