@@ -22,7 +22,8 @@ record SimSession(SimServer server, Path configFile, Config config) implements A
         SimCredentials credentials = SimCredentials.create(dir, tenancyId, home);
         SimServer server = new SimServer(source, SimCredentials.readPublicKey(credentials.publicKey()), FaultPlan.none(), 0);
         Path file = SimConfigFiles.write(credentials, server.endpointTemplate(), extraYaml);
-        return new SimSession(server, file, ConfigLoader.resolve(file, dir, dir));
+        // file already lies under dir: relative, it is relative to the process's folder, as --config is
+        return new SimSession(server, file, ConfigLoader.resolve(file, Path.of("").toAbsolutePath(), dir));
     }
 
     @Override

@@ -29,6 +29,18 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aRelativeWorkdirIsTheFolderUnderTheWorkingDirectory(@TempDir Path dir) {
+        // Tests cannot change folder: a path from the JVM's working folder to the temporary one is as relative.
+        Path relative = Path.of("").toAbsolutePath().relativize(dir.resolve("w1"));
+        MainTest.Run r = run("replay", "--fixtures", SimHarness.GOLDEN_FIXTURE.toString(),
+                "--workdir", relative.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(dir.resolve("w1/config.yaml")).isRegularFile();
+        assertThat(dir.resolve("w1/reports/2026-11-03/report.json")).isRegularFile();
+    }
+
+    @Test
     void aFolderThatIsNoFixtureIsAUsageError(@TempDir Path dir) {
         MainTest.Run r = run("replay", "--fixtures", dir.resolve("nothing").toString());
         assertThat(r.exitCode()).isEqualTo(2);
