@@ -68,6 +68,9 @@ public final class SimCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         // Checked first: a bad option writes no keys into the workdir.
+        if (port < 0 || port > 65535) {
+            throw OcidiffException.usage("--port " + port + ": a port from 1 to 65535, or 0 for any free one");
+        }
         FaultPlan plan = faults.plan();
         TenancySource tenancy = openSource();
         if (day != null) {

@@ -3,6 +3,7 @@ package io.github.ocidiff.diff;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.store.SnapshotInfo;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,14 +51,20 @@ public final class SnapshotSelector {
             return selected(usable.get(usable.size() - 2), null);
         }
         if (v.matches("\\d+")) {
-            long id = Long.parseLong(v);
-            return usable.stream().filter(s -> s.id() == id).findFirst().map(s -> selected(s, null))
+            // Compared as a number of any length: one too large for an id is as unknown as any other.
+            BigInteger id = new BigInteger(v);
+            return usable.stream().filter(s -> BigInteger.valueOf(s.id()).equals(id)).findFirst()
+                    .map(s -> selected(s, null))
                     .orElseThrow(() -> unknown(option, v, usable.stream()
-                            .sorted(Comparator.comparingLong(s -> Math.abs(s.id() - id))).limit(3).toList()));
+                            .sorted(Comparator.comparing(s -> BigInteger.valueOf(s.id()).subtract(id).abs()))
+                            .limit(3).toList()));
         }
         Matcher age = AGE.matcher(v);
         if (age.matches()) {
-            Instant cutoff = now.minus(Duration.ofDays(Long.parseLong(age.group(1))));
+            // 2^31 days and more (millions of years, soon beyond what Instant counts) is older than any snapshot too.
+            BigInteger days = new BigInteger(age.group(1));
+            Instant cutoff = days.bitLength() < Integer.SIZE ? now.minus(Duration.ofDays(days.longValue()))
+                    : Instant.MIN;
             Optional<SnapshotInfo> found = usable.stream().filter(s -> !s.takenAt().isAfter(cutoff))
                     .reduce((a, b) -> b);
             return found.map(s -> selected(s, null)).orElseThrow(() -> unknown(option, v, usable.subList(0,

@@ -274,12 +274,15 @@ class MainTest {
     }
 
     @Test
-    void badFaultOptionsNameTheOptionAndWriteNothing(@TempDir Path dir) throws IOException {
+    void badSimOptionsNameTheOptionAndWriteNothing(@TempDir Path dir) throws IOException {
         Run r = run("sim", "--workdir", dir.toString(), "--error-rate", "2");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("ocidiff: --error-rate must be a fraction from 0 to 1, got 2.0\n");
         assertThat(run("sim", "--workdir", dir.toString(), "--max-query-length", "-1").err())
                 .isEqualTo("ocidiff: --max-query-length must be >= 0 (0 for no limit), got -1\n");
+        Run port = run("sim", "--workdir", dir.toString(), "--port", "99999");
+        assertThat(port.exitCode()).isEqualTo(2);
+        assertThat(port.err()).isEqualTo("ocidiff: --port 99999: a port from 1 to 65535, or 0 for any free one\n");
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }

@@ -3,6 +3,7 @@ package io.github.ocidiff.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.store.SnapshotInfo;
@@ -56,6 +57,21 @@ class SnapshotSelectorTest {
     void idsAreExactAndFailedOnesAreNotDiffEnds() {
         assertThat(id("1")).isEqualTo(1);
         assertThatThrownBy(() -> id("3")).hasMessageContaining("--from 3: no such snapshot; nearest: 2 (2026-11-02, PARTIAL)");
+    }
+
+    @Test
+    void idsAndAgesTooLargeForJavasNumbersAreUnknownLikeAnyOther() {
+        assertThatThrownBy(() -> id("9999999999999999999"))
+                .isInstanceOfSatisfying(OcidiffException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(OcidiffException.USAGE))
+                .hasMessage("--from 9999999999999999999: no such snapshot; nearest: 5 (2026-11-04, COMPLETE),"
+                        + " 4 (2026-11-03, COMPLETE), 2 (2026-11-02, PARTIAL)");
+        for (String age : List.of("100000d", "2147483647d", "2147483648d", "99999999999999d",
+                "999999999999999999999d")) {
+            assertThatThrownBy(() -> id(age)).isInstanceOf(OcidiffException.class)
+                    .hasMessage("--from " + age + ": no such snapshot; nearest: 1 (2026-11-01, COMPLETE),"
+                            + " 2 (2026-11-02, PARTIAL), 4 (2026-11-03, COMPLETE)");
+        }
     }
 
     @Test
