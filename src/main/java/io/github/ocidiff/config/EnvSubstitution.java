@@ -40,6 +40,11 @@ final class EnvSubstitution {
             throw new IllegalArgumentException("has a \"${...}\" that is not ${NAME} or ${NAME:-default}"
                     + " (NAME: letters, digits and _)");
         }
+        if (m.group(3) != null && m.group(3).contains("${")) {
+            // The first "}" ends the reference: a nested one would leave a stray "}" in the value.
+            throw new IllegalArgumentException("has a ${...} inside a default, which is not expanded; write the"
+                    + " default out, as in ${NAME:-value}");
+        }
         String name = m.group(1);
         String value = env.apply(name);
         boolean hasDefault = m.group(2) != null;

@@ -226,7 +226,11 @@ final class Section {
 
     /** An error about the value of {@code key}: "file: key.path: must be expected, got "value"". */
     ConfigException invalid(String key, String expected, String value) {
-        return error(key, "must be " + expected + ", got " + quote(value));
+        // A value read from the environment may be a secret (a password in the wrong key): shown as written.
+        JsonNode written = node.get(key);
+        String got = written != null && written.isTextual() && written.textValue().contains("${")
+                ? quote(written.textValue()) + " (its variables not shown)" : quote(value);
+        return error(key, "must be " + expected + ", got " + got);
     }
 
     private ConfigException invalid(String key, String expected, JsonNode value) {

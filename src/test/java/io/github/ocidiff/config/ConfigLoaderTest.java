@@ -94,6 +94,17 @@ class ConfigLoaderTest {
         assertThat(config.publish().email().port()).isEqualTo(2525);
     }
 
+    /** A secret in the wrong key: the error says what the file wrote, not what the environment holds. */
+    @Test
+    void anInvalidValueFromTheEnvironmentIsShownAsWritten() {
+        ConfigLoader withEnv = new ConfigLoader(Map.of("OCIDIFF_SMTP_PASSWORD", "s3cr3t-P@ss")::get, HOME);
+        assertThatThrownBy(() -> withEnv.parse("publish: {email: {port: '${OCIDIFF_SMTP_PASSWORD}'}}", "config.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("publish.email.port: must be")
+                .hasMessageEndingWith("got \"${OCIDIFF_SMTP_PASSWORD}\" (its variables not shown)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t"));
+    }
+
     @Test
     void unsetVariableWithoutDefaultNamesKeyAndVariable() {
         assertThatThrownBy(() -> loader.parse("publish: {email: {password: '${OCIDIFF_SMTP_PASSWORD}'}}", "config.yaml"))

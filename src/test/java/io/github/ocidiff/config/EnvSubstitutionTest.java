@@ -53,4 +53,12 @@ class EnvSubstitutionTest {
         assertThatThrownBy(() -> EnvSubstitution.apply("${1 2}", env))
                 .hasMessage("has a \"${...}\" that is not ${NAME} or ${NAME:-default} (NAME: letters, digits and _)");
     }
+
+    /** The first "}" ends a reference: nested, the default would keep a stray "}" (a store named "${B:-x}"). */
+    @Test
+    void aReferenceInsideADefaultIsAnError() {
+        assertThatThrownBy(() -> EnvSubstitution.apply("${MISSING:-${USER:-x}}", env))
+                .hasMessage("has a ${...} inside a default, which is not expanded; write the default out, as in"
+                        + " ${NAME:-value}");
+    }
 }
