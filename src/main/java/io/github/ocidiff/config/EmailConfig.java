@@ -1,5 +1,7 @@
 package io.github.ocidiff.config;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.util.List;
 import java.util.Objects;
 
@@ -56,11 +58,28 @@ public record EmailConfig(
                 throw s.error("to", because + "; list at least one recipient, e.g. [ops@example.com]");
             }
         }
+        // Checked here, not when the night's report is mailed: by then the night would have run for nothing.
+        requireAddress(s, "from", email.from);
+        for (String to : email.to) {
+            requireAddress(s, "to", to);
+        }
         if (email.username != null && email.password == null) {
             throw s.error("password", "required when " + s.pathOf("username") + " is set; write ${OCIDIFF_SMTP_PASSWORD}"
                     + " and export the SMTP password in that variable");
         }
         return email;
+    }
+
+    private static void requireAddress(Section s, String key, String address) {
+        if (address == null) {
+            return;
+        }
+        try {
+            new InternetAddress(address, true);
+        } catch (AddressException e) {
+            throw s.error(key, "\"" + address + "\" is not an email address (" + e.getMessage()
+                    + "); write it like ops@example.com");
+        }
     }
 
     /** Like the record's own, but never shows the password. */

@@ -39,6 +39,19 @@ class EmailConfigTest {
                         + " one recipient, e.g. [ops@example.com]");
     }
 
+    /** Found when the configuration loads, not when the night's report is mailed at its end. */
+    @Test
+    void addressesAreCheckedAsTheConfigurationLoads() {
+        assertThatThrownBy(() -> email("publish: {email: {host: h, from: not-an-email, to: [ops@example.com]}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config.yaml: publish.email.from: \"not-an-email\" is not an email address (")
+                .hasMessageEndingWith("); write it like ops@example.com");
+        assertThatThrownBy(() -> email("publish: {email: {host: h, from: a@example.com, to: [ops@example.com, \"ops@@x\"]}}"))
+                .hasMessageStartingWith("config.yaml: publish.email.to: \"ops@@x\" is not an email address (");
+        assertThat(email("publish: {email: {from: \"ocidiff <ocidiff@example.com>\", to: [ops@example.com]}}").from())
+                .isEqualTo("ocidiff <ocidiff@example.com>");
+    }
+
     @Test
     void disabledEmailNeedsNothing() {
         assertThat(email("publish: {email: {enabled: false}}").host()).isNull();
