@@ -30,7 +30,7 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(out());
+        throw OcidiffCommand.missingCommand(spec);
     }
 
     @Command(name = "set", mixinStandardHelpOptions = true, description = "Pin a snapshot as the approved state NAME.")

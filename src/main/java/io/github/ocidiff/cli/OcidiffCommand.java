@@ -3,6 +3,7 @@ package io.github.ocidiff.cli;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.config.ConfigLoader;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,6 +50,12 @@ public final class OcidiffCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw missingCommand(spec);
+    }
+
+    /** A command of commands run alone: a usage error (exit 2), as a script that forgot the command expects. */
+    static CommandLine.ParameterException missingCommand(CommandSpec spec) {
+        return new CommandLine.ParameterException(spec.commandLine(), "name a command: "
+                + String.join(", ", spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList()));
     }
 }

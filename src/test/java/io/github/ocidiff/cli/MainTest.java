@@ -68,6 +68,19 @@ class MainTest {
         assertThat(run("daily", "--help").out()).startsWith("The nightly job: snapshot, report, publish, prune.");
     }
 
+    /** A script that lost its command fails, rather than print the help and pass. */
+    @Test
+    void noCommandIsAUsageErrorListingThem() {
+        Run root = run();
+        assertThat(root.exitCode()).isEqualTo(2);
+        assertThat(root.out()).isEmpty();
+        assertThat(root.err()).startsWith("ocidiff: name a command: daily, snapshot, snapshots, diff, history,");
+        Run baseline = run("baseline");
+        assertThat(baseline.exitCode()).isEqualTo(2);
+        assertThat(baseline.err()).startsWith("ocidiff: name a command: set, list, show, rm\n")
+                .contains("Run 'ocidiff baseline --help' for usage.");
+    }
+
     @Test
     void aMistypedCommandIsAUsageErrorWithASuggestion() {
         Run r = run("chek");
