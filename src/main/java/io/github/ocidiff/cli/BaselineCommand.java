@@ -1,6 +1,8 @@
 package io.github.ocidiff.cli;
 
 import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.config.IgnoreRule;
+import io.github.ocidiff.config.Spelling;
 import io.github.ocidiff.crawl.Compartment;
 import io.github.ocidiff.diff.CompartmentScope;
 import io.github.ocidiff.diff.SnapshotSelector;
@@ -67,11 +69,38 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
                     parent.err().println("ocidiff: warning: " + selected.warning());
                 }
                 SnapshotInfo s = selected.snapshot();
-                store.addBaseline(new Baseline(name, s.id(), note, checkCompartments(store, s), types, Instant.now()));
+                store.addBaseline(new Baseline(name, s.id(), note, checkCompartments(store, s), checkTypes(store),
+                        Instant.now()));
                 out.printf("baseline %s pins snapshot %d (%s, %s, %,d resources)%n", name, s.id(), s.day(), s.status(),
                         s.resourceCount());
             }
             return 0;
+        }
+
+        /**
+         * A mistyped type would narrow every drift check to nothing, and --fail-on-drift pass: one the store has
+         * never held a resource of is told, with the type it may have meant. It is kept: a baseline may cover a
+         * type there is none of yet (Bucket in a tenancy that has none, but has Budgets).
+         */
+        private List<String> checkTypes(Store store) {
+            if (types.isEmpty()) {
+                return types;
+            }
+            List<String> known = store.resourceTypes();
+            for (String type : types) {
+                if (type.isBlank()) {
+                    throw OcidiffException.usage("--type " + String.join(",", types) + ": an empty type name; list"
+                            + " types like Policy,Bucket");
+                }
+                if (type.equals(IgnoreRule.ANY_TYPE) || known.stream().anyMatch(type::equalsIgnoreCase)) {
+                    continue;
+                }
+                parent.err().println("ocidiff: warning: --type " + type + ": the store holds no resource of that"
+                        + " type" + Spelling.closest(type, known).map(t -> " (did you mean " + t + "?)").orElse("")
+                        + "; the baseline covers it should one appear, else 'baseline rm " + name + "' and set it"
+                        + " again");
+            }
+            return types;
         }
 
         /**

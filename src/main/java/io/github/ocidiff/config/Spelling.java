@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Suggests the valid word a user probably meant ("regoins" → "regions"). */
-final class Spelling {
+public final class Spelling {
 
     /** Suggestions further than this many edits away are more confusing than helpful. */
     static final int MAX_DISTANCE = 3;
@@ -14,7 +14,7 @@ final class Spelling {
     }
 
     /** The candidate closest to {@code word} within {@link #MAX_DISTANCE} edits, ignoring case; the first on ties. */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = MAX_DISTANCE + 1;
         for (String candidate : candidates) {

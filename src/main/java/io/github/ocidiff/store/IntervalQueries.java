@@ -52,6 +52,12 @@ final class IntervalQueries {
     private IntervalQueries() {
     }
 
+    /** The distinct resource types of all intervals: a scan of them all, for a command run by hand. */
+    static List<String> resourceTypes(DSLContext dsl) {
+        return dsl.selectDistinct(I.RESOURCE_TYPE).from(I).where(I.RESOURCE_TYPE.isNotNull()).orderBy(I.RESOURCE_TYPE)
+                .fetch(I.RESOURCE_TYPE);
+    }
+
     /**
      * The state at snapshot {@code s}: intervals with valid_from <= s < valid_to. Read as the open
      * intervals and those ending after s, both by the valid_to index: the cost is the latest state plus

@@ -400,6 +400,11 @@ public final class Store implements AutoCloseable {
         dsl.transaction(configuration -> CompartmentRows.save(configuration.dsl(), snapshotId, compartments));
     }
 
+    /** Every resource type the store holds a resource of, in any snapshot: to check the names users write. */
+    public List<String> resourceTypes() {
+        return IntervalQueries.resourceTypes(dsl);
+    }
+
     /** The compartment tree a snapshot saw, if it was recorded (imports have none). */
     public Optional<List<Compartment>> compartments(long snapshotId) {
         return CompartmentRows.find(dsl, snapshotId);

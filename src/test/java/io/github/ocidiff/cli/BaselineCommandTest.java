@@ -46,6 +46,17 @@ class BaselineCommandTest {
                     .doesNotContain("acme-fixture/prod/app");
             assertThat(run("--config", config, "baseline", "rm", "prod-app").exitCode()).isZero();
 
+            // A type the store never held is told, with the one perhaps meant; an empty one is refused.
+            MainTest.Run typo = run("--config", config, "baseline", "set", "policies", "--type", "Polcy,Bucket");
+            assertThat(typo.exitCode()).isZero();
+            assertThat(typo.err()).isEqualTo("ocidiff: warning: --type Polcy: the store holds no resource of that type"
+                    + " (did you mean Policy?); the baseline covers it should one appear, else 'baseline rm policies'"
+                    + " and set it again\n");
+            assertThat(run("--config", config, "baseline", "rm", "policies").exitCode()).isZero();
+            MainTest.Run empty = run("--config", config, "baseline", "set", "policies", "--type", "Policy,,Bucket");
+            assertThat(empty.exitCode()).isEqualTo(2);
+            assertThat(empty.err()).startsWith("ocidiff: --type Policy,,Bucket: an empty type name;");
+
             MainTest.Run pruned = run("--config", config, "prune", "--keep-days", "1");
             assertThat(pruned.out()).contains("pruned 0 snapshots");
             assertThat(run("--config", config, "diff", "--no-audit", "--from", "2026-11-01", "--to", "2026-11-02")
