@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code ocidiff snapshots}: the committed snapshots of the store. */
 @Command(name = "snapshots", mixinStandardHelpOptions = true,
         header = "List the snapshots in the store.",
-        description = "List the snapshots in the store: id, when, status, resources, changes since the previous one,"
+        description = "List the snapshots in the store: id, when, status, resources, resources changed since the"
+                + " previous one (as stored: before ignore rules, reordered lists included),"
                 + " how long it took, coverage.")
 public final class SnapshotsCommand extends BaseCommand implements Callable<Integer> {
 
@@ -54,7 +55,7 @@ public final class SnapshotsCommand extends BaseCommand implements Callable<Inte
             return 0;
         }
         out.printf("%6s  %-20s  %-8s  %-6s  %10s  %8s  %8s  %s%n", "ID", "TAKEN AT (UTC)", "STATUS", "SOURCE",
-                "RESOURCES", "CHANGES", "TOOK", "COVERAGE");
+                "RESOURCES", "CHANGED", "TOOK", "COVERAGE");
         for (SnapshotInfo s : snapshots) {
             out.printf("%6d  %-20s  %-8s  %-6s  %,10d  %,8d  %8s  %s%n", s.id(),
                     s.takenAt().toString().replace("T", " ").replaceAll("\\.\\d+Z$|Z$", ""), s.status(), s.source(),

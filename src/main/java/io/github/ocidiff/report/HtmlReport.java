@@ -71,7 +71,10 @@ public final class HtmlReport {
         cards();
         mostChanges();
         compliance();
-        html.append("<h2>Changes per night</h2>\n").append(TrendChart.render(report.trend()));
+        // Counted as the store commits each night, before the report's judgement: a bar and this report differ.
+        html.append("<h2>Resources changed per night</h2>\n<p class=\"muted\">As stored: every resource whose"
+                + " content changed, reordered lists and properties the ignore or suppress rules leave out included,"
+                + " so a night can count more than its report lists.</p>\n").append(TrendChart.render(report.trend()));
         coverage();
         changes();
         transients();

@@ -6,8 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The HTML report's bar chart of changes per night, as inline SVG: one bar per night, the count on
- * hover (an SVG {@code <title>}), dates under the bars, and nights from incomplete snapshots marked.
+ * The HTML report's bar chart of resources changed per night (as the store counts them), as inline SVG: one
+ * bar per night, the count on hover (an SVG {@code <title>}), dates under the bars, and nights from
+ * incomplete snapshots marked.
  * Styled by the report's stylesheet through classes, so the document needs no inline style attributes.
  */
 final class TrendChart {
@@ -40,7 +41,7 @@ final class TrendChart {
         svg.append("<svg class=\"trend\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(height).append("\" width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" role=\"img\" aria-labelledby=\"trend-title\">\n");
-        svg.append("<title id=\"trend-title\">Changes per night, ").append(ReportText.count(nights.size(), "night"))
+        svg.append("<title id=\"trend-title\">Resources changed per night, ").append(ReportText.count(nights.size(), "night"))
                 .append(", at most ").append(max).append("</title>\n");
         for (long tick : max >= 2 ? List.of(0L, top / 2, top) : List.of(0L, top)) {
             double y = baseline - (double) PLOT_HEIGHT * tick / top;
@@ -69,7 +70,7 @@ final class TrendChart {
         }
         if (max == 0) {
             svg.append("<text class=\"axis\" x=\"").append(LEFT + 8).append("\" y=\"").append(TOP + PLOT_HEIGHT / 2)
-                    .append("\">No changes in these nights</text>\n");
+                    .append("\">No resource changed in these nights</text>\n");
         }
         svg.append("</svg>\n");
         if (nights.stream().anyMatch(n -> n.status() != SnapshotStatus.COMPLETE)) {
@@ -80,8 +81,8 @@ final class TrendChart {
     }
 
     private static String tooltip(TrendPoint night) {
-        return ReportText.when(night.takenAt()) + ": " + ReportText.count(night.changes(), "change") + " (snapshot #"
-                + night.snapshotId() + ", " + night.status() + ")";
+        return ReportText.when(night.takenAt()) + ": " + ReportText.count(night.changes(), "resource")
+                + " changed (snapshot #" + night.snapshotId() + ", " + night.status() + ")";
     }
 
     /** One decimal at most: enough for pixels, and stable text for tests. */

@@ -186,7 +186,7 @@ class DailyCommandTest {
             assertThat(report.at("/to/snapshotId").asLong()).isEqualTo(4);
             // Nor is it a night of the trend chart, being part of one.
             assertThat(Files.readString(sim.dir.resolve("reports/2026-11-03/report.html")))
-                    .contains("changes (snapshot #4, PARTIAL)").doesNotContain("(snapshot #2,");
+                    .contains("changed (snapshot #4, PARTIAL)").doesNotContain("(snapshot #2,");
 
             JsonNode snapshots = JSON.readTree(run("--config", config, "snapshots", "--format", "json").out());
             assertThat(snapshots).extracting(s -> s.get("snapshotId").asLong()).containsExactly(1L, 2L, 4L);

@@ -389,11 +389,11 @@ class HtmlReportTest {
     void theTrendChartHasABarAndTooltipPerNight() throws IOException {
         HtmlPage page = open(HTML);
         assertThat(page.querySelectorAll("svg.trend g.night title")).extracting(DomNode::getTextContent).containsExactly(
-                "2026-10-29 23:59:59 UTC: 5 changes (snapshot #9, COMPLETE)",
-                "2026-10-30 23:59:59 UTC: 4 changes (snapshot #10, COMPLETE)",
-                "2026-10-31 23:59:59 UTC: 0 changes (snapshot #11, COMPLETE)",
-                "2026-11-01 23:59:59 UTC: 12 changes (snapshot #12, PARTIAL)",
-                "2026-11-02 23:59:59 UTC: 7 changes (snapshot #13, COMPLETE)");
+                "2026-10-29 23:59:59 UTC: 5 resources changed (snapshot #9, COMPLETE)",
+                "2026-10-30 23:59:59 UTC: 4 resources changed (snapshot #10, COMPLETE)",
+                "2026-10-31 23:59:59 UTC: 0 resources changed (snapshot #11, COMPLETE)",
+                "2026-11-01 23:59:59 UTC: 12 resources changed (snapshot #12, PARTIAL)",
+                "2026-11-02 23:59:59 UTC: 7 resources changed (snapshot #13, COMPLETE)");
         assertThat(page.querySelectorAll("svg.trend rect.bar.partial")).hasSize(1);
     }
 

@@ -25,7 +25,7 @@ class TrendChartTest {
     void oneNightIsOneFullHeightBarWithItsDate() {
         String svg = TrendChart.render(ReportFixture.trend(7));
         assertThat(barHeights(svg)).containsExactly("140");
-        assertThat(svg).contains(">11-02</text>", "<title>2026-11-02 23:59:59 UTC: 7 changes (snapshot #13, COMPLETE)</title>")
+        assertThat(svg).contains(">11-02</text>", "<title>2026-11-02 23:59:59 UTC: 7 resources changed (snapshot #13, COMPLETE)</title>")
                 .doesNotContain("legend");
     }
 
@@ -40,7 +40,7 @@ class TrendChartTest {
     void nightsWithoutChangesStillGetAnAxisAndTooltips() {
         String svg = TrendChart.render(ReportFixture.trend(0, 0));
         assertThat(barHeights(svg)).containsExactly("0", "0");
-        assertThat(svg).contains(">0</text>", ">1</text>", "No changes in these nights", "0 changes (snapshot #12");
+        assertThat(svg).contains(">0</text>", ">1</text>", "No resource changed in these nights", "0 resources changed (snapshot #12");
     }
 
     @Test
