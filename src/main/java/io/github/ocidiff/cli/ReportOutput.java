@@ -4,10 +4,12 @@ import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.job.ReportFiles;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.ReportFormat;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,30 +23,48 @@ final class ReportOutput {
             description = "json (default), html, md or csv; several with --format html,md or repeated.")
     List<String> formats = new ArrayList<>();
 
+    /** As written: a Path drops the trailing "/" that says a folder is meant. */
     @Option(names = "--out", paramLabel = "DIR|FILE",
-            description = {"Write to FILE (one format) or into DIR as report.json, report.html, ...",
-                    "Without it, the one format goes to standard output."})
-    Path out;
+            description = {"Write to FILE (one format) or into DIR as report.json, report.html, ... (a DIR/ with its",
+                    "slash, or one that exists). Without it, the one format goes to standard output."})
+    String outText;
 
     /** The chosen formats, checked before any work is done: several need a folder to go into. */
     List<ReportFormat> formats() {
         List<ReportFormat> chosen = new ArrayList<>(new LinkedHashSet<>(
                 (formats.isEmpty() ? List.of("json") : formats).stream().map(ReportFormat::parse).toList()));
+        Path out = out();
         if (out == null && chosen.size() > 1) {
             throw OcidiffException.usage("--format: " + chosen.size() + " formats need --out DIR to write them into");
+        }
+        String name = out == null || out.getFileName() == null ? "" : out.getFileName().toString();
+        if (chosen.size() > 1 && !Files.isDirectory(out)
+                && ReportFormat.ofExtension(name.substring(name.lastIndexOf('.') + 1)).isPresent()) {
+            throw OcidiffException.usage("--out " + outText + " names a file, and " + chosen.size() + " formats need"
+                    + " a folder to go into; give one, e.g. --out reports/");
         }
         return chosen;
     }
 
+    private Path out() {
+        try {
+            return outText == null ? null : Path.of(outText);
+        } catch (InvalidPathException e) {
+            throw OcidiffException.usage("--out " + outText + ": not a file path (" + e.getReason() + ")");
+        }
+    }
+
     /** Whether the report goes to standard output (then nothing else may be printed there). */
     boolean toStdout() {
-        return out == null;
+        return outText == null;
     }
 
     /** Renders the report to standard output, to --out FILE, or into --out DIR, saying where it went. */
     void write(Report report, List<ReportFormat> chosen, PrintWriter stdout) {
+        Path out = out();
         boolean intoFolder = out != null
-                && (chosen.size() > 1 || Files.isDirectory(out) || out.toString().endsWith("/"));
+                && (chosen.size() > 1 || Files.isDirectory(out) || outText.endsWith("/")
+                || outText.endsWith(File.separator));
         if (out == null) {
             try {
                 chosen.get(0).write(report, stdout);

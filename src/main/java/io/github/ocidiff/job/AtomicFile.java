@@ -3,6 +3,7 @@ package io.github.ocidiff.job;
 import io.github.ocidiff.OcidiffException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,7 +26,12 @@ final class AtomicFile {
     static void write(Path file, Content content, String what) {
         try {
             Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
+            try {
+                Files.createDirectories(parent);
+            } catch (FileAlreadyExistsException e) {
+                throw OcidiffException.usage("cannot write " + what + " " + file + ": " + e.getFile() + " is a file,"
+                        + " not a folder; write it elsewhere");
+            }
             Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
             try {
                 try (OutputStream out = Files.newOutputStream(temporary)) {

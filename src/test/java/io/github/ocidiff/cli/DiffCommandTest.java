@@ -110,6 +110,33 @@ class DiffCommandTest {
         }
     }
 
+    /** --out as users write it: a folder by its slash, a file name that cannot hold several formats, a file in the way. */
+    @Test
+    void outIsAFolderByItsSlashAndNeverAFileNameTurnedFolder() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = snapshotDays(sim, "2026-11-01", "2026-11-02");
+            java.nio.file.Path dir = sim.dir;
+            MainTest.Run slash = run("--config", config, "diff", "--no-audit", "--format", "md", "--out",
+                    dir.resolve("outy") + "/");
+            assertThat(slash.exitCode()).isZero();
+            assertThat(dir.resolve("outy/report.md")).isRegularFile();
+
+            MainTest.Run named = run("--config", config, "diff", "--no-audit", "--format", "json,md", "--out",
+                    dir.resolve("r.json").toString());
+            assertThat(named.exitCode()).isEqualTo(2);
+            assertThat(named.err()).startsWith("ocidiff: --out " + dir.resolve("r.json") + " names a file, and 2 formats"
+                    + " need a folder to go into;");
+            assertThat(dir.resolve("r.json")).doesNotExist();
+
+            java.nio.file.Files.writeString(dir.resolve("afile"), "x");
+            MainTest.Run below = run("--config", config, "diff", "--no-audit", "--out", dir.resolve("afile/r.json")
+                    .toString());
+            assertThat(below.exitCode()).isEqualTo(2);
+            assertThat(below.err()).endsWith("ocidiff: cannot write the report " + dir.resolve("afile/r.json") + ": "
+                    + dir.resolve("afile") + " is a file, not a folder; write it elsewhere\n");
+        }
+    }
+
     @Test
     void dayOneToDayTwoReportsEachKindPropertyByPropertyInTheContractsShape() throws Exception {
         try (SimHarness sim = SimHarness.smallFixture()) {
