@@ -197,7 +197,7 @@ class SnapshotCommandTest {
 
     /** Stops a snapshot run in a child JVM once it collects (kill -9, or SIGTERM), checks the next run; its output. */
     private static String stoppedMidway(boolean kill) throws Exception {
-        FaultPlan slow = FaultPlan.none().withLatency(Duration.ofMillis(300));
+        FaultPlan slow = FaultPlan.none().withLatency(Duration.ofMillis(1_000));
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), slow)) {
             Path config = sim.writeConfig("  concurrencyPerRegion: 1\n");
             Path log = sim.dir.resolve("child.log");
@@ -210,6 +210,9 @@ class SnapshotCommandTest {
             while (!Files.readString(log).contains("scopes,") && child.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
+            // H2 saves what was committed within its write delay (half a second): the kill comes after it, so that
+            // the file holds the snapshot's row, and long before the run ends (a second per answer).
+            Thread.sleep(700);
             assertThat(child.isAlive()).as("child still collecting; log: %s", Files.readString(log)).isTrue();
             if (kill) {
                 child.destroyForcibly();
