@@ -93,10 +93,12 @@ final class HistorySteps {
     private HistoryStep step(ResourceVersion previous, ResourceVersion version, ResourceVersion next,
                              List<PairedAuditEvent> events) {
         SnapshotInfo since = snapshot(version.validFrom());
-        SnapshotInfo snapshotBefore = usableBefore(since.id());
+        StoredResource where = (previous == null ? version : previous).resource();
+        Scope scopeBefore = new Scope(where.region(), where.compartmentId());
+        SnapshotInfo snapshotBefore = collectedBefore(since.id(), scopeBefore);
         boolean afterAbsence = previous != null && previous.validTo() != version.validFrom();
         // Across an absence, the diff that compares the two versions is the one that spans it.
-        SnapshotInfo comparedWith = afterAbsence ? usableBefore(previous.validTo()) : snapshotBefore;
+        SnapshotInfo comparedWith = afterAbsence ? collectedBefore(previous.validTo(), scopeBefore) : snapshotBefore;
         Verdict verdict = comparedWith == null ? Verdict.of(StepKind.FIRST_SEEN)
                 : verdict(previous == null ? null : previous.resource(), version.resource(), comparedWith, since);
         StepKind kind = afterAbsence ? StepKind.REAPPEARED : verdict.kind();
@@ -153,7 +155,7 @@ final class HistorySteps {
 
     /** The diff's judgement of the resource's absence at {@code at}, where no version of it starts. */
     private Vanished vanished(StoredResource last, SnapshotInfo at, List<PairedAuditEvent> events) {
-        SnapshotInfo from = usableBefore(at.id());
+        SnapshotInfo from = collectedBefore(at.id(), new Scope(last.region(), last.compartmentId()));
         Coverage both = coverage(from, at);
         Outcome outcome = new ChangeClassifier(jsonDiff, ignore, both).classify(last, null);
         Vanished.Fate fate;
@@ -217,6 +219,23 @@ final class HistorySteps {
 
     private Map<String, String> paths(long id) {
         return pathsRead.computeIfAbsent(id, compartmentPaths::apply);
+    }
+
+    /**
+     * The snapshot a report of a step at {@code id} compares with: the latest before it that collected
+     * {@code scope}, as the nightly report compares with the last COMPLETE one. A night that left the scope
+     * uncollected (a region down) only carried the resource forward unseen: judged against that night, a
+     * deletion or a move made during the outage would read as unknown, its actors out of the window. Else
+     * (the scope never collected before) the latest a diff can start from; null when none.
+     */
+    private SnapshotInfo collectedBefore(long id, Scope scope) {
+        SnapshotInfo found = null;
+        for (SnapshotInfo s : snapshots) {
+            if (s.id() < id && s.status() != SnapshotStatus.FAILED && missed(s, scope).isEmpty()) {
+                found = s;
+            }
+        }
+        return found != null ? found : usableBefore(id);
     }
 
     /** The latest snapshot before {@code id} a diff can start from (FAILED ones never are); null when none. */

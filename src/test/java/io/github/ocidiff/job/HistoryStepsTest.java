@@ -204,6 +204,25 @@ class HistoryStepsTest {
         assertThat(id(dropped.steps().get(1).until())).isEqualTo(4L);
     }
 
+    /** As the nightly report says it: deleted during an outage of its scope, judged against the night before it. */
+    @Test
+    void aResourceDeletedWhileItsScopeWentUncollectedIsDeletedSinceTheLastNightThatCollectedIt() {
+        snapshot(3, SnapshotStatus.PARTIAL, 1);
+        coverage.put(3L, List.of(failed(APP), ok(DEV)));
+        Vanished deleted = history(List.of(version(1, 4L, instance(APP, "RUNNING"))),
+                event(2, 4, "e1", "2026-11-03T10:00:00Z", "TerminateInstance", "ivan")).steps().get(0).vanished();
+        assertThat(deleted.fate()).isEqualTo(Vanished.Fate.DELETED);
+        assertThat(id(deleted.at())).isEqualTo(4L);
+        assertThat(id(deleted.comparedWith())).isEqualTo(2L);
+        assertThat(deleted.actors()).extracting(Actor::principalName).containsExactly("ivan");
+
+        ObjectNode running = instance(APP, "RUNNING");
+        HistoryStep retagged = history(List.of(version(1, 4L, running), version(4, null, tagged(running, "owner", "x"))))
+                .steps().get(1);
+        assertThat(retagged.kind()).isEqualTo(StepKind.MODIFIED);
+        assertThat(id(retagged.comparedWith())).isEqualTo(2L);
+    }
+
     @Test
     void anAbsenceEndsOneStepAndTheNextReappearsComparedWithTheVersionBeforeIt() {
         coverage.put(2L, List.of(ok(DEV)));
