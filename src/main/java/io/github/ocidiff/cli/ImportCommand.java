@@ -1,5 +1,6 @@
 package io.github.ocidiff.cli;
 
+import io.github.ocidiff.crawl.ImportReader;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.job.ImportJob;
 import java.io.PrintWriter;
@@ -44,6 +45,8 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
         PrintWriter out = out();
         List<ImportJob.Input> inputs = new ArrayList<>();
         for (Path file : files) {
+            // Before its region is told from its name: a missing file is not one whose name is wrong.
+            ImportReader.requireFile(file);
             inputs.add(new ImportJob.Input(file, ImportJob.regionOf(file, region)));
         }
         return Session.withStore(config(), out, err(), store -> {

@@ -71,6 +71,13 @@ public final class SimCommand implements Runnable {
         if (port < 0 || port > 65535) {
             throw OcidiffException.usage("--port " + port + ": a port from 1 to 65535, or 0 for any free one");
         }
+        if (publicKey != null && !Files.isRegularFile(publicKey)) {
+            throw OcidiffException.usage("--public-key " + publicKey + ": no such file; give the PEM public key of"
+                    + " the key ocidiff signs with, or leave it out to have one made");
+        }
+        if (workdir != null && Files.exists(workdir) && !Files.isDirectory(workdir)) {
+            throw OcidiffException.usage("--workdir " + workdir + " is a file, not a folder");
+        }
         FaultPlan plan = faults.plan();
         TenancySource tenancy = openSource();
         if (day != null) {

@@ -37,14 +37,19 @@ public final class ImportReader {
     private ImportReader() {
     }
 
-    /** Streams the canonical resources of {@code file} for {@code region}; returns how many. */
-    public static long read(Path file, String region, Consumer<CanonicalResource> sink) {
+    /** @throws OcidiffException (usage) when {@code file} is missing or a folder: checked before any is read */
+    public static void requireFile(Path file) {
         if (Files.isDirectory(file)) {
             throw OcidiffException.usage(file + ": is a folder; name the files in it, e.g. " + file.resolve("*.json"));
         }
         if (!Files.isRegularFile(file)) {
             throw OcidiffException.usage(file + ": not found");
         }
+    }
+
+    /** Streams the canonical resources of {@code file} for {@code region}; returns how many. */
+    public static long read(Path file, String region, Consumer<CanonicalResource> sink) {
+        requireFile(file);
         try (JsonParser parser = JSON.getFactory().createParser(open(file))) {
             JsonToken first = parser.nextToken();
             long count;

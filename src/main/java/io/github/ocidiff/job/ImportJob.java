@@ -142,7 +142,9 @@ public final class ImportJob {
                 r.displayName(), r.json(), r.sha256());
     }
 
-    private static final Pattern REGION_FILE = Pattern.compile("([a-z]{2,}-[a-z]+-\\d+)\\.json(\\.gz)?");
+    /** An OCI region identifier: us-ashburn-1, us-gov-ashburn-1, eu-frankfurt-1. */
+    private static final String REGION = "[a-z]{2,}(?:-[a-z]+)+-\\d+";
+    private static final Pattern REGION_FILE = Pattern.compile("(" + REGION + ")\\.json(\\.gz)?");
 
     /** The tenancy of imported snapshots whose files never showed the root compartment. */
     public static final String UNKNOWN_TENANCY = "unknown";
@@ -153,6 +155,11 @@ public final class ImportJob {
      */
     public static String regionOf(Path file, String explicit) {
         if (explicit != null) {
+            // A mistyped region would make a snapshot of a region no other has, the real one not collected.
+            if (!explicit.matches(REGION)) {
+                throw OcidiffException.usage("--region " + explicit + ": not an OCI region identifier; write it"
+                        + " like us-ashburn-1");
+            }
             return explicit;
         }
         Matcher named = REGION_FILE.matcher(file.getFileName().toString());

@@ -52,7 +52,8 @@ public final class FixtureTenancy implements TenancySource {
     /** Opens and checks a fixture folder; problems are IllegalArgumentExceptions naming the file. */
     public static FixtureTenancy open(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("fixture folder " + dir + " does not exist");
+            throw new IllegalArgumentException("fixture folder " + dir + (Files.exists(dir) ? " is a file, not a folder"
+                    : " does not exist"));
         }
         FixtureTenancy fixture = new FixtureTenancy(dir);
         fixture.loadDays();

@@ -104,6 +104,37 @@ class MainTest {
         assertThat(dir).isEmptyDirectory();
     }
 
+    /** A missing file, or a file where a folder belongs, is said so, not as whatever failed next. */
+    @Test
+    void aMissingFileOrAFileForAFolderIsSaidSo(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        assertThat(run("import", "--date", "2026-11-01", dir.resolve("nosuch.json").toString()).err())
+                .isEqualTo("ocidiff: " + dir.resolve("nosuch.json") + ": not found\n");
+        assertThat(run("sim", "--workdir", file.toString()).err())
+                .isEqualTo("ocidiff: --workdir " + file + " is a file, not a folder\n");
+        assertThat(run("sim", "--public-key", dir.resolve("nosuch.pem").toString()).err())
+                .startsWith("ocidiff: --public-key " + dir.resolve("nosuch.pem") + ": no such file;");
+        assertThat(run("replay", "--fixtures", file.toString()).err())
+                .contains("fixture folder " + file + " is a file, not a folder");
+    }
+
+    /** A mistyped region made a snapshot of a region no other has, the real one not collected. */
+    @Test
+    void anImportsRegionMustBeAnOciRegionIdentifier(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("us-gov-ashburn-1.json"), "[]");
+        String store = dir.resolve("ocidiff").toString();
+        for (String region : List.of("us-ashburn1", "not a region!")) {
+            Run r = run("--store", store, "import", "--date", "2026-11-01", "--region", region, file.toString());
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("ocidiff: --region " + region + ": not an OCI region identifier; write it"
+                    + " like us-ashburn-1\n");
+        }
+        assertThat(Path.of(store + ".mv.db")).doesNotExist();
+        // Told by the file's name, a three-part region too.
+        assertThat(run("--store", store, "import", "--date", "2026-11-01", file.toString()).out())
+                .contains("snapshot 1 of 2026-11-01");
+    }
+
     @Test
     void aBadDateOrTimeNamesTheOptionAndTheFormat() {
         for (String date : List.of("2026-11-2", "2026-02-30", "yesterday")) {
