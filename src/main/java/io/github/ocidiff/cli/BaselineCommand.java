@@ -4,6 +4,7 @@ import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.IgnoreRule;
 import io.github.ocidiff.config.Spelling;
 import io.github.ocidiff.crawl.Compartment;
+import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.diff.CompartmentScope;
 import io.github.ocidiff.diff.SnapshotSelector;
 import io.github.ocidiff.job.Baselines;
@@ -13,6 +14,7 @@ import io.github.ocidiff.store.Store;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -69,8 +71,14 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
                     parent.err().println("ocidiff: warning: " + selected.warning());
                 }
                 SnapshotInfo s = selected.snapshot();
-                store.addBaseline(new Baseline(name, s.id(), note, checkCompartments(store, s), checkTypes(store),
-                        Instant.now()));
+                Baseline baseline = new Baseline(name, s.id(), note, checkCompartments(store, s), checkTypes(store),
+                        Instant.now());
+                if (s.status() != SnapshotStatus.COMPLETE) {
+                    parent.err().println("ocidiff: warning: snapshot " + s.id() + " is " + s.status() + ": "
+                            + s.failedScopes() + " of its scopes were not collected, their resources carried from an"
+                            + " earlier night; an approved state is better pinned to a COMPLETE snapshot");
+                }
+                store.addBaseline(baseline);
                 out.printf("baseline %s pins snapshot %d (%s, %s, %,d resources)%n", name, s.id(), s.day(), s.status(),
                         s.resourceCount());
             }
@@ -111,10 +119,11 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
         private List<String> checkCompartments(Store store, SnapshotInfo s) {
             Optional<List<Compartment>> tree = store.compartments(s.id());
             if (tree.isEmpty()) {
-                return compartments; // an imported snapshot records no tree; drift resolves the names against the later snapshot
+                // An imported snapshot records no tree; drift resolves the names against the later snapshot.
+                return List.copyOf(new LinkedHashSet<>(compartments));
             }
             CompartmentScope scope = CompartmentScope.of(tree.get());
-            List<String> kept = new ArrayList<>();
+            LinkedHashSet<String> kept = new LinkedHashSet<>(); // each once, however often written
             for (String written : compartments) {
                 String c = scope.belowTenancy(written);
                 kept.add(c);
@@ -124,7 +133,7 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
                             + String.join(", ", scope.topLevel()) + ")");
                 }
             }
-            return kept;
+            return List.copyOf(kept);
         }
     }
 
@@ -142,7 +151,9 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
                     out.println("no baselines; 'ocidiff baseline set NAME' pins the latest snapshot");
                 }
                 for (Baseline b : baselines) {
-                    out.printf("%-24s snapshot %-5d %s%n", b.name(), b.snapshotId(), describe(b));
+                    // One line a baseline, whatever its note holds.
+                    out.printf("%-24s snapshot %-5d %s%s%n", b.name(), b.snapshotId(), scope(b),
+                            b.note() == null ? "" : "; " + String.join(" / ", b.note().strip().split("\\R+")));
                 }
             }
             return 0;
@@ -164,9 +175,9 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
                 Baseline b = Baselines.named(store, name);
                 SnapshotInfo s = store.snapshot(b.snapshotId()).orElseThrow();
                 out.printf("baseline  %s%nsnapshot  %d taken %s (%s, %,d resources)%nscope     %s%nset at    %s%n",
-                        b.name(), s.id(), s.takenAt(), s.status(), s.resourceCount(), describe(b), b.createdAt());
+                        b.name(), s.id(), s.takenAt(), s.status(), s.resourceCount(), scope(b), b.createdAt());
                 if (b.note() != null) {
-                    out.println("note      " + b.note());
+                    out.println("note      " + b.note().strip().replaceAll("\\R", "\n          "));
                 }
             }
             return 0;
@@ -193,9 +204,8 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
         }
     }
 
-    private static String describe(Baseline b) {
-        String scope = (b.compartments().isEmpty() ? "all compartments" : "compartments " + String.join(", ", b.compartments()))
+    private static String scope(Baseline b) {
+        return (b.compartments().isEmpty() ? "all compartments" : "compartments " + String.join(", ", b.compartments()))
                 + "; " + (b.resourceTypes().isEmpty() ? "all types" : "types " + String.join(", ", b.resourceTypes()));
-        return b.note() == null ? scope : scope + "; " + b.note();
     }
 }

@@ -46,14 +46,27 @@ class BaselineCommandTest {
                     .doesNotContain("acme-fixture/prod/app");
             assertThat(run("--config", config, "baseline", "rm", "prod-app").exitCode()).isZero();
 
+            // Pinned to a PARTIAL night: said. A compartment written twice is kept once; a note keeps the list one line.
+            MainTest.Run partial = run("--config", config, "baseline", "set", "noted", "--snapshot", "3", "--compartment",
+                    "prod", "--compartment", "acme-fixture/prod", "--note", "line one\nline two");
+            assertThat(partial.exitCode()).isZero();
+            assertThat(partial.err()).startsWith("ocidiff: warning: snapshot 3 is PARTIAL: ");
+            assertThat(run("--config", config, "baseline", "list").out().lines().filter(l -> l.startsWith("noted")))
+                    .singleElement().asString().endsWith("compartments prod; all types; line one / line two");
+            assertThat(run("--config", config, "baseline", "show", "noted").out())
+                    .contains("scope     compartments prod; all types\n").contains("note      line one\n          line two\n");
+            assertThat(run("--config", config, "baseline", "rm", "noted").exitCode()).isZero();
+
             // A type the store never held is told, with the one perhaps meant; an empty one is refused.
-            MainTest.Run typo = run("--config", config, "baseline", "set", "policies", "--type", "Polcy,Bucket");
+            MainTest.Run typo = run("--config", config, "baseline", "set", "policies", "--snapshot", "1", "--type",
+                    "Polcy,Bucket");
             assertThat(typo.exitCode()).isZero();
             assertThat(typo.err()).isEqualTo("ocidiff: warning: --type Polcy: the store holds no resource of that type"
                     + " (did you mean Policy?); the baseline covers it should one appear, else 'baseline rm policies'"
                     + " and set it again\n");
             assertThat(run("--config", config, "baseline", "rm", "policies").exitCode()).isZero();
-            MainTest.Run empty = run("--config", config, "baseline", "set", "policies", "--type", "Policy,,Bucket");
+            MainTest.Run empty = run("--config", config, "baseline", "set", "policies", "--snapshot", "1", "--type",
+                    "Policy,,Bucket");
             assertThat(empty.exitCode()).isEqualTo(2);
             assertThat(empty.err()).startsWith("ocidiff: --type Policy,,Bucket: an empty type name;");
 
