@@ -46,7 +46,9 @@ public final class DailyJob {
 
         /** 1 when publishing failed, 4 when the snapshot is PARTIAL, else 0. */
         public int exitCode() {
-            if (!failures.isEmpty()) {
+            // Published reports left unpruned are a publishing failure too (a missing permission, a bucket gone):
+            // prune alone exits 1 for them, and a scheduler should see them the same night.
+            if (!failures.isEmpty() || pruned.map(plan -> !plan.problems().isEmpty()).orElse(false)) {
                 return OcidiffException.RUNTIME;
             }
             return report.to().status() == SnapshotStatus.PARTIAL ? 4 : 0;

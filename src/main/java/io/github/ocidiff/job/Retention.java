@@ -5,6 +5,7 @@ import io.github.ocidiff.config.Config;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.store.Baseline;
+import io.github.ocidiff.store.DailyReport;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -23,8 +25,8 @@ import java.util.stream.Stream;
 /**
  * Keeps the last N days: snapshots, local report folders and published reports before them go. The
  * latest COMPLETE snapshot is always kept, whatever its age, because the next night's report compares
- * against it, and so is every snapshot from the oldest baseline on; the states and diffs of the
- * snapshots kept do not change.
+ * against it, and so is every snapshot from the oldest baseline on, and from the one the oldest kept
+ * day's report compares with; the states and diffs of the snapshots kept do not change.
  */
 public final class Retention {
     private final Store store;
@@ -56,7 +58,13 @@ public final class Retention {
             }
             // Baselines pin their snapshots, and the history from there on that drift reads.
             long oldestBaseline = store.baselines().stream().mapToLong(Baseline::snapshotId).min().orElse(firstKept);
-            long keep = Math.min(firstKept, oldestBaseline);
+            // The reports of the days kept compare with snapshots that may be older than the window (the night
+            // before its first day; the last COMPLETE one before PARTIAL nights): kept, so that a re-run or a
+            // retried upload or mail makes the same report, not a first run's inventory.
+            long oldestBase = store.dailyReports().stream().filter(r -> !r.day().isBefore(keepFrom))
+                    .map(DailyReport::baseSnapshotId).filter(Objects::nonNull).mapToLong(Long::longValue).min()
+                    .orElse(firstKept);
+            long keep = Math.min(Math.min(firstKept, oldestBaseline), oldestBase);
             removed = snapshots.stream().filter(s -> s.id() < keep).toList();
             if (!dryRun && !removed.isEmpty()) {
                 store.pruneBefore(keep, keepFrom);

@@ -15,6 +15,7 @@ import io.github.ocidiff.sim.FixtureTenancy;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -227,6 +228,42 @@ class DailyCommandTest {
             assertThat(sim.server.objects("us-ashburn-1", BUCKET)).hasSize(8);
             assertThat(subjects()).hasSize(2);
         }
+    }
+
+    /**
+     * keepDays 1: the night of 11-02 prunes what is older than that day, but not snapshot 1, which its report
+     * compares with. Its upload failed; the re-run makes that same report again and publishes it, where it made a
+     * first run's inventory once the base was gone.
+     */
+    @Test
+    void retentionKeepsTheSnapshotTheReportsOfTheDaysKeptCompareWith() throws Exception {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String broken = keepingOneDay(publishing(sim, 1, "no-such-namespace"));
+            assertThat(daily(sim, broken, "2026-11-01").exitCode()).isEqualTo(1);
+            MainTest.Run failed = daily(sim, broken, "2026-11-02");
+            assertThat(failed.exitCode()).isEqualTo(1);
+            assertThat(failed.out()).contains("pruned 0 snapshots");
+
+            String fixed = keepingOneDay(publishing(sim, SMTP.getSmtp().getPort(), null));
+            MainTest.Run retried = daily(sim, fixed, "2026-11-02");
+            assertThat(retried.exitCode()).as(retried.err()).isZero();
+            assertThat(retried.out()).contains("2026-11-02: uploaded 4 files").doesNotContain("first run");
+            JsonNode report = JSON.readTree(sim.server.objects("us-ashburn-1", BUCKET).get("ocidiff/2026/11/02/report.json"));
+            assertThat(report.at("/from/snapshotId").asLong()).isEqualTo(1);
+            assertThat(report.path("changes")).isNotEmpty();
+
+            // Published reports that retention cannot prune fail the night, as they fail prune itself.
+            Path bucketGone = sim.dir.resolve("bucket-gone.yaml");
+            Files.writeString(bucketGone, Files.readString(Path.of(fixed)).replace(BUCKET, "no-such-bucket"));
+            MainTest.Run unpruned = daily(sim, bucketGone.toString(), "2026-11-02");
+            assertThat(unpruned.exitCode()).as(unpruned.out() + unpruned.err()).isEqualTo(1);
+            assertThat(unpruned.err()).contains("ocidiff: published reports not pruned: ");
+        }
+    }
+
+    private static String keepingOneDay(String config) throws Exception {
+        Files.writeString(Path.of(config), "retention:\n  keepDays: 1\n", StandardOpenOption.APPEND);
+        return config;
     }
 
     @Test
