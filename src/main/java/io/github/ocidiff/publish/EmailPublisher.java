@@ -115,7 +115,9 @@ public final class EmailPublisher {
         Properties p = new Properties();
         p.put("mail.smtp.host", config.host());
         p.put("mail.smtp.port", String.valueOf(config.port()));
-        p.put("mail.smtp.from", config.from()); // the envelope sender: Email Delivery checks it is approved
+        // The envelope sender, which Email Delivery checks is approved: the address alone, as a From written
+        // "ocidiff reports <ocidiff@example.com>" went out whole and relays refused it (501, bad syntax).
+        p.put("mail.smtp.from", address("publish.email.from", config.from()).getAddress());
         p.put("mail.smtp.auth", String.valueOf(config.username() != null));
         p.put("mail.smtp.starttls.enable", String.valueOf(config.startTls()));
         // Required, not merely preferred: a server (or a man in the middle) that drops STARTTLS must not

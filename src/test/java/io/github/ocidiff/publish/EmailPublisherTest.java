@@ -232,6 +232,18 @@ class EmailPublisherTest {
                 .extracting(e -> ((OcidiffException) e).exitCode()).isEqualTo(OcidiffException.RUNTIME);
     }
 
+    /** A From with a name: the envelope sender is the address alone, which relays check (501 otherwise). */
+    @Test
+    void aSenderWithANameGoesAsItsAddressInTheEnvelope() throws Exception {
+        EmailConfig named = new EmailConfig(true, "127.0.0.1", SMTP.getSmtp().getPort(), USER, PASSWORD,
+                "ocidiff reports <ocidiff@example.com>", List.of("ops@example.com"), true, 0, false, "[ocidiff]", 2);
+        new EmailPublisher(named).send(summary(), List.of());
+        assertThat(SMTP.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMessage received = SMTP.getReceivedMessages()[0];
+        assertThat(received.getHeader("Return-Path")).containsExactly("<ocidiff@example.com>");
+        assertThat(received.getFrom()).containsExactly(new InternetAddress("ocidiff reports <ocidiff@example.com>"));
+    }
+
     @Test
     void aSenderThatIsNotAnAddressIsAConfigurationError() {
         EmailConfig bad = new EmailConfig(true, "127.0.0.1", SMTP.getSmtp().getPort(), null, null, "ocidiff at example",
