@@ -62,6 +62,9 @@ final class Publication {
             String location = day.reportDir().resolve(ReportFiles.BASE_NAME + ".html").toAbsolutePath().toString();
             if (day.uploadedAt() == null) {
                 location = upload(day.day(), files, now).orElse(location);
+            } else if (day.mailedAt() == null && day.uploadNote() == null) {
+                // Uploaded by an earlier run: the mail retried now links there, not to this host's folder.
+                location = uploaded(day.day()).orElse(location);
             }
             if (day.mailedAt() == null) {
                 mail(day, day.day().equals(today) ? todaysReport : null, location, files, now);
@@ -94,6 +97,15 @@ final class Publication {
         return Optional.of(new ObjectStoragePublisher(clients.get(), config.publish().objectStorage(), home));
     }
 
+    /** The URL of a day's HTML report uploaded before, unless Object Storage cannot say it now. */
+    private Optional<String> uploaded(LocalDate day) {
+        try {
+            return objectStorage().map(p -> p.url(day, ReportFiles.BASE_NAME + ".html"));
+        } catch (OcidiffException e) {
+            return Optional.empty();
+        }
+    }
+
     /** @return the URL of the uploaded HTML report, when uploaded */
     private Optional<String> upload(LocalDate day, List<ReportFile> files, Instant now) {
         Optional<ObjectStoragePublisher> publisher = objectStorage();
@@ -105,7 +117,7 @@ final class Publication {
             List<PublishedObject> objects = publisher.get().publish(day, files);
             store.dailyReportUploaded(day, now, null);
             lines.add(day + ": uploaded " + objects.size() + " files to bucket " + config.publish().objectStorage().bucket()
-                    + " as " + objects.get(0).name().replaceAll("[^/]*$", "*"));
+                    + " as " + objects.get(0).name().replaceFirst("[^/]*$", "*"));
             return objects.stream().filter(o -> o.name().endsWith(".html")).map(PublishedObject::url).findFirst();
         } catch (OcidiffException e) {
             failures.add(day + ": upload to Object Storage failed, retried on the next run: " + e.getMessage());

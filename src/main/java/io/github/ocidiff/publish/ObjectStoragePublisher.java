@@ -96,6 +96,11 @@ public final class ObjectStoragePublisher {
         return published;
     }
 
+    /** The address {@link #publish} gives the file {@code fileName} of the report of {@code day}. */
+    public String url(LocalDate day, String fileName) {
+        return url(namespace(), names.of(day, fileName));
+    }
+
     /**
      * Deletes the published files of every day before {@code keepFrom}. Only objects named by the
      * {@code {prefix}YYYY/MM/DD/{file}} layout are considered: anything else under the prefix is left alone.

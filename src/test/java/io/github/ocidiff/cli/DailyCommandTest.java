@@ -230,6 +230,30 @@ class DailyCommandTest {
         }
     }
 
+    /** The upload went through, the mail did not: the mail sent on the next run links to the bucket. */
+    @Test
+    void aRetriedMailLinksToTheReportUploadedBefore() throws Exception {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            MainTest.Run mailFailed = daily(sim, publishing(sim, 1, null), "2026-11-01");
+            assertThat(mailFailed.exitCode()).isEqualTo(1);
+            assertThat(mailFailed.out()).contains("2026-11-01: uploaded 4 files to bucket " + BUCKET
+                    + " as ocidiff/2026/11/01/*\n");
+            assertThat(daily(sim, publishing(sim, SMTP.getSmtp().getPort(), null), "2026-11-02").exitCode()).isZero();
+            MimeMessage first = Arrays.stream(SMTP.getReceivedMessages())
+                    .filter(m -> subject(m).contains("2026-11-01")).findFirst().orElseThrow();
+            assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(first))
+                    .contains("/b/" + BUCKET + "/o/").doesNotContain(sim.dir.toString());
+        }
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * keepDays 1: the night of 11-02 prunes what is older than that day, but not snapshot 1, which its report
      * compares with. Its upload failed; the re-run makes that same report again and publishes it, where it made a
