@@ -25,8 +25,10 @@ public record ObjectStorageConfig(
                 s.string("prefix", "ocidiff/"),
                 s.optionalString("region"));
         // Object names are relative to the bucket: a leading slash would become part of every name.
-        if (config.prefix.startsWith("/")) {
-            throw s.invalid("prefix", "an object name prefix without a leading /, like ocidiff/", config.prefix);
+        // And the day's folder follows it: without a trailing slash, "reports" named objects reports2026/11/06/...
+        if (config.prefix.startsWith("/") || !(config.prefix.isEmpty() || config.prefix.endsWith("/"))) {
+            throw s.invalid("prefix", "an object name prefix without a leading / and ending with one, like ocidiff/"
+                    + " (or empty)", config.prefix);
         }
         return config;
     }

@@ -25,12 +25,16 @@ class ObjectStorageConfigTest {
         assertThat(objectStorage("publish: {objectStorage: {prefix: \"\"}}").prefix()).isEmpty();
     }
 
+    /** A folder of the bucket: a trailing slash of its own, else "reports" names objects reports2026/11/06/... */
     @Test
-    void aPrefixMustNotStartWithASlash() {
-        assertThatThrownBy(() -> objectStorage("publish: {objectStorage: {prefix: /ocidiff/}}"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage("config.yaml: publish.objectStorage.prefix: must be an object name prefix without a"
-                        + " leading /, like ocidiff/, got \"/ocidiff/\"");
+    void aPrefixIsAFolderWithoutALeadingSlashAndWithATrailingOne() {
+        for (String prefix : new String[] {"/ocidiff/", "reports"}) {
+            assertThatThrownBy(() -> objectStorage("publish: {objectStorage: {prefix: " + prefix + "}}"))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("config.yaml: publish.objectStorage.prefix: must be an object name prefix without a"
+                            + " leading / and ending with one, like ocidiff/ (or empty), got \"" + prefix + "\"");
+        }
+        assertThat(objectStorage("publish: {objectStorage: {prefix: team/ocidiff/}}").prefix()).isEqualTo("team/ocidiff/");
     }
 
     @Test
