@@ -115,6 +115,10 @@ public final class ImportReader {
             JsonToken value = parser.nextToken();
             if (name.equals("items") && value == JsonToken.START_ARRAY) {
                 count = items(parser, file, region, sink);
+            } else if (name.equals("opc-next-page") && value == JsonToken.VALUE_STRING) {
+                // What the OCI CLI writes without --all: the first page, the rest read as deleted.
+                throw malformed(file, parser.currentLocation(), "it holds one page of the results of several"
+                        + " (\"opc-next-page\"); save them all with oci search resource structured-search --all");
             } else if (name.equals("data") && value == JsonToken.START_OBJECT && depth == 0) {
                 count = findItems(parser, file, region, sink, depth + 1);
             } else {

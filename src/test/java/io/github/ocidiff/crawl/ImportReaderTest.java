@@ -66,6 +66,20 @@ class ImportReaderTest {
         assertThatThrownBy(() -> ImportReader.read(file, "us-ashburn-1", r -> { })).hasMessageContaining("item 1 has no \"identifier\"");
     }
 
+    /** The OCI CLI without --all: a first page, whose missing resources would read as deleted. */
+    @Test
+    void oneOfSeveralPagesOfTheOciClisOutputIsRefused() throws IOException {
+        Path file = dir.resolve("page.json");
+        Files.writeString(file, "{\"data\":{\"items\":[{\"resource-type\":\"Vcn\",\"identifier\":\"ocid1.vcn.x\","
+                + "\"compartment-id\":\"c\"}]},\"opc-next-page\":\"AAAAb2\"}");
+        assertThatThrownBy(() -> ImportReader.read(file, "us-ashburn-1", r -> { }))
+                .isInstanceOf(OcidiffException.class)
+                .hasMessageStartingWith(file + ": line 1, column")
+                .hasMessageContaining("it holds one page of the results of several (\"opc-next-page\"); save them all"
+                        + " with oci search resource structured-search --all")
+                .hasMessageEndingWith("nothing was imported from it");
+    }
+
     @Test
     void anObjectWithoutItemsIsRefused() throws IOException {
         Path file = dir.resolve("other.json");
