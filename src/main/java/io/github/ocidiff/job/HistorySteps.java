@@ -177,7 +177,8 @@ final class HistorySteps {
      * scopes a snapshot left out.
      */
     private Optional<String> missed(SnapshotInfo s, Scope scope) {
-        if (s.status() != SnapshotStatus.FAILED && s.failedScopes() == 0) {
+        // A narrowed snapshot counts no failed scope, yet leaves the others out.
+        if (s.status() != SnapshotStatus.FAILED && s.failedScopes() == 0 && s.narrowing().isNone()) {
             return Optional.empty();
         }
         Optional<ScopeCoverage> declared = coverage(s.id()).stream().filter(c -> c.scope().equals(scope)).findFirst();
@@ -231,7 +232,9 @@ final class HistorySteps {
     private SnapshotInfo collectedBefore(long id, Scope scope) {
         SnapshotInfo found = null;
         for (SnapshotInfo s : snapshots) {
-            if (s.id() < id && s.status() != SnapshotStatus.FAILED && missed(s, scope).isEmpty()) {
+            // Nor does it compare with a narrowed one: part of a night, never a night's base.
+            if (s.id() < id && s.status() != SnapshotStatus.FAILED && s.narrowing().isNone()
+                    && missed(s, scope).isEmpty()) {
                 found = s;
             }
         }

@@ -204,6 +204,29 @@ class HistoryStepsTest {
         assertThat(id(dropped.steps().get(1).until())).isEqualTo(4L);
     }
 
+    /** A snapshot narrowed to another region saw nothing of this one, and no nightly report compares with it. */
+    @Test
+    void aNarrowedSnapshotThatLeftTheScopeOutIsNotCollectedAndNeverCompared() {
+        Instant at = Instant.parse("2026-11-04T09:00:00Z");
+        snapshots.put(4L, new SnapshotInfo(4, at, LocalDate.parse("2026-11-04"), "ocid1.tenancy.oc1..t", "crawl",
+                SnapshotStatus.COMPLETE, 10, 0, 1, at, at, new Narrowing(List.of("eu-frankfurt-1"), List.of())));
+        String leftOut = "left out by --region eu-frankfurt-1";
+        coverage.put(4L, List.of(new ScopeCoverage(new Scope(ASHBURN, APP), false, leftOut, 0, 0, 0),
+                new ScopeCoverage(new Scope(ASHBURN, DEV), false, leftOut, 0, 0, 0)));
+        ObjectNode running = instance(APP, "RUNNING");
+        History history = history(List.of(version(1, 5L, running), version(5, null, tagged(running, "owner", "x"))),
+                event(3, 5, "e1", "2026-11-04T05:00:00Z", "UpdateInstance", "terraform"));
+
+        HistoryStep carried = history.steps().get(0);
+        assertThat(id(carried.lastSeen())).isEqualTo(3L);
+        assertThat(carried.notCollected()).extracting(n -> n.snapshot().snapshotId(), NotCollected::reason)
+                .containsExactly(tuple(4L, leftOut));
+        HistoryStep modified = history.steps().get(1);
+        assertThat(id(modified.comparedWith())).isEqualTo(3L);
+        assertThat(modified.caveat()).isNull();
+        assertThat(modified.actors()).extracting(Actor::principalName).containsExactly("terraform");
+    }
+
     /** As the nightly report says it: deleted during an outage of its scope, judged against the night before it. */
     @Test
     void aResourceDeletedWhileItsScopeWentUncollectedIsDeletedSinceTheLastNightThatCollectedIt() {
