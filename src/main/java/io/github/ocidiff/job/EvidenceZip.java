@@ -119,7 +119,8 @@ public final class EvidenceZip {
             List<Manifest.Entry> entries = new ArrayList<>();
             byte[] manifest = null;
             for (ZipEntry entry : Collections.list(zip.entries())) {
-                if (entry.isDirectory()) {
+                // A folder carries no content; one that does is a file by another name, which the check finds extra.
+                if (entry.isDirectory() && empty(zip, entry)) {
                     entries.add(new Manifest.Entry(entry.getName(), null));
                     continue;
                 }
@@ -146,6 +147,12 @@ public final class EvidenceZip {
                     + e.getMessage() + "); an evidence pack is the .zip `ocidiff evidence` writes", e);
         } catch (IOException e) {
             throw OcidiffException.runtime("cannot read " + pack + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean empty(ZipFile zip, ZipEntry entry) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.read() < 0;
         }
     }
 

@@ -61,6 +61,28 @@ class EvidenceZipTest {
         assertThat(Manifest.check(read.entries(), read.manifest()).problems()).isEmpty();
     }
 
+    /** A folder entry (its name ends in /) carrying bytes: content the manifest does not cover. */
+    @Test
+    void aFolderEntryWithContentIsAnExtraFile(@TempDir Path dir) throws Exception {
+        Path pack = dir.resolve("pack.zip");
+        EvidenceZip.write(pack, files());
+        Path tampered = dir.resolve("tampered.zip");
+        try (ZipFile in = new ZipFile(pack.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(tampered))) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                in.getInputStream(entry).transferTo(out);
+            }
+            out.putNextEntry(new ZipEntry("empty/"));
+            out.putNextEntry(new ZipEntry("secret/"));
+            out.write("hidden".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        EvidenceZip.Read read = EvidenceZip.read(tampered);
+        assertThat(Manifest.check(read.entries(), read.manifest()).problems())
+                .singleElement().asString().startsWith("extra: secret/ (");
+    }
+
     @Test
     void aByteFlippedInsideTheZipIsAnAlteredFile(@TempDir Path dir) throws Exception {
         byte[] bytes = zip(files());
