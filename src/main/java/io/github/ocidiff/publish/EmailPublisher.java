@@ -3,6 +3,7 @@ package io.github.ocidiff.publish;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.EmailConfig;
 import io.github.ocidiff.report.Report;
+import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -21,6 +22,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -197,7 +199,7 @@ public final class EmailPublisher {
     }
 
     /** One line naming the server and the cause, with the fix. */
-    private OcidiffException failure(MessagingException e) {
+    OcidiffException failure(MessagingException e) {
         String problem;
         if (e instanceof AuthenticationFailedException) {
             problem = "authentication as " + config.username() + " failed (" + reason(e) + "); check"
@@ -207,6 +209,13 @@ public final class EmailPublisher {
                 && cause(e, SMTPSendFailedException.class).getReturnCode() == 552) {
             problem = "the server refused the message as too large (" + reason(e) + "); set"
                     + " publish.email.maxMessageMb below its limit";
+        } else if (e instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+                && failed.getInvalidAddresses().length > 0) {
+            // Named: one recipient the server refuses keeps the mail from all of them, every night.
+            problem = "the server refused the recipient" + (failed.getInvalidAddresses().length == 1 ? " " : "s ")
+                    + Arrays.stream(failed.getInvalidAddresses()).map(Address::toString)
+                    .collect(Collectors.joining(", ")) + " (" + reason(e) + "); correct or remove "
+                    + (failed.getInvalidAddresses().length == 1 ? "it" : "them") + " in publish.email.to";
         } else if (e instanceof SendFailedException) {
             problem = "the server refused the message (" + reason(e) + "); check that publish.email.from is an"
                     + " approved sender and the addresses in publish.email.to";

@@ -244,6 +244,17 @@ class EmailPublisherTest {
         assertThat(received.getFrom()).containsExactly(new InternetAddress("ocidiff reports <ocidiff@example.com>"));
     }
 
+    /** One recipient the server refuses keeps the mail from all: named, with the fix. */
+    @Test
+    void aRecipientTheServerRefusesIsNamed() throws Exception {
+        jakarta.mail.SendFailedException refused = new jakarta.mail.SendFailedException("Invalid Addresses", null,
+                null, new InternetAddress[] {new InternetAddress("ops@example.com")},
+                new InternetAddress[] {new InternetAddress("bad@example.com")});
+        assertThat(new EmailPublisher(config()).failure(refused).getMessage()).isEqualTo("sending the report mail via"
+                + " SMTP server 127.0.0.1:" + SMTP.getSmtp().getPort() + " failed: the server refused the recipient"
+                + " bad@example.com (Invalid Addresses); correct or remove it in publish.email.to");
+    }
+
     @Test
     void aSenderThatIsNotAnAddressIsAConfigurationError() {
         EmailConfig bad = new EmailConfig(true, "127.0.0.1", SMTP.getSmtp().getPort(), null, null, "ocidiff at example",
