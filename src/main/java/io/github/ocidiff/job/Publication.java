@@ -49,6 +49,12 @@ final class Publication {
     void publishPending(LocalDate today, Report todaysReport, Instant now) {
         for (DailyReport day : store.dailyReports()) {
             if (day.uploadedAt() != null && day.mailedAt() != null) {
+                if (day.day().equals(today)) {
+                    // A re-run says why it sent nothing, as a first run says what it sent.
+                    lines.add(today + ": published by an earlier run (" + (day.uploadNote() == null ? "uploaded"
+                            : "not uploaded: " + day.uploadNote()) + "; " + (day.mailNote() == null ? "mailed"
+                            : "no mail: " + day.mailNote()) + "); --republish sends it again");
+                }
                 continue;
             }
             List<ReportFile> files = files(day.reportDir());

@@ -98,7 +98,8 @@ class DailyCommandTest {
             MainTest.Run again = daily(sim, config, "2026-11-03");
             assertThat(again.exitCode()).isEqualTo(4);
             // Today's PARTIAL snapshot is taken again (a COMPLETE one would be kept); the day is not published twice.
-            assertThat(again.out()).contains("snapshot 4 PARTIAL").doesNotContain("uploaded").doesNotContain("mailed");
+            assertThat(again.out()).contains("snapshot 4 PARTIAL").doesNotContain("uploaded 4").doesNotContain("mailed to")
+                    .contains("2026-11-03: published by an earlier run (uploaded; mailed); --republish sends it again");
             assertThat(sim.server.objects(home, BUCKET)).hasSize(12);
             assertThat(subjects()).hasSize(3);
 
@@ -141,7 +142,7 @@ class DailyCommandTest {
 
             MainTest.Run again = run("--config", config, "daily", "--quiet", "--at", "2026-11-02T09:10:00Z");
             assertThat(again.exitCode()).isZero();
-            assertThat(again.out()).doesNotContain("uploaded").doesNotContain("mailed");
+            assertThat(again.out()).doesNotContain("uploaded 4").doesNotContain("mailed to").contains("published by an earlier run");
             assertThat(subjects()).hasSize(3);
         }
     }
