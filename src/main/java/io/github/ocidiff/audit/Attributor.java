@@ -33,10 +33,12 @@ public final class Attributor {
 
     /**
      * The attributed report rows, the evidence to keep (null when there is none new: tags only, or the kept
-     * evidence of the pair itself), and what the reader must be warned about.
+     * evidence of the pair itself), what the reader must be warned about, and a note for the command's own
+     * output only, null when none: where the actors came from when the report is rendered again, which the
+     * report must not say, or it would read otherwise than it did the first time (and than it was published).
      */
     public record Result(List<AttributedChange> changes, List<AttributedTransient> transients, AuditEvidence evidence,
-                         List<String> warnings) {
+                         List<String> warnings, String note) {
         public Result {
             changes = List.copyOf(changes);
             transients = List.copyOf(transients);
@@ -104,7 +106,7 @@ public final class Attributor {
         Matched matched = match(diff, matcher);
         List<StoredAuditEvent> used = new UsedEvents(matched.used());
         return new Result(matched.changes(), matched.transients(), new AuditEvidence(whole.start(), whole.end(), now,
-                eventsRead + read.get(), writeEvents + matcher.writes() - keptAccepted, failures, used), warnings);
+                eventsRead + read.get(), writeEvents + matcher.writes() - keptAccepted, failures, used), warnings, null);
     }
 
     /** Streams one window of every scope into the matcher; returns the scopes that failed, one sentence each. */
@@ -130,10 +132,10 @@ public final class Attributor {
     public Result fromEvidence(Diff diff, KeptEvidence pair, EvidenceSource events) {
         EventMatcher matcher = new EventMatcher(wanted(diff));
         events.forEach(pair.fromId(), pair.toId(), stored -> matcher.accept(AuditEventJson.read(stored.json())));
-        List<String> warnings = List.of("actors from the Audit events kept on "
-                + pair.window().fetchedAt().truncatedTo(ChronoUnit.SECONDS) + " (Audit not called again)");
+        String note = "actors from the Audit events kept on " + pair.window().fetchedAt().truncatedTo(ChronoUnit.SECONDS)
+                + " (Audit not called again)";
         Matched matched = match(diff, matcher);
-        return new Result(matched.changes(), matched.transients(), null, warnings);
+        return new Result(matched.changes(), matched.transients(), null, List.of(), note);
     }
 
     /** Tags only (--no-audit, or nowhere to read Audit from). */
@@ -141,7 +143,7 @@ public final class Attributor {
         List<AttributedChange> changes = diff.changes().stream().map(tags::attribute).toList();
         List<AttributedTransient> transients = diff.transients().stream()
                 .map(t -> new AttributedTransient(t, List.of())).toList();
-        return new Result(changes, transients, null, List.of(why));
+        return new Result(changes, transients, null, List.of(why), null);
     }
 
     private static Set<String> wanted(Diff diff) {

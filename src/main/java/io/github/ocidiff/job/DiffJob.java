@@ -149,6 +149,9 @@ public final class DiffJob {
         warnings.addAll(expiringWaivers(results, day));
         Report report = new Report(to.tenancyId(), names.tenancyName(), SnapshotRef.of(from), SnapshotRef.of(to), now,
                 changes, transients, gaps, complete, results, baseline, names.paths(), trend(to), warnings);
+        if (attributed.note() != null) {
+            warnings.add(0, attributed.note());
+        }
         return new Result(report, warnings);
     }
 
@@ -244,7 +247,8 @@ public final class DiffJob {
                 List<String> warnings = new ArrayList<>(partial.warnings());
                 warnings.add(why + " for " + plan.toRead().size() + " stretches no earlier report fully covered; "
                         + "actors there only from what was kept, else CreatedBy tags");
-                return new Attributor.Result(partial.changes(), partial.transients(), partial.evidence(), warnings);
+                return new Attributor.Result(partial.changes(), partial.transients(), partial.evidence(), warnings,
+                        null);
             }
         }
         Attributor.Result result = attributor.fromKeptAndAudit(diff, plan.kept(), store::forEachAuditEvent, whole,

@@ -144,6 +144,12 @@ class DailyCommandTest {
             assertThat(again.exitCode()).isZero();
             assertThat(again.out()).doesNotContain("uploaded 4").doesNotContain("mailed to").contains("published by an earlier run");
             assertThat(subjects()).hasSize(3);
+            // Made again from the evidence kept, the local report reads as the one published (its time aside).
+            for (String format : List.of("md", "html")) {
+                assertThat(Golden.stable(Files.readString(sim.dir.resolve("reports/2026-11-02/report." + format))))
+                        .isEqualTo(Golden.stable(new String(sim.server.objects("us-ashburn-1", BUCKET)
+                                .get("ocidiff/2026/11/02/report." + format), java.nio.charset.StandardCharsets.UTF_8)));
+            }
         }
     }
 
