@@ -50,7 +50,12 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
             inputs.add(new ImportJob.Input(file, ImportJob.regionOf(file, region)));
         }
         return Session.withStore(config(), out, err(), store -> {
-            var summary = new ImportJob(store).run(date, tenancy, inputs);
+            ImportJob.Imported imported = new ImportJob(store).run(date, tenancy, inputs);
+            var summary = imported.summary();
+            if (imported.repeated() > 0) {
+                err().println("ocidiff: warning: " + SnapshotCommand.count(imported.repeated(), "resource")
+                        + " listed more than once (overlapping pages?); the first listing of each was kept");
+            }
             out.printf("snapshot %d of %s (%s): %s from %s%s%n", summary.id(), date, summary.status(),
                     SnapshotCommand.count(summary.resources(), "resource"), SnapshotCommand.count(files.size(), "file"),
                     summary.status() == SnapshotStatus.COMPLETE ? "" : "; not collected: " + SnapshotCommand.gapSummary(summary.failedScopes()));

@@ -7,6 +7,7 @@ import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
+import io.github.ocidiff.store.OcidHashSet;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.StoredResource;
 import io.github.ocidiff.store.Store;
@@ -50,13 +51,20 @@ public final class ImportJob {
      * @param tenancy the tenancy OCID given on the command line, or null: then the root compartment the files
      *                show, else the store's, else {@link #UNKNOWN_TENANCY}
      */
-    public SnapshotSummary run(LocalDate date, String tenancy, List<Input> inputs) {
+    public Imported run(LocalDate date, String tenancy, List<Input> inputs) {
         // One pass reads every file completely (a malformed one stops everything here, before the store is
-        // touched), counts the resources of each scope and finds the tenancy's root compartment.
+        // touched), counts the resources of each scope and finds the tenancy's root compartment. A resource
+        // listed again (a dump whose pages overlapped) counts once, as its first listing: the one stored.
         Map<Scope, Long> collected = new LinkedHashMap<>();
         String[] root = {null};
+        OcidHashSet counted = new OcidHashSet();
+        long[] repeated = {0};
         for (Input input : inputs) {
             ImportReader.read(input.file(), input.region(), r -> {
+                if (!counted.addOcid(r.ocid())) {
+                    repeated[0]++;
+                    return;
+                }
                 collected.merge(new Scope(r.region(), r.compartmentId()), 1L, Long::sum);
                 if (root[0] == null && r.compartmentId().startsWith("ocid1.tenancy.")) {
                     root[0] = r.compartmentId();
@@ -110,9 +118,13 @@ public final class ImportJob {
         try (SnapshotWriter writer = store.begin(takenAt, tenancyId, "import")) {
             writer.declareScopes(scopes);
             write(writer, carried);
+            OcidHashSet written = new OcidHashSet();
             for (Input input : inputs) {
                 List<CanonicalResource> batch = new ArrayList<>(BATCH);
                 ImportReader.read(input.file(), input.region(), r -> {
+                    if (!written.addOcid(r.ocid())) {
+                        return;
+                    }
                     batch.add(r);
                     if (batch.size() == BATCH) {
                         write(writer, batch);
@@ -126,8 +138,12 @@ public final class ImportJob {
                 writer.scopeDone(new ScopeCoverage(scope, false,
                         "region " + scope.region() + " was not imported for " + date, 0, 0, 0));
             }
-            return writer.commit();
+            return new Imported(writer.commit(), repeated[0]);
         }
+    }
+
+    /** @param repeated resources the files listed more than once, of which the first listing was kept */
+    public record Imported(SnapshotSummary summary, long repeated) {
     }
 
     /** Writes resources grouped by their own compartment's scope. */

@@ -2,14 +2,20 @@ package io.github.ocidiff.store;
 
 /**
  * A set of 64-bit OCID hashes in one primitive array (open addressing, linear probing): the resources
- * a snapshot wrote straight to the intervals, 16 bytes or less each. Not thread-safe.
+ * a snapshot wrote straight to the intervals, those an import has read, 16 bytes or less each. Two OCIDs
+ * share a hash with odds of some 1 in 10^7 among a million. Not thread-safe.
  */
-final class OcidHashSet {
+public final class OcidHashSet {
 
     private long[] table = new long[1024];
     /** 0 marks a free cell, so the hash 0 is remembered apart. */
     private boolean hasZero;
     private int size;
+
+    /** @return whether the OCID was not there yet */
+    public boolean addOcid(String ocid) {
+        return add(OpenIntervalIndex.ocidHash(ocid));
+    }
 
     /** @return whether the hash was not there yet */
     boolean add(long hash) {

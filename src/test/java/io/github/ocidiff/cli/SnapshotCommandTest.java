@@ -335,6 +335,29 @@ class SnapshotCommandTest {
         }
     }
 
+    /** A dump whose pages overlapped lists a resource twice: kept once, its first listing, and counted once. */
+    @Test
+    void aResourceListedTwiceInAnImportIsKeptOnceAndSaidSo() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = sim.writeConfig("").toString();
+            String item = "{\"resourceType\": \"Vcn\", \"identifier\": \"ocid1.vcn.oc1.iad.aaaaaaaavcn\", \"compartmentId\":"
+                    + " \"ocid1.compartment.oc1..aaaaaaaanetwork\", \"displayName\": \"%s\"}";
+            Path dump = Files.writeString(sim.dir.resolve("us-ashburn-1.json"),
+                    "[" + item.formatted("first") + ", " + item.formatted("again") + "]");
+            MainTest.Run imported = run("--config", config, "import", "--date", "2026-11-01", dump.toString());
+            assertThat(imported.exitCode()).as(imported.err()).isZero();
+            assertThat(imported.out()).contains("snapshot 1 of 2026-11-01 (COMPLETE): 1 resource from 1 file");
+            assertThat(imported.err()).isEqualTo("ocidiff: warning: 1 resource listed more than once (overlapping"
+                    + " pages?); the first listing of each was kept\n");
+            try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+                List<String> names = new java.util.ArrayList<>();
+                store.forEachResourceAt(1, r -> names.add(r.displayName()));
+                assertThat(names).containsExactly("first");
+                assertThat(store.coverage(1)).extracting(c -> c.resources()).containsExactly(1L);
+            }
+        }
+    }
+
     /** Saved Search results have no details: the first crawl after an import does not report them all as changed. */
     @Test
     void theFirstCrawlAfterAnImportReportsNoDetailsAddedAndSaysTheyWereNotCompared() throws Exception {
