@@ -76,10 +76,12 @@ public final class Authenticator {
                 }
                 var provider = new SessionTokenAuthenticationDetailsProvider(configFile);
                 return new Credentials(provider, provider.getTenantId(), configFile.get("region"),
-                        "session token of " + where);
+                        "session token of " + where, "the session token may have expired (an hour after `oci session"
+                        + " authenticate`): run `oci session refresh`, or authenticate again; and check the clock");
             }
             var provider = new ConfigFileAuthenticationDetailsProvider(configFile);
-            return new Credentials(provider, provider.getTenantId(), configFile.get("region"), "API key of " + where);
+            return new Credentials(provider, provider.getTenantId(), configFile.get("region"), "API key of " + where,
+                    "check the API key, its fingerprint and the clock");
         } catch (IOException | RuntimeException e) {
             if (e instanceof OcidiffException oe) {
                 throw oe;
@@ -140,7 +142,8 @@ public final class Authenticator {
         try {
             var provider = builder.build();
             provider.getKeyId();
-            return new Credentials(provider, builder.getTenancyId(), region, "instance principal in " + region);
+            return new Credentials(provider, builder.getTenancyId(), region, "instance principal in " + region,
+                    "check that the instance is in a dynamic group that the policies name, and the clock");
         } catch (BmcException e) {
             throw OcidiffException.runtime("instance principal authentication failed: the Auth service at "
                     + builder.getFederationEndpoint() + " issued no token: " + OciClients.status(e)
@@ -161,7 +164,8 @@ public final class Authenticator {
             var provider = ResourcePrincipalAuthenticationDetailsProvider.builder().build();
             String tenancy = provider.getStringClaim(ResourcePrincipalAuthenticationDetailsProvider.ClaimKeys.TENANT_ID_CLAIM_KEY);
             String region = provider.getRegion() == null ? null : provider.getRegion().getRegionId();
-            return new Credentials(provider, tenancy, region, "resource principal");
+            return new Credentials(provider, tenancy, region, "resource principal",
+                    "check that the resource is in a dynamic group that the policies name");
         } catch (RuntimeException e) {
             throw OcidiffException.runtime("resource principal authentication failed: " + e.getMessage(), e);
         }

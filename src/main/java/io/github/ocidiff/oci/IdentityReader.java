@@ -75,7 +75,7 @@ public final class IdentityReader {
         try {
             return clients.call(region, Service.IDENTITY, request);
         } catch (BmcException e) {
-            throw OcidiffException.runtime(clients.describe("Identity", region, e) + OciClients.hint(e), e);
+            throw OcidiffException.runtime(clients.describe("Identity", region, e) + clients.hint(e), e);
         }
     }
 }

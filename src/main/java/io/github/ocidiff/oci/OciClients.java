@@ -358,9 +358,9 @@ public final class OciClients implements AutoCloseable {
     }
 
     /** What to do about an authentication, authorization or connection failure, for the end of a message. */
-    public static String hint(BmcException e) {
+    public String hint(BmcException e) {
         return switch (e.getStatusCode()) {
-            case 401 -> "; check the API key, its fingerprint and the clock";
+            case 401 -> "; " + credentials.whenRefused();
             case 404 -> "; check the policies in the README (read all-resources, read audit-events)";
             case -1, 0 -> "; check the network (a proxy, a firewall) and oci.endpoint if the config sets it";
             default -> "";

@@ -88,7 +88,7 @@ public final class TenancyCheck {
                 }
             });
         } catch (BmcException e) {
-            searchProblem = clients.describe("Resource Search", region, e) + OciClients.hint(e);
+            searchProblem = clients.describe("Resource Search", region, e) + clients.hint(e);
         }
         String auditProblem = null;
         var audit = clients.region(region).audit();
@@ -97,7 +97,7 @@ public final class TenancyCheck {
             clients.call(region, Service.AUDIT, () -> audit.listEvents(ListEventsRequest.builder().compartmentId(tenancyId)
                     .startTime(Date.from(end.minus(5, ChronoUnit.MINUTES))).endTime(Date.from(end)).build()));
         } catch (BmcException e) {
-            auditProblem = clients.describe("Audit", region, e) + OciClients.hint(e);
+            auditProblem = clients.describe("Audit", region, e) + clients.hint(e);
         }
         return new RegionResult(region, resources[0], pages[0], (System.nanoTime() - start) / 1_000_000,
                 searchProblem, auditProblem, List.copyOf(samples.values()));

@@ -80,7 +80,7 @@ public final class ObjectStoragePublisher {
             } catch (BmcException e) {
                 throw OcidiffException.runtime(clients.describe("Object Storage GetNamespace", region, e)
                         + "; set publish.objectStorage.namespace, or allow reading objectstorage-namespaces"
-                        + OciClients.hint(e), e);
+                        + clients.hint(e), e);
             }
         }
         return namespace;
@@ -187,7 +187,7 @@ public final class ObjectStoragePublisher {
                     + " principal to manage objects in it", e);
         }
         return OcidiffException.runtime(clients.describe("Object Storage " + action + " (bucket " + bucket
-                + ", namespace " + namespace + ")", region, e) + OciClients.hint(e), e);
+                + ", namespace " + namespace + ")", region, e) + clients.hint(e), e);
     }
 
     private String url(String ns, String name) {

@@ -133,6 +133,7 @@ class AuthenticatorTest {
                         .isInstanceOfSatisfying(BmcException.class, e -> {
                             assertThat(e.getStatusCode()).isEqualTo(401);
                             assertThat(e.getServiceCode()).isEqualTo("NotAuthenticated");
+                            assertThat(clients.hint(e)).isEqualTo("; check the API key, its fingerprint and the clock");
                         });
             }
         }
@@ -177,6 +178,9 @@ class AuthenticatorTest {
                         .isInstanceOfSatisfying(BmcException.class, e -> {
                             assertThat(e.getStatusCode()).isEqualTo(401);
                             assertThat(e.getMessage()).contains("expired");
+                            // Its own advice, not an API key's.
+                            assertThat(clients.hint(e)).startsWith("; the session token may have expired")
+                                    .contains("oci session refresh");
                         });
             }
         }
