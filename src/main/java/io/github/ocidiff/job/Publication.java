@@ -99,8 +99,15 @@ final class Publication {
         if (!config.publish().objectStorage().enabled()) {
             return Optional.empty();
         }
-        String home = new IdentityReader(clients.get()).readyRegions().get(0);
-        return Optional.of(new ObjectStoragePublisher(clients.get(), config.publish().objectStorage(), home));
+        List<String> ready = new IdentityReader(clients.get()).readyRegions();
+        String region = config.publish().objectStorage().region();
+        // A region the tenancy does not subscribe to fails as a namespace or policy problem: said as what it is.
+        if (region != null && !ready.contains(region)) {
+            throw OcidiffException.usage("publish.objectStorage.region " + region + " is not a region this tenancy"
+                    + " subscribes to (" + String.join(", ", ready) + "); name one of them, or leave it out for the"
+                    + " home region");
+        }
+        return Optional.of(new ObjectStoragePublisher(clients.get(), config.publish().objectStorage(), ready.get(0)));
     }
 
     /** The URL of a day's HTML report uploaded before, unless Object Storage cannot say it now. */
@@ -114,12 +121,13 @@ final class Publication {
 
     /** @return the URL of the uploaded HTML report, when uploaded */
     private Optional<String> upload(LocalDate day, List<ReportFile> files, Instant now) {
-        Optional<ObjectStoragePublisher> publisher = objectStorage();
-        if (publisher.isEmpty()) {
-            store.dailyReportUploaded(day, now, "publish.objectStorage.bucket is not set");
-            return Optional.empty();
-        }
         try {
+            // Opening it may fail too (Identity not answering, a region not subscribed): retried as an upload.
+            Optional<ObjectStoragePublisher> publisher = objectStorage();
+            if (publisher.isEmpty()) {
+                store.dailyReportUploaded(day, now, "publish.objectStorage.bucket is not set");
+                return Optional.empty();
+            }
             List<PublishedObject> objects = publisher.get().publish(day, files);
             store.dailyReportUploaded(day, now, null);
             lines.add(day + ": uploaded " + objects.size() + " files to bucket " + config.publish().objectStorage().bucket()

@@ -237,6 +237,23 @@ class DailyCommandTest {
         }
     }
 
+    /** A mistyped publish region fails the upload as what it is, not as a namespace or a policy. */
+    @Test
+    void aPublishRegionTheTenancyDoesNotSubscribeToIsNamed() throws Exception {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String config = publishing(sim, SMTP.getSmtp().getPort(), null);
+            Path typo = sim.dir.resolve("typo.yaml");
+            Files.writeString(typo, Files.readString(Path.of(config)).replace("    bucket: " + BUCKET + "\n",
+                    "    bucket: " + BUCKET + "\n    region: us-nowhere-9\n"));
+            MainTest.Run night = daily(sim, typo.toString(), "2026-11-01");
+            assertThat(night.exitCode()).isEqualTo(1);
+            assertThat(night.err()).contains("2026-11-01: upload to Object Storage failed, retried on the next run:"
+                    + " publish.objectStorage.region us-nowhere-9 is not a region this tenancy subscribes to"
+                    + " (us-ashburn-1, eu-frankfurt-1); name one of them, or leave it out for the home region");
+            assertThat(night.out()).contains("2026-11-01: mailed to ops@example.com");
+        }
+    }
+
     /** The upload went through, the mail did not: the mail sent on the next run links to the bucket. */
     @Test
     void aRetriedMailLinksToTheReportUploadedBefore() throws Exception {
