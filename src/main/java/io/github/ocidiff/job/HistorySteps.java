@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 
 /**
  * Turns a resource's stored versions into the steps of its history. Each step is judged by the same
@@ -230,22 +231,16 @@ final class HistorySteps {
      * (the scope never collected before) the latest a diff can start from; null when none.
      */
     private SnapshotInfo collectedBefore(long id, Scope scope) {
-        SnapshotInfo found = null;
-        for (SnapshotInfo s : snapshots) {
-            // Nor does it compare with a narrowed one: part of a night, never a night's base.
-            if (s.id() < id && s.status() != SnapshotStatus.FAILED && s.narrowing().isNone()
-                    && missed(s, scope).isEmpty()) {
-                found = s;
-            }
-        }
-        return found != null ? found : usableBefore(id);
+        // Nor does it compare with a narrowed one: part of a night, never a night's base.
+        SnapshotInfo collected = latestBefore(id, s -> s.narrowing().isNone() && missed(s, scope).isEmpty());
+        return collected != null ? collected : latestBefore(id, s -> true);
     }
 
-    /** The latest snapshot before {@code id} a diff can start from (FAILED ones never are); null when none. */
-    private SnapshotInfo usableBefore(long id) {
+    /** The latest snapshot before {@code id} a diff can start from (FAILED ones never are) that {@code also} takes. */
+    private SnapshotInfo latestBefore(long id, Predicate<SnapshotInfo> also) {
         SnapshotInfo found = null;
         for (SnapshotInfo s : snapshots) {
-            if (s.id() < id && s.status() != SnapshotStatus.FAILED) {
+            if (s.id() < id && s.status() != SnapshotStatus.FAILED && also.test(s)) {
                 found = s;
             }
         }
