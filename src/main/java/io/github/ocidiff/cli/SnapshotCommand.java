@@ -99,7 +99,10 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
         }
         String gaps = gapSummary(s.failedScopes());
         if (s.status() == SnapshotStatus.FAILED) {
-            throw new OcidiffException(OcidiffException.RUNTIME, "snapshot " + s.id() + " FAILED: nothing usable was collected; " + gaps);
+            String standing = outcome.standing().map(t -> "; today's snapshot " + t.id() + " (" + t.statusAndNarrowing()
+                    + ") stays the day's").orElse("");
+            throw new OcidiffException(OcidiffException.RUNTIME, "snapshot " + s.id() + " FAILED: nothing usable was collected; "
+                    + gaps + standing);
         }
         throw new OcidiffException(PARTIAL, "snapshot " + s.id() + " is PARTIAL: " + gaps
                 + "; resources of those scopes are carried forward as unknown");

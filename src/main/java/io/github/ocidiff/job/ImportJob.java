@@ -3,6 +3,7 @@ package io.github.ocidiff.job;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.ImportReader;
+import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotSummary;
@@ -94,10 +95,11 @@ public final class ImportJob {
                     carried.add(canonical(r));
                 }
             });
-            store.deleteSnapshot(sameDay.id());
         }
+        // The state before the date's earlier import, which the new snapshot replaces as it commits.
         Map<Scope, Long> previousScopes = new HashMap<>();
-        store.latestCommitted().ifPresent(previous ->
+        store.snapshots().stream().filter(s -> sameDay == null || s.id() < sameDay.id()).reduce((older, newer) -> newer)
+                .ifPresent(previous ->
                 store.forEachResourceAt(previous.id(), r -> previousScopes.merge(new Scope(r.region(), r.compartmentId()), 1L, Long::sum)));
 
         // Declared scopes: every compartment seen now or before in the imported regions (collected), and
@@ -115,7 +117,8 @@ public final class ImportJob {
         List<Scope> scopes = new ArrayList<>(collected.keySet());
         scopes.addAll(notCollected);
 
-        try (SnapshotWriter writer = store.begin(takenAt, tenancyId, "import")) {
+        try (SnapshotWriter writer = sameDay == null ? store.begin(takenAt, tenancyId, "import")
+                : store.retake(takenAt, tenancyId, "import", Narrowing.NONE, sameDay)) {
             writer.declareScopes(scopes);
             write(writer, carried);
             OcidHashSet written = new OcidHashSet();

@@ -53,11 +53,12 @@ public final class SnapshotJob {
      *
      * @param replaced today's earlier snapshot that the new one replaced
      * @param filled   today's earlier snapshot, PARTIAL, whose gaps the new one filled (it stays, as it was)
+     * @param standing today's earlier snapshot that the new one, FAILED, did not replace
      * @param vanished  resources Search listed that were deleted before their details were read, left out
      */
     public record Outcome(SnapshotSummary summary, boolean kept, Optional<SnapshotInfo> replaced,
-                          Optional<SnapshotInfo> filled, int regions, int scopes, Duration duration,
-                          List<VanishedResource> vanished) {
+                          Optional<SnapshotInfo> filled, Optional<SnapshotInfo> standing, int regions, int scopes,
+                          Duration duration, List<VanishedResource> vanished) {
         public Outcome {
             vanished = List.copyOf(vanished);
         }
@@ -121,15 +122,19 @@ public final class SnapshotJob {
         long start = System.nanoTime();
         LocalDate day = takenAt.atZone(ZoneOffset.UTC).toLocalDate();
         Optional<SnapshotInfo> sameDay = store.latestCommitted().filter(s -> s.day().equals(day));
-        if (sameDay.isPresent()) {
-            SnapshotInfo existing = sameDay.get();
+        // Today's FAILED snapshots collected nothing (a FAILED retake left the snapshot it retook): the one below decides.
+        Optional<SnapshotInfo> standing = store.snapshots().stream()
+                .filter(s -> s.day().equals(day) && s.status() != SnapshotStatus.FAILED).reduce((older, newer) -> newer);
+        if (standing.isPresent()) {
+            SnapshotInfo existing = standing.get();
             if (existing.status() == SnapshotStatus.COMPLETE && !request.force()
                     && existing.narrowing().covers(request.narrowing())) {
                 // Identity is not asked, but the credentials name their tenancy: "kept" must not hide another's.
                 StoreTenancy.require(store, clients.credentials().tenancyId(), "the configured credentials belong to");
                 SnapshotSummary summary = new SnapshotSummary(existing.id(), existing.takenAt(), existing.status(),
                         existing.resourceCount(), List.of());
-                return new Outcome(summary, true, Optional.empty(), Optional.empty(), 0, 0, Duration.ZERO, List.of());
+                return new Outcome(summary, true, Optional.empty(), Optional.empty(), Optional.empty(), 0, 0,
+                        Duration.ZERO, List.of());
             }
         }
         Planning planned = planning.get();
@@ -147,8 +152,9 @@ public final class SnapshotJob {
         Optional<SnapshotInfo> filled = sameDay.filter(existing -> !request.force()
                 && existing.status() == SnapshotStatus.PARTIAL && existing.narrowing().isNone()
                 && !request.narrowing().isNone());
-        if (sameDay.isPresent() && filled.isEmpty()) {
-            SnapshotInfo existing = sameDay.get();
+        Optional<SnapshotInfo> replacing = sameDay.filter(existing -> filled.isEmpty());
+        if (replacing.isPresent()) {
+            SnapshotInfo existing = replacing.get();
             if (!request.force() && !request.narrowing().covers(existing.narrowing())) {
                 // Replaced by a narrower one, the rest of today's collection would fall back to older data.
                 throw OcidiffException.usage("today's snapshot " + existing.id() + " (" + existing.statusAndNarrowing()
@@ -156,18 +162,21 @@ public final class SnapshotJob {
                         + " the rest: run `ocidiff snapshot` without --region/--compartment to take the day again, or"
                         + " add --force");
             }
-            store.deleteSnapshot(existing.id());
-            replaced = replaced.isPresent() ? replaced : sameDay;
         }
         List<ScopeCoverage> last = store.latestCommitted().map(latest -> store.coverage(latest.id())).orElse(List.of());
+        // Today's snapshot stays until the new one commits (a run stopped midway leaves the day as it was).
         try (SnapshotWriter writer = filled.isPresent()
                 ? store.fill(takenAt, plan.tenancyId(), filled.get(), request.narrowing())
+                : replacing.isPresent()
+                ? store.retake(takenAt, plan.tenancyId(), "crawl", request.narrowing(), replacing.get())
                 : store.begin(takenAt, plan.tenancyId(), "crawl", request.narrowing())) {
             CrawlResult crawled = crawler.collect(plan, writer, progress, last);
             progress.committing();
             SnapshotSummary summary = writer.commit();
             store.saveCompartments(summary.id(), plan.tree().all());
-            return new Outcome(summary, false, replaced, filled,
+            // A FAILED retake replaces nothing: today's snapshot stays beside it.
+            Optional<SnapshotInfo> gone = replacing.filter(r -> store.snapshot(r.id()).isEmpty());
+            return new Outcome(summary, false, replaced.or(() -> gone), filled, replacing.filter(r -> gone.isEmpty()),
                     plan.regions().size(), plan.scopes().size(),
                     Duration.ofNanos(System.nanoTime() - start), crawled.vanished());
         }

@@ -15,12 +15,13 @@ import java.util.BitSet;
 import java.util.PrimitiveIterator;
 import java.util.function.IntToLongFunction;
 import org.jooq.BatchBindStep;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.UpdateConditionStep;
 
 /**
- * Changes to resource_interval: ending intervals while a snapshot is written and as it commits, and undoing the
- * latest snapshot.
+ * Changes to resource_interval: ending intervals while a snapshot is written and as it commits, undoing the
+ * latest snapshot, and folding one into the next.
  */
 final class IntervalUpdates {
 
@@ -113,6 +114,37 @@ final class IntervalUpdates {
                 }
             }
         }
+    }
+
+    /**
+     * Folds snapshot {@code n} into {@code m}, the next one, so that {@code n} can go with every other snapshot's
+     * state as it was: what lived only at {@code n} goes, and what started or ended at {@code n} starts or ends at
+     * {@code m}, the first snapshot after the one before {@code n} where that shows.
+     */
+    static void fold(DSLContext tx, long n, long m) {
+        ResourceInterval i = RESOURCE_INTERVAL;
+        tx.deleteFrom(i).where(i.VALID_FROM.eq(n), i.VALID_TO.eq(m)).execute();
+        tx.update(i).set(i.VALID_FROM, m).where(i.VALID_FROM.eq(n)).execute();
+        tx.update(i).set(i.VALID_TO, m).where(i.VALID_TO.eq(n)).execute();
+    }
+
+    /**
+     * How many resources differ between snapshot {@code s} and the one before it, from the intervals {@code s}
+     * opened and ended: a resource counts once whether created, deleted or modified, and not at all when it came
+     * back to the content it had (which only a folded snapshot shows, see {@link #fold}).
+     */
+    static long changes(DSLContext tx, long s) {
+        ResourceInterval ended = RESOURCE_INTERVAL.as("ended");
+        ResourceInterval started = RESOURCE_INTERVAL.as("started");
+        Condition sameResource = started.OCID_KEY.eq(ended.OCID_KEY).and(started.OCID.eq(ended.OCID))
+                .and(started.VALID_FROM.eq(s));
+        long opened = tx.fetchCount(started, started.VALID_FROM.eq(s));
+        long closed = tx.fetchCount(ended, ended.VALID_TO.eq(s));
+        long modified = tx.fetchCount(selectOne().from(ended).where(ended.VALID_TO.eq(s))
+                .andExists(selectOne().from(started).where(sameResource)));
+        long back = tx.fetchCount(selectOne().from(ended).where(ended.VALID_TO.eq(s))
+                .andExists(selectOne().from(started).where(sameResource).and(started.SHA256.eq(ended.SHA256))));
+        return opened + closed - modified - back;
     }
 
     /** Undoes the latest snapshot {@code s}: what it opened goes, what it closed is open again. */

@@ -2,7 +2,6 @@ package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.jooq.Tables.AUDIT_WINDOW;
 import static io.github.ocidiff.store.jooq.Tables.COMPARTMENT_TREE;
-import static io.github.ocidiff.store.jooq.Tables.DAILY_REPORT;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static io.github.ocidiff.store.jooq.Tables.SCOPE_COVERAGE;
@@ -11,7 +10,6 @@ import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_COMPARTMENTS;
 import static io.github.ocidiff.store.jooq.Tables.VERSION_BLOCK;
 
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
-import java.time.LocalDate;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -34,7 +32,7 @@ final class Pruning {
     private Pruning() {
     }
 
-    static void before(DSLContext tx, long firstKept, LocalDate dailyReportsBefore) {
+    static void before(DSLContext tx, long firstKept) {
         EvidenceRows.deleteWindows(tx,
                 AUDIT_WINDOW.FROM_SNAPSHOT.lt(firstKept).or(AUDIT_WINDOW.TO_SNAPSHOT.lt(firstKept)));
         tx.deleteFrom(SNAPSHOT_COMPARTMENTS).where(SNAPSHOT_COMPARTMENTS.SNAPSHOT_ID.lt(firstKept)).execute();
@@ -72,6 +70,5 @@ final class Pruning {
 
         tx.deleteFrom(SCOPE_COVERAGE).where(SCOPE_COVERAGE.SNAPSHOT_ID.lt(firstKept)).execute();
         tx.deleteFrom(SNAPSHOT).where(SNAPSHOT.ID.lt(firstKept)).execute();
-        tx.deleteFrom(DAILY_REPORT).where(DAILY_REPORT.UTC_DAY.lt(dailyReportsBefore)).execute();
     }
 }

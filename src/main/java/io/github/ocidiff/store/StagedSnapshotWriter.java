@@ -67,6 +67,8 @@ final class StagedSnapshotWriter implements SnapshotWriter {
      * this one leaves out keep, gaps included.
      */
     private final Map<Scope, ScopeCoverage> inherited;
+    /** The latest committed snapshot, which this one replaces as it commits (see {@link Superseding}), or 0. */
+    private final long replaces;
     private volatile State state = State.OPEN;
 
     /**
@@ -75,11 +77,13 @@ final class StagedSnapshotWriter implements SnapshotWriter {
      * @param saved the token of the latest committed snapshot, or null when there is none
      * @param keyBuilder where the keys are built if a first night left them out
      * @param inherited the coverage of the snapshot this one fills the gaps of, or none
+     * @param replaces  the latest committed snapshot, which this one replaces unless it FAILED, or 0
      */
     StagedSnapshotWriter(DSLContext dsl, long id, Instant takenAt, OpenIntervalIndex index, OpenIntervalFile file,
                          OpenIntervalFile.Token saved, DeferredKeys keys, Executor keyBuilder,
-                         List<ScopeCoverage> inherited) {
+                         List<ScopeCoverage> inherited, long replaces) {
         this.dsl = dsl;
+        this.replaces = replaces;
         this.inherited = inherited.stream().collect(Collectors.toMap(ScopeCoverage::scope, c -> c));
         this.keys = keys;
         this.id = id;
@@ -232,13 +236,23 @@ final class StagedSnapshotWriter implements SnapshotWriter {
                     IntervalUpdates.modified(dsl, id));
         }
         long resources = latest.size() + applied.opened() - applied.closed();
-        SnapshotRows.markCommitted(dsl, id, status, resources, applied.changes(), gaps.size());
+        // A FAILED retake replaces nothing: the day keeps the snapshot it had.
+        boolean replacing = replaces != 0 && status != SnapshotStatus.FAILED;
+        if (replacing) {
+            dsl.transaction(configuration -> SnapshotRows.markCommitted(configuration.dsl(), id, status, resources,
+                    Superseding.replace(configuration.dsl(), replaces, id, resources), gaps.size()));
+        } else {
+            SnapshotRows.markCommitted(dsl, id, status, resources, applied.changes(), gaps.size());
+        }
         state = State.COMMITTED;
         stopWriting();
         Staging.clear(dsl);
         // H2 writes committed data to the file in the background; a reported snapshot must survive a kill.
         dsl.query("CHECKPOINT").execute();
-        if (file != null) {
+        if (file != null && replacing) {
+            // The replaced snapshot's intervals now start at this one, which the save reads as opened by it.
+            file.delete();
+        } else if (file != null) {
             OpenIntervalFile.Token token = OpenIntervalFile.Token.of(SnapshotRows.committed(dsl, id).orElseThrow());
             latest.save(dsl, id, closed, new LatestState.Saved(file, token), intoEmpty);
         }

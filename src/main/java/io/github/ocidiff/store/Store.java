@@ -196,7 +196,26 @@ public final class Store implements AutoCloseable {
 
     /** @param narrowing what the command line narrowed the snapshot to, below the configuration's plan */
     public synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source, Narrowing narrowing) {
-        return begin(takenAt, tenancyId, source, narrowing, null, OpenIntervalIndex::ocidHash, openIntervals, null);
+        return begin(takenAt, tenancyId, source, narrowing, null, OpenIntervalIndex::ocidHash, openIntervals, null, null);
+    }
+
+    /**
+     * Begins a snapshot that replaces the latest one, of the same day, as it commits (unless it FAILED): taken
+     * again ({@code snapshot --force}), or replacing a PARTIAL or narrowed one. Until then the replaced snapshot
+     * stays, so a retake stopped midway leaves the day as it was.
+     *
+     * @param takenAt not before the replaced snapshot's time (an import of its date has the same)
+     */
+    public synchronized SnapshotWriter retake(Instant takenAt, String tenancyId, String source, Narrowing narrowing,
+                                              SnapshotInfo replaced) {
+        long latest = latestCommitted().map(SnapshotInfo::id).orElse(-1L);
+        if (replaced.id() != latest) {
+            throw new IllegalStateException("only the latest snapshot (" + latest + ") can be replaced, not "
+                    + replaced.id());
+        }
+        requireUnpinned(replaced.id());
+        return begin(takenAt, tenancyId, source, narrowing, null, OpenIntervalIndex::ocidHash, openIntervals, null,
+                replaced);
     }
 
     /**
@@ -212,7 +231,8 @@ public final class Store implements AutoCloseable {
             throw new IllegalStateException("only the latest snapshot, not narrowed, can be filled, and by a "
                     + "narrowed collection: snapshot " + filled.id() + " by " + retaken.describe());
         }
-        return begin(takenAt, tenancyId, "crawl", retaken, filled, OpenIntervalIndex::ocidHash, openIntervals, null);
+        return begin(takenAt, tenancyId, "crawl", retaken, filled, OpenIntervalIndex::ocidHash, openIntervals, null,
+                null);
     }
 
     /**
@@ -221,7 +241,7 @@ public final class Store implements AutoCloseable {
      */
     synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source, ToLongFunction<String> ocidHash,
                                       OpenIntervalFile saved) {
-        return begin(takenAt, tenancyId, source, Narrowing.NONE, null, ocidHash, saved, null);
+        return begin(takenAt, tenancyId, source, Narrowing.NONE, null, ocidHash, saved, null, null);
     }
 
     /**
@@ -230,19 +250,23 @@ public final class Store implements AutoCloseable {
      */
     synchronized SnapshotWriter begin(Instant takenAt, String tenancyId, String source, ToLongFunction<String> ocidHash,
                                       OpenIntervalFile saved, Executor keyBuilder) {
-        return begin(takenAt, tenancyId, source, Narrowing.NONE, null, ocidHash, saved, keyBuilder);
+        return begin(takenAt, tenancyId, source, Narrowing.NONE, null, ocidHash, saved, keyBuilder, null);
     }
 
-    /** @param filled the snapshot this one fills the gaps of (see {@link #fill}), or null */
+    /**
+     * @param filled   the snapshot this one fills the gaps of (see {@link #fill}), or null
+     * @param replaced the snapshot this one replaces (see {@link #retake}), or null
+     */
     private SnapshotWriter begin(Instant takenAt, String tenancyId, String source, Narrowing narrowing,
                                  SnapshotInfo filled, ToLongFunction<String> ocidHash, OpenIntervalFile saved,
-                                 Executor keyBuilder) {
+                                 Executor keyBuilder, SnapshotInfo replaced) {
         if (!SOURCES.contains(source)) {
             throw new IllegalArgumentException("snapshot source must be one of " + SOURCES + ", not " + source);
         }
         requireNoWriter();
         Optional<SnapshotInfo> previous = latestCommitted();
-        previous.filter(latest -> !takenAt.isAfter(latest.takenAt())).ifPresent(latest -> {
+        previous.filter(latest -> replaced == null ? !takenAt.isAfter(latest.takenAt())
+                : takenAt.isBefore(latest.takenAt())).ifPresent(latest -> {
             throw OcidiffException.usage("a snapshot taken at " + takenAt + " cannot be added: the store already "
                     + "has snapshot " + latest.id() + " taken at " + latest.takenAt() + ", and snapshots must be "
                     + "added in time order (import older dates first, in date order)");
@@ -256,7 +280,7 @@ public final class Store implements AutoCloseable {
         Executor builder = keyBuilder != null ? keyBuilder : expected >= KEYS_BESIDE_CRAWL_FROM ? KEY_BUILDER : Runnable::run;
         writer = new StagedSnapshotWriter(dsl, id, takenAt, new OpenIntervalIndex(expected, ocidHash), saved,
                 previous.map(OpenIntervalFile.Token::of).orElse(null), keys, builder,
-                filled == null ? List.of() : coverage(filled.id()));
+                filled == null ? List.of() : coverage(filled.id()), replaced == null ? 0 : replaced.id());
         return writer;
     }
 
@@ -320,9 +344,10 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Deletes the latest committed snapshot, restoring the state before it: how a same-day PARTIAL or
-     * FAILED snapshot is replaced. Older snapshots cannot be deleted this way (their intervals are
-     * shared with later ones).
+     * Deletes the latest committed snapshot, restoring the state before it: how today's FAILED snapshots, which
+     * collected nothing, go before a run takes the day again. Older snapshots cannot be deleted this way
+     * (their intervals are shared with later ones); a snapshot that is taken again is replaced by
+     * {@link #retake}.
      */
     public synchronized void deleteSnapshot(long id) {
         requireNoWriter();
@@ -331,10 +356,7 @@ public final class Store implements AutoCloseable {
             throw OcidiffException.usage("snapshot " + id + " cannot be deleted: only the latest snapshot ("
                     + (latest < 0 ? "none" : latest) + ") can be");
         }
-        baselines().stream().filter(b -> b.snapshotId() == id).findFirst().ifPresent(b -> {
-            throw OcidiffException.usage("snapshot " + id + " cannot be deleted or taken again: baseline " + b.name()
-                    + " pins it; remove the baseline first ('ocidiff baseline rm " + b.name() + "')");
-        });
+        requireUnpinned(id);
         wrote = true;
         openIntervals.delete();
         boolean only = SnapshotRows.firstCommittedId(dsl) == id;
@@ -364,7 +386,10 @@ public final class Store implements AutoCloseable {
         keys.require();
         wrote = true;
         openIntervals.delete();
-        dsl.transaction(configuration -> Pruning.before(configuration.dsl(), firstKept, dailyReportsBefore));
+        dsl.transaction(configuration -> {
+            Pruning.before(configuration.dsl(), firstKept);
+            DailyRows.deleteBefore(configuration.dsl(), dailyReportsBefore);
+        });
     }
 
     /** Pins a committed snapshot under a name; the name must be new. */
@@ -571,6 +596,13 @@ public final class Store implements AutoCloseable {
      */
     static int deadPercent(MVStore store) {
         return 100 - store.getFileStore().getChunksFillRate() * store.getFillRate() / 100;
+    }
+
+    private void requireUnpinned(long id) {
+        baselines().stream().filter(b -> b.snapshotId() == id).findFirst().ifPresent(b -> {
+            throw OcidiffException.usage("snapshot " + id + " cannot be deleted or taken again: baseline " + b.name()
+                    + " pins it; remove the baseline first ('ocidiff baseline rm " + b.name() + "')");
+        });
     }
 
     private void requireNoWriter() {

@@ -12,6 +12,7 @@ import io.github.ocidiff.sim.GeneratedTenancy;
 import io.github.ocidiff.sim.GeneratorSpec;
 import io.github.ocidiff.sim.FaultPlan;
 import io.github.ocidiff.sim.FixtureTenancy;
+import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import java.io.File;
 import java.nio.file.Files;
@@ -64,6 +65,26 @@ class SnapshotCommandTest {
                     + (5 - gapLines == 1 ? "" : "s") + " more failed with an error told above");
             assertThat(r.err().lines()).hasSize(1);
             assertThat(r.err()).contains("is PARTIAL: eu-frankfurt-1 (5 scopes:").contains("carried forward as unknown");
+        }
+    }
+
+    /** Taken again (--force) where every region asked is down: the day's snapshot stays, and the error says so. */
+    @Test
+    void aRetakeThatCollectsNothingLeavesTheDaysSnapshot() {
+        FaultPlan down = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), down)) {
+            try (SimHarness up = SimHarness.smallFixture()) {
+                assertThat(run("--config", up.writeConfig("").toString(), "snapshot", "--quiet").exitCode()).isZero();
+                SimHarness.copyOf(up.dir.resolve("store"), sim.dir.resolve("store"));
+            }
+            MainTest.Run r = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet", "--force",
+                    "--region", "eu-frankfurt-1");
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.err()).startsWith("ocidiff: snapshot 2 FAILED: nothing usable was collected; ")
+                    .endsWith("; today's snapshot 1 (COMPLETE) stays the day's" + System.lineSeparator());
+            MainTest.Run again = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet");
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            assertThat(again.out()).startsWith("today's snapshot 1 (taken ").contains("kept");
         }
     }
 
@@ -184,26 +205,44 @@ class SnapshotCommandTest {
 
     @Test
     void aSnapshotKilledMidwayLeavesNothingAndTheNextRunCompletes() throws Exception {
-        stoppedMidway(true);
+        stoppedMidway(true, false);
     }
 
-    /** A stop signal (systemd, docker stop, Ctrl-C): as a kill, and the log says why the run ended. */
+    /**
+     * A stop signal (systemd, docker stop, Ctrl-C): as a kill, and the log says why the run ended. The run takes
+     * the day again (--force): the day's snapshot stays as it was.
+     */
     @Test
-    void aSnapshotStoppedMidwaySaysSoLeavesNothingAndTheNextRunCompletes() throws Exception {
-        assertThat(stoppedMidway(false).lines().filter(l -> l.startsWith("ocidiff:")).toList())
+    void aRetakeStoppedMidwaySaysSoAndLeavesTheDaysSnapshotAsItWas() throws Exception {
+        assertThat(stoppedMidway(false, true).lines().filter(l -> l.startsWith("ocidiff:")).toList())
                 .containsExactly("ocidiff: stopped before it finished (a stop signal); what it was writing is not"
                         + " visible, and the next run discards it");
     }
 
-    /** Stops a snapshot run in a child JVM once it collects (kill -9, or SIGTERM), checks the next run; its output. */
-    private static String stoppedMidway(boolean kill) throws Exception {
+    /**
+     * Stops a snapshot run in a child JVM once it collects (kill -9, or SIGTERM), checks the next run; its output.
+     *
+     * @param retake whether the day has a snapshot already, which the stopped run takes again (--force)
+     */
+    private static String stoppedMidway(boolean kill, boolean retake) throws Exception {
         FaultPlan slow = FaultPlan.none().withLatency(Duration.ofMillis(1_000));
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), slow)) {
+            if (retake) {
+                // Taken at full speed, from a simulator of the same tenancy that answers at once.
+                try (SimHarness fast = SimHarness.smallFixture()) {
+                    MainTest.Run first = run("--config", fast.writeConfig("").toString(), "snapshot", "--quiet");
+                    assertThat(first.exitCode()).as(first.err()).isZero();
+                    SimHarness.copyOf(fast.dir.resolve("store"), sim.dir.resolve("store"));
+                }
+            }
             Path config = sim.writeConfig("  concurrencyPerRegion: 1\n");
             Path log = sim.dir.resolve("child.log");
             Path tmp = Files.createDirectories(sim.dir.resolve("tmp"));
-            Process child = new ProcessBuilder(ocidiff(List.of("-Djava.io.tmpdir=" + tmp), "--config",
-                    config.toString(), "snapshot", "--quiet"))
+            List<String> command = new ArrayList<>(List.of("--config", config.toString(), "snapshot", "--quiet"));
+            if (retake) {
+                command.add("--force");
+            }
+            Process child = new ProcessBuilder(ocidiff(List.of("-Djava.io.tmpdir=" + tmp), command.toArray(String[]::new)))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             // Stop it once it is collecting: after the first scope has been reported.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -229,15 +268,19 @@ class SnapshotCommandTest {
             // The next command to open the store discards what the run left, and says so.
             MainTest.Run list = run("--config", config.toString(), "snapshots");
             assertThat(list.exitCode()).as(list.err()).isZero();
-            assertThat(list.err().lines().toList()).containsExactly("ocidiff: discarded snapshot 1, left unfinished by"
-                    + " an earlier run (stopped, killed or failed before its commit); the store holds what was"
-                    + " committed before it");
+            assertThat(list.err().lines().toList()).containsExactly("ocidiff: discarded snapshot " + (retake ? 2 : 1)
+                    + ", left unfinished by an earlier run (stopped, killed or failed before its commit); the store"
+                    + " holds what was committed before it");
             try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
-                assertThat(store.snapshots()).isEmpty();
+                assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactlyElementsOf(
+                        retake ? List.of(1L) : List.of());
                 assertThat(store.discardedOnOpen()).isEmpty();
             }
             MainTest.Run next = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet");
             assertThat(next.exitCode()).as(next.err()).isZero();
+            if (retake) {
+                assertThat(next.out()).startsWith("today's snapshot 1 (taken ").contains("is COMPLETE with 7 resources; kept");
+            }
             try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
                 assertThat(store.snapshots()).hasSize(1);
                 assertThat(store.snapshots().get(0).resourceCount()).isEqualTo(7);

@@ -240,8 +240,11 @@ class SnapshotJobTest {
             assertThat(partial.summary().status()).isEqualTo(SnapshotStatus.PARTIAL);
             SnapshotJob.Request forced = new SnapshotJob.Request(true, frankfurt.regions(), List.of());
             SnapshotJob.Outcome narrowedAnyway = snapshot(sim, store, "2026-11-03", forced);
-            assertThat(narrowedAnyway.replaced()).map(SnapshotInfo::id).contains(partial.summary().id());
             assertThat(narrowedAnyway.filled()).isEmpty();
+            assertThat(narrowedAnyway.summary().status()).isEqualTo(SnapshotStatus.FAILED);
+            // It collected nothing (Frankfurt is what that day's PARTIAL snapshot missed): today's snapshot stays.
+            assertThat(narrowedAnyway.replaced()).isEmpty();
+            assertThat(narrowedAnyway.standing()).map(SnapshotInfo::id).contains(partial.summary().id());
         }
     }
 
