@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 /** Where the commands that render one report put it: --format and --out (diff, drift). */
 final class ReportOutput {
 
-    @Option(names = "--format", split = ",", paramLabel = "FORMAT",
+    /** As written, split here: picocli's own split drops empty names, so that `--format ,` read as no --format. */
+    @Option(names = "--format", paramLabel = "FORMAT",
             description = "json (default), html, md or csv; several with --format html,md or repeated.")
     List<String> formats = new ArrayList<>();
 
@@ -31,8 +33,13 @@ final class ReportOutput {
 
     /** The chosen formats, checked before any work is done: several need a folder to go into. */
     List<ReportFormat> formats() {
-        List<ReportFormat> chosen = new ArrayList<>(new LinkedHashSet<>(
-                (formats.isEmpty() ? List.of("json") : formats).stream().map(ReportFormat::parse).toList()));
+        List<String> names = formats.isEmpty() ? List.of("json")
+                : formats.stream().flatMap(written -> Arrays.stream(written.split(",", -1))).toList();
+        if (names.stream().anyMatch(String::isBlank)) {
+            throw OcidiffException.usage("--format " + String.join(",", formats) + ": a format name is missing; use"
+                    + " json, html, md or csv, several separated by commas (--format html,md)");
+        }
+        List<ReportFormat> chosen = new ArrayList<>(new LinkedHashSet<>(names.stream().map(ReportFormat::parse).toList()));
         Path out = out();
         if (out == null && chosen.size() > 1) {
             throw OcidiffException.usage("--format: " + chosen.size() + " formats need --out DIR to write them into");

@@ -134,6 +134,15 @@ class DiffCommandTest {
             assertThat(below.exitCode()).isEqualTo(2);
             assertThat(below.err()).endsWith("ocidiff: cannot write the report " + dir.resolve("afile/r.json") + ": "
                     + dir.resolve("afile") + " is a file, not a folder; write it elsewhere\n");
+
+            // A format name left out is told, not read as no --format (which wrote JSON).
+            for (String formats : List.of(",,", "md,", ",")) {
+                MainTest.Run empty = run("--config", config, "diff", "--no-audit", "--format", formats);
+                assertThat(empty.exitCode()).isEqualTo(2);
+                assertThat(empty.out()).isEmpty();
+                assertThat(empty.err()).isEqualTo("ocidiff: --format " + formats + ": a format name is missing; use json,"
+                        + " html, md or csv, several separated by commas (--format html,md)\n");
+            }
         }
     }
 
