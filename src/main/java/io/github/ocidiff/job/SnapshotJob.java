@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Takes today's snapshot: plan from Identity, collect every scope, commit. Idempotent per UTC day: a
@@ -127,8 +128,11 @@ public final class SnapshotJob {
                 .filter(s -> s.day().equals(day) && s.status() != SnapshotStatus.FAILED).reduce((older, newer) -> newer);
         if (standing.isPresent()) {
             SnapshotInfo existing = standing.get();
+            // A region today's snapshot has no scope of is asked of Identity, which tells an unknown one.
             if (existing.status() == SnapshotStatus.COMPLETE && !request.force()
-                    && existing.narrowing().covers(request.narrowing())) {
+                    && existing.narrowing().covers(request.narrowing())
+                    && store.coverage(existing.id()).stream().map(c -> c.scope().region()).collect(Collectors.toSet())
+                    .containsAll(request.regions())) {
                 // Identity is not asked, but the credentials name their tenancy: "kept" must not hide another's.
                 StoreTenancy.require(store, clients.credentials().tenancyId(), "the configured credentials belong to");
                 SnapshotSummary summary = new SnapshotSummary(existing.id(), existing.takenAt(), existing.status(),

@@ -569,12 +569,17 @@ class SnapshotJobTest {
     void identityIsAskedWhatToCoverOnlyToBeUsedWhenTodaysSnapshotIsTakenAndItsFailureIsItsOwn() {
         try (SimHarness sim = SimHarness.smallFixture(); Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
             snapshot(sim, store, "2026-11-02", ALL);
-            SnapshotJob.Request unknownRegion = new SnapshotJob.Request(false, List.of("xx-nowhere-1"), List.of());
+            SnapshotJob.Request unknownCompartment = new SnapshotJob.Request(false, List.of(), List.of("nowhere"));
             // Planning fails, but nothing needs it.
-            assertThat(snapshot(sim, store, "2026-11-02", unknownRegion).kept()).isTrue();
-            SnapshotJob.Request forced = new SnapshotJob.Request(true, unknownRegion.regions(), List.of());
+            assertThat(snapshot(sim, store, "2026-11-02", unknownCompartment).kept()).isTrue();
+            SnapshotJob.Request forced = new SnapshotJob.Request(true, List.of(), unknownCompartment.compartments());
             assertThatThrownBy(() -> snapshot(sim, store, "2026-11-02", forced))
-                    .isInstanceOf(OcidiffException.class).hasMessageContaining("xx-nowhere-1");
+                    .isInstanceOf(OcidiffException.class).hasMessageContaining("nowhere");
+            // A region today's snapshot has no scope of is not kept unasked: a typo is told, not read as covered.
+            SnapshotJob.Request unknownRegion = new SnapshotJob.Request(false, List.of("us-ashburn1"), List.of());
+            assertThatThrownBy(() -> snapshot(sim, store, "2026-11-02", unknownRegion))
+                    .isInstanceOf(OcidiffException.class)
+                    .hasMessageStartingWith("--region: us-ashburn1 is not a READY region subscription of this tenancy");
         }
     }
 
