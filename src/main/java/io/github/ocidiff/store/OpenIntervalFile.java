@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -28,8 +29,12 @@ final class OpenIntervalFile {
     /** Identifies the committed state a file was written for; finishedAt tells apart two stores' snapshot 5. */
     record Token(long snapshotId, long finishedAtNanos, long resourceCount) {
         static Token of(SnapshotInfo snapshot) {
-            return new Token(snapshot.id(), snapshot.finishedAt().getEpochSecond() * 1_000_000_000L
-                    + snapshot.finishedAt().getNano(), snapshot.resourceCount());
+            return of(snapshot.id(), snapshot.finishedAt(), snapshot.resourceCount());
+        }
+
+        static Token of(long snapshotId, Instant finishedAt, long resourceCount) {
+            return new Token(snapshotId, finishedAt.getEpochSecond() * 1_000_000_000L + finishedAt.getNano(),
+                    resourceCount);
         }
     }
 

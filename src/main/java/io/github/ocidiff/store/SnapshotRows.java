@@ -49,11 +49,11 @@ final class SnapshotRows {
                 .fetchSingle(SNAPSHOT.ID);
     }
 
-    static void markCommitted(DSLContext tx, long id, SnapshotStatus status, long resourceCount, long changes,
-                              int failedScopes) {
+    static void markCommitted(DSLContext tx, long id, SnapshotStatus status, Instant finishedAt, long resourceCount,
+                              long changes, int failedScopes) {
         tx.update(SNAPSHOT)
                 .set(SNAPSHOT.STATUS, status.name())
-                .set(SNAPSHOT.FINISHED_AT, utc(Instant.now()))
+                .set(SNAPSHOT.FINISHED_AT, utc(finishedAt))
                 .set(SNAPSHOT.RESOURCE_COUNT, resourceCount)
                 .set(SNAPSHOT.CHANGES, changes)
                 .set(SNAPSHOT.FAILED_SCOPES, failedScopes)

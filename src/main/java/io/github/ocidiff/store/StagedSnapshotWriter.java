@@ -236,25 +236,29 @@ final class StagedSnapshotWriter implements SnapshotWriter {
                     IntervalUpdates.modified(dsl, id));
         }
         long resources = latest.size() + applied.opened() - applied.closed();
+        Instant finishedAt = Instant.now();
+        LatestState.Saved saved = file == null ? null
+                : new LatestState.Saved(file, OpenIntervalFile.Token.of(id, finishedAt, resources));
         // A FAILED retake replaces nothing: the day keeps the snapshot it had.
         boolean replacing = replaces != 0 && status != SnapshotStatus.FAILED;
         if (replacing) {
-            dsl.transaction(configuration -> SnapshotRows.markCommitted(configuration.dsl(), id, status, resources,
-                    Superseding.replace(configuration.dsl(), replaces, id, resources), gaps.size()));
+            // Saved first: the replaced snapshot's intervals that live on start at this one once folded, which the
+            // save would read as opened by it. Killed before the commit, the file names a snapshot never committed.
+            if (saved != null) {
+                latest.save(dsl, id, closed, saved, intoEmpty);
+            }
+            dsl.transaction(configuration -> SnapshotRows.markCommitted(configuration.dsl(), id, status, finishedAt,
+                    resources, Superseding.replace(configuration.dsl(), replaces, id, resources), gaps.size()));
         } else {
-            SnapshotRows.markCommitted(dsl, id, status, resources, applied.changes(), gaps.size());
+            SnapshotRows.markCommitted(dsl, id, status, finishedAt, resources, applied.changes(), gaps.size());
         }
         state = State.COMMITTED;
         stopWriting();
         Staging.clear(dsl);
         // H2 writes committed data to the file in the background; a reported snapshot must survive a kill.
         dsl.query("CHECKPOINT").execute();
-        if (file != null && replacing) {
-            // The replaced snapshot's intervals now start at this one, which the save reads as opened by it.
-            file.delete();
-        } else if (file != null) {
-            OpenIntervalFile.Token token = OpenIntervalFile.Token.of(SnapshotRows.committed(dsl, id).orElseThrow());
-            latest.save(dsl, id, closed, new LatestState.Saved(file, token), intoEmpty);
+        if (saved != null && !replacing) {
+            latest.save(dsl, id, closed, saved, intoEmpty);
         }
         return new SnapshotSummary(id, takenAt, status, resources, gaps);
     }

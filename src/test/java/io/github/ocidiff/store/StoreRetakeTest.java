@@ -87,6 +87,8 @@ class StoreRetakeTest {
                             tuple(m.id(), null));
             assertThat(store.versionsOf(passing.ocid())).isEmpty();
 
+            assertTheNextNightReadsTheSavedLatestState(store, 2);
+
             // The state before the retake is what deleting it brings back, as for any latest snapshot.
             store.deleteSnapshot(m.id());
             assertThat(state(store, p)).isEqualTo(json(web, db, app, batch, cache));
@@ -98,6 +100,36 @@ class StoreRetakeTest {
         assertThat(Resources.intervals(prefix)).isEqualTo(7);
         assertThat(Resources.versions(prefix)).isEqualTo(7);
         assertThat(retakeId).isEqualTo(3);
+    }
+
+    /** The night after a retake reads the latest state it saved, row ids and all, and ends the right intervals. */
+    @Test
+    void theNightAfterARetakeChangesWhatItTookAgain() {
+        try (Store store = Store.open(prefix)) {
+            long p = snapshot(store, 0, first).id();
+            SnapshotInfo n = store.snapshot(snapshot(store, 1, second).id()).orElseThrow();
+            long m = retake(store, n, RETAKE, retaken).id();
+            CanonicalResource createdStopped = resource(ASHBURN_B, "created", "STOPPED");
+            SnapshotSummary next;
+            try (StagedSnapshotWriter writer = (StagedSnapshotWriter) store.begin(NIGHT.plusSeconds(2 * 86_400L),
+                    TENANCY, "crawl")) {
+                assertThat(writer.latestStateFromFile()).isTrue();
+                writer.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
+                // app and created began at the replaced snapshot, now at the retake: both change, web goes.
+                writer.write(ASHBURN_A, List.of(db, app));
+                writer.scopeDone(ok(ASHBURN_A, 2));
+                writer.write(ASHBURN_B, List.of(batch, createdStopped));
+                writer.scopeDone(ok(ASHBURN_B, 2));
+                next = writer.commit();
+            }
+            assertThat(state(store, next.id())).isEqualTo(json(db, app, batch, createdStopped));
+            assertThat(state(store, m)).isEqualTo(json(web, db, appStopped, batch, created));
+            assertThat(state(store, p)).isEqualTo(json(web, db, app, batch, cache));
+            assertThat(store.changesBetween(m, next.id())).extracting(IntervalEdge::ocid)
+                    .containsExactlyInAnyOrder(web.ocid(), app.ocid(), created.ocid());
+            assertThat(store.versionsOf(created.ocid())).extracting(ResourceVersion::validFrom, ResourceVersion::validTo)
+                    .containsExactly(tuple(m, next.id()), tuple(next.id(), null));
+        }
     }
 
     @Test
@@ -147,6 +179,7 @@ class StoreRetakeTest {
             assertThat(store.versionsOf(web.ocid())).extracting(ResourceVersion::validFrom).containsExactly(m);
             assertThat(store.versionsOf(app.ocid())).extracting(ResourceVersion::validFrom).containsExactly(m);
 
+            assertTheNextNightReadsTheSavedLatestState(store, 1);
             SnapshotSummary next = snapshot(store, 1, retaken);
             assertThat(store.snapshot(next.id()).orElseThrow().changesFromPrevious()).isZero();
             assertThat(store.changesBetween(m, next.id())).isEmpty();
@@ -172,6 +205,14 @@ class StoreRetakeTest {
                     .isInstanceOf(OcidiffException.class)
                     .hasMessageContaining("baseline approved pins it");
             assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(p.id(), n.id());
+        }
+    }
+
+    /** The retake saved the latest state beside the store for the night after it, which begins, reads it, and stops. */
+    private static void assertTheNextNightReadsTheSavedLatestState(Store store, int night) {
+        try (StagedSnapshotWriter next = (StagedSnapshotWriter) store.begin(NIGHT.plusSeconds(86_400L * night), TENANCY,
+                "crawl")) {
+            assertThat(next.latestStateFromFile()).as("latest state read from the saved file").isTrue();
         }
     }
 
