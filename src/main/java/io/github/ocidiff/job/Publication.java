@@ -146,10 +146,16 @@ final class Publication {
         }
         try {
             Report mailed = report != null ? report : rebuild(day, now);
-            MailDecision decision = new EmailPublisher(config.publish().email()).publish(mailed, location, files);
+            EmailPublisher.Delivery delivery = new EmailPublisher(config.publish().email()).publish(mailed, location,
+                    files);
+            MailDecision decision = delivery.decision();
             store.dailyReportMailed(day.day(), now, decision.send() ? null : decision.reason());
-            lines.add(day.day() + (decision.send() ? ": mailed to " + String.join(", ", config.publish().email().to())
-                    : ": no mail: " + decision.reason()));
+            if (delivery.refused().isPresent()) {
+                failures.add(day.day() + ": " + delivery.refused().get());
+            } else {
+                lines.add(day.day() + (decision.send() ? ": mailed to " + String.join(", ", config.publish().email().to())
+                        : ": no mail: " + decision.reason()));
+            }
         } catch (OcidiffException e) {
             failures.add(day.day() + ": mail failed, retried on the next run: " + e.getMessage());
         }

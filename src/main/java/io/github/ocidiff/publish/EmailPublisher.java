@@ -26,9 +26,11 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
@@ -57,21 +59,32 @@ public final class EmailPublisher {
         this.server = config.host() + ":" + config.port();
     }
 
+    /**
+     * What became of the night's mail.
+     *
+     * @param refused when the server took the mail for some recipients and refused others: which, and why
+     */
+    public record Delivery(MailDecision decision, Optional<String> refused) {
+    }
+
     /** Decides by {@link MailDecision#decide} and sends the summary with the report files when it says so. */
-    public MailDecision publish(Report report, String reportLocation, List<ReportFile> attachments) {
+    public Delivery publish(Report report, String reportLocation, List<ReportFile> attachments) {
         MailDecision decision = MailDecision.decide(config, report);
+        Optional<String> refused = Optional.empty();
         if (decision.send()) {
-            send(SummaryMail.of(report, config.subjectPrefix(), reportLocation), attachments);
+            refused = send(SummaryMail.of(report, config.subjectPrefix(), reportLocation), attachments);
         }
-        return decision;
+        return new Delivery(decision, refused);
     }
 
     /**
      * Sends one mail to every recipient of {@code publish.email.to}, with as many of the files as fit in the smaller of
      * {@code publish.email.maxMessageMb} and the size the server announces (see {@link MailAttachments}); those that do
-     * not are named in it.
+     * not are named in it. A recipient the server refuses does not keep the mail from the others.
+     *
+     * @return the recipients the server refused while it took the mail for the others, and why
      */
-    public void send(SummaryMail mail, List<ReportFile> attachments) {
+    public Optional<String> send(SummaryMail mail, List<ReportFile> attachments) {
         for (ReportFile file : attachments) {
             if (!Files.isReadable(file.path())) {
                 throw new OcidiffException(OcidiffException.RUNTIME, "cannot attach report file " + file.path()
@@ -88,9 +101,26 @@ public final class EmailPublisher {
                 throw OcidiffException.runtime("cannot build the report mail: " + redact(e.getMessage()), e);
             }
             transport.sendMessage(message, message.getAllRecipients());
+            return Optional.empty();
+        } catch (SendFailedException e) {
+            Address[] sent = e.getValidSentAddresses();
+            Address[] invalid = e.getInvalidAddresses();
+            if (sent == null || sent.length == 0 || invalid == null || invalid.length == 0) {
+                throw failure(e);
+            }
+            // The server's own words for the first refused address, where "Invalid Addresses" says nothing.
+            MessagingException why = cause(e, SMTPAddressFailedException.class) != null
+                    ? cause(e, SMTPAddressFailedException.class) : e;
+            return Optional.of("the SMTP server " + server + " refused " + addresses(invalid) + " (" + reason(why)
+                    + ") and took the mail for " + addresses(sent) + ", to whom it is not sent again; correct or"
+                    + " remove " + (invalid.length == 1 ? "it" : "them") + " in publish.email.to");
         } catch (MessagingException e) {
             throw failure(e);
         }
+    }
+
+    private static String addresses(Address[] addresses) {
+        return Arrays.stream(addresses).map(Address::toString).collect(Collectors.joining(", "));
     }
 
     /**
@@ -126,6 +156,8 @@ public final class EmailPublisher {
         // receive the credentials in clear text.
         p.put("mail.smtp.starttls.required", String.valueOf(config.startTls()));
         p.put("mail.smtp.ssl.checkserveridentity", "true");
+        // One recipient refused (a typo, a mailbox closed) kept the mail from all of them, every night.
+        p.put("mail.smtp.sendpartial", "true");
         String millis = String.valueOf(TIMEOUT.toMillis()); // without them a stalled server hangs the night's job
         p.put("mail.smtp.connectiontimeout", millis);
         p.put("mail.smtp.timeout", millis);
@@ -211,10 +243,9 @@ public final class EmailPublisher {
                     + " publish.email.maxMessageMb below its limit";
         } else if (e instanceof SendFailedException failed && failed.getInvalidAddresses() != null
                 && failed.getInvalidAddresses().length > 0) {
-            // Named: one recipient the server refuses keeps the mail from all of them, every night.
+            // Every recipient refused: named, with the fix.
             problem = "the server refused the recipient" + (failed.getInvalidAddresses().length == 1 ? " " : "s ")
-                    + Arrays.stream(failed.getInvalidAddresses()).map(Address::toString)
-                    .collect(Collectors.joining(", ")) + " (" + reason(e) + "); correct or remove "
+                    + addresses(failed.getInvalidAddresses()) + " (" + reason(e) + "); correct or remove "
                     + (failed.getInvalidAddresses().length == 1 ? "it" : "them") + " in publish.email.to";
         } else if (e instanceof SendFailedException) {
             problem = "the server refused the message (" + reason(e) + "); check that publish.email.from is an"

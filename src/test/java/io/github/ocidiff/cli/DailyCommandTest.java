@@ -10,6 +10,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.github.ocidiff.Golden;
 import io.github.ocidiff.SimHarness;
+import io.github.ocidiff.publish.ScriptedSmtp;
 import io.github.ocidiff.sim.FaultPlan;
 import io.github.ocidiff.sim.FixtureTenancy;
 import jakarta.mail.internet.MimeMessage;
@@ -234,6 +235,33 @@ class DailyCommandTest {
                     .contains("2026-11-01: mailed").contains("2026-11-02: mailed");
             assertThat(sim.server.objects("us-ashburn-1", BUCKET)).hasSize(8);
             assertThat(subjects()).hasSize(2);
+        }
+    }
+
+    /**
+     * A recipient the mail server refuses: the others get the mail, the night exits 1 naming the refused one, and the
+     * mail is not sent again to those who got it.
+     */
+    @Test
+    void aRefusedRecipientIsNamedAndTheOthersGetTheMailOnce() throws Exception {
+        try (SimHarness sim = SimHarness.goldenFixture();
+             ScriptedSmtp server = new ScriptedSmtp(0, "250 OK", "typo@example.com")) {
+            Path config = Path.of(publishing(sim, server.port(), null));
+            Files.writeString(config, Files.readString(config).replace("    username: " + USER + "\n", "")
+                    .replace("    password: " + PASSWORD + "\n", "")
+                    .replace("to: [ops@example.com]", "to: [typo@example.com, ops@example.com]"));
+            MainTest.Run night = daily(sim, config.toString(), "2026-11-01");
+            assertThat(night.exitCode()).isEqualTo(1);
+            assertThat(server.received()).isNotEmpty();
+            assertThat(night.err()).contains("ocidiff: 2026-11-01: the SMTP server 127.0.0.1:" + server.port()
+                    + " refused typo@example.com (550 5.1.1 <typo@example.com>: Recipient address rejected: User"
+                    + " unknown) and took the mail for ops@example.com, to whom it is not sent again; correct or remove"
+                    + " it in publish.email.to");
+            assertThat(night.out()).doesNotContain("mailed to");
+
+            MainTest.Run again = daily(sim, config.toString(), "2026-11-01");
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            assertThat(again.out()).contains("published by an earlier run").contains("mailed");
         }
     }
 

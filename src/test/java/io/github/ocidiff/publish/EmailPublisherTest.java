@@ -24,6 +24,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,12 +178,13 @@ class EmailPublisherTest {
     void publishSendsWhatTheDecisionAllows() throws Exception {
         EmailPublisher publisher = new EmailPublisher(config());
 
-        MailDecision quiet = publisher.publish(report(List.of()), null, List.of());
-        MailDecision busy = publisher.publish(report(List.of(change(ChangeKind.DELETED, "web-1", null))),
+        EmailPublisher.Delivery quiet = publisher.publish(report(List.of()), null, List.of());
+        EmailPublisher.Delivery busy = publisher.publish(report(List.of(change(ChangeKind.DELETED, "web-1", null))),
                 "reports/2026-11-25/report.html", List.of());
 
-        assertThat(quiet).isEqualTo(new MailDecision(false, "no changes and publish.email.onlyWhenChanged is true"));
-        assertThat(busy).isEqualTo(new MailDecision(true, "1 change(s)"));
+        assertThat(quiet).isEqualTo(new EmailPublisher.Delivery(new MailDecision(false,
+                "no changes and publish.email.onlyWhenChanged is true"), Optional.empty()));
+        assertThat(busy).isEqualTo(new EmailPublisher.Delivery(new MailDecision(true, "1 change(s)"), Optional.empty()));
         assertThat(SMTP.waitForIncomingEmail(5_000, 2)).isTrue();
         assertThat(SMTP.getReceivedMessages()).hasSize(2).allSatisfy(m -> assertThat(m.getSubject())
                 .isEqualTo("[ocidiff] tenancy acme 2026-11-25: 0 created, 1 deleted, 0 modified, 0 moved — 1 unattributed"));
@@ -244,9 +246,26 @@ class EmailPublisherTest {
         assertThat(received.getFrom()).containsExactly(new InternetAddress("ocidiff reports <ocidiff@example.com>"));
     }
 
-    /** One recipient the server refuses keeps the mail from all: named, with the fix. */
+    /** A recipient the server refuses does not keep the mail from the others: it goes, and the refused is named. */
     @Test
-    void aRecipientTheServerRefusesIsNamed() throws Exception {
+    void aRecipientTheServerRefusesIsNamedAndTheOthersGetTheMail() throws Exception {
+        try (ScriptedSmtp server = new ScriptedSmtp(0, "250 OK", "bad@example.com")) {
+            EmailConfig two = new EmailConfig(true, "127.0.0.1", server.port(), null, null, "ocidiff@example.com",
+                    List.of("bad@example.com", "ops@example.com"), true, 0, false, "[ocidiff]", 2);
+
+            Optional<String> refused = new EmailPublisher(two).send(summary(), List.of());
+
+            MimeMessage received = new MimeMessage(null, new java.io.ByteArrayInputStream(server.received()));
+            assertThat(received.getSubject()).startsWith("[ocidiff]");
+            assertThat(refused).contains("the SMTP server 127.0.0.1:" + server.port() + " refused bad@example.com (550"
+                    + " 5.1.1 <bad@example.com>: Recipient address rejected: User unknown) and took the mail for"
+                    + " ops@example.com, to whom it is not sent again; correct or remove it in publish.email.to");
+        }
+    }
+
+    /** Every recipient refused: named, with the fix. */
+    @Test
+    void recipientsTheServerRefusesAreNamed() throws Exception {
         jakarta.mail.SendFailedException refused = new jakarta.mail.SendFailedException("Invalid Addresses", null,
                 null, new InternetAddress[] {new InternetAddress("ops@example.com")},
                 new InternetAddress[] {new InternetAddress("bad@example.com")});

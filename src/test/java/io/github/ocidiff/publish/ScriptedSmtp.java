@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * An SMTP server for one mail, without AUTH or STARTTLS, that announces a message size limit (SIZE, RFC 1870)
  * and ends the mail with a reply of the test's choosing, as GreenMail does neither.
  */
-final class ScriptedSmtp implements AutoCloseable {
+public final class ScriptedSmtp implements AutoCloseable {
     private final ServerSocket socket;
     private final CompletableFuture<byte[]> received = new CompletableFuture<>();
 
@@ -26,22 +26,27 @@ final class ScriptedSmtp implements AutoCloseable {
      * @param endReply the reply to the mail's end of data, e.g. "250 OK" or "552 5.3.4 Message too big"
      */
     ScriptedSmtp(long size, String endReply) throws IOException {
+        this(size, endReply, null);
+    }
+
+    /** @param refused a recipient whose RCPT TO the server refuses (550), or null */
+    public ScriptedSmtp(long size, String endReply, String refused) throws IOException {
         socket = new ServerSocket(0);
-        Thread thread = new Thread(() -> serve(size, endReply), "scripted-smtp");
+        Thread thread = new Thread(() -> serve(size, endReply, refused), "scripted-smtp");
         thread.setDaemon(true);
         thread.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     /** The mail's data as it arrived, its dot-stuffing undone. */
-    byte[] received() throws Exception {
+    public byte[] received() throws Exception {
         return received.get(10, TimeUnit.SECONDS);
     }
 
-    private void serve(long size, String endReply) {
+    private void serve(long size, String endReply, String refused) {
         try (Socket client = socket.accept();
              BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
              OutputStream out = client.getOutputStream()) {
@@ -59,6 +64,8 @@ final class ScriptedSmtp implements AutoCloseable {
                     }
                     received.complete(data.toByteArray());
                     reply(out, endReply);
+                } else if (refused != null && command.startsWith("RCPT TO") && line.contains("<" + refused + ">")) {
+                    reply(out, "550 5.1.1 <" + refused + ">: Recipient address rejected: User unknown");
                 } else if (command.startsWith("QUIT")) {
                     reply(out, "221 bye");
                     return;
