@@ -8,6 +8,7 @@ import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
+import io.github.ocidiff.oci.RegionIds;
 import io.github.ocidiff.store.OcidHashSet;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.StoredResource;
@@ -161,9 +162,7 @@ public final class ImportJob {
                 r.displayName(), r.json(), r.sha256());
     }
 
-    /** An OCI region identifier: us-ashburn-1, us-gov-ashburn-1, eu-frankfurt-1. */
-    private static final String REGION = "[a-z]{2,}(?:-[a-z]+)+-\\d+";
-    private static final Pattern REGION_FILE = Pattern.compile("(" + REGION + ")\\.json(\\.gz)?");
+    private static final Pattern REGION_FILE = Pattern.compile("(" + RegionIds.PATTERN + ")\\.json(\\.gz)?");
 
     /** The tenancy of imported snapshots whose files never showed the root compartment. */
     public static final String UNKNOWN_TENANCY = "unknown";
@@ -175,7 +174,7 @@ public final class ImportJob {
     public static String regionOf(Path file, String explicit) {
         if (explicit != null) {
             // A mistyped region would make a snapshot of a region no other has, the real one not collected.
-            if (!explicit.matches(REGION)) {
+            if (!RegionIds.valid(explicit)) {
                 throw OcidiffException.usage("--region " + explicit + ": not an OCI region identifier; write it"
                         + " like us-ashburn-1");
             }

@@ -64,6 +64,12 @@ public final class Authenticator {
                         + "; add it (see `oci setup config`)");
             }
         }
+        String region = configFile.get("region");
+        if (region != null && !RegionIds.valid(region)) {
+            // Read as a region, it sent every call to a region that is not there, told as a policy problem.
+            throw OcidiffException.usage("region=" + region + " in profile [" + profile + "] of " + file + " is not an OCI"
+                    + " region identifier; write the tenancy's home region like us-ashburn-1");
+        }
         Path keyFile = expand(configFile.get("key_file"));
         checkKey(keyFile, configFile.get("pass_phrase"), profile, file, auth.allowInsecureKeyPermissions());
         String where = "profile [" + profile + "] of " + file;

@@ -113,6 +113,18 @@ class AuthenticatorTest {
         }
     }
 
+    /** A mistyped home region sent every call to a region that is not there, which read as a policy problem. */
+    @Test
+    void aRegionThatIsNoRegionIdentifierIsNamed() throws IOException {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            Path config = rewrite(sim, "region=us-ashburn-1", "region=us-ashburn1");
+            assertThatThrownBy(() -> authenticate(sim, config, "DEFAULT"))
+                    .isInstanceOf(OcidiffException.class)
+                    .hasMessage("region=us-ashburn1 in profile [DEFAULT] of " + config + " is not an OCI region"
+                            + " identifier; write the tenancy's home region like us-ashburn-1");
+        }
+    }
+
     @Test
     void aProfileWithoutFingerprintIsNamed() throws IOException {
         try (SimHarness sim = SimHarness.smallFixture()) {
