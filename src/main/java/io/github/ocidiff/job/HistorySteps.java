@@ -108,8 +108,10 @@ final class HistorySteps {
         Scope scope = new Scope(r.region(), r.compartmentId());
         List<NotCollected> notCollected = new ArrayList<>();
         SnapshotInfo lastSeen = since;
+        // A first step may start at a snapshot that did not collect it: the first kept after pruning, carrying it.
+        long from = comparedWith == null ? since.id() : since.id() + 1;
         for (SnapshotInfo s : snapshots) {
-            if (s.id() > since.id() && (version.validTo() == null || s.id() < version.validTo())) {
+            if (s.id() >= from && (version.validTo() == null || s.id() < version.validTo())) {
                 Optional<String> missed = missed(s, scope);
                 if (missed.isPresent()) {
                     notCollected.add(new NotCollected(SnapshotRef.of(s), missed.get()));

@@ -285,6 +285,21 @@ class HistoryStepsTest {
         assertThat(modified.caveat()).isNull();
     }
 
+    /** After pruning, the first snapshot kept may have carried the resource unseen: its first step says so. */
+    @Test
+    void aFirstStepAtASnapshotThatDidNotCollectItsScopeSaysSo() {
+        snapshot(1, SnapshotStatus.PARTIAL, 1);
+        coverage.put(1L, List.of(failed(APP), ok(DEV)));
+        History history = history(List.of(version(1, null, instance(APP, "RUNNING"))));
+
+        HistoryStep first = history.steps().get(0);
+        assertThat(first.kind()).isEqualTo(StepKind.FIRST_SEEN);
+        assertThat(id(first.since())).isEqualTo(1L);
+        assertThat(id(first.lastSeen())).isEqualTo(5L);
+        assertThat(first.notCollected()).extracting(n -> n.snapshot().snapshotId(), NotCollected::reason)
+                .containsExactly(tuple(1L, TROUBLE));
+    }
+
     @Test
     void actorsAreTheEventsOfTheNightBeforeAStepOnceFromEveryKeptPairSpanningIt() {
         ObjectNode running = instance(APP, "RUNNING");
