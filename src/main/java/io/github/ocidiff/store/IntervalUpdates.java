@@ -6,12 +6,14 @@ import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_STAGING;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
 import io.github.ocidiff.store.jooq.tables.SnapshotStaging;
 import java.util.BitSet;
+import java.util.List;
 import java.util.PrimitiveIterator;
 import java.util.function.IntToLongFunction;
 import org.jooq.BatchBindStep;
@@ -120,31 +122,51 @@ final class IntervalUpdates {
      * Folds snapshot {@code n} into {@code m}, the next one, so that {@code n} can go with every other snapshot's
      * state as it was: what lived only at {@code n} goes, and what started or ended at {@code n} starts or ends at
      * {@code m}, the first snapshot after the one before {@code n} where that shows.
+     *
+     * @return blocks that may be named by no interval any more (see {@link #joinBack})
      */
-    static void fold(DSLContext tx, long n, long m) {
+    static List<Long> fold(DSLContext tx, long n, long m) {
         ResourceInterval i = RESOURCE_INTERVAL;
         tx.deleteFrom(i).where(i.VALID_FROM.eq(n), i.VALID_TO.eq(m)).execute();
         tx.update(i).set(i.VALID_FROM, m).where(i.VALID_FROM.eq(n)).execute();
         tx.update(i).set(i.VALID_TO, m).where(i.VALID_TO.eq(n)).execute();
+        return joinBack(tx, m);
+    }
+
+    /**
+     * Makes one interval of two that meet at {@code m} with the same content: a resource the folded snapshot saw
+     * changed and the next as it was before, which would read as a step that changed nothing. The open one stays,
+     * named by its row id in the latest state saved beside the store, and takes the other's start and version
+     * (stored in an older block, which deleting snapshot {@code m} keeps).
+     *
+     * @return the blocks of the versions {@code m} stored for them, which no interval may name any more
+     */
+    private static List<Long> joinBack(DSLContext tx, long m) {
+        ResourceInterval i = RESOURCE_INTERVAL;
+        ResourceInterval ended = RESOURCE_INTERVAL.as("ended");
+        Condition before = ended.OCID_KEY.eq(i.OCID_KEY).and(ended.OCID.eq(i.OCID)).and(ended.SHA256.eq(i.SHA256))
+                .and(ended.VALID_TO.eq(m));
+        List<Long> blocks = tx.selectDistinct(i.BLOCK_ID).from(i).join(ended).on(before)
+                .where(i.VALID_FROM.eq(m), i.BLOCK_ID.isNotNull()).fetch(i.BLOCK_ID);
+        tx.update(i)
+                .set(i.VALID_FROM, select(ended.VALID_FROM).from(ended).where(before))
+                .set(i.BLOCK_ID, select(ended.BLOCK_ID).from(ended).where(before))
+                .set(i.BLOCK_LINE, select(ended.BLOCK_LINE).from(ended).where(before))
+                .where(i.VALID_FROM.eq(m)).andExists(selectOne().from(ended).where(before)).execute();
+        ResourceInterval joined = RESOURCE_INTERVAL.as("joined");
+        tx.deleteFrom(i).where(i.VALID_TO.eq(m)).andExists(selectOne().from(joined).where(
+                joined.OCID_KEY.eq(i.OCID_KEY), joined.OCID.eq(i.OCID), joined.SHA256.eq(i.SHA256),
+                joined.VALID_FROM.eq(i.VALID_FROM), joined.VALID_TO.isNull())).execute();
+        return blocks;
     }
 
     /**
      * How many resources differ between snapshot {@code s} and the one before it, from the intervals {@code s}
-     * opened and ended: a resource counts once whether created, deleted or modified, and not at all when it came
-     * back to the content it had (which only a folded snapshot shows, see {@link #fold}).
+     * opened and ended: a resource counts once whether created, deleted or modified.
      */
     static long changes(DSLContext tx, long s) {
-        ResourceInterval ended = RESOURCE_INTERVAL.as("ended");
-        ResourceInterval started = RESOURCE_INTERVAL.as("started");
-        Condition sameResource = started.OCID_KEY.eq(ended.OCID_KEY).and(started.OCID.eq(ended.OCID))
-                .and(started.VALID_FROM.eq(s));
-        long opened = tx.fetchCount(started, started.VALID_FROM.eq(s));
-        long closed = tx.fetchCount(ended, ended.VALID_TO.eq(s));
-        long modified = tx.fetchCount(selectOne().from(ended).where(ended.VALID_TO.eq(s))
-                .andExists(selectOne().from(started).where(sameResource)));
-        long back = tx.fetchCount(selectOne().from(ended).where(ended.VALID_TO.eq(s))
-                .andExists(selectOne().from(started).where(sameResource).and(started.SHA256.eq(ended.SHA256))));
-        return opened + closed - modified - back;
+        ResourceInterval i = RESOURCE_INTERVAL;
+        return tx.fetchCount(i, i.VALID_FROM.eq(s)) + tx.fetchCount(i, i.VALID_TO.eq(s)) - modified(tx, s);
     }
 
     /** Undoes the latest snapshot {@code s}: what it opened goes, what it closed is open again. */

@@ -4,6 +4,7 @@ import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static io.github.ocidiff.store.jooq.Tables.VERSION_BLOCK;
 
+import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -34,9 +35,9 @@ final class Superseding {
         }
         EvidenceRows.deleteFor(tx, replaced);
         CompartmentRows.deleteFor(tx, replaced);
-        IntervalUpdates.fold(tx, replaced, by);
+        List<Long> freed = IntervalUpdates.fold(tx, replaced, by);
         // The blocks it wrote hold versions that now start at the replacement, or that no interval names any more.
-        tx.deleteFrom(VERSION_BLOCK).where(VERSION_BLOCK.FIRST_SNAPSHOT.eq(replaced))
+        tx.deleteFrom(VERSION_BLOCK).where(VERSION_BLOCK.FIRST_SNAPSHOT.eq(replaced).or(VERSION_BLOCK.ID.in(freed)))
                 .andNotExists(DSL.selectOne().from(RESOURCE_INTERVAL)
                         .where(RESOURCE_INTERVAL.BLOCK_ID.eq(VERSION_BLOCK.ID)))
                 .execute();

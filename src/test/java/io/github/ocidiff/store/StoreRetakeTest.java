@@ -86,6 +86,10 @@ class StoreRetakeTest {
                     .containsExactly(tuple(p, m.id()),
                             tuple(m.id(), null));
             assertThat(store.versionsOf(passing.ocid())).isEmpty();
+            // Back as they were: one version since the first night, not a second of the same content from the retake.
+            assertThat(store.versionsOf(db.ocid())).extracting(ResourceVersion::validFrom, ResourceVersion::validTo)
+                    .containsExactly(tuple(p, null));
+            assertThat(store.versionsOf(batch.ocid())).extracting(v -> v.resource().json()).containsExactly(batch.json());
 
             assertTheNextNightReadsTheSavedLatestState(store, 2);
 
