@@ -1,8 +1,10 @@
 package io.github.ocidiff.cli;
 
 import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.store.Commits;
 import io.github.ocidiff.store.DiskFailure;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -16,13 +18,19 @@ public final class Main {
     private Main() {
     }
 
+    /** How long a stop waits for a commit under way to end, well within systemd's 90 s before it kills. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
     public static void main(String[] args) {
         // A stop signal (systemd, docker stop, Ctrl-C) ends the JVM without a word otherwise: the log says so.
         AtomicBoolean finished = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!finished.get()) {
-                System.err.println("ocidiff: stopped before it finished (a stop signal); what it was writing is not"
-                        + " visible, and the next run discards it");
+                // A commit under way when the signal came ends first (the JVM runs on while its hooks do).
+                System.err.println(Commits.last(STOP_WAIT).stream().mapToObj(id -> "ocidiff: stopped before it"
+                        + " finished (a stop signal), after it committed snapshot " + id + ", which stays; the next run"
+                        + " does what remained").findFirst().orElse("ocidiff: stopped before it finished (a stop"
+                        + " signal); what it was writing is not visible, and the next run discards it"));
             }
         }, "ocidiff-stopped"));
         HeapWatch.start(HeapWatch.WINDOW, HeapWatch.LIMIT, "ocidiff: " + stalled(Runtime.getRuntime().maxMemory()),

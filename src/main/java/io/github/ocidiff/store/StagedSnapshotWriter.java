@@ -247,20 +247,30 @@ final class StagedSnapshotWriter implements SnapshotWriter {
             if (saved != null) {
                 latest.save(dsl, id, closed, saved, intoEmpty);
             }
-            dsl.transaction(configuration -> SnapshotRows.markCommitted(configuration.dsl(), id, status, finishedAt,
-                    resources, Superseding.replace(configuration.dsl(), replaces, id, resources), gaps.size()));
+            Commits.committing(id, () -> {
+                dsl.transaction(configuration -> SnapshotRows.markCommitted(configuration.dsl(), id, status, finishedAt,
+                        resources, Superseding.replace(configuration.dsl(), replaces, id, resources), gaps.size()));
+                return checkpoint();
+            });
         } else {
-            SnapshotRows.markCommitted(dsl, id, status, finishedAt, resources, applied.changes(), gaps.size());
+            long changes = applied.changes();
+            Commits.committing(id, () -> {
+                SnapshotRows.markCommitted(dsl, id, status, finishedAt, resources, changes, gaps.size());
+                return checkpoint();
+            });
         }
         state = State.COMMITTED;
         stopWriting();
         Staging.clear(dsl);
-        // H2 writes committed data to the file in the background; a reported snapshot must survive a kill.
-        dsl.query("CHECKPOINT").execute();
         if (saved != null && !replacing) {
             latest.save(dsl, id, closed, saved, intoEmpty);
         }
         return new SnapshotSummary(id, takenAt, status, resources, gaps);
+    }
+
+    /** H2 writes committed data to the file in the background; a reported snapshot must survive a kill. */
+    private int checkpoint() {
+        return dsl.query("CHECKPOINT").execute();
     }
 
     /** Abandons the snapshot unless committed: its row, staging rows and new resources go. */

@@ -220,6 +220,36 @@ class SnapshotCommandTest {
     }
 
     /**
+     * A stop signal after the night's commit (here while the mail server keeps it waiting): the log says the snapshot
+     * stays, and the next run finds it.
+     */
+    @Test
+    void aRunStoppedAfterItsCommitSaysTheSnapshotStays() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture(); java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
+            Path config = sim.writeConfig("publish:\n  email:\n    enabled: true\n    host: 127.0.0.1\n    port: "
+                    + silent.getLocalPort() + "\n    startTls: false\n    from: ocidiff@example.com\n"
+                    + "    to: [ops@example.com]\n    onlyWhenChanged: false\n");
+            Path log = sim.dir.resolve("child.log");
+            Process child = new ProcessBuilder(ocidiff(List.of(), "--config", config.toString(), "daily", "--quiet"))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // The mail goes out after the commit: once the server is asked, the snapshot is in.
+            silent.setSoTimeout(30_000);
+            try (java.net.Socket mail = silent.accept()) {
+                child.destroy();
+                assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(child.exitValue()).isEqualTo(143);
+            assertThat(Files.readString(log).lines().filter(l -> l.startsWith("ocidiff:")).toList())
+                    .containsExactly("ocidiff: stopped before it finished (a stop signal), after it committed snapshot 1,"
+                            + " which stays; the next run does what remained");
+            try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+                assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(1L);
+                assertThat(store.discardedOnOpen()).isEmpty();
+            }
+        }
+    }
+
+    /**
      * Stops a snapshot run in a child JVM once it collects (kill -9, or SIGTERM), checks the next run; its output.
      *
      * @param retake whether the day has a snapshot already, which the stopped run takes again (--force)
