@@ -54,7 +54,8 @@ public final class SnapshotJob {
      *
      * @param replaced today's earlier snapshot that the new one replaced
      * @param filled   today's earlier snapshot, PARTIAL, whose gaps the new one filled (it stays, as it was)
-     * @param standing today's earlier snapshot that the new one, FAILED, did not replace
+     * @param standing today's earlier snapshot that the new one, FAILED, did not replace; or, with {@code kept},
+     *                 the COMPLETE one a retake with gaps (in the summary's failed scopes) left in place
      * @param vanished  resources Search listed that were deleted before their details were read, left out
      */
     public record Outcome(SnapshotSummary summary, boolean kept, Optional<SnapshotInfo> replaced,
@@ -175,6 +176,18 @@ public final class SnapshotJob {
                 ? store.retake(takenAt, plan.tenancyId(), "crawl", request.narrowing(), replacing.get())
                 : store.begin(takenAt, plan.tenancyId(), "crawl", request.narrowing())) {
             CrawlResult crawled = crawler.collect(plan, writer, progress, last);
+            List<ScopeCoverage> gaps = crawled.coverage().stream().filter(c -> !c.ok()).toList();
+            Optional<SnapshotInfo> complete = replacing.filter(r -> r.status() == SnapshotStatus.COMPLETE
+                    && r.narrowing().isNone());
+            if (complete.isPresent() && !gaps.isEmpty()) {
+                // Taken again (--force) with scopes the day's COMPLETE snapshot collected now missing: replaced, the
+                // day would turn PARTIAL, and the next night's report would repeat its changes. Abandoned instead.
+                SnapshotInfo stays = complete.get();
+                return new Outcome(new SnapshotSummary(stays.id(), stays.takenAt(), stays.status(),
+                        stays.resourceCount(), gaps), true, Optional.empty(), Optional.empty(), complete,
+                        plan.regions().size(), plan.scopes().size(), Duration.ofNanos(System.nanoTime() - start),
+                        crawled.vanished());
+            }
             progress.committing();
             SnapshotSummary summary = writer.commit();
             store.saveCompartments(summary.id(), plan.tree().all());

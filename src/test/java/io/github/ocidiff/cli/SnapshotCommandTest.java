@@ -68,20 +68,34 @@ class SnapshotCommandTest {
         }
     }
 
-    /** Taken again (--force) where every region asked is down: the day's snapshot stays, and the error says so. */
+    /**
+     * Taken again (--force) with a region down, whole or narrowed to it: the day's COMPLETE snapshot stays, not replaced
+     * by one that would carry that region unknown (the day PARTIAL, the next night's report repeating its changes).
+     */
     @Test
-    void aRetakeThatCollectsNothingLeavesTheDaysSnapshot() {
+    void aRetakeWithGapsLeavesTheDaysCompleteSnapshot() {
         FaultPlan down = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), down)) {
             try (SimHarness up = SimHarness.smallFixture()) {
                 assertThat(run("--config", up.writeConfig("").toString(), "snapshot", "--quiet").exitCode()).isZero();
                 SimHarness.copyOf(up.dir.resolve("store"), sim.dir.resolve("store"));
             }
+            // Taken again whole: what Frankfurt held would be unknown in place of the day's COMPLETE collection.
+            MainTest.Run whole = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet", "--force");
+            assertThat(whole.exitCode()).isEqualTo(4);
+            assertThat(whole.out()).contains("\ntoday's snapshot 1 (taken ").contains("is COMPLETE with 7 resources; kept\n");
+            assertThat(whole.err()).startsWith("ocidiff: the retake could not collect eu-frankfurt-1 (5 scopes: ")
+                    .endsWith("; today's snapshot 1 (COMPLETE) stays the day's rather than be replaced by less: take it"
+                            + " again once they answer" + System.lineSeparator());
+            try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+                assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(1L);
+            }
             MainTest.Run r = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet", "--force",
                     "--region", "eu-frankfurt-1");
-            assertThat(r.exitCode()).isEqualTo(1);
-            assertThat(r.err()).startsWith("ocidiff: snapshot 2 FAILED: nothing usable was collected; ")
-                    .endsWith("; today's snapshot 1 (COMPLETE) stays the day's" + System.lineSeparator());
+            assertThat(r.exitCode()).isEqualTo(4);
+            assertThat(r.err()).startsWith("ocidiff: the retake could not collect eu-frankfurt-1 (5 scopes: ")
+                    .endsWith("; today's snapshot 1 (COMPLETE) stays the day's rather than be replaced by less: take it"
+                            + " again once they answer" + System.lineSeparator());
             MainTest.Run again = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet");
             assertThat(again.exitCode()).as(again.err()).isZero();
             assertThat(again.out()).startsWith("today's snapshot 1 (taken ").contains("kept");
