@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.job.SnapshotJson;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
@@ -82,6 +83,10 @@ public final class SnapshotsCommand extends BaseCommand implements Callable<Inte
     private static String coverage(SnapshotInfo s) {
         String collected = s.failedScopes() == 0 ? "complete" : String.format("%,d scope%s not collected",
                 s.failedScopes(), s.failedScopes() == 1 ? "" : "s");
+        if (s.fill().isPresent() && s.status() == SnapshotStatus.FAILED) {
+            return collected + " (to fill snapshot " + s.fill().get().filledId() + ": "
+                    + s.fill().get().retaken().describe() + " taken again, nothing collected)";
+        }
         if (s.fill().isPresent()) {
             return collected + " (" + s.fill().get().describe() + ")";
         }

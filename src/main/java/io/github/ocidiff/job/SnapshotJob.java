@@ -54,7 +54,7 @@ public final class SnapshotJob {
      *
      * @param replaced today's earlier snapshot that the new one replaced
      * @param filled   today's earlier snapshot, PARTIAL, whose gaps the new one filled (it stays, as it was)
-     * @param standing today's earlier snapshot that the new one, FAILED, did not replace; or, with {@code kept},
+     * @param standing today's earlier snapshot that the new one, FAILED, did not replace (or fill); or, with {@code kept},
      *                 the COMPLETE one a retake with gaps (in the summary's failed scopes) left in place
      * @param vanished  resources Search listed that were deleted before their details were read, left out
      */
@@ -193,7 +193,10 @@ public final class SnapshotJob {
             store.saveCompartments(summary.id(), plan.tree().all());
             // A FAILED retake replaces nothing: today's snapshot stays beside it.
             Optional<SnapshotInfo> gone = replacing.filter(r -> store.snapshot(r.id()).isEmpty());
-            return new Outcome(summary, false, replaced.or(() -> gone), filled, replacing.filter(r -> gone.isEmpty()),
+            // A FAILED fill filled nothing: the snapshot it was to fill stays the day's, as one a FAILED retake left.
+            boolean failed = summary.status() == SnapshotStatus.FAILED;
+            return new Outcome(summary, false, replaced.or(() -> gone), filled.filter(f -> !failed),
+                    replacing.filter(r -> gone.isEmpty()).or(() -> filled.filter(f -> failed)),
                     plan.regions().size(), plan.scopes().size(),
                     Duration.ofNanos(System.nanoTime() - start), crawled.vanished());
         }

@@ -112,17 +112,27 @@ class SnapshotCommandTest {
             MainTest.Run night = run("--config", down.writeConfig("").toString(), "--store", store, "snapshot", "--quiet",
                     "--at", "2026-11-01T02:00:00Z");
             assertThat(night.exitCode()).isEqualTo(4);
+            // Still down: nothing filled, and the night's snapshot stays the day's.
+            MainTest.Run early = run("--config", down.writeConfig("").toString(), "--store", store, "snapshot",
+                    "--quiet", "--region", "eu-frankfurt-1", "--at", "2026-11-01T08:00:00Z");
+            assertThat(early.exitCode()).isEqualTo(1);
+            assertThat(early.out()).contains("snapshot 2 FAILED: ").doesNotContain("filled");
+            assertThat(early.err()).startsWith("ocidiff: snapshot 2 FAILED: nothing usable was collected; ")
+                    .endsWith("; today's snapshot 1 (PARTIAL) stays the day's\n");
+            assertThat(run("--config", sim.writeConfig("").toString(), "--store", store, "snapshots").out())
+                    .contains("(to fill snapshot 1: --region eu-frankfurt-1 taken again, nothing collected)\n");
+
             MainTest.Run morning = run("--config", sim.writeConfig("").toString(), "--store", store, "snapshot", "--quiet",
                     "--region", "eu-frankfurt-1", "--at", "2026-11-01T09:00:00Z");
             assertThat(morning.err()).isEmpty();
             assertThat(morning.exitCode()).isZero();
-            assertThat(morning.out()).containsPattern("snapshot 2 COMPLETE: 7 resources, 1 region, 5 scopes, [0-9.]+ s;"
-                    + " filled the gaps of today's snapshot 1 \\(PARTIAL, 5 scopes not collected\\): 5 scopes taken again,"
+            assertThat(morning.out()).containsPattern("snapshot 3 COMPLETE: 7 resources, 1 region, 5 scopes, [0-9.]+ s;"
+                    + " replaced today's snapshot 2 \\(FAILED\\); filled the gaps of today's snapshot 1 \\(PARTIAL, 5 scopes not collected\\): 5 scopes taken again,"
                     + " the others kept as it collected them\n");
             MainTest.Run list = run("--config", sim.writeConfig("").toString(), "--store", store, "snapshots");
             assertThat(list.out())
                     .containsPattern("1 +2026-11-01 02:00:00 +PARTIAL +crawl +\\d+ +\\d+ +[0-9.]+ s +5 scopes not collected\n")
-                    .containsPattern("2 +2026-11-01 09:00:00 +COMPLETE +crawl +7 +\\d+ +[0-9.]+ s +complete \\(filled snapshot"
+                    .containsPattern("3 +2026-11-01 09:00:00 +COMPLETE +crawl +7 +\\d+ +[0-9.]+ s +complete \\(filled snapshot"
                             + " 1: --region eu-frankfurt-1 taken again\\)\n");
             assertThat(run("--config", sim.writeConfig("").toString(), "--store", store, "snapshots", "--format", "json")
                     .out()).contains("\"filled\" : {\n    \"snapshotId\" : 1,\n    \"retaken\" : {\n      \"regions\" : [ "

@@ -312,7 +312,8 @@ class SnapshotJobTest {
                     CrawlProgress.NONE);
             // Nothing collected: as any snapshot that saw nothing usable, FAILED, and the previous state stays.
             assertThat(stillDown.summary().status()).isEqualTo(SnapshotStatus.FAILED);
-            assertThat(stillDown.filled()).map(SnapshotInfo::id).contains(night);
+            assertThat(stillDown.filled()).isEmpty();
+            assertThat(stillDown.standing()).map(SnapshotInfo::id).contains(night);
             assertThat(state(store, stillDown.summary().id())).isEqualTo(state(store, night));
             // --fill looks past it, at the night's gaps.
             assertThat(SnapshotJob.fillRequest(store, LocalDate.parse("2026-11-02"))).contains(FRANKFURT);
