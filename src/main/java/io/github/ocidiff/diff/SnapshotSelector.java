@@ -29,10 +29,13 @@ public final class SnapshotSelector {
     }
 
     private final List<SnapshotInfo> usable;
+    /** FAILED ones, which collected nothing: named when asked for, as `snapshots` lists them. */
+    private final List<SnapshotInfo> failed;
 
     /** @param snapshots committed snapshots, oldest first */
     public SnapshotSelector(List<SnapshotInfo> snapshots) {
         this.usable = snapshots.stream().filter(s -> s.status() != SnapshotStatus.FAILED).toList();
+        this.failed = snapshots.stream().filter(s -> s.status() == SnapshotStatus.FAILED).toList();
     }
 
     public Selection select(String option, String value, Instant now) {
@@ -53,6 +56,11 @@ public final class SnapshotSelector {
         if (v.matches("\\d+")) {
             // Compared as a number of any length: one too large for an id is as unknown as any other.
             BigInteger id = new BigInteger(v);
+            failed.stream().filter(s -> BigInteger.valueOf(s.id()).equals(id)).findFirst().ifPresent(s -> {
+                throw OcidiffException.usage(option + " " + v + ": snapshot " + v + " FAILED (it collected nothing);"
+                        + " name another, e.g. " + describe(usable.stream().filter(u -> u.id() < s.id())
+                        .reduce((a, b) -> b).orElse(usable.get(usable.size() - 1))));
+            });
             return usable.stream().filter(s -> BigInteger.valueOf(s.id()).equals(id)).findFirst()
                     .map(s -> selected(s, null))
                     .orElseThrow(() -> unknown(option, v, usable.stream()

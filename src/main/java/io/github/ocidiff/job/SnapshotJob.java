@@ -163,9 +163,9 @@ public final class SnapshotJob {
             if (!request.force() && !request.narrowing().covers(existing.narrowing())) {
                 // Replaced by a narrower one, the rest of today's collection would fall back to older data.
                 throw OcidiffException.usage("today's snapshot " + existing.id() + " (" + existing.statusAndNarrowing()
-                        + ") covers more than " + request.narrowing().describe() + ", which would replace it with older data for"
-                        + " the rest: run `ocidiff snapshot` without --region/--compartment to take the day again, or"
-                        + " add --force");
+                        + ") collected what " + request.narrowing().describe() + " leaves out, which replacing it would"
+                        + " turn to older data: run `ocidiff snapshot` without --region/--compartment to take the day"
+                        + " again, or add --force");
             }
         }
         List<ScopeCoverage> last = store.latestCommitted().map(latest -> store.coverage(latest.id())).orElse(List.of());

@@ -56,7 +56,9 @@ class SnapshotSelectorTest {
     @Test
     void idsAreExactAndFailedOnesAreNotDiffEnds() {
         assertThat(id("1")).isEqualTo(1);
-        assertThatThrownBy(() -> id("3")).hasMessageContaining("--from 3: no such snapshot; nearest: 2 (2026-11-02, PARTIAL)");
+        assertThatThrownBy(() -> id("3")).hasMessage("--from 3: snapshot 3 FAILED (it collected nothing); name another,"
+                + " e.g. 2 (2026-11-02, PARTIAL)");
+        assertThatThrownBy(() -> id("6")).hasMessageContaining("--from 6: no such snapshot; nearest: 5 (2026-11-04, COMPLETE)");
     }
 
     @Test

@@ -221,8 +221,8 @@ class SnapshotJobTest {
             SnapshotJob.Request frankfurt = new SnapshotJob.Request(false, List.of("eu-frankfurt-1"), List.of());
             assertThatThrownBy(() -> snapshot(sim, store, "2026-11-02", frankfurt))
                     .isInstanceOf(OcidiffException.class).hasMessage("today's snapshot " + id + " (COMPLETE,"
-                            + " --region us-ashburn-1) covers more than --region eu-frankfurt-1, which would replace it"
-                            + " with older data for the rest: run `ocidiff snapshot` without --region/--compartment to"
+                            + " --region us-ashburn-1) collected what --region eu-frankfurt-1 leaves out, which replacing"
+                            + " it would turn to older data: run `ocidiff snapshot` without --region/--compartment to"
                             + " take the day again, or add --force");
             assertThat(store.snapshots()).extracting(SnapshotInfo::id).containsExactly(day1, id);
 
