@@ -92,9 +92,8 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
                     s.takenAt().truncatedTo(ChronoUnit.SECONDS), count(s.resources(), "resource"));
             out.flush();
             throw new OcidiffException(PARTIAL, "the retake could not collect " + gapSummary(s.failedScopes())
-                    + "; today's snapshot "
-                    + s.id() + " (COMPLETE) stays the day's rather than be replaced by less: take it again once they"
-                    + " answer");
+                    + "; today's snapshot " + s.id() + " (COMPLETE) stays the day's rather than be replaced by less:"
+                    + " take it again once they answer");
         }
         if (outcome.kept()) {
             out.printf("today's snapshot %d (taken %s) is COMPLETE with %s; kept (use --force to take it again)%n", s.id(),
