@@ -104,6 +104,17 @@ class HistoryCommandTest {
         assertThat(run("--config", config, "history", WEB_1, "--format", "xml").exitCode()).isEqualTo(2);
     }
 
+    /** A resource created and deleted between two snapshots is in no snapshot, but the kept Audit events tell of it. */
+    @Test
+    void aTransientResourceIsToldFromItsAuditEvents() {
+        MainTest.Run r = run("--config", config, "history", "ocid1.bucket.oc1.iad.aaaaaaaaexporttmp");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().trim()).isEqualTo("ocidiff: no snapshot holds ocid1.bucket.oc1.iad.aaaaaaaaexporttmp: it lived"
+                + " between two, as the report from snapshot 2 to 3 lists it (transient), and Audit tells of it:"
+                + " CreateBucket by bob@example.com at 2026-11-03T12:00:00Z, DeleteBucket by bob@example.com at"
+                + " 2026-11-03T12:20:00Z");
+    }
+
     @Test
     void helpListsTheCommand() {
         assertThat(run("--help").out()).contains("history");
