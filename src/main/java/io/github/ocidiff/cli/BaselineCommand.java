@@ -145,7 +145,7 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = parent.out();
-            try (Store store = Session.openExistingStore(parent.config(), parent.err())) {
+            try (Store store = Session.openStoreToRead(parent.config(), parent.err())) {
                 List<Baseline> baselines = store.baselines();
                 if (baselines.isEmpty()) {
                     out.println("no baselines; 'ocidiff baseline set NAME' pins the latest snapshot");
@@ -171,7 +171,7 @@ public final class BaselineCommand extends BaseCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = parent.out();
-            try (Store store = Session.openExistingStore(parent.config(), parent.err())) {
+            try (Store store = Session.openStoreToRead(parent.config(), parent.err())) {
                 Baseline b = Baselines.named(store, name);
                 SnapshotInfo s = store.snapshot(b.snapshotId()).orElseThrow();
                 out.printf("baseline  %s%nsnapshot  %d taken %s (%s, %,d resources)%nscope     %s%nset at    %s%n",

@@ -31,7 +31,7 @@ public final class HistoryCommand extends BaseCommand implements Callable<Intege
     @Override
     public Integer call() {
         History history;
-        try (Store store = Session.openExistingStore(config(), err())) {
+        try (Store store = Session.openStoreToRead(config(), err())) {
             history = new HistoryJob(store, config().rules()).run(ocid.trim());
         }
         out().print(format == Format.json ? HistoryJson.render(history) : HistoryText.render(history));

@@ -55,6 +55,12 @@ final class Session {
         return told(Store.openBriefly(config.store().path()), err);
     }
 
+    /** {@link #openExistingStore} for a command that only reads: the file is left as it was (see Store#openToRead). */
+    static Store openStoreToRead(Config config, PrintWriter err) {
+        requireStore(config);
+        return told(Store.openToRead(config.store().path()), err);
+    }
+
     /**
      * Refuses a store path where no store is: a command that only reads would create an empty store there
      * and say it holds no snapshots, as if the history were gone.

@@ -34,7 +34,7 @@ public final class SnapshotsCommand extends BaseCommand implements Callable<Inte
     public Integer call() throws Exception {
         PrintWriter out = out();
         List<SnapshotInfo> snapshots;
-        try (Store store = Session.openExistingStore(config(), err())) {
+        try (Store store = Session.openStoreToRead(config(), err())) {
             snapshots = store.snapshots();
         }
         if (format == Format.json) {

@@ -69,7 +69,7 @@ final class Migrations {
     }
 
     /** Whether the last migration applied to the store is this version's newest, and succeeded. */
-    private static boolean current(DataSource dataSource) {
+    static boolean current(DataSource dataSource) {
         try {
             DSLContext dsl = DSL.using(dataSource, SQLDialect.H2);
             // Asked first, as a query of a missing table would be an error H2 writes to a trace file.

@@ -108,10 +108,25 @@ public final class Store implements AutoCloseable {
      * meanwhile waits for it rather than fail (see {@link StoreLock}).
      */
     public static Store openBriefly(Path pathPrefix) {
-        return open(pathPrefix, StoreLock.Hold.BRIEF);
+        return open(pathPrefix, StoreLock.Hold.BRIEF, false);
+    }
+
+    /**
+     * {@link #openBriefly} for a command that only reads (a listing, a resource's history): H2 opens the file
+     * read-only, so that it stays byte for byte as it was, where H2 writes a chunk of its own each time it closes a
+     * database opened to write (400 `history` runs doubled a small store until a night rewrote it). A store that
+     * needs writing first (its schema to migrate, a snapshot a stopped run left, keys a first night left out) is
+     * opened to write, as {@link #openBriefly} does; writing to a store opened to read fails.
+     */
+    public static Store openToRead(Path pathPrefix) {
+        return open(pathPrefix, StoreLock.Hold.BRIEF, true);
     }
 
     private static Store open(Path pathPrefix, StoreLock.Hold hold) {
+        return open(pathPrefix, hold, false);
+    }
+
+    private static Store open(Path pathPrefix, StoreLock.Hold hold, boolean toRead) {
         Path prefix = pathPrefix.toAbsolutePath().normalize();
         Path file = Path.of(prefix + ".mv.db");
         JsonBodies.requireCodec();
@@ -126,8 +141,27 @@ public final class Store implements AutoCloseable {
         // A stopped run (SIGTERM) ends as a killed one does, which the next open cleans up after: H2 closing
         // the database in its own shutdown hook failed the writes still running, which then told of errors.
         // And no ocidiff.trace.db beside the store: ocidiff reports failures itself (--verbose: with traces).
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + prefix
-                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0", "sa", "");
+        String url = "jdbc:h2:file:" + prefix + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+        if (toRead && Files.exists(file)) {
+            JdbcConnectionPool readOnly = JdbcConnectionPool.create(url + ";ACCESS_MODE_DATA=r", "sa", "");
+            try {
+                readOnly.setMaxConnections(CONNECTIONS);
+                StoreFileCheck.requireIntact(file);
+                requireReadable(readOnly, file);
+                Store store = new Store(file, lock, readOnly);
+                if (Migrations.current(readOnly) && SnapshotRows.running(store.dsl).isEmpty()
+                        && DeferredKeys.missing(store.dsl).isEmpty()) {
+                    store.keys = DeferredKeys.of(store.dsl);
+                    return store;
+                }
+                readOnly.dispose();
+            } catch (RuntimeException e) {
+                readOnly.dispose();
+                lock.close();
+                throw e;
+            }
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         try {
             pool.setMaxConnections(CONNECTIONS);
             StoreFileCheck.requireIntact(file);

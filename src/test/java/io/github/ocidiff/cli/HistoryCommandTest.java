@@ -104,6 +104,21 @@ class HistoryCommandTest {
         assertThat(run("--config", config, "history", WEB_1, "--format", "xml").exitCode()).isEqualTo(2);
     }
 
+    /**
+     * Commands that only read leave the store's file byte for byte as it was: H2 writes a chunk on each close of a
+     * database opened to write, and hundreds of `history` runs doubled a store until a night rewrote it.
+     */
+    @Test
+    void commandsThatOnlyReadLeaveTheStoreFileAsItWas() throws Exception {
+        Path file = sim.dir.resolve("store/ocidiff.mv.db");
+        byte[] before = java.nio.file.Files.readAllBytes(file);
+        assertThat(run("--config", config, "snapshots").exitCode()).isZero();
+        history(WEB_1);
+        history(BATCH_1, "--format", "json");
+        assertThat(run("--config", config, "baseline", "list").exitCode()).isZero();
+        assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(before);
+    }
+
     /** A resource created and deleted between two snapshots is in no snapshot, but the kept Audit events tell of it. */
     @Test
     void aTransientResourceIsToldFromItsAuditEvents() {
