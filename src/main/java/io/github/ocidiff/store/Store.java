@@ -100,7 +100,7 @@ public final class Store implements AutoCloseable {
      * @throws OcidiffException when another run holds the store, or the file is not a usable ocidiff store
      */
     public static Store open(Path pathPrefix) {
-        return open(pathPrefix, StoreLock.Hold.RUN);
+        return open(pathPrefix, StoreLock.Hold.RUN, false);
     }
 
     /**
@@ -120,10 +120,6 @@ public final class Store implements AutoCloseable {
      */
     public static Store openToRead(Path pathPrefix) {
         return open(pathPrefix, StoreLock.Hold.BRIEF, true);
-    }
-
-    private static Store open(Path pathPrefix, StoreLock.Hold hold) {
-        return open(pathPrefix, hold, false);
     }
 
     private static Store open(Path pathPrefix, StoreLock.Hold hold, boolean toRead) {
