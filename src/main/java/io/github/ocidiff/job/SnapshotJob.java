@@ -74,8 +74,7 @@ public final class SnapshotJob {
      */
     public static Optional<Request> fillRequest(Store store, LocalDate day) {
         List<SnapshotInfo> today = store.snapshots().stream().filter(s -> s.day().equals(day)).toList();
-        Optional<SnapshotInfo> collected = today.stream().filter(s -> s.status() != SnapshotStatus.FAILED)
-                .reduce((older, newer) -> newer);
+        Optional<SnapshotInfo> collected = standing(today);
         if (collected.isEmpty()) {
             if (today.isEmpty()) {
                 throw OcidiffException.usage("--fill: the store has no snapshot of " + day + " to fill; take the day"
@@ -101,6 +100,16 @@ public final class SnapshotJob {
         return Optional.of(new Request(false, regions, everyCompartment ? List.of() : compartments));
     }
 
+    /**
+     * The day's snapshot that stands for it: the latest that collected something. Its FAILED ones collected nothing
+     * (a FAILED retake or fill leaves the snapshot below it), so the one below them decides.
+     *
+     * @param today the day's snapshots, oldest first
+     */
+    private static Optional<SnapshotInfo> standing(List<SnapshotInfo> today) {
+        return today.stream().filter(s -> s.status() != SnapshotStatus.FAILED).reduce((older, newer) -> newer);
+    }
+
     private final Store store;
     private final OciClients clients;
     private final Config config;
@@ -124,9 +133,7 @@ public final class SnapshotJob {
         long start = System.nanoTime();
         LocalDate day = takenAt.atZone(ZoneOffset.UTC).toLocalDate();
         Optional<SnapshotInfo> sameDay = store.latestCommitted().filter(s -> s.day().equals(day));
-        // Today's FAILED snapshots collected nothing (a FAILED retake left the snapshot it retook): the one below decides.
-        Optional<SnapshotInfo> standing = store.snapshots().stream()
-                .filter(s -> s.day().equals(day) && s.status() != SnapshotStatus.FAILED).reduce((older, newer) -> newer);
+        Optional<SnapshotInfo> standing = standing(store.snapshots().stream().filter(s -> s.day().equals(day)).toList());
         if (standing.isPresent()) {
             SnapshotInfo existing = standing.get();
             // A region today's snapshot has no scope of is asked of Identity, which tells an unknown one.
