@@ -87,17 +87,18 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
 
     private static int report(SnapshotJob.Outcome outcome, PrintWriter out) {
         var s = outcome.summary();
-        if (outcome.kept() && outcome.standing().isPresent()) {
-            out.printf("today's snapshot %d (taken %s) is COMPLETE with %s; kept%n", s.id(),
-                    s.takenAt().truncatedTo(ChronoUnit.SECONDS), count(s.resources(), "resource"));
-            out.flush();
-            throw new OcidiffException(PARTIAL, "the retake could not collect " + gapSummary(s.failedScopes())
-                    + "; today's snapshot " + s.id() + " (COMPLETE) stays the day's rather than be replaced by less:"
-                    + " take it again once they answer");
-        }
         if (outcome.kept()) {
-            out.printf("today's snapshot %d (taken %s) is COMPLETE with %s; kept (use --force to take it again)%n", s.id(),
-                    s.takenAt().truncatedTo(ChronoUnit.SECONDS), count(s.resources(), "resource"));
+            // Kept by a --force retake that had gaps (see SnapshotJob.Outcome#standing), or without taking it again.
+            boolean retakeRefused = outcome.standing().isPresent();
+            out.printf("today's snapshot %d (taken %s) is COMPLETE with %s; kept%s%n", s.id(),
+                    s.takenAt().truncatedTo(ChronoUnit.SECONDS), count(s.resources(), "resource"),
+                    retakeRefused ? "" : " (use --force to take it again)");
+            if (retakeRefused) {
+                out.flush();
+                throw new OcidiffException(PARTIAL, "the retake could not collect " + gapSummary(s.failedScopes())
+                        + "; today's snapshot " + s.id() + " (COMPLETE) stays the day's rather than be replaced by"
+                        + " less: take it again once they answer");
+            }
             return 0;
         }
         out.println(summaryLine(outcome));

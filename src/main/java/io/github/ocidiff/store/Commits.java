@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /**
  * The snapshot this process made visible last, for what a stop signal tells: a run stopped after its commit keeps
@@ -20,12 +19,11 @@ public final class Commits {
     }
 
     /** Runs the step that makes snapshot {@code id} visible, and records it once that returned. */
-    static <T> T committing(long id, Supplier<T> step) {
+    static void committing(long id, Runnable step) {
         COMMITTING.lock();
         try {
-            T result = step.get();
+            step.run();
             last = id;
-            return result;
         } finally {
             COMMITTING.unlock();
         }

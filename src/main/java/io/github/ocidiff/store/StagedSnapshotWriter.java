@@ -250,13 +250,13 @@ final class StagedSnapshotWriter implements SnapshotWriter {
             Commits.committing(id, () -> {
                 dsl.transaction(configuration -> SnapshotRows.markCommitted(configuration.dsl(), id, status, finishedAt,
                         resources, Superseding.replace(configuration.dsl(), replaces, id, resources), gaps.size()));
-                return checkpoint();
+                checkpoint();
             });
         } else {
             long changes = applied.changes();
             Commits.committing(id, () -> {
                 SnapshotRows.markCommitted(dsl, id, status, finishedAt, resources, changes, gaps.size());
-                return checkpoint();
+                checkpoint();
             });
         }
         state = State.COMMITTED;
@@ -269,8 +269,8 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     }
 
     /** H2 writes committed data to the file in the background; a reported snapshot must survive a kill. */
-    private int checkpoint() {
-        return dsl.query("CHECKPOINT").execute();
+    private void checkpoint() {
+        dsl.query("CHECKPOINT").execute();
     }
 
     /** Abandons the snapshot unless committed: its row, staging rows and new resources go. */
