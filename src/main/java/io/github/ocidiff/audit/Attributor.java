@@ -15,12 +15,14 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Finds who made each change of a diff: the Audit write events of the window between the two
@@ -59,8 +61,8 @@ public final class Attributor {
      */
     public Result fromAudit(Diff diff, Collection<Scope> scopes, AuditWindow window, AuditFeed feed, int perRegion,
                             Instant now) {
-        return fromKeptAndAudit(diff, List.of(), EvidenceSource.NONE, window, scopes, List.of(window), feed, perRegion,
-                now);
+        return fromKeptAndAudit(diff, new AuditPlan(List.of(), List.of(window), List.of()), EvidenceSource.NONE, window,
+                scopes, feed, perRegion, now);
     }
 
     /**
@@ -68,14 +70,17 @@ public final class Attributor {
      * and stretches read from Audit, e.g. a drift from a baseline months ago over the nightly reports'
      * evidence. The result's evidence covers the whole window.
      *
+     * @param plan   the kept pairs, the stretches of the window to read from Audit, and those before it, each of
+     *               which attributes only the changes of its scope
      * @param events the events of the kept pairs, read a pair at a time: a drift over months of nights keeps
      *               far more events than the heap would hold at once
-     * @param feed   may be null when {@code toRead} is empty
+     * @param feed   may be null when the plan reads nothing
      */
-    public Result fromKeptAndAudit(Diff diff, List<KeptEvidence> kept, EvidenceSource events, AuditWindow whole,
-                                   Collection<Scope> scopes, List<AuditWindow> toRead, AuditFeed feed, int perRegion,
-                                   Instant now) {
+    public Result fromKeptAndAudit(Diff diff, AuditPlan plan, EvidenceSource events, AuditWindow whole,
+                                   Collection<Scope> scopes, AuditFeed feed, int perRegion, Instant now) {
         EventMatcher matcher = new EventMatcher(wanted(diff));
+        List<KeptEvidence> kept = plan.kept();
+        List<AuditWindow> toRead = plan.toRead();
         long eventsRead = 0;
         long writeEvents = 0;
         for (KeptEvidence pair : kept) {
@@ -92,6 +97,11 @@ public final class Attributor {
         for (AuditWindow window : toRead) {
             failures.addAll(read(window, scopes, feed, perRegion, matcher, read));
         }
+        EventMatcher before = new EventMatcher(wantedBefore(diff, plan.earlier()));
+        Map<AuditWindow, List<Scope>> earlier = plan.earlier().stream().collect(Collectors.groupingBy(
+                ScopeWindow::window, LinkedHashMap::new, Collectors.mapping(ScopeWindow::scope, Collectors.toList())));
+        earlier.forEach((window, itsScopes) -> failures.addAll(read(window, itsScopes, feed, perRegion, before, read)));
+        matcher.acceptMatched(before);
         List<String> warnings = new ArrayList<>();
         // Those kept with failures were read again, as the rest of the window was.
         long reused = kept.stream().filter(pair -> pair.window().failures().isEmpty()).count();
@@ -100,13 +110,15 @@ public final class Attributor {
                     : " earlier reports") + (toRead.isEmpty() ? "" : ", and from Audit for the rest of the window"));
         }
         if (!failures.isEmpty()) {
-            warnings.add("Audit could not be read for " + failures.size() + " of " + scopes.size() * toRead.size()
-                    + " scopes (first: " + failures.get(0) + "); changes there may show as unattributed");
+            warnings.add("Audit could not be read for " + failures.size() + " of "
+                    + (scopes.size() * toRead.size() + plan.earlier().size()) + " scopes (first: " + failures.get(0)
+                    + "); changes there may show as unattributed");
         }
         Matched matched = match(diff, matcher);
         List<StoredAuditEvent> used = new UsedEvents(matched.used());
         return new Result(matched.changes(), matched.transients(), new AuditEvidence(whole.start(), whole.end(), now,
-                eventsRead + read.get(), writeEvents + matcher.writes() - keptAccepted, failures, used), warnings, null);
+                eventsRead + read.get(), writeEvents + matcher.writes() - keptAccepted + before.writes(), failures, used),
+                warnings, null);
     }
 
     /** Streams one window of every scope into the matcher; returns the scopes that failed, one sentence each. */
@@ -144,6 +156,24 @@ public final class Attributor {
         List<AttributedTransient> transients = diff.transients().stream()
                 .map(t -> new AttributedTransient(t, List.of())).toList();
         return new Result(changes, transients, null, List.of(why), null);
+    }
+
+    /**
+     * The resources whose changes a stretch before the window may explain: those that were, at 'from', in a scope such
+     * a stretch is read for (where it was before a move; new ones where they are).
+     */
+    private static Set<String> wantedBefore(Diff diff, List<ScopeWindow> earlier) {
+        Set<Scope> scopes = earlier.stream().map(ScopeWindow::scope).collect(Collectors.toSet());
+        Set<String> wanted = new HashSet<>();
+        for (Change c : diff.changes()) {
+            String compartment = c.previousCompartmentId() != null ? c.previousCompartmentId() : c.compartmentId();
+            if (scopes.contains(new Scope(c.region(), compartment))) {
+                wanted.add(c.ocid());
+            }
+        }
+        diff.transients().stream().filter(t -> scopes.contains(new Scope(t.region(), t.compartmentId())))
+                .forEach(t -> wanted.add(t.ocid()));
+        return wanted;
     }
 
     private static Set<String> wanted(Diff diff) {

@@ -15,15 +15,27 @@ import java.util.Optional;
  * whose kept evidence could not read every scope (a region down then) is used and read again: Audit may
  * answer now, and the events kept stay if it no longer does (past its retention).
  *
- * @param kept   the kept evidence to use, oldest first
- * @param toRead the stretches of the window to read from Audit, oldest first: those no kept evidence
- *               covers and those whose kept evidence is partial
+ * @param kept    the kept evidence to use, oldest first
+ * @param toRead  the stretches of the window to read from Audit, oldest first: those no kept evidence
+ *                covers and those whose kept evidence is partial
+ * @param earlier stretches before the window, each read for its scope only (see {@link ScopeWindow})
  */
-public record AuditPlan(List<KeptEvidence> kept, List<AuditWindow> toRead) {
+public record AuditPlan(List<KeptEvidence> kept, List<AuditWindow> toRead, List<ScopeWindow> earlier) {
 
     public AuditPlan {
         kept = List.copyOf(kept);
         toRead = List.copyOf(toRead);
+        earlier = List.copyOf(earlier);
+    }
+
+    /** This plan, reading also {@code stretches} before its window. */
+    public AuditPlan withEarlier(List<ScopeWindow> stretches) {
+        return new AuditPlan(kept, toRead, stretches);
+    }
+
+    /** Only what is kept: when Audit cannot be read. */
+    public AuditPlan keptOnly() {
+        return new AuditPlan(kept, List.of(), List.of());
     }
 
     /**
@@ -62,6 +74,6 @@ public record AuditPlan(List<KeptEvidence> kept, List<AuditWindow> toRead) {
             cursor = next.get().fromId();
             cursorTime = end.isAfter(cursorTime) ? end : cursorTime;
         }
-        return new AuditPlan(kept, toRead);
+        return new AuditPlan(kept, toRead, List.of());
     }
 }

@@ -44,6 +44,20 @@ final class EventMatcher {
         }
     }
 
+    /**
+     * Takes the events {@code other} matched to resources this one wants too: those of a stretch read apart, for
+     * fewer resources. Its other events (those of transient resources) stay out.
+     */
+    synchronized void acceptMatched(EventMatcher other) {
+        other.matched.forEach((ocid, events) -> {
+            String wantedId = wanted.get(ocid);
+            if (wantedId != null) {
+                events.values().forEach(e -> matched.computeIfAbsent(wantedId, k -> new LinkedHashMap<>())
+                        .putIfAbsent(e.eventId(), e));
+            }
+        });
+    }
+
     synchronized long writes() {
         return writes;
     }

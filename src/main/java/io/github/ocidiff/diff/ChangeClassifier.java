@@ -22,8 +22,9 @@ import java.util.Optional;
  * <tr><td>absent</td><td>live</td><td>CREATED (with a caveat when 'from' did not collect its scope)</td></tr>
  * <tr><td>absent</td><td>ending or ended</td><td>transient</td></tr>
  * <tr><td>live</td><td>ending or ended</td><td>DELETED</td></tr>
- * <tr><td>live</td><td>absent, scope collected by both</td><td>DELETED</td></tr>
- * <tr><td>live</td><td>absent, scope not fully collected by one of them</td><td>unknown (counted in its coverage gap)</td></tr>
+ * <tr><td>live</td><td>absent, scope collected by 'to'</td><td>DELETED (with a caveat when 'from' did not collect
+ *     it: deleted since it was last collected)</td></tr>
+ * <tr><td>live</td><td>absent, scope not fully collected by 'to'</td><td>unknown (counted in its coverage gap)</td></tr>
  * <tr><td>ending or ended</td><td>absent, ending or ended</td><td>no change: its deletion was reported when it began</td></tr>
  * <tr><td>live (or ending/ended, revived)</td><td>live</td><td>MOVED if the compartment changed, else MODIFIED,
  *     else (only set arrays reordered, or every change ignored) no change</td></tr>
@@ -98,12 +99,14 @@ public final class ChangeClassifier {
             return new Outcome.Unchanged(NoChangeReason.ALREADY_GONE);
         }
         Scope scope = scope(before);
-        if (!coverage.collectedByBoth(scope)) {
+        // Only 'to' must have collected the scope: 'from' carried forward what was last collected there, so a
+        // resource gone now was deleted since then (the caveat says so), and hiding it would hide it from a review.
+        if (coverage.inTo(scope) != Coverage.Status.OK) {
             return new Outcome.Unknown(scope);
         }
         return new Outcome.Changed(new Change(ChangeKind.DELETED, before.ocid(), before.resourceType(),
                 before.region(), before.compartmentId(), null, before.displayName(), List.of(), List.of(),
-                null, before.sha256(), null), List.of(), false);
+                coverage.caveat(scope, null), before.sha256(), null), List.of(), false);
     }
 
     private Outcome compared(StoredResource before, StoredResource after) {

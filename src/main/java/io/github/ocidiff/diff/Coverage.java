@@ -19,7 +19,7 @@ public final class Coverage {
     public enum Status {
         /** Fully collected: an absence there means the resource is gone. */
         OK,
-        /** Declared but not fully collected: absences mean nothing (the store carried its resources forward). */
+        /** Declared but not fully collected: its resources carried forward as last collected, their absence unknown. */
         FAILED,
         /** Not in that snapshot's plan at all (a compartment created later, a region added to the config...). */
         UNDECLARED
@@ -52,11 +52,6 @@ public final class Coverage {
 
     private static Status status(ScopeCoverage c) {
         return c == null ? Status.UNDECLARED : c.ok() ? Status.OK : Status.FAILED;
-    }
-
-    /** True when both snapshots fully collected the scope: only then is an absence a deletion. */
-    public boolean collectedByBoth(Scope scope) {
-        return inFrom(scope) == Status.OK && inTo(scope) == Status.OK;
     }
 
     /**

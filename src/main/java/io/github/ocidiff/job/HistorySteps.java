@@ -163,8 +163,9 @@ final class HistorySteps {
         Outcome outcome = new ChangeClassifier(jsonDiff, ignore, both).classify(last, null);
         Vanished.Fate fate;
         String caveat = null;
-        if (outcome instanceof Outcome.Changed) {
+        if (outcome instanceof Outcome.Changed c) {
             fate = Vanished.Fate.DELETED;
+            caveat = c.change().caveat();
         } else if (outcome instanceof Outcome.Unknown u) {
             fate = Vanished.Fate.UNKNOWN;
             caveat = both.caveat(u.scope(), u.scope());

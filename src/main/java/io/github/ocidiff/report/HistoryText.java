@@ -76,7 +76,7 @@ public final class HistoryText {
         Vanished vanished = step.vanished();
         if (vanished != null) {
             line("  gone at " + snapshot(vanished.at()) + ": " + switch (vanished.fate()) {
-                case DELETED -> "deleted";
+                case DELETED -> "deleted" + (vanished.caveat() == null ? "" : " (" + text(vanished.caveat()) + ")");
                 case DROPPED -> "no longer listed by Resource Search, after its deletion";
                 case UNKNOWN -> "unknown, scope not collected (" + text(vanished.caveat()) + ")";
             });

@@ -10,18 +10,19 @@ import java.util.Objects;
  *
  * @param at           the first snapshot without the resource
  * @param comparedWith the snapshot before it, the diff's 'from'
- * @param caveat       for {@link Fate#UNKNOWN}: which scope was not collected, and by which end; else null
+ * @param caveat       which scope was not collected, and by which end: for {@link Fate#UNKNOWN}, and for
+ *                     {@link Fate#DELETED} when only the snapshot it is gone at collected it; else null
  * @param actors       Audit write events on the resource in the night before {@code at}, oldest first
  */
 public record Vanished(Fate fate, SnapshotRef at, SnapshotRef comparedWith, String caveat, List<Actor> actors) {
 
     /** What an absence means. */
     public enum Fate {
-        /** Gone from a scope both snapshots fully collected, while live: a deletion. */
+        /** Gone, while live, from a scope the snapshot it is gone at fully collected: a deletion. */
         DELETED,
         /** Gone after its deletion was already seen: Resource Search stopped listing the terminated resource. */
         DROPPED,
-        /** A snapshot did not collect its scope: maybe deleted, maybe not. */
+        /** The snapshot it is gone at did not collect its scope: maybe deleted, maybe not. */
         UNKNOWN
     }
 

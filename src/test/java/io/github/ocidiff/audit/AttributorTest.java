@@ -1,6 +1,7 @@
 package io.github.ocidiff.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.crawl.Scope;
@@ -146,6 +147,45 @@ class AttributorTest {
         assertThat(result.evidence().failures()).hasSize(1);
         assertThat(result.changes()).extracting(AttributedChange::attribution)
                 .containsExactly(Attribution.NONE, Attribution.NONE, Attribution.TAG, Attribution.NONE);
+    }
+
+    /**
+     * 'from' did not collect dev (its region down that night), so it carried dev's resources forward from the night
+     * before: dev is read back to then, and what that stretch shows attributes only the changes of dev. WEB, in app,
+     * which 'from' collected, keeps only the events of the window.
+     */
+    @Test
+    void aStretchBeforeTheWindowAttributesOnlyTheChangesOfTheScopeItIsReadFor() {
+        String old = "ocid1.instance.oc1.iad.old";
+        Change inDev = new Change(ChangeKind.MODIFIED, old, "Instance", "us-ashburn-1", DEV, null, "o", List.of(),
+                List.of(), "carried", null, "o2");
+        Diff withDev = new Diff(List.of(change(ChangeKind.MODIFIED, WEB, "w2"), inDev), List.of(), List.of(), false,
+                List.of(), 0, Map.of(), 0);
+        AuditWindow before = AuditWindow.between(Instant.parse("2026-10-31T23:59:59Z"), WINDOW.start());
+        List<WriteEvent> dev = List.of(
+                event("d1", "2026-11-01T08:00:00Z", "UpdateInstance", "PUT", "200", old, null, "gina"),
+                event("d2", "2026-11-01T09:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "hank"),
+                event("d3", "2026-11-02T09:30:00Z", "UpdateInstance", "PUT", "200", old, null, "ivan"));
+        List<WriteEvent> app = List.of(
+                event("a1", "2026-11-01T07:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "judy"),
+                event("a2", "2026-11-02T10:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "kim"));
+        AuditFeed feed = (region, compartmentId, window, sink) -> {
+            List<WriteEvent> events = (compartmentId.equals(DEV) ? dev : app).stream()
+                    .filter(e -> !e.eventTime().isBefore(window.start()) && e.eventTime().isBefore(window.end())).toList();
+            events.forEach(sink);
+            return events.size();
+        };
+        AuditPlan plan = new AuditPlan(List.of(), List.of(WINDOW), List.of(new ScopeWindow(ASHBURN_DEV, before)));
+
+        var result = new Attributor(tags).fromKeptAndAudit(withDev, plan, EvidenceSource.NONE, WINDOW,
+                List.of(ASHBURN_APP, ASHBURN_DEV), feed, 2, NOW);
+
+        assertThat(result.changes()).extracting(c -> c.change().ocid(),
+                c -> c.actors().stream().map(Actor::principalName).toList()).containsExactly(
+                tuple(WEB, List.of("kim")), tuple(old, List.of("gina", "ivan")));
+        assertThat(result.evidence().eventsRead()).isEqualTo(4);
+        assertThat(result.evidence().events()).extracting(e -> e.eventId()).containsExactlyInAnyOrder("d1", "d3", "a2");
+        assertThat(result.warnings()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.networknt.schema.ValidationMessage;
 import io.github.ocidiff.ReportSchema;
 import io.github.ocidiff.SimHarness;
@@ -14,11 +15,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `ocidiff diff` over the handmade fixture's three days, replayed through the simulator. */
 class DiffCommandTest {
@@ -80,6 +83,46 @@ class DiffCommandTest {
                     .isEqualTo("AUDIT");
             assertThat(change(report, "ocid1.policy.oc1..aaaaaaaapolicy").path("attribution").asText())
                     .isEqualTo("AUDIT");
+        }
+    }
+
+    /**
+     * A diff from a PARTIAL snapshot: eu-frankfurt-1 was down the night batch-1 was removed, so that snapshot carried
+     * it forward as last collected. The next snapshot collected the region without it: deleted, with a caveat, not
+     * left out as unknown; and Audit is read there back to the snapshot that last collected the region, where the
+     * event is (23:30, before the PARTIAL snapshot at 00:30).
+     */
+    @Test
+    void aResourceGoneWhileItsRegionWasDownIsDeletedAndAttributedFromWhenTheRegionWasLastCollected(
+            @TempDir Path dir) throws Exception {
+        String gone = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef";
+        Path fixture = SimHarness.smallFixtureEdited(dir.resolve("fixture"), "2026-11-02", "eu-frankfurt-1",
+                ArrayNode::removeAll);
+        FaultPlan down = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none());
+             SimHarness night = SimHarness.start(FixtureTenancy.open(fixture), down)) {
+            String config = snapshotDays(sim, "2026-11-01");
+            String store = sim.dir.resolve("store/ocidiff").toString();
+            night.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            assertThat(run("--config", night.writeConfig("").toString(), "--store", store, "snapshot", "--quiet",
+                    "--at", "2026-11-03T00:30:00Z").exitCode()).isEqualTo(4);
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-04T00:30:00Z").exitCode())
+                    .isZero();
+
+            MainTest.Run diff = run("--config", config, "diff", "--from", "2", "--to", "3", "--format", "json");
+            assertThat(diff.exitCode()).isZero();
+            JsonNode report = JSON.readTree(diff.out());
+            assertThat(validate(report)).isEmpty();
+            JsonNode deleted = change(report, gone);
+            assertThat(deleted.path("kind").asText()).isEqualTo("DELETED");
+            assertThat(deleted.path("attribution").asText()).isEqualTo("AUDIT");
+            assertThat(deleted.path("actors").get(0).path("principalName").asText()).isEqualTo("carol@example.com");
+            // Rendered again from the evidence kept for the pair: the same actor.
+            MainTest.Run again = run("--config", config, "diff", "--from", "2", "--to", "3", "--format", "json");
+            assertThat(again.err()).contains("actors from the Audit events kept on");
+            assertThat(change(JSON.readTree(again.out()), gone).path("actors").get(0).path("principalName").asText())
+                    .isEqualTo("carol@example.com");
         }
     }
 

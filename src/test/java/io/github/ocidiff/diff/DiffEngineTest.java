@@ -188,14 +188,31 @@ class DiffEngineTest {
         assertThat(diff.complete()).isFalse();
     }
 
+    /**
+     * 'from' carried the resource forward as last collected; 'to' collected its scope and it is gone: deleted since
+     * then, with a caveat, rather than left out of a drift review as unknown.
+     */
     @Test
-    void aResourceThatVanishedFromAScopeTheFromSnapshotFailedIsUnknownNotDeleted() {
+    void aResourceGoneFromAScopeOnlyTheToSnapshotCollectedIsDeletedWithACaveat() {
         List<ScopeCoverage> from = allOkBut(failed(ASHBURN, APP, TROUBLE));
 
         Diff diff = diff(IgnoreRules.none(), from, ALL_OK, edge(instance(I1, APP, "RUNNING"), null));
 
+        assertThat(diff.changes()).extracting(Change::kind, Change::ocid, Change::caveat).containsExactly(
+                tuple(ChangeKind.DELETED, I1, ASHBURN + " / " + APP + " was not fully collected by the 'from' snapshot: "
+                        + TROUBLE));
+        assertThat(diff.gaps()).containsExactly(new CoverageGap(ASHBURN, APP, "'from' snapshot: " + TROUBLE, 0));
+    }
+
+    @Test
+    void aResourceThatVanishedFromAScopeNeitherSnapshotCollectedIsUnknown() {
+        List<ScopeCoverage> failed = allOkBut(failed(ASHBURN, APP, TROUBLE));
+
+        Diff diff = diff(IgnoreRules.none(), failed, failed, edge(instance(I1, APP, "RUNNING"), null));
+
         assertThat(diff.changes()).isEmpty();
-        assertThat(diff.gaps()).containsExactly(new CoverageGap(ASHBURN, APP, "'from' snapshot: " + TROUBLE, 1));
+        assertThat(diff.gaps()).containsExactly(new CoverageGap(ASHBURN, APP,
+                "'from' snapshot: " + TROUBLE + "; 'to' snapshot: " + TROUBLE, 1));
     }
 
     @Test
