@@ -14,7 +14,6 @@ import io.github.ocidiff.config.RulesConfig;
 import io.github.ocidiff.crawl.Compartment;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
-import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.diff.BaselineScope;
 import io.github.ocidiff.diff.ChangeRules;
 import io.github.ocidiff.diff.CompartmentScope;
@@ -127,7 +126,7 @@ public final class DiffJob {
         Diff diff = engine.result();
         // Attribution sees the whole diff even for a baseline's narrower scope: the evidence it keeps for the
         // pair must serve any later report of the pair, and of longer windows made of it.
-        Attributor.Result attributed = attribute(diff, from, to, fromCoverage, scopes(fromCoverage, toCoverage), now);
+        Attributor.Result attributed = attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
         List<String> warnings = new ArrayList<>(selectionWarnings);
         warnings.addAll(attributed.warnings());
         if (diff.detailsUncompared() > 0) {
@@ -217,8 +216,7 @@ public final class DiffJob {
         return new Names(tenancyName, paths, CompartmentScope.across(belowTenancy));
     }
 
-    private Attributor.Result attribute(Diff diff, SnapshotInfo from, SnapshotInfo to, List<ScopeCoverage> fromCoverage,
-                                        Set<Scope> scopes, Instant now) {
+    private Attributor.Result attribute(Diff diff, SnapshotInfo from, SnapshotInfo to, Set<Scope> scopes, Instant now) {
         Attributor attributor = new Attributor(new TagAttribution(store::versionJson));
         if (from.id() == to.id()) {
             return attributor.withoutAudit(diff, "drift at the baseline's own snapshot: nothing can have changed");
@@ -235,7 +233,7 @@ public final class DiffJob {
         }
         AuditWindow whole = AuditWindow.between(from.collectedSince(), to.takenAt());
         AuditPlan plan = AuditPlan.of(from.id(), to.id(), whole, store.auditEvidenceWithin(from.id(), to.id()))
-                .withEarlier(earlier(from, fromCoverage, whole));
+                .withEarlier(earlier(from, whole));
         AuditFeed feed = null;
         if (!plan.toRead().isEmpty() || !plan.earlier().isEmpty()) {
             try {
@@ -262,30 +260,17 @@ public final class DiffJob {
     }
 
     /**
-     * For each scope {@code from} did not collect (a region down that night), the stretch from when a snapshot last
-     * collected it up to {@code whole}: {@code from} carried its resources forward as they were then, so what the
-     * diff finds changed there may have been changed since then. The walk back stops at a snapshot that collected
-     * every scope it declared.
+     * For each scope {@code from} did not collect, the stretch from when it was last collected up to {@code whole}
+     * (see {@link LastCollected}); none for a scope last collected within the minute {@code whole} starts.
      */
-    private List<ScopeWindow> earlier(SnapshotInfo from, List<ScopeCoverage> fromCoverage, AuditWindow whole) {
-        Set<Scope> missed = new LinkedHashSet<>();
-        fromCoverage.stream().filter(c -> !c.ok()).forEach(c -> missed.add(c.scope()));
+    private List<ScopeWindow> earlier(SnapshotInfo from, AuditWindow whole) {
         List<ScopeWindow> stretches = new ArrayList<>();
-        List<SnapshotInfo> older = store.snapshots().stream()
-                .filter(s -> s.id() < from.id() && s.status() != SnapshotStatus.FAILED).toList();
-        for (int i = older.size() - 1; i >= 0 && !missed.isEmpty(); i--) {
-            SnapshotInfo s = older.get(i);
+        LastCollected.before(store, from).forEach((scope, s) -> {
             AuditWindow stretch = AuditWindow.between(s.collectedSince(), from.collectedSince());
-            for (ScopeCoverage c : store.coverage(s.id())) {
-                // Collected in the same minute as 'from': the window already starts there.
-                if (c.ok() && missed.remove(c.scope()) && !stretch.end().isAfter(whole.start())) {
-                    stretches.add(new ScopeWindow(c.scope(), stretch));
-                }
+            if (!stretch.end().isAfter(whole.start())) {
+                stretches.add(new ScopeWindow(scope, stretch));
             }
-            if (s.status() == SnapshotStatus.COMPLETE && s.narrowing().isNone()) {
-                break;
-            }
-        }
+        });
         return stretches;
     }
 

@@ -25,8 +25,9 @@ import java.util.stream.Stream;
 /**
  * Keeps the last N days: snapshots, local report folders and published reports before them go. The
  * latest COMPLETE snapshot is always kept, whatever its age, because the next night's report compares
- * against it, and so is every snapshot from the oldest baseline on, and from the one the oldest kept
- * day's report compares with; the states and diffs of the snapshots kept do not change.
+ * against it, and so is every snapshot from the oldest baseline on (from those a PARTIAL one carried its gaps
+ * forward from), and from the one the oldest kept day's report compares with; the states and diffs of the
+ * snapshots kept do not change.
  */
 public final class Retention {
     private final Store store;
@@ -57,7 +58,7 @@ public final class Retention {
                 firstKept = latestComplete.get().id();
             }
             // Baselines pin their snapshots, and the history from there on that drift reads.
-            long oldestBaseline = store.baselines().stream().mapToLong(Baseline::snapshotId).min().orElse(firstKept);
+            long oldestBaseline = store.baselines().stream().mapToLong(this::pinnedFrom).min().orElse(firstKept);
             // The reports of the days kept compare with snapshots that may be older than the window (the night
             // before its first day; the last COMPLETE one before PARTIAL nights): kept, so that a re-run or a
             // retried upload or mail makes the same report, not a first run's inventory.
@@ -82,6 +83,15 @@ public final class Retention {
             problems.add("published reports not pruned: " + e.getMessage());
         }
         return new RetentionPlan(keepFrom, removed, dirs, objects, problems, dryRun);
+    }
+
+    /**
+     * The oldest snapshot a baseline needs: its own, or for the scopes that one did not collect, those it carried
+     * them forward from ({@link LastCollected}), back to which a drift reads Audit and history judges its steps.
+     */
+    private long pinnedFrom(Baseline baseline) {
+        return store.snapshot(baseline.snapshotId()).map(pinned -> LastCollected.before(store, pinned).values().stream()
+                .mapToLong(SnapshotInfo::id).min().orElse(pinned.id())).orElse(baseline.snapshotId());
     }
 
     private List<Path> reportDirsBefore(LocalDate keepFrom) {

@@ -82,4 +82,30 @@ class BaselineCommandTest {
             assertThat(run("--config", config, "prune", "--keep-days", "1").out()).contains("removed snapshot 1 (2026-11-01, COMPLETE)");
         }
     }
+
+    /**
+     * A baseline pinned to a night eu-frankfurt-1 was down holds that region as the night before collected it: a
+     * drift from it reads Audit back to that night, and history judges against it, so pruning keeps it too.
+     */
+    @Test
+    void aBaselinePinnedToAPartialSnapshotKeepsTheSnapshotItsGapsWereCarriedFrom() {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String config = sim.writeConfig("").toString();
+            for (String day : List.of("2026-11-01", "2026-11-02", "2026-11-03")) {
+                sim.server.source().selectDay(LocalDate.parse(day));
+                assertThat(run("--config", config, "snapshot", "--quiet", "--at", day + "T23:59:59Z").exitCode()).isIn(0, 4);
+            }
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-04T23:59:59Z").exitCode()).isZero();
+            assertThat(run("--config", config, "baseline", "set", "outage", "--snapshot", "3").err())
+                    .startsWith("ocidiff: warning: snapshot 3 is PARTIAL: ");
+
+            MainTest.Run pruned = run("--config", config, "prune", "--keep-days", "1");
+
+            assertThat(pruned.exitCode()).as(pruned.err()).isZero();
+            assertThat(pruned.out()).contains("removed snapshot 1 (2026-11-01, COMPLETE)")
+                    .doesNotContain("removed snapshot 2");
+            assertThat(run("--config", config, "snapshots").out()).contains("2026-11-02 23:59:59");
+        }
+    }
 }
