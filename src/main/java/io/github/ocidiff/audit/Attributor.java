@@ -159,15 +159,16 @@ public final class Attributor {
     }
 
     /**
-     * The resources whose changes a stretch before the window may explain: those that were, at 'from', in a scope such
-     * a stretch is read for (where it was before a move; new ones where they are).
+     * The resources whose changes a stretch before the window may explain: those in a scope such a stretch is read
+     * for, at 'from' or at 'to'. A resource moved into a scope 'from' did not collect was carried forward where it
+     * was, so its move may have been made before 'from'; Audit logs a move in the compartment moved to.
      */
     private static Set<String> wantedBefore(Diff diff, List<ScopeWindow> earlier) {
         Set<Scope> scopes = earlier.stream().map(ScopeWindow::scope).collect(Collectors.toSet());
         Set<String> wanted = new HashSet<>();
         for (Change c : diff.changes()) {
-            String compartment = c.previousCompartmentId() != null ? c.previousCompartmentId() : c.compartmentId();
-            if (scopes.contains(new Scope(c.region(), compartment))) {
+            if (scopes.contains(new Scope(c.region(), c.compartmentId())) || (c.previousCompartmentId() != null
+                    && scopes.contains(new Scope(c.region(), c.previousCompartmentId())))) {
                 wanted.add(c.ocid());
             }
         }

@@ -106,6 +106,13 @@ final class HistorySteps {
 
         StoredResource r = version.resource();
         Scope scope = new Scope(r.region(), r.compartmentId());
+        // Moved into a scope a night did not collect, it was carried forward where it was: the move may have been
+        // made before the night it is compared with, back to when that scope was last collected.
+        SnapshotInfo actorsSince = snapshotBefore;
+        if (snapshotBefore != null && !scope.equals(scopeBefore)) {
+            SnapshotInfo movedInto = collectedBefore(since.id(), scope);
+            actorsSince = movedInto != null && movedInto.id() < snapshotBefore.id() ? movedInto : snapshotBefore;
+        }
         List<NotCollected> notCollected = new ArrayList<>();
         SnapshotInfo lastSeen = since;
         // A first step may start at a snapshot that did not collect it: the first kept after pruning, carrying it.
@@ -124,7 +131,7 @@ final class HistorySteps {
         return new HistoryStep(kind, r, paths(since.id()).get(r.compartmentId()), SnapshotRef.of(since),
                 SnapshotRef.of(lastSeen), version.validTo() == null ? null : SnapshotRef.of(snapshot(version.validTo())),
                 comparedWith == null ? null : SnapshotRef.of(comparedWith), verdict.properties(), verdict.texts(),
-                verdict.ignoredBy(), verdict.caveat(), actors(snapshotBefore, since, events), notCollected,
+                verdict.ignoredBy(), verdict.caveat(), actors(actorsSince, since, events), notCollected,
                 vanished ? vanished(r, snapshot(version.validTo()), events) : null);
     }
 

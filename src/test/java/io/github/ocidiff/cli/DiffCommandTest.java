@@ -127,6 +127,36 @@ class DiffCommandTest {
     }
 
     /**
+     * batch-1 moved from dev into prod the night prod's Search failed: that snapshot carried it forward in dev. The
+     * next one finds it in prod, and its move (Audit logs it in prod, at 23:30, before the PARTIAL snapshot) is read
+     * back to the snapshot that last collected prod, by the diff and by history.
+     */
+    @Test
+    void aMoveIntoACompartmentNotCollectedThatNightIsAttributedByDiffAndHistory() throws Exception {
+        String batch1 = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef";
+        FaultPlan prodFails = FaultPlan.none().withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprod", 0);
+        try (SimHarness sim = SimHarness.smallFixture();
+             SimHarness night = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), prodFails)) {
+            String config = snapshotDays(sim, "2026-11-01");
+            String store = sim.dir.resolve("store/ocidiff").toString();
+            night.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            assertThat(run("--config", night.writeConfig("").toString(), "--store", store, "snapshot", "--quiet",
+                    "--at", "2026-11-03T00:30:00Z").exitCode()).isEqualTo(4);
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-04T00:30:00Z").exitCode())
+                    .isZero();
+
+            JsonNode moved = change(JSON.readTree(run("--config", config, "diff", "--from", "2", "--to", "3").out()),
+                    batch1);
+            assertThat(moved.path("kind").asText()).isEqualTo("MOVED");
+            assertThat(moved.path("actors").get(0).path("principalName").asText()).isEqualTo("carol@example.com");
+            MainTest.Run history = run("--config", config, "history", batch1);
+            assertThat(history.exitCode()).as(history.err()).isZero();
+            assertThat(history.out().substring(history.out().indexOf("MOVED"))).contains("carol@example.com");
+        }
+    }
+
+    /**
      * A diff made while Audit failed everywhere (a laptop off the VPN, Audit down) keeps the pair's evidence with
      * its failures; a later diff reads Audit again rather than take that evidence as the pair's last word.
      */
