@@ -157,6 +157,7 @@ public final class Store implements AutoCloseable {
                 throw e;
             }
         }
+        requireWritable(file, lock);
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         try {
             pool.setMaxConnections(CONNECTIONS);
@@ -175,6 +176,19 @@ public final class Store implements AutoCloseable {
             pool.dispose();
             lock.close();
             throw e;
+        }
+    }
+
+    /**
+     * H2 opens a file it may not write read-only, and the first write then fails in SQL ("The database is read
+     * only"): a store made by another user (a first run as root, the service as its own user) is told as such.
+     */
+    private static void requireWritable(Path file, StoreLock lock) {
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            lock.close();
+            throw OcidiffException.runtime("the store " + file + " is read-only to this user ("
+                    + System.getProperty("user.name") + "); run ocidiff as the user that owns it, or give this one write"
+                    + " access to it and its folder", null);
         }
     }
 
