@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 
 /**
  * How to attribute a window between two snapshots: from the evidence kept for the pairs it is made of
  * (the nightly reports'), longest stretch first, and from Audit only for what no kept pair covers. A
  * drift from a baseline months old then costs no Audit call when every night was reported. A stretch
  * whose kept evidence could not read every scope (a region down then) is used and read again: Audit may
- * answer now, and the events kept stay if it no longer does (past its retention).
+ * answer now, and the events kept stay if it no longer does (past its retention); so is one kept between snapshots
+ * that did not both collect everything.
  *
  * @param kept    the kept evidence to use, oldest first
  * @param toRead  the stretches of the window to read from Audit, oldest first: those no kept evidence
@@ -40,8 +42,13 @@ public record AuditPlan(List<KeptEvidence> kept, List<AuditWindow> toRead, List<
 
     /**
      * @param within the pairs kept between {@code fromId} and {@code toId} (store.auditEvidenceWithin)
+     * @param entire whether a snapshot collected every scope of the plan at its own time (COMPLETE, neither
+     *               narrowed nor a fill). A pair kept only the events of its own changes: where an end did not
+     *               collect a scope, or a fill kept it from earlier, changes made there in its window surface in
+     *               later pairs, whose reports need those events, so such a pair's window is read again.
      */
-    public static AuditPlan of(long fromId, long toId, AuditWindow whole, List<KeptEvidence> within) {
+    public static AuditPlan of(long fromId, long toId, AuditWindow whole, List<KeptEvidence> within,
+                               LongPredicate entire) {
         List<KeptEvidence> kept = new ArrayList<>();
         List<AuditWindow> toRead = new ArrayList<>();
         long cursor = fromId;
@@ -54,7 +61,8 @@ public record AuditPlan(List<KeptEvidence> kept, List<AuditWindow> toRead, List<
             if (longest.isPresent()) {
                 EvidenceWindow evidence = longest.get().window();
                 kept.add(longest.get());
-                if (!evidence.failures().isEmpty()) {
+                if (!evidence.failures().isEmpty() || !entire.test(longest.get().fromId())
+                        || !entire.test(longest.get().toId())) {
                     toRead.add(new AuditWindow(evidence.start(), evidence.end()));
                 }
                 cursor = longest.get().toId();

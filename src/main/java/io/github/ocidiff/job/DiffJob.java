@@ -14,6 +14,7 @@ import io.github.ocidiff.config.RulesConfig;
 import io.github.ocidiff.crawl.Compartment;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
+import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.diff.BaselineScope;
 import io.github.ocidiff.diff.ChangeRules;
 import io.github.ocidiff.diff.CompartmentScope;
@@ -39,6 +40,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -232,8 +234,11 @@ public final class DiffJob {
                     store::forEachAuditEvent);
         }
         AuditWindow whole = AuditWindow.between(from.collectedSince(), to.takenAt());
-        AuditPlan plan = AuditPlan.of(from.id(), to.id(), whole, store.auditEvidenceWithin(from.id(), to.id()))
-                .withEarlier(earlier(from, whole));
+        Set<Long> entire = new HashSet<>();
+        store.snapshots().stream().filter(s -> s.status() == SnapshotStatus.COMPLETE && s.narrowing().isNone()
+                && s.fill().isEmpty()).forEach(s -> entire.add(s.id()));
+        AuditPlan plan = AuditPlan.of(from.id(), to.id(), whole, store.auditEvidenceWithin(from.id(), to.id()),
+                entire::contains).withEarlier(earlier(from, whole));
         AuditFeed feed = null;
         if (!plan.toRead().isEmpty() || !plan.earlier().isEmpty()) {
             try {

@@ -157,6 +157,36 @@ class DiffCommandTest {
     }
 
     /**
+     * A diff of a night eu-frankfurt-1 was down keeps the events of its own changes: none there, where batch-1 moved
+     * at 23:30. A later diff over that night from the night before reads that stretch again rather than take what
+     * was kept as all its window held.
+     */
+    @Test
+    void evidenceKeptForANightThatMissedARegionIsReadAgainByALongerDiff() throws Exception {
+        String batch1 = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef";
+        FaultPlan down = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
+        try (SimHarness sim = SimHarness.smallFixture();
+             SimHarness night = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), down)) {
+            String config = snapshotDays(sim, "2026-11-01");
+            String store = sim.dir.resolve("store/ocidiff").toString();
+            night.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            String nightConfig = night.writeConfig("").toString();
+            assertThat(run("--config", nightConfig, "--store", store, "snapshot", "--quiet", "--at",
+                    "2026-11-02T23:59:59Z").exitCode()).isEqualTo(4);
+            assertThat(run("--config", config, "diff").exitCode()).isZero();
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-03T23:59:59Z").exitCode())
+                    .isZero();
+
+            JsonNode moved = change(JSON.readTree(run("--config", config, "diff", "--from", "1", "--to", "3").out()),
+                    batch1);
+
+            assertThat(moved.path("kind").asText()).isEqualTo("MOVED");
+            assertThat(moved.path("actors").get(0).path("principalName").asText()).isEqualTo("carol@example.com");
+        }
+    }
+
+    /**
      * A diff made while Audit failed everywhere (a laptop off the VPN, Audit down) keeps the pair's evidence with
      * its failures; a later diff reads Audit again rather than take that evidence as the pair's last word.
      */
