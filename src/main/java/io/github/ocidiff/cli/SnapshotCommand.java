@@ -129,7 +129,9 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
                 + " (" + f.status() + ", " + count(f.failedScopes(), "scope") + " not collected): "
                 + count(outcome.scopes(), "scope") + " taken again, the others kept as it collected them")
                 .orElse(replaced);
-        return outcome.vanished().isEmpty() ? filled : filled + "; " + vanished(outcome.vanished());
+        String beside = outcome.beside().map(b -> filled + "; taken beside today's snapshot " + b.id() + " ("
+                + b.statusAndNarrowing() + "), which a baseline pins").orElse(filled);
+        return outcome.vanished().isEmpty() ? beside : beside + "; " + vanished(outcome.vanished());
     }
 
     /** "2 resources listed by Search left out, deleted before ...: Bucket logs (us-ashburn-1), ..." (three named at most). */

@@ -56,11 +56,13 @@ public final class SnapshotJob {
      * @param filled   today's earlier snapshot, PARTIAL, whose gaps the new one filled (it stays, as it was)
      * @param standing today's earlier snapshot that the new one, FAILED, did not replace (or fill); or, with {@code kept},
      *                 the COMPLETE one a retake with gaps (in the summary's failed scopes) left in place
+     * @param beside   today's earlier snapshot a baseline pins, which the new one was taken beside instead of
+     *                 replacing it
      * @param vanished  resources Search listed that were deleted before their details were read, left out
      */
     public record Outcome(SnapshotSummary summary, boolean kept, Optional<SnapshotInfo> replaced,
-                          Optional<SnapshotInfo> filled, Optional<SnapshotInfo> standing, int regions, int scopes,
-                          Duration duration, List<VanishedResource> vanished) {
+                          Optional<SnapshotInfo> filled, Optional<SnapshotInfo> standing, Optional<SnapshotInfo> beside,
+                          int regions, int scopes, Duration duration, List<VanishedResource> vanished) {
         public Outcome {
             vanished = List.copyOf(vanished);
         }
@@ -145,8 +147,8 @@ public final class SnapshotJob {
                 StoreTenancy.require(store, clients.credentials().tenancyId(), "the configured credentials belong to");
                 SnapshotSummary summary = new SnapshotSummary(existing.id(), existing.takenAt(), existing.status(),
                         existing.resourceCount(), List.of());
-                return new Outcome(summary, true, Optional.empty(), Optional.empty(), Optional.empty(), 0, 0,
-                        Duration.ZERO, List.of());
+                return new Outcome(summary, true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        0, 0, Duration.ZERO, List.of());
             }
         }
         Planning planned = planning.get();
@@ -164,7 +166,10 @@ public final class SnapshotJob {
         Optional<SnapshotInfo> filled = sameDay.filter(existing -> !request.force()
                 && existing.status() == SnapshotStatus.PARTIAL && existing.narrowing().isNone()
                 && !request.narrowing().isNone());
-        Optional<SnapshotInfo> replacing = sameDay.filter(existing -> filled.isEmpty());
+        // A snapshot a baseline pins is never replaced: the day is taken again beside it (it stays, not the day's).
+        Optional<SnapshotInfo> beside = sameDay.filter(existing -> filled.isEmpty() && store.baselines().stream()
+                .anyMatch(b -> b.snapshotId() == existing.id()));
+        Optional<SnapshotInfo> replacing = sameDay.filter(existing -> filled.isEmpty() && beside.isEmpty());
         if (replacing.isPresent()) {
             SnapshotInfo existing = replacing.get();
             if (!request.force() && !request.narrowing().covers(existing.narrowing())) {
@@ -192,8 +197,8 @@ public final class SnapshotJob {
                 SnapshotInfo stays = complete.get();
                 return new Outcome(new SnapshotSummary(stays.id(), stays.takenAt(), stays.status(),
                         stays.resourceCount(), gaps), true, Optional.empty(), Optional.empty(), complete,
-                        plan.regions().size(), plan.scopes().size(), Duration.ofNanos(System.nanoTime() - start),
-                        crawled.vanished());
+                        Optional.empty(), plan.regions().size(), plan.scopes().size(),
+                        Duration.ofNanos(System.nanoTime() - start), crawled.vanished());
             }
             progress.committing();
             SnapshotSummary summary = writer.commit();
@@ -203,7 +208,7 @@ public final class SnapshotJob {
             // A FAILED fill filled nothing: the snapshot it was to fill stays the day's, as one a FAILED retake left.
             boolean failed = summary.status() == SnapshotStatus.FAILED;
             return new Outcome(summary, false, replaced.or(() -> gone), filled.filter(f -> !failed),
-                    replacing.filter(r -> gone.isEmpty()).or(() -> filled.filter(f -> failed)),
+                    replacing.filter(r -> gone.isEmpty()).or(() -> filled.filter(f -> failed)), beside,
                     plan.regions().size(), plan.scopes().size(),
                     Duration.ofNanos(System.nanoTime() - start), crawled.vanished());
         }

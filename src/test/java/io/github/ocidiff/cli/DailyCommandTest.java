@@ -205,6 +205,32 @@ class DailyCommandTest {
         }
     }
 
+    /**
+     * A baseline set in the morning on the day's narrowed snapshot (the latest then): the night cannot replace it, and
+     * takes the day beside it rather than fail with no snapshot and no report.
+     */
+    @Test
+    void aNightWhoseDayHasAPinnedNarrowedSnapshotTakesTheDayBesideIt() throws Exception {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String config = sim.writeConfig("").toString();
+            assertThat(daily(sim, config, "2026-11-01").exitCode()).isZero();
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            assertThat(run("--config", config, "snapshot", "--quiet", "--region", "us-ashburn-1", "--at",
+                    "2026-11-02T08:00:00Z").exitCode()).isZero();
+            assertThat(run("--config", config, "baseline", "set", "morning").exitCode()).isZero();
+
+            MainTest.Run night = daily(sim, config, "2026-11-02");
+
+            assertThat(night.exitCode()).as(night.err()).isZero();
+            assertThat(night.out()).contains("snapshot 3 COMPLETE")
+                    .contains("; taken beside today's snapshot 2 (COMPLETE, --region us-ashburn-1), which a baseline pins");
+            JsonNode report = JSON.readTree(sim.dir.resolve("reports/2026-11-02/report.json").toFile());
+            assertThat(report.at("/from/snapshotId").asLong()).isEqualTo(1);
+            assertThat(report.at("/to/snapshotId").asLong()).isEqualTo(3);
+            assertThat(run("--config", config, "baseline", "show", "morning").out()).contains("snapshot  2 ");
+        }
+    }
+
     private static int changedIn(JsonNode report, String region) {
         int n = 0;
         for (JsonNode change : report.get("changes")) {
