@@ -127,6 +127,8 @@ public final class JsonReport {
         properties(node.putArray("properties"), c.properties());
         actors(node.putArray("actors"), attributed.actors());
         node.put("attribution", attributed.attribution().name());
+        // Beyond the contract's members, as "waiver" is: a change a snapshot's gap may have made imprecise says why.
+        putIfPresent(node, "caveat", c.caveat());
         WaiverVerdict verdict = report.waiverOf(c);
         if (verdict != null) {
             waiver(node.putObject("waiver"), verdict.waiver()).put("state", verdict.expired() ? "EXPIRED" : "WAIVED");

@@ -116,6 +116,9 @@ class DiffCommandTest {
             assertThat(validate(report)).isEmpty();
             JsonNode deleted = change(report, gone);
             assertThat(deleted.path("kind").asText()).isEqualTo("DELETED");
+            assertThat(deleted.path("caveat").asText()).isEqualTo("eu-frankfurt-1 / ocid1.compartment.oc1..aaaaaaaadev"
+                    + " was not fully collected by the 'from' snapshot: " + report.at("/coverage/gaps/0/reason").asText()
+                    .substring("'from' snapshot: ".length()));
             assertThat(deleted.path("attribution").asText()).isEqualTo("AUDIT");
             assertThat(deleted.path("actors").get(0).path("principalName").asText()).isEqualTo("carol@example.com");
             // Rendered again from the evidence kept for the pair: the same actor.
