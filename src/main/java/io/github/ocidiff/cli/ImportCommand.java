@@ -5,6 +5,7 @@ import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.job.ImportJob;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,6 +35,10 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
     @Option(names = "--tenancy", paramLabel = "OCID", description = "Tenancy OCID (default: the root compartment seen in the files, or the store's).")
     String tenancy;
 
+    @Option(names = "--allow-empty", description = "Import a region with no resources where the snapshot before held"
+            + " some (else refused as an export cut short).")
+    boolean allowEmpty;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Saved results, one region per file.")
     List<Path> files = new ArrayList<>();
 
@@ -41,7 +46,9 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
 
     @Override
     public Integer call() {
-        RunOptions.requireNotAhead("--date " + date, date.atStartOfDay(ZoneOffset.UTC).toInstant(), Instant.now());
+        Instant now = Instant.now();
+        // A day not begun yet has no results to import (dated at its end, it would refuse every snapshot until then).
+        RunOptions.requireNotAhead("--date " + date, date.atStartOfDay(ZoneOffset.UTC).toInstant(), now, Duration.ZERO);
         PrintWriter out = out();
         List<ImportJob.Input> inputs = new ArrayList<>();
         for (Path file : files) {
@@ -49,8 +56,9 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
             ImportReader.requireFile(file);
             inputs.add(new ImportJob.Input(file, ImportJob.regionOf(file, region)));
         }
+        ImportJob.Scan scan = ImportJob.scan(inputs);
         return Session.withStore(config(), out, err(), store -> {
-            ImportJob.Imported imported = new ImportJob(store).run(date, tenancy, inputs);
+            ImportJob.Imported imported = new ImportJob(store).run(date, tenancy, scan, now, allowEmpty);
             var summary = imported.summary();
             if (imported.repeated() > 0) {
                 err().println("ocidiff: warning: " + SnapshotCommand.count(imported.repeated(), "resource")

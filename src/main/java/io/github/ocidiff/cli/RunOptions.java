@@ -33,7 +33,12 @@ final class RunOptions {
 
     /** @throws OcidiffException when {@code time}, which {@code what} names, is more than {@link #AHEAD} from now */
     static void requireNotAhead(String what, Instant time, Instant now) {
-        if (time.isAfter(now.plus(AHEAD))) {
+        requireNotAhead(what, time, now, AHEAD);
+    }
+
+    /** {@link #requireNotAhead(String, Instant, Instant)} allowing {@code ahead} rather than {@link #AHEAD}. */
+    static void requireNotAhead(String what, Instant time, Instant now, Duration ahead) {
+        if (time.isAfter(now.plus(ahead))) {
             throw OcidiffException.usage(what + " is later than now (" + now.truncatedTo(ChronoUnit.SECONDS)
                     + "): snapshots are added in time order, so one dated ahead would refuse every night"
                     + " until then; give the time of the day it describes");

@@ -19,17 +19,20 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Loads Resource Search results saved earlier as the snapshot of their date (taken at 23:59:59 UTC).
+ * Loads Resource Search results saved earlier as the snapshot of their date (taken at 23:59:59 UTC, or for
+ * today's, at the time of the import).
  * A region's files are its complete inventory that day; regions not imported are not collected, so
  * their resources are carried forward as unknown. Regions of one date imported in several calls make
  * up one snapshot: a later call replaces that date's snapshot with one holding every region so far.
@@ -50,19 +53,27 @@ public final class ImportJob {
     }
 
     /**
-     * @param tenancy the tenancy OCID given on the command line, or null: then the root compartment the files
-     *                show, else the store's, else {@link #UNKNOWN_TENANCY}
+     * The files read whole, before a store is opened, so that a malformed one leaves nothing behind (not even an
+     * empty store): the resources of each scope, counting a resource listed again (a dump whose pages overlapped)
+     * once, as its first listing, the one stored; and the tenancy's root compartment, null when none shows.
      */
-    public Imported run(LocalDate date, String tenancy, List<Input> inputs) {
-        // One pass reads every file completely (a malformed one stops everything here, before the store is
-        // touched), counts the resources of each scope and finds the tenancy's root compartment. A resource
-        // listed again (a dump whose pages overlapped) counts once, as its first listing: the one stored.
+    public record Scan(List<Input> inputs, Map<Scope, Long> collected, String root, long repeated) {
+        public Scan {
+            inputs = List.copyOf(inputs);
+            collected = Collections.unmodifiableMap(new LinkedHashMap<>(collected));
+        }
+    }
+
+    /** Reads every file completely: a malformed one, or one that misreports its region, stops everything here. */
+    public static Scan scan(List<Input> inputs) {
+        requireOneFilePerRegion(inputs);
         Map<Scope, Long> collected = new LinkedHashMap<>();
         String[] root = {null};
         OcidHashSet counted = new OcidHashSet();
         long[] repeated = {0};
         for (Input input : inputs) {
             ImportReader.read(input.file(), input.region(), r -> {
+                requireOfItsRegion(input, r.ocid());
                 if (!counted.addOcid(r.ocid())) {
                     repeated[0]++;
                     return;
@@ -73,11 +84,25 @@ public final class ImportJob {
                 }
             });
         }
-        String tenancyId = tenancy != null ? tenancy : root[0] != null ? root[0] : store.latestCommitted()
+        return new Scan(inputs, collected, root[0], repeated[0]);
+    }
+
+    /**
+     * @param tenancy    the tenancy OCID given on the command line, or null: then the root compartment the files
+     *                   show, else the store's, else {@link #UNKNOWN_TENANCY}
+     * @param now        the time of the import: today's results are dated now, not at the end of the day, so that a
+     *                   snapshot later today follows them
+     * @param allowEmpty whether a region may be imported with no resources where the state before held some
+     */
+    public Imported run(LocalDate date, String tenancy, Scan scan, Instant now, boolean allowEmpty) {
+        List<Input> inputs = scan.inputs();
+        Map<Scope, Long> collected = new LinkedHashMap<>(scan.collected());
+        String tenancyId = tenancy != null ? tenancy : scan.root() != null ? scan.root() : store.latestCommitted()
                 .map(SnapshotInfo::tenancyId).orElse(UNKNOWN_TENANCY);
         StoreTenancy.require(store, tenancyId, tenancy != null ? "--tenancy names"
                 : "the imported files show (as the root compartment of their resources)");
-        Instant takenAt = date.atTime(LocalTime.of(23, 59, 59)).toInstant(ZoneOffset.UTC);
+        Instant endOfDay = date.atTime(LocalTime.of(23, 59, 59)).toInstant(ZoneOffset.UTC);
+        Instant takenAt = endOfDay.isAfter(now) ? now : endOfDay;
         Set<String> importing = new LinkedHashSet<>();
         inputs.forEach(i -> importing.add(i.region()));
 
@@ -99,9 +124,13 @@ public final class ImportJob {
         }
         // The state before the date's earlier import, which the new snapshot replaces as it commits.
         Map<Scope, Long> previousScopes = new HashMap<>();
-        store.snapshots().stream().filter(s -> sameDay == null || s.id() < sameDay.id()).reduce((older, newer) -> newer)
-                .ifPresent(previous ->
-                store.forEachResourceAt(previous.id(), r -> previousScopes.merge(new Scope(r.region(), r.compartmentId()), 1L, Long::sum)));
+        Optional<SnapshotInfo> previous = store.snapshots().stream().filter(s -> sameDay == null || s.id() < sameDay.id())
+                .reduce((older, newer) -> newer);
+        previous.ifPresent(p -> store.forEachResourceAt(p.id(),
+                r -> previousScopes.merge(new Scope(r.region(), r.compartmentId()), 1L, Long::sum)));
+        if (!allowEmpty) {
+            previous.ifPresent(p -> requireNotEmptied(inputs, collected, previousScopes, p));
+        }
 
         // Declared scopes: every compartment seen now or before in the imported regions (collected), and
         // every scope of other regions known from the previous state (not collected: carried forward).
@@ -142,7 +171,50 @@ public final class ImportJob {
                 writer.scopeDone(new ScopeCoverage(scope, false,
                         "region " + scope.region() + " was not imported for " + date, 0, 0, 0));
             }
-            return new Imported(writer.commit(), repeated[0]);
+            return new Imported(writer.commit(), scan.repeated());
+        }
+    }
+
+    /** Each file is one region's whole inventory: two of one region are two days, or two parts, of it. */
+    private static void requireOneFilePerRegion(List<Input> inputs) {
+        Map<String, Path> byRegion = new HashMap<>();
+        for (Input input : inputs) {
+            Path other = byRegion.putIfAbsent(input.region(), input.file());
+            if (other != null) {
+                throw OcidiffException.usage(other + " and " + input.file() + " both hold " + input.region() + ": a"
+                        + " region's results are one file, its whole inventory that day; import one of them");
+            }
+        }
+    }
+
+    /** A file of one region's results imported as another's would move every resource of it between regions. */
+    private static void requireOfItsRegion(Input input, String ocid) {
+        Optional<String> named = RegionIds.ofOcid(ocid);
+        if (named.isPresent() && !named.get().equals(input.region())) {
+            throw OcidiffException.usage(input.file() + ": " + ocid + " is a resource of " + named.get() + " by its"
+                    + " OCID, not of " + input.region() + ", the region the file is imported as; import each region's"
+                    + " results as that region (--region, or a file named <region>.json)");
+        }
+    }
+
+    /**
+     * A region imported with nothing where the state before held resources would report them all deleted: more
+     * likely an export cut short, or of another query, than a region emptied.
+     */
+    private static void requireNotEmptied(List<Input> inputs, Map<Scope, Long> collected,
+                                          Map<Scope, Long> previousScopes, SnapshotInfo previous) {
+        for (Input input : inputs) {
+            String region = input.region();
+            long now = collected.entrySet().stream().filter(e -> e.getKey().region().equals(region))
+                    .mapToLong(Map.Entry::getValue).sum();
+            long before = previousScopes.entrySet().stream().filter(e -> e.getKey().region().equals(region))
+                    .mapToLong(Map.Entry::getValue).sum();
+            if (now == 0 && before > 0) {
+                throw OcidiffException.usage(String.format("%s holds no resource of %s, where snapshot %d (%s) held"
+                        + " %,d: an export cut short, or of another query? Nothing was imported; if %s is empty now,"
+                        + " import it with --allow-empty", input.file(), region, previous.id(), previous.day(), before,
+                        region));
+            }
         }
     }
 

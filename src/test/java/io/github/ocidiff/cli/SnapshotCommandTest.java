@@ -18,12 +18,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `ocidiff snapshot` and `ocidiff snapshots` as a user (or cron) runs them. */
 class SnapshotCommandTest {
@@ -429,6 +431,55 @@ class SnapshotCommandTest {
             MainTest.Run sameDate = run("--config", config, "import", "--date", "2026-11-02", gz.toString());
             assertThat(sameDate.out()).contains("of 2026-11-02 (COMPLETE): 2 resources");
             assertThat(run("--config", config, "snapshots").out().lines().filter(l -> l.contains("import"))).hasSize(2);
+        }
+    }
+
+    /**
+     * What would misreport a region is refused before the store is touched: a file of one region imported as
+     * another's (every resource moved between regions), two files of one region (two days merged), a region imported
+     * empty where it held resources (all deleted), a day not begun. Today's results are dated now, so that a snapshot
+     * taken later today follows them.
+     */
+    @Test
+    void importRefusesWhatWouldMisreportARegion(@TempDir Path dir) throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = sim.writeConfig("").toString();
+            Path day1 = SimHarness.SMALL_FIXTURE.resolve("days/2026-11-01/resources");
+            Path ashburn = day1.resolve("us-ashburn-1.json");
+            Path frankfurt = day1.resolve("eu-frankfurt-1.json");
+            Path misnamed = Files.copy(ashburn, dir.resolve("eu-frankfurt-1.json"));
+            MainTest.Run wrongRegion = run("--config", config, "import", "--date", "2026-11-01", misnamed.toString());
+            assertThat(wrongRegion.exitCode()).isEqualTo(2);
+            assertThat(wrongRegion.err()).startsWith("ocidiff: " + misnamed + ": ocid1.").contains(" is a resource of "
+                    + "us-ashburn-1 by its OCID, not of eu-frankfurt-1, the region the file is imported as;");
+            MainTest.Run twice = run("--config", config, "import", "--date", "2026-11-01", "--region", "us-ashburn-1",
+                    ashburn.toString(), SimHarness.SMALL_FIXTURE.resolve("days/2026-11-02/resources/us-ashburn-1.json")
+                            .toString());
+            assertThat(twice.exitCode()).isEqualTo(2);
+            assertThat(twice.err()).contains(" both hold us-ashburn-1: a region's results are one file");
+            assertThat(run("--config", config, "snapshots").exitCode()).as("no store made").isEqualTo(2);
+
+            assertThat(run("--config", config, "import", "--date", "2026-11-01", ashburn.toString(), frankfurt.toString())
+                    .exitCode()).isZero();
+            Path empty = Files.writeString(dir.resolve("us-ashburn-1.json"), "[]");
+            MainTest.Run emptied = run("--config", config, "import", "--date", "2026-11-02", empty.toString());
+            assertThat(emptied.exitCode()).isEqualTo(2);
+            assertThat(emptied.err()).isEqualTo("ocidiff: " + empty + " holds no resource of us-ashburn-1, where snapshot 1"
+                    + " (2026-11-01) held 6: an export cut short, or of another query? Nothing was imported; if"
+                    + " us-ashburn-1 is empty now, import it with --allow-empty\n");
+            assertThat(run("--config", config, "import", "--date", "2026-11-02", "--allow-empty", empty.toString())
+                    .out()).contains("snapshot 2 of 2026-11-02 (PARTIAL): 1 resource from 1 file");
+
+            LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+            MainTest.Run tomorrow = run("--config", config, "import", "--date", today.plusDays(1).toString(),
+                    ashburn.toString());
+            assertThat(tomorrow.exitCode()).isEqualTo(2);
+            assertThat(tomorrow.err()).startsWith("ocidiff: --date " + today.plusDays(1) + " is later than now (");
+            assertThat(run("--config", config, "import", "--date", today.toString(), ashburn.toString(),
+                    frankfurt.toString()).exitCode()).isZero();
+            MainTest.Run crawl = run("--config", config, "snapshot", "--quiet", "--force");
+            assertThat(crawl.exitCode()).as(crawl.err()).isZero();
+            assertThat(crawl.out()).contains("; replaced today's snapshot 3 (COMPLETE)");
         }
     }
 
