@@ -183,6 +183,6 @@ public final class ImportReader {
 
     private static OcidiffException malformed(Path file, JsonLocation at, String problem) {
         String where = at == null ? "" : ": line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return OcidiffException.usage(file + where + ": " + problem + "; nothing was imported from it");
+        return OcidiffException.usage(file + where + ": " + problem + "; nothing was imported");
     }
 }

@@ -56,7 +56,7 @@ class ImportReaderTest {
         assertThatThrownBy(() -> ImportReader.read(file, "us-ashburn-1", r -> { }))
                 .isInstanceOf(OcidiffException.class)
                 .hasMessageStartingWith(file + ": line 3, column")
-                .hasMessageEndingWith("nothing was imported from it");
+                .hasMessageEndingWith("nothing was imported");
     }
 
     @Test
@@ -77,7 +77,7 @@ class ImportReaderTest {
                 .hasMessageStartingWith(file + ": line 1, column")
                 .hasMessageContaining("it holds one page of the results of several (\"opc-next-page\"); save them all"
                         + " with oci search resource structured-search --all")
-                .hasMessageEndingWith("nothing was imported from it");
+                .hasMessageEndingWith("nothing was imported");
     }
 
     @Test
@@ -111,7 +111,7 @@ class ImportReaderTest {
         assertThatThrownBy(() -> ImportReader.read(cut, "us-ashburn-1", r -> { }))
                 .isInstanceOfSatisfying(OcidiffException.class, e -> assertThat(e.exitCode()).isEqualTo(OcidiffException.USAGE))
                 .hasMessageStartingWith(cut + ": the gzip data is cut short (")
-                .hasMessageEndingWith("; nothing was imported from it");
+                .hasMessageEndingWith("; nothing was imported");
         Path bad = dir.resolve("bad.json.gz");
         Files.write(bad, gzip("[\n {\"identifier\": }]".getBytes(StandardCharsets.UTF_8)));
         assertThatThrownBy(() -> ImportReader.read(bad, "us-ashburn-1", r -> { }))
@@ -129,7 +129,7 @@ class ImportReaderTest {
                 .isInstanceOfSatisfying(OcidiffException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(OcidiffException.USAGE))
                 .hasMessageStartingWith(file + ": the gzip data is corrupt (")
-                .hasMessageEndingWith("; nothing was imported from it");
+                .hasMessageEndingWith("; nothing was imported");
     }
 
     @Test
@@ -142,15 +142,15 @@ class ImportReaderTest {
                 .isInstanceOfSatisfying(OcidiffException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(OcidiffException.USAGE))
                 .hasMessageStartingWith(garbage + ": line 1, column ")
-                .hasMessageEndingWith(": content after the JSON document; nothing was imported from it");
+                .hasMessageEndingWith(": content after the JSON document; nothing was imported");
         Path two = dir.resolve("two.json");
         Files.writeString(two, items + "\n  " + items);
         assertThatThrownBy(() -> ImportReader.read(two, "us-ashburn-1", r -> { }))
-                .hasMessage(two + ": line 2, column 3: content after the JSON document; nothing was imported from it");
+                .hasMessage(two + ": line 2, column 3: content after the JSON document; nothing was imported");
         Path gz = dir.resolve("two.json.gz");
         Files.write(gz, gzip((items + "\n" + items).getBytes(StandardCharsets.UTF_8)));
         assertThatThrownBy(() -> ImportReader.read(gz, "us-ashburn-1", r -> { }))
-                .hasMessage(gz + ": line 2, column 1: content after the JSON document; nothing was imported from it");
+                .hasMessage(gz + ": line 2, column 1: content after the JSON document; nothing was imported");
     }
 
     @Test
