@@ -186,6 +186,11 @@ class MainTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("no snapshots yet");
         assertThat(Path.of(prefix + ".mv.db.mv.db")).doesNotExist();
+        // Its folder names the store of the default name in it, not a new one beside the folder.
+        Run folder = run("--store", dir.toString(), "snapshots");
+        assertThat(folder.exitCode()).as(folder.err()).isZero();
+        assertThat(folder.out()).contains("no snapshots yet");
+        assertThat(Path.of(dir + ".mv.db")).doesNotExist();
     }
 
     @Test
