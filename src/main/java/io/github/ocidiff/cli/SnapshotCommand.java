@@ -125,7 +125,9 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
                 outcome.duration().toMillis() / 1000.0);
         String replaced = outcome.replaced().map(r -> line + "; replaced today's snapshot " + r.id() + " ("
                 + r.statusAndNarrowing() + ")").orElse(line);
-        String filled = outcome.filled().map(f -> replaced + "; filled the gaps of today's snapshot " + f.id()
+        // Gaps the narrowing left out stay gaps: "filled" only when none is left.
+        String filled = outcome.filled().map(f -> replaced + (s.status() == SnapshotStatus.COMPLETE
+                ? "; filled the gaps of today's snapshot " : "; took again part of today's snapshot ") + f.id()
                 + " (" + f.status() + ", " + count(f.failedScopes(), "scope") + " not collected): "
                 + count(outcome.scopes(), "scope") + " taken again, the others kept as it collected them")
                 .orElse(replaced);

@@ -104,6 +104,23 @@ class SnapshotCommandTest {
         }
     }
 
+    /** A narrowed run on a PARTIAL day that takes again none of its gaps does not say it filled them. */
+    @Test
+    void aNarrowedRunBesideTheGapsSaysItTookPartAgainNotThatItFilledThem() {
+        FaultPlan faults = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
+        try (SimHarness down = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), faults)) {
+            String config = down.writeConfig("").toString();
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-01T02:00:00Z").exitCode())
+                    .isEqualTo(4);
+            MainTest.Run ashburn = run("--config", config, "snapshot", "--quiet", "--region", "us-ashburn-1", "--at",
+                    "2026-11-01T08:00:00Z");
+            assertThat(ashburn.exitCode()).isEqualTo(4);
+            assertThat(ashburn.out()).contains("snapshot 2 PARTIAL: ").contains("; took again part of today's snapshot 1"
+                    + " (PARTIAL, 5 scopes not collected): 5 scopes taken again, the others kept as it collected them")
+                    .doesNotContain("filled");
+        }
+    }
+
     /** The morning after a night with a region down: that region alone, into the night's snapshot's gaps. */
     @Test
     void aRegionTakenAgainAfterAPartialNightFillsItsGapsAndTheListSaysSo() {
