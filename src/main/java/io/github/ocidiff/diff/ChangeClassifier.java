@@ -22,9 +22,9 @@ import java.util.Optional;
  * <tr><td>absent</td><td>live</td><td>CREATED (with a caveat when 'from' did not collect its scope)</td></tr>
  * <tr><td>absent</td><td>ending or ended</td><td>transient</td></tr>
  * <tr><td>live</td><td>ending or ended</td><td>DELETED</td></tr>
- * <tr><td>live</td><td>absent, scope collected by 'to'</td><td>DELETED (with a caveat when 'from' did not collect
- *     it: deleted since it was last collected)</td></tr>
- * <tr><td>live</td><td>absent, scope not fully collected by 'to'</td><td>unknown (counted in its coverage gap)</td></tr>
+ * <tr><td>live</td><td>absent, scope collected by the snapshot it went at ('to' or one between)</td><td>DELETED
+ *     (with a caveat when 'from' did not collect it: deleted since it was last collected)</td></tr>
+ * <tr><td>live</td><td>absent, scope not fully collected there</td><td>unknown (counted in its coverage gap)</td></tr>
  * <tr><td>ending or ended</td><td>absent, ending or ended</td><td>no change: its deletion was reported when it began</td></tr>
  * <tr><td>live (or ending/ended, revived)</td><td>live</td><td>MOVED if the compartment changed, else MODIFIED,
  *     else (only set arrays reordered, or every change ignored) no change</td></tr>
@@ -59,6 +59,15 @@ public final class ChangeClassifier {
      * @param after  the version at 'to', null when absent there
      */
     public Outcome classify(StoredResource before, StoredResource after) {
+        return classify(before, after, null);
+    }
+
+    /**
+     * @param goneAt for a vanished resource, how the snapshot its version ended at covered its scope, when that one
+     *               is before 'to' (it ended there, found gone while collected, whatever 'to' collected); null for
+     *               'to'
+     */
+    public Outcome classify(StoredResource before, StoredResource after, Coverage.Status goneAt) {
         if (before == null && after == null) {
             throw new IllegalArgumentException("a change needs a version before or after");
         }
@@ -67,7 +76,7 @@ public final class ChangeClassifier {
         }
         Lifecycle was = Lifecycle.of(before.lifecycleState());
         if (after == null) {
-            return vanished(before, was);
+            return vanished(before, was, goneAt);
         }
         Lifecycle is = Lifecycle.of(after.lifecycleState());
         if (was.isGone() && is.isGone()) {
@@ -94,14 +103,15 @@ public final class ChangeClassifier {
                 coverage.caveat(scope, scope), null, after.sha256()), List.of(), false);
     }
 
-    private Outcome vanished(StoredResource before, Lifecycle was) {
+    private Outcome vanished(StoredResource before, Lifecycle was, Coverage.Status goneAt) {
         if (was.isGone()) {
             return new Outcome.Unchanged(NoChangeReason.ALREADY_GONE);
         }
         Scope scope = scope(before);
-        // Only 'to' must have collected the scope: 'from' carried forward what was last collected there, so a
-        // resource gone now was deleted since then (the caveat says so), and hiding it would hide it from a review.
-        if (coverage.inTo(scope) != Coverage.Status.OK) {
+        // Only the snapshot it went at must have collected the scope: 'from' carried forward what was last collected
+        // there, so a resource gone since was deleted since then (the caveat says so), and hiding it would hide it
+        // from a review; and what went at a snapshot before 'to' went for good, whether 'to' collected it or not.
+        if ((goneAt != null ? goneAt : coverage.inTo(scope)) != Coverage.Status.OK) {
             return new Outcome.Unknown(scope);
         }
         return new Outcome.Changed(new Change(ChangeKind.DELETED, before.ocid(), before.resourceType(),

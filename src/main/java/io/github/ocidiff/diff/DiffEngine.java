@@ -29,6 +29,17 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
 
     private final ChangeClassifier classifier;
     private final Coverage coverage;
+    private final GoneAt goneAt;
+
+    /** How a snapshot between the two, where a version ended, covered a scope. */
+    @FunctionalInterface
+    public interface GoneAt {
+        /** Leaves every vanished resource to the later snapshot's coverage. */
+        GoneAt TO = (snapshotId, scope) -> null;
+
+        /** @return null to judge by the later snapshot's coverage */
+        Coverage.Status status(long snapshotId, Scope scope);
+    }
     private final List<Change> changes = new ArrayList<>();
     private final List<TransientResource> transients = new ArrayList<>();
     private final Map<Scope, Long> unknown = new HashMap<>();
@@ -44,6 +55,13 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
 
     public DiffEngine(SetArrays setArrays, IgnoreRules ignore, List<ScopeCoverage> fromCoverage,
                       List<ScopeCoverage> toCoverage) {
+        this(setArrays, ignore, fromCoverage, toCoverage, GoneAt.TO);
+    }
+
+    /** @param goneAt how the snapshots between covered the scopes of what ended there (see {@link IntervalEdge}) */
+    public DiffEngine(SetArrays setArrays, IgnoreRules ignore, List<ScopeCoverage> fromCoverage,
+                      List<ScopeCoverage> toCoverage, GoneAt goneAt) {
+        this.goneAt = goneAt;
         this.coverage = new Coverage(fromCoverage, toCoverage);
         this.classifier = new ChangeClassifier(new JsonDiff(setArrays), ignore, coverage);
         ignore.rules().forEach(r -> ignored.putIfAbsent(r, new long[2]));
@@ -59,12 +77,18 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
 
     @Override
     public void accept(IntervalEdge edge) {
-        accept(edge.before(), edge.after());
+        StoredResource before = edge.before();
+        accept(before, edge.after(), edge.after() == null && edge.endedAt() != null
+                ? goneAt.status(edge.endedAt(), new Scope(before.region(), before.compartmentId())) : null);
     }
 
     /** One resource's versions at 'from' and 'to', either null when absent. */
     public void accept(StoredResource before, StoredResource after) {
-        Outcome outcome = classifier.classify(before, after);
+        accept(before, after, null);
+    }
+
+    private void accept(StoredResource before, StoredResource after, Coverage.Status gone) {
+        Outcome outcome = classifier.classify(before, after, gone);
         if (outcome instanceof Outcome.Changed c) {
             changes.add(c.change());
             count(c.ignoredBy());

@@ -18,6 +18,7 @@ import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.diff.BaselineScope;
 import io.github.ocidiff.diff.ChangeRules;
 import io.github.ocidiff.diff.CompartmentScope;
+import io.github.ocidiff.diff.Coverage;
 import io.github.ocidiff.diff.CoverageGap;
 import io.github.ocidiff.diff.Diff;
 import io.github.ocidiff.diff.DiffEngine;
@@ -25,6 +26,7 @@ import io.github.ocidiff.diff.IgnoreRules;
 import io.github.ocidiff.diff.Principal;
 import io.github.ocidiff.diff.RuleResults;
 import io.github.ocidiff.diff.RuleTally;
+import io.github.ocidiff.diff.SetArrays;
 import io.github.ocidiff.diff.SnapshotSelector;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.SnapshotRef;
@@ -120,7 +122,12 @@ public final class DiffJob {
                           List<String> selectionWarnings, Instant now) {
         List<ScopeCoverage> fromCoverage = store.coverage(from.id());
         List<ScopeCoverage> toCoverage = store.coverage(to.id());
-        DiffEngine engine = new DiffEngine(IgnoreRules.withDefaults(rules), fromCoverage, toCoverage);
+        // A resource that went at a snapshot between went for good, whatever 'to' collected.
+        Map<Long, Map<Scope, Coverage.Status>> between = new HashMap<>();
+        DiffEngine.GoneAt goneAt = (id, scope) -> id == to.id() ? null : between.computeIfAbsent(id, this::statuses)
+                .getOrDefault(scope, Coverage.Status.UNDECLARED);
+        DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.withDefaults(rules), fromCoverage, toCoverage,
+                goneAt);
         if (from.id() != to.id()) {
             store.forEachChangeBetween(from.id(), to.id(), engine);
         }
@@ -277,6 +284,14 @@ public final class DiffJob {
             }
         });
         return stretches;
+    }
+
+    /** How a snapshot covered each scope it declared. */
+    private Map<Scope, Coverage.Status> statuses(long snapshotId) {
+        Map<Scope, Coverage.Status> statuses = new HashMap<>();
+        store.coverage(snapshotId).forEach(c -> statuses.put(c.scope(), c.ok() ? Coverage.Status.OK
+                : Coverage.Status.FAILED));
+        return statuses;
     }
 
     /** Every scope either snapshot declared: the compartments and regions the configuration covers. */

@@ -165,26 +165,30 @@ final class IntervalQueries {
         Condition after = I.VALID_FROM.ge(from + 1).and(I.VALID_FROM.le(to))
                 .and(I.VALID_TO.isNull().or(I.VALID_TO.gt(to)));
         VersionBlocks.Reader blocks = new VersionBlocks.Reader(dsl);
-        try (Cursor<Record> b = resources(dsl, BY_VALID_TO, before).orderBy(I.OCID).fetchSize(FETCH_SIZE).fetchLazy();
+        try (Cursor<Record> b = resources(dsl, BY_VALID_TO, before, I.VALID_TO).orderBy(I.OCID).fetchSize(FETCH_SIZE)
+                .fetchLazy();
              Cursor<Record> a = resources(dsl, BY_VALID_FROM, after).orderBy(I.OCID).fetchSize(FETCH_SIZE).fetchLazy()) {
             Iterator<Record> beforeRows = b.iterator();
             Iterator<Record> afterRows = a.iterator();
-            StoredResource x = next(beforeRows, blocks);
-            StoredResource y = next(afterRows, blocks);
+            Record xRow = beforeRows.hasNext() ? beforeRows.next() : null;
+            StoredResource x = next(xRow, blocks);
+            StoredResource y = next(afterRows.hasNext() ? afterRows.next() : null, blocks);
             while (x != null || y != null) {
                 int order = x == null ? 1 : y == null ? -1 : x.ocid().compareTo(y.ocid());
                 if (order < 0) {
-                    consumer.accept(new IntervalEdge(x.ocid(), x, null));
-                    x = next(beforeRows, blocks);
+                    consumer.accept(new IntervalEdge(x.ocid(), x, null, xRow.get(I.VALID_TO)));
+                    xRow = beforeRows.hasNext() ? beforeRows.next() : null;
+                    x = next(xRow, blocks);
                 } else if (order > 0) {
                     consumer.accept(new IntervalEdge(y.ocid(), null, y));
-                    y = next(afterRows, blocks);
+                    y = next(afterRows.hasNext() ? afterRows.next() : null, blocks);
                 } else {
                     if (!x.sha256().equals(y.sha256())) {
                         consumer.accept(new IntervalEdge(x.ocid(), x, y));
                     }
-                    x = next(beforeRows, blocks);
-                    y = next(afterRows, blocks);
+                    xRow = beforeRows.hasNext() ? beforeRows.next() : null;
+                    x = next(xRow, blocks);
+                    y = next(afterRows.hasNext() ? afterRows.next() : null, blocks);
                 }
             }
         }
@@ -213,8 +217,9 @@ final class IntervalQueries {
      * @param index named because H2 estimates range selectivity without statistics and may otherwise pick
      *              the other bound's index, which scans the history on the wrong side of the snapshot
      */
-    private static SelectConditionStep<Record> resources(DSLContext dsl, Index index, Condition condition) {
-        return dsl.select(COLUMNS)
+    private static SelectConditionStep<Record> resources(DSLContext dsl, Index index, Condition condition,
+                                                         Field<?>... more) {
+        return dsl.select(COLUMNS).select(more)
                 .from(I.useIndex(index.getName()))
                 .leftJoin(RESOURCE_VERSION).on(LEGACY_VERSION)
                 .where(condition);
@@ -228,15 +233,15 @@ final class IntervalQueries {
     }
 
     /**
-     * The next row of a diff's side. Regions, types, compartments and states repeat from row to row: a diff
+     * A row of a diff's side, null at its end. Regions, types, compartments and states repeat from row to row: a diff
      * holds one copy of each rather than one per change, as the report of a night of 100,000 changes keeps
      * them until it is written.
      */
-    private static StoredResource next(Iterator<Record> rows, VersionBlocks.Reader blocks) {
-        if (!rows.hasNext()) {
+    private static StoredResource next(Record row, VersionBlocks.Reader blocks) {
+        if (row == null) {
             return null;
         }
-        StoredResource r = resource(rows.next(), blocks);
+        StoredResource r = resource(row, blocks);
         return new StoredResource(r.ocid(), intern(r.region()), intern(r.resourceType()), intern(r.compartmentId()),
                 intern(r.lifecycleState()), r.displayName(), r.sha256(), r.json());
     }

@@ -190,6 +190,33 @@ class DiffCommandTest {
     }
 
     /**
+     * batch-1 went on 2026-11-02, a night that collected eu-frankfurt-1; the next night the region was down. A diff
+     * to that night still has it deleted, as the nightly report had it, not unknown.
+     */
+    @Test
+    void aResourceThatWentBeforeANightItsRegionWasDownStaysDeletedInADiffToThatNight(@TempDir Path dir)
+            throws Exception {
+        String gone = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef";
+        Path fixture = SimHarness.smallFixtureEdited(dir.resolve("fixture"), "2026-11-02", "eu-frankfurt-1",
+                ArrayNode::removeAll);
+        FaultPlan down = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none());
+             SimHarness night = SimHarness.start(FixtureTenancy.open(fixture), down)) {
+            String config = snapshotDays(sim, "2026-11-01", "2026-11-02");
+            String store = sim.dir.resolve("store/ocidiff").toString();
+            night.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            assertThat(run("--config", night.writeConfig("").toString(), "--store", store, "snapshot", "--quiet",
+                    "--at", "2026-11-03T23:59:59Z").exitCode()).isEqualTo(4);
+
+            JsonNode report = JSON.readTree(run("--config", config, "diff", "--from", "1", "--to", "3", "--no-audit")
+                    .out());
+
+            assertThat(change(report, gone).path("kind").asText()).isEqualTo("DELETED");
+            assertThat(report.path("coverage").path("complete").asBoolean()).isFalse();
+        }
+    }
+
+    /**
      * A diff made while Audit failed everywhere (a laptop off the VPN, Audit down) keeps the pair's evidence with
      * its failures; a later diff reads Audit again rather than take that evidence as the pair's last word.
      */

@@ -204,6 +204,24 @@ class DiffEngineTest {
         assertThat(diff.gaps()).containsExactly(new CoverageGap(ASHBURN, APP, "'from' snapshot: " + TROUBLE, 0));
     }
 
+    /**
+     * What went at a snapshot between the two that collected its scope went for good: DELETED, though 'to' (a night its
+     * region was down) did not collect it; what went at 'to' itself stays unknown there.
+     */
+    @Test
+    void aResourceThatWentAtASnapshotBetweenThatCollectedItIsDeletedWhateverToCollected() {
+        List<ScopeCoverage> to = allOkBut(failed(ASHBURN, APP, TROUBLE));
+        DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.none(), ALL_OK, to,
+                (id, scope) -> id == 7 ? Coverage.Status.OK : null);
+
+        engine.accept(new IntervalEdge(I1, stored(instance(I1, APP, "RUNNING")), null, 7L));
+        engine.accept(new IntervalEdge(I2, stored(instance(I2, APP, "RUNNING")), null, 9L));
+        Diff diff = engine.result();
+
+        assertThat(diff.changes()).extracting(Change::kind, Change::ocid).containsExactly(tuple(ChangeKind.DELETED, I1));
+        assertThat(diff.gaps()).containsExactly(new CoverageGap(ASHBURN, APP, "'to' snapshot: " + TROUBLE, 5));
+    }
+
     @Test
     void aResourceThatVanishedFromAScopeNeitherSnapshotCollectedIsUnknown() {
         List<ScopeCoverage> failed = allOkBut(failed(ASHBURN, APP, TROUBLE));
