@@ -103,6 +103,9 @@ final class Session {
                            SnapshotRun run) {
         try (OciClients clients = connect(config)) {
             Planning planning = Planning.start(clients, config, request);
+            if (!Files.exists(config.store().file())) {
+                planning.await();
+            }
             return withStore(config, out, err, store -> run.run(clients, planning, store));
         }
     }

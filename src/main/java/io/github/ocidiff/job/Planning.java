@@ -50,4 +50,12 @@ public final class Planning {
     CrawlPlan plan() {
         return Parallel.join(plan);
     }
+
+    /**
+     * Waits for the answer, failing as {@link #plan()} does: a run into a store not made yet asks first, so that one
+     * Identity refuses (credentials, a region) leaves no empty store behind.
+     */
+    public void await() {
+        plan();
+    }
 }

@@ -104,6 +104,19 @@ class SnapshotCommandTest {
         }
     }
 
+    /** A first run Identity refuses leaves no store behind: the next command says there is none, not that it is empty. */
+    @Test
+    void aFirstRunIdentityRefusesLeavesNoStoreBehind() {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = sim.writeConfig("").toString();
+            MainTest.Run refused = run("--config", config, "snapshot", "--quiet", "--region", "us-ashburn1");
+            assertThat(refused.exitCode()).as(refused.out()).isNotZero();
+            assertThat(refused.err()).contains("us-ashburn1").hasLineCount(1);
+            assertThat(sim.dir.resolve("store")).doesNotExist();
+            assertThat(run("--config", config, "snapshots").err()).startsWith("ocidiff: there is no store at ");
+        }
+    }
+
     /** A narrowed run on a PARTIAL day that takes again none of its gaps does not say it filled them. */
     @Test
     void aNarrowedRunBesideTheGapsSaysItTookPartAgainNotThatItFilledThem() {
