@@ -27,10 +27,6 @@ import java.util.function.Consumer;
  */
 public final class DiffEngine implements Consumer<IntervalEdge> {
 
-    private final ChangeClassifier classifier;
-    private final Coverage coverage;
-    private final GoneAt goneAt;
-
     /** How a snapshot between the two, where a version ended, covered a scope. */
     @FunctionalInterface
     public interface GoneAt {
@@ -40,6 +36,10 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
         /** @return null to judge by the later snapshot's coverage */
         Coverage.Status status(long snapshotId, Scope scope);
     }
+
+    private final ChangeClassifier classifier;
+    private final Coverage coverage;
+    private final GoneAt goneAt;
     private final List<Change> changes = new ArrayList<>();
     private final List<TransientResource> transients = new ArrayList<>();
     private final Map<Scope, Long> unknown = new HashMap<>();

@@ -123,9 +123,9 @@ public final class DiffJob {
         List<ScopeCoverage> fromCoverage = store.coverage(from.id());
         List<ScopeCoverage> toCoverage = store.coverage(to.id());
         // A resource that went at a snapshot between went for good, whatever 'to' collected.
-        Map<Long, Map<Scope, Coverage.Status>> between = new HashMap<>();
-        DiffEngine.GoneAt goneAt = (id, scope) -> id == to.id() ? null : between.computeIfAbsent(id, this::statuses)
-                .getOrDefault(scope, Coverage.Status.UNDECLARED);
+        Map<Long, Coverage> between = new HashMap<>();
+        DiffEngine.GoneAt goneAt = (id, scope) -> id == to.id() ? null
+                : between.computeIfAbsent(id, at -> new Coverage(List.of(), store.coverage(at))).inTo(scope);
         DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.withDefaults(rules), fromCoverage, toCoverage,
                 goneAt);
         if (from.id() != to.id()) {
@@ -284,14 +284,6 @@ public final class DiffJob {
             }
         });
         return stretches;
-    }
-
-    /** How a snapshot covered each scope it declared. */
-    private Map<Scope, Coverage.Status> statuses(long snapshotId) {
-        Map<Scope, Coverage.Status> statuses = new HashMap<>();
-        store.coverage(snapshotId).forEach(c -> statuses.put(c.scope(), c.ok() ? Coverage.Status.OK
-                : Coverage.Status.FAILED));
-        return statuses;
     }
 
     /** Every scope either snapshot declared: the compartments and regions the configuration covers. */

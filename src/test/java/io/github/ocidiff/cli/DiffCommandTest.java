@@ -43,6 +43,19 @@ class DiffCommandTest {
         return config;
     }
 
+    /** Day 2026-11-02 taken at {@code at} into {@code sim}'s store by {@code faulty}, whose faults leave it PARTIAL. */
+    private static void partialNight(SimHarness sim, SimHarness faulty, String at) {
+        faulty.server.source().selectDay(LocalDate.parse("2026-11-02"));
+        assertThat(run("--config", faulty.writeConfig("").toString(), "--store", sim.dir.resolve("store/ocidiff")
+                .toString(), "snapshot", "--quiet", "--at", at).exitCode()).isEqualTo(4);
+    }
+
+    /** Day 2026-11-02 taken again at {@code at}, whole, by {@code sim}. */
+    private static void wholeNight(SimHarness sim, String config, String at) {
+        sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+        assertThat(run("--config", config, "snapshot", "--quiet", "--at", at).exitCode()).isZero();
+    }
+
     private static JsonNode change(JsonNode report, String ocid) {
         return StreamSupport.stream(report.path("changes").spliterator(), false)
                 .filter(c -> c.path("ocid").asText().equals(ocid)).findFirst().orElse(null);
@@ -63,10 +76,7 @@ class DiffCommandTest {
         try (SimHarness sim = SimHarness.goldenFixture();
              SimHarness night = SimHarness.start(FixtureTenancy.open(SimHarness.GOLDEN_FIXTURE), down)) {
             String config = snapshotDays(sim, "2026-11-01");
-            String store = sim.dir.resolve("store/ocidiff").toString();
-            night.server.source().selectDay(LocalDate.parse("2026-11-02"));
-            assertThat(run("--config", night.writeConfig("").toString(), "--store", store, "snapshot", "--quiet",
-                    "--at", "2026-11-03T00:30:00Z").exitCode()).isEqualTo(4);
+            partialNight(sim, night, "2026-11-03T00:30:00Z");
             sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
             assertThat(run("--config", config, "snapshot", "--quiet", "--fill", "--at", "2026-11-03T15:00:00Z")
                     .exitCode()).isZero();
@@ -102,13 +112,8 @@ class DiffCommandTest {
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none());
              SimHarness night = SimHarness.start(FixtureTenancy.open(fixture), down)) {
             String config = snapshotDays(sim, "2026-11-01");
-            String store = sim.dir.resolve("store/ocidiff").toString();
-            night.server.source().selectDay(LocalDate.parse("2026-11-02"));
-            assertThat(run("--config", night.writeConfig("").toString(), "--store", store, "snapshot", "--quiet",
-                    "--at", "2026-11-03T00:30:00Z").exitCode()).isEqualTo(4);
-            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
-            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-04T00:30:00Z").exitCode())
-                    .isZero();
+            partialNight(sim, night, "2026-11-03T00:30:00Z");
+            wholeNight(sim, config, "2026-11-04T00:30:00Z");
 
             MainTest.Run diff = run("--config", config, "diff", "--from", "2", "--to", "3", "--format", "json");
             assertThat(diff.exitCode()).isZero();
@@ -141,13 +146,8 @@ class DiffCommandTest {
         try (SimHarness sim = SimHarness.smallFixture();
              SimHarness night = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), prodFails)) {
             String config = snapshotDays(sim, "2026-11-01");
-            String store = sim.dir.resolve("store/ocidiff").toString();
-            night.server.source().selectDay(LocalDate.parse("2026-11-02"));
-            assertThat(run("--config", night.writeConfig("").toString(), "--store", store, "snapshot", "--quiet",
-                    "--at", "2026-11-03T00:30:00Z").exitCode()).isEqualTo(4);
-            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
-            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-04T00:30:00Z").exitCode())
-                    .isZero();
+            partialNight(sim, night, "2026-11-03T00:30:00Z");
+            wholeNight(sim, config, "2026-11-04T00:30:00Z");
 
             JsonNode moved = change(JSON.readTree(run("--config", config, "diff", "--from", "2", "--to", "3").out()),
                     batch1);
@@ -171,15 +171,9 @@ class DiffCommandTest {
         try (SimHarness sim = SimHarness.smallFixture();
              SimHarness night = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), down)) {
             String config = snapshotDays(sim, "2026-11-01");
-            String store = sim.dir.resolve("store/ocidiff").toString();
-            night.server.source().selectDay(LocalDate.parse("2026-11-02"));
-            String nightConfig = night.writeConfig("").toString();
-            assertThat(run("--config", nightConfig, "--store", store, "snapshot", "--quiet", "--at",
-                    "2026-11-02T23:59:59Z").exitCode()).isEqualTo(4);
+            partialNight(sim, night, "2026-11-02T23:59:59Z");
             assertThat(run("--config", config, "diff").exitCode()).isZero();
-            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
-            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-03T23:59:59Z").exitCode())
-                    .isZero();
+            wholeNight(sim, config, "2026-11-03T23:59:59Z");
 
             JsonNode moved = change(JSON.readTree(run("--config", config, "diff", "--from", "1", "--to", "3").out()),
                     batch1);
@@ -203,10 +197,7 @@ class DiffCommandTest {
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none());
              SimHarness night = SimHarness.start(FixtureTenancy.open(fixture), down)) {
             String config = snapshotDays(sim, "2026-11-01", "2026-11-02");
-            String store = sim.dir.resolve("store/ocidiff").toString();
-            night.server.source().selectDay(LocalDate.parse("2026-11-02"));
-            assertThat(run("--config", night.writeConfig("").toString(), "--store", store, "snapshot", "--quiet",
-                    "--at", "2026-11-03T23:59:59Z").exitCode()).isEqualTo(4);
+            partialNight(sim, night, "2026-11-03T23:59:59Z");
 
             JsonNode report = JSON.readTree(run("--config", config, "diff", "--from", "1", "--to", "3", "--no-audit")
                     .out());
