@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** `ocidiff diff` over the handmade fixture's three days, replayed through the simulator. */
 class DiffCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BATCH_1 = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef";
+    private static final FaultPlan FRANKFURT_DOWN = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
 
     private static String snapshotDays(SimHarness sim) throws Exception {
         return snapshotDays(sim, "2026-11-01", "2026-11-02", "2026-11-03");
@@ -41,6 +43,12 @@ class DiffCommandTest {
             assertThat(code).isIn(0, 4);
         }
         return config;
+    }
+
+    /** The small fixture, in {@code dir}, with batch-1 (eu-frankfurt-1's only resource) gone on 2026-11-02. */
+    private static Path batch1GoneOnDayTwo(Path dir) {
+        return SimHarness.smallFixtureEdited(dir.resolve("fixture"), "2026-11-02", "eu-frankfurt-1",
+                ArrayNode::removeAll);
     }
 
     /** Day 2026-11-02 taken at {@code at} into {@code sim}'s store by {@code faulty}, whose faults leave it PARTIAL. */
@@ -72,9 +80,8 @@ class DiffCommandTest {
      */
     @Test
     void theNightAfterAFillReadsAuditFromWhenWhatTheFillKeptWasCollected() throws Exception {
-        FaultPlan down = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
         try (SimHarness sim = SimHarness.goldenFixture();
-             SimHarness night = SimHarness.start(FixtureTenancy.open(SimHarness.GOLDEN_FIXTURE), down)) {
+             SimHarness night = SimHarness.start(FixtureTenancy.open(SimHarness.GOLDEN_FIXTURE), FRANKFURT_DOWN)) {
             String config = snapshotDays(sim, "2026-11-01");
             partialNight(sim, night, "2026-11-03T00:30:00Z");
             sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
@@ -105,12 +112,9 @@ class DiffCommandTest {
     @Test
     void aResourceGoneWhileItsRegionWasDownIsDeletedAndAttributedFromWhenTheRegionWasLastCollected(
             @TempDir Path dir) throws Exception {
-        String gone = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef";
-        Path fixture = SimHarness.smallFixtureEdited(dir.resolve("fixture"), "2026-11-02", "eu-frankfurt-1",
-                ArrayNode::removeAll);
-        FaultPlan down = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
+        Path fixture = batch1GoneOnDayTwo(dir);
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none());
-             SimHarness night = SimHarness.start(FixtureTenancy.open(fixture), down)) {
+             SimHarness night = SimHarness.start(FixtureTenancy.open(fixture), FRANKFURT_DOWN)) {
             String config = snapshotDays(sim, "2026-11-01");
             partialNight(sim, night, "2026-11-03T00:30:00Z");
             wholeNight(sim, config, "2026-11-04T00:30:00Z");
@@ -119,18 +123,18 @@ class DiffCommandTest {
             assertThat(diff.exitCode()).isZero();
             JsonNode report = JSON.readTree(diff.out());
             assertThat(validate(report)).isEmpty();
-            JsonNode deleted = change(report, gone);
+            JsonNode deleted = change(report, BATCH_1);
             assertThat(deleted.path("kind").asText()).isEqualTo("DELETED");
+            String reason = report.at("/coverage/gaps/0/reason").asText().substring("'from' snapshot: ".length());
             assertThat(deleted.path("caveat").asText()).isEqualTo("eu-frankfurt-1 / ocid1.compartment.oc1..aaaaaaaadev"
-                    + " was not fully collected by the 'from' snapshot: " + report.at("/coverage/gaps/0/reason").asText()
-                    .substring("'from' snapshot: ".length()));
+                    + " was not fully collected by the 'from' snapshot: " + reason);
             assertThat(deleted.path("attribution").asText()).isEqualTo("AUDIT");
             assertThat(deleted.path("actors").get(0).path("principalName").asText()).isEqualTo("carol@example.com");
             // Rendered again from the evidence kept for the pair: the same actor.
             MainTest.Run again = run("--config", config, "diff", "--from", "2", "--to", "3", "--format", "json");
             assertThat(again.err()).contains("actors from the Audit events kept on");
-            assertThat(change(JSON.readTree(again.out()), gone).path("actors").get(0).path("principalName").asText())
-                    .isEqualTo("carol@example.com");
+            assertThat(change(JSON.readTree(again.out()), BATCH_1).path("actors").get(0).path("principalName")
+                    .asText()).isEqualTo("carol@example.com");
         }
     }
 
@@ -141,7 +145,6 @@ class DiffCommandTest {
      */
     @Test
     void aMoveIntoACompartmentNotCollectedThatNightIsAttributedByDiffAndHistory() throws Exception {
-        String batch1 = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef";
         FaultPlan prodFails = FaultPlan.none().withFailingCompartment("ocid1.compartment.oc1..aaaaaaaaprod", 0);
         try (SimHarness sim = SimHarness.smallFixture();
              SimHarness night = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), prodFails)) {
@@ -150,10 +153,10 @@ class DiffCommandTest {
             wholeNight(sim, config, "2026-11-04T00:30:00Z");
 
             JsonNode moved = change(JSON.readTree(run("--config", config, "diff", "--from", "2", "--to", "3").out()),
-                    batch1);
+                    BATCH_1);
             assertThat(moved.path("kind").asText()).isEqualTo("MOVED");
             assertThat(moved.path("actors").get(0).path("principalName").asText()).isEqualTo("carol@example.com");
-            MainTest.Run history = run("--config", config, "history", batch1);
+            MainTest.Run history = run("--config", config, "history", BATCH_1);
             assertThat(history.exitCode()).as(history.err()).isZero();
             assertThat(history.out().substring(history.out().indexOf("MOVED"))).contains("carol@example.com");
         }
@@ -166,17 +169,15 @@ class DiffCommandTest {
      */
     @Test
     void evidenceKeptForANightThatMissedARegionIsReadAgainByALongerDiff() throws Exception {
-        String batch1 = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef";
-        FaultPlan down = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
         try (SimHarness sim = SimHarness.smallFixture();
-             SimHarness night = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), down)) {
+             SimHarness night = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), FRANKFURT_DOWN)) {
             String config = snapshotDays(sim, "2026-11-01");
             partialNight(sim, night, "2026-11-02T23:59:59Z");
             assertThat(run("--config", config, "diff").exitCode()).isZero();
             wholeNight(sim, config, "2026-11-03T23:59:59Z");
 
             JsonNode moved = change(JSON.readTree(run("--config", config, "diff", "--from", "1", "--to", "3").out()),
-                    batch1);
+                    BATCH_1);
 
             assertThat(moved.path("kind").asText()).isEqualTo("MOVED");
             assertThat(moved.path("actors").get(0).path("principalName").asText()).isEqualTo("carol@example.com");
@@ -190,19 +191,16 @@ class DiffCommandTest {
     @Test
     void aResourceThatWentBeforeANightItsRegionWasDownStaysDeletedInADiffToThatNight(@TempDir Path dir)
             throws Exception {
-        String gone = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef";
-        Path fixture = SimHarness.smallFixtureEdited(dir.resolve("fixture"), "2026-11-02", "eu-frankfurt-1",
-                ArrayNode::removeAll);
-        FaultPlan down = FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1"));
+        Path fixture = batch1GoneOnDayTwo(dir);
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none());
-             SimHarness night = SimHarness.start(FixtureTenancy.open(fixture), down)) {
+             SimHarness night = SimHarness.start(FixtureTenancy.open(fixture), FRANKFURT_DOWN)) {
             String config = snapshotDays(sim, "2026-11-01", "2026-11-02");
             partialNight(sim, night, "2026-11-03T23:59:59Z");
 
             JsonNode report = JSON.readTree(run("--config", config, "diff", "--from", "1", "--to", "3", "--no-audit")
                     .out());
 
-            assertThat(change(report, gone).path("kind").asText()).isEqualTo("DELETED");
+            assertThat(change(report, BATCH_1).path("kind").asText()).isEqualTo("DELETED");
             assertThat(report.path("coverage").path("complete").asBoolean()).isFalse();
         }
     }
