@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,6 +34,8 @@ public final class ImportReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> REQUIRED = List.of("identifier", "resourceType", "compartmentId");
     private static final Pattern SOURCE = Pattern.compile("\\[Source: .*?; line: (\\d+)(?:, column: (\\d+))?]");
+    /** Where Jackson's message says a limit comes from, as in ", from `StreamReadConstraints.getMaxStringLength()`". */
+    private static final Pattern LIMIT_SOURCE = Pattern.compile(", from `[^`]*`");
 
     private ImportReader() {
     }
@@ -51,17 +54,23 @@ public final class ImportReader {
     public static long read(Path file, String region, Consumer<CanonicalResource> sink) {
         requireFile(file);
         try (JsonParser parser = JSON.getFactory().createParser(open(file))) {
-            JsonToken first = parser.nextToken();
-            long count;
-            if (first == JsonToken.START_ARRAY) {
-                count = items(parser, file, region, sink);
-            } else if (first == JsonToken.START_OBJECT) {
-                count = findItems(parser, file, region, sink, 0);
-            } else {
-                throw malformed(file, parser.currentLocation(), "expected a JSON array or object");
+            try {
+                JsonToken first = parser.nextToken();
+                long count;
+                if (first == JsonToken.START_ARRAY) {
+                    count = items(parser, file, region, sink);
+                } else if (first == JsonToken.START_OBJECT) {
+                    count = findItems(parser, file, region, sink, 0);
+                } else {
+                    throw malformed(file, parser.currentLocation(), "expected a JSON array or object");
+                }
+                requireEnd(parser, file);
+                return count;
+            } catch (StreamConstraintsException e) {
+                // A limit Jackson keeps (a string of 20 million characters, nesting 1,000 deep) carries no position.
+                throw malformed(file, parser.currentLocation(), LIMIT_SOURCE.matcher(e.getOriginalMessage()).replaceAll("")
+                        + ": no Resource Search results look like that");
             }
-            requireEnd(parser, file);
-            return count;
         } catch (JsonProcessingException e) {
             throw malformed(file, e.getLocation(), withoutSource(e.getOriginalMessage()));
         } catch (EOFException e) {

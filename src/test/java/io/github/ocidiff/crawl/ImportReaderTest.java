@@ -153,6 +153,21 @@ class ImportReaderTest {
                 .hasMessage(gz + ": line 2, column 1: content after the JSON document; nothing was imported");
     }
 
+    /** Past a limit of the parser's (nesting 1,000 deep here): where, and which limit, without the parser's internals. */
+    @Test
+    void aDocumentPastAParserLimitIsRefusedAtItsPosition() throws IOException {
+        Path deep = dir.resolve("deep.json");
+        Files.writeString(deep, "[{\"resourceType\":\"Vcn\",\"identifier\":\"ocid1.vcn.x\",\"compartmentId\":\"c\",\n"
+                + "\"d\":" + "[".repeat(1000) + "]".repeat(1000) + "}]");
+        assertThatThrownBy(() -> ImportReader.read(deep, "us-ashburn-1", r -> { }))
+                .isInstanceOfSatisfying(OcidiffException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(OcidiffException.USAGE))
+                .hasMessageStartingWith(deep + ": line 2, column ")
+                .hasMessageContaining("exceeds the maximum allowed (1000)")
+                .hasMessageEndingWith(": no Resource Search results look like that; nothing was imported")
+                .hasMessageNotContaining("StreamReadConstraints");
+    }
+
     @Test
     void aTruncatedDocumentIsRefusedWithPositionsButNotTheParsersSourceNotes() throws IOException {
         Path file = dir.resolve("truncated.json");
