@@ -167,8 +167,8 @@ public final class SnapshotJob {
                 && existing.status() == SnapshotStatus.PARTIAL && existing.narrowing().isNone()
                 && !request.narrowing().isNone());
         // A snapshot a baseline pins is never replaced: the day is taken again beside it (it stays, not the day's).
-        Optional<SnapshotInfo> beside = sameDay.filter(existing -> filled.isEmpty() && store.baselines().stream()
-                .anyMatch(b -> b.snapshotId() == existing.id()));
+        Optional<SnapshotInfo> beside = sameDay.filter(existing -> filled.isEmpty()
+                && store.pinning(existing.id()).isPresent());
         Optional<SnapshotInfo> replacing = sameDay.filter(existing -> filled.isEmpty() && beside.isEmpty());
         if (replacing.isPresent()) {
             SnapshotInfo existing = replacing.get();

@@ -456,6 +456,11 @@ public final class Store implements AutoCloseable {
         return BaselineRows.all(dsl);
     }
 
+    /** The baseline that pins snapshot {@code id}, if any: such a snapshot is never deleted nor taken again. */
+    public Optional<Baseline> pinning(long id) {
+        return baselines().stream().filter(b -> b.snapshotId() == id).findFirst();
+    }
+
     /** @return whether there was such a baseline */
     public synchronized boolean removeBaseline(String name) {
         wrote = true;
@@ -643,7 +648,7 @@ public final class Store implements AutoCloseable {
     }
 
     private void requireUnpinned(long id) {
-        baselines().stream().filter(b -> b.snapshotId() == id).findFirst().ifPresent(b -> {
+        pinning(id).ifPresent(b -> {
             throw OcidiffException.usage("snapshot " + id + " cannot be deleted or taken again: baseline " + b.name()
                     + " pins it; remove the baseline first ('ocidiff baseline rm " + b.name() + "')");
         });
