@@ -237,6 +237,20 @@ final class LatestState {
     }
 
     /**
+     * Keeps open, as they were, the intervals of resources only scopes that failed saw (see
+     * Staging#seenOnlyByFailedScopes): counted as seen unchanged by their own scope, which the commit then
+     * neither ends nor carries as a failed scope's unless it failed too.
+     */
+    void keepSeenOnlyByFailedScopes(Collection<String> ocids) {
+        for (String ocid : ocids) {
+            int slot = index.findHashed(index.hash(ocid));
+            if (slot >= 0 && index.sighting(slot) == OpenIntervalIndex.STAGED) {
+                index.sight(slot, index.ownScope(slot));
+            }
+        }
+    }
+
+    /**
      * The slots of the open intervals that this snapshot may end, the others being certainly unchanged or
      * ended already: all but those seen unchanged by a scope collected fully, those neither seen nor staged
      * whose own scope failed (carried forward, unknown), and those {@link #endChangedIn} ended. Which of these do end is the commit's SQL to decide.

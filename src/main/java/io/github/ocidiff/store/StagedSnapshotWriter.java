@@ -228,6 +228,9 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         long created = latest.createdCount() - (failed.isEmpty() ? 0 : newIntervals.dropFailedScopes(dsl));
         IntervalUpdates.Applied applied = new IntervalUpdates.Applied(created, 0, 0);
         if (status != SnapshotStatus.FAILED) {
+            if (!failed.isEmpty()) {
+                latest.keepSeenOnlyByFailedScopes(staging.seenOnlyByFailedScopes(dsl));
+            }
             staging.narrow(dsl, !failed.isEmpty());
             Set<Scope> failedScopes = failed.stream().map(ScopeCoverage::scope).collect(Collectors.toSet());
             IntervalUpdates.endReplaced(dsl, id, latest.endCandidates(failedScopes).iterator(), latest::rowId, closed);

@@ -4,6 +4,7 @@ import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
 import static io.github.ocidiff.store.jooq.Tables.SCOPE_COVERAGE;
 import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_STAGING;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
@@ -22,6 +23,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.BatchBindStep;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Index;
 
@@ -110,6 +112,27 @@ final class Staging {
     }
 
     /**
+     * The resources staged only by scopes that failed: seen, but by no scope collected fully (moved into one whose
+     * paging then failed, or changed there). {@link #narrow} drops their rows; the commit carries them forward as
+     * they were instead of ending them. Needs {@link #index}.
+     */
+    List<String> seenOnlyByFailedScopes(DSLContext tx) {
+        SnapshotStaging other = W.as("other");
+        return tx.selectDistinct(W.OCID).from(W)
+                .where(failedScope(W))
+                .andNotExists(selectOne().from(other).where(other.OCID.eq(W.OCID)).andNot(failedScope(other)))
+                .fetch(W.OCID);
+    }
+
+    private Condition failedScope(SnapshotStaging w) {
+        return exists(selectOne().from(SCOPE_COVERAGE).where(
+                SCOPE_COVERAGE.SNAPSHOT_ID.eq(snapshotId),
+                SCOPE_COVERAGE.OK.isFalse(),
+                SCOPE_COVERAGE.REGION.eq(w.SCOPE_REGION),
+                SCOPE_COVERAGE.COMPARTMENT_ID.eq(w.SCOPE_COMPARTMENT)));
+    }
+
+    /**
      * Leaves one row per resource, from scopes that were collected fully: rows of failed scopes go (their
      * resources are carried forward instead), and of a resource reported more than once the row from
      * its own compartment's scope is kept, then the first by region, compartment and arrival, so the
@@ -117,13 +140,7 @@ final class Staging {
      */
     void narrow(DSLContext tx, boolean someScopeFailed) {
         if (someScopeFailed) {
-            tx.deleteFrom(W)
-                    .whereExists(selectOne().from(SCOPE_COVERAGE).where(
-                            SCOPE_COVERAGE.SNAPSHOT_ID.eq(snapshotId),
-                            SCOPE_COVERAGE.OK.isFalse(),
-                            SCOPE_COVERAGE.REGION.eq(W.SCOPE_REGION),
-                            SCOPE_COVERAGE.COMPARTMENT_ID.eq(W.SCOPE_COMPARTMENT)))
-                    .execute();
+            tx.deleteFrom(W).where(failedScope(W)).execute();
         }
         SnapshotStaging s = W.as("s");
         SnapshotStaging better = W.as("better");

@@ -135,6 +135,26 @@ class StoreSnapshotTest {
         }
     }
 
+    /**
+     * A resource that moved into a scope whose paging then failed was seen, but only by that scope: it is carried
+     * forward where it was, as the scope's own resources are, not ended as if gone.
+     */
+    @Test
+    void aResourceMovedIntoAScopeThatThenFailedIsCarriedForwardNotEnded() {
+        try (Store store = Store.open(prefix)) {
+            snapshot(store, 0, Map.of(ASHBURN_A, List.of(web), ASHBURN_B, List.of(batch)));
+            try (SnapshotWriter writer = store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl")) {
+                writer.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
+                writer.write(ASHBURN_B, List.of(resource(ASHBURN_B, web.ocid(), "web", "RUNNING")));
+                writer.scopeDone(failed(ASHBURN_B));
+                writer.scopeDone(ok(ASHBURN_A, 0));
+                SnapshotSummary partial = writer.commit();
+                assertThat(state(store, partial.id())).isEqualTo(json(web, batch));
+                assertThat(store.changesBetween(1, partial.id())).isEmpty();
+            }
+        }
+    }
+
     @Test
     void aScopeNeverReportedDoneCountsAsFailed() {
         try (Store store = Store.open(prefix)) {
