@@ -5,6 +5,7 @@ import io.github.ocidiff.crawl.CrawlProgress;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,15 +40,21 @@ final class LineProgress implements CrawlProgress {
     public synchronized void scopeDone(ScopeCoverage coverage) {
         done++;
         resources += coverage.resources();
-        if (!coverage.ok() && gapsByRegionAndError.computeIfAbsent(coverage.scope().region(), r -> new LinkedHashMap<>())
-                .merge(String.valueOf(coverage.error()), 1, Integer::sum) == 1) {
-            out.printf("  gap: %s %s: %s%n", coverage.scope().region(), coverage.scope().compartmentId(), coverage.error());
+        if (!coverage.ok()) {
+            gap(coverage);
         }
         if (done >= nextReport || done == total) {
             out.printf("  %d/%d scopes, %s%n", done, total, SnapshotCommand.count(resources, "resource"));
             nextReport = done + Math.max(1, total / 10);
         }
         out.flush();
+    }
+
+    private void gap(ScopeCoverage coverage) {
+        if (gapsByRegionAndError.computeIfAbsent(coverage.scope().region(), r -> new LinkedHashMap<>())
+                .merge(String.valueOf(coverage.error()), 1, Integer::sum) == 1) {
+            out.printf("  gap: %s %s: %s%n", coverage.scope().region(), coverage.scope().compartmentId(), coverage.error());
+        }
     }
 
     @Override
@@ -66,9 +73,12 @@ final class LineProgress implements CrawlProgress {
     }
 
     @Override
-    public synchronized void lookedUp(int missing, int kept) {
-        out.printf("  looked up %s missing from their compartments: %,d still listed (or not answered for), %,d gone%n",
-                SnapshotCommand.count(missing, "resource"), kept, missing - kept);
+    public synchronized void lookedUp(int missing, int kept, int unknown, List<ScopeCoverage> notCollected) {
+        out.printf("  looked up %s missing from their compartments: %,d still listed, %,d gone%s%n",
+                SnapshotCommand.count(missing, "resource"), kept, missing - kept - unknown, unknown == 0 ? ""
+                        : String.format(", %,d not learnt (%s they were in counted as not collected)", unknown,
+                        SnapshotCommand.count(notCollected.size(), "scope")));
+        notCollected.forEach(this::gap);
         out.flush();
     }
 

@@ -1,5 +1,7 @@
 package io.github.ocidiff.crawl;
 
+import java.util.List;
+
 /** Told as a crawl advances; called from collector threads, so implementations synchronise. */
 public interface CrawlProgress {
     void started(CrawlPlan plan);
@@ -21,9 +23,10 @@ public interface CrawlProgress {
     /**
      * Resources missing from their compartments, beside scopes not collected or last seen live, were looked up (see
      * {@link Crawler}): {@code kept} of the {@code missing} are kept, as Search lists them now or, when it lists them
-     * in a scope not collected or does not answer, as they were.
+     * in a scope not collected, as they were; of {@code unknown} the fate could not be learnt, so the scopes they
+     * were last seen in count as not collected after all ({@code notCollected}, told done before as collected).
      */
-    default void lookedUp(int missing, int kept) {
+    default void lookedUp(int missing, int kept, int unknown, List<ScopeCoverage> notCollected) {
     }
 
     /**

@@ -125,7 +125,8 @@ public final class Crawler {
         });
         Set<Scope> collected = coverage.values().stream().filter(ScopeCoverage::ok).map(ScopeCoverage::scope)
                 .collect(Collectors.toSet());
-        lookUpUnseen(plan, writer, progress, collected, vanished);
+        lookUpUnseen(plan, writer, progress, collected, vanished)
+                .forEach(notCollected -> coverage.put(notCollected.scope(), notCollected));
         return new CrawlResult(plan.scopes().stream().map(coverage::get).toList(), vanished);
     }
 
@@ -137,11 +138,15 @@ public final class Crawler {
      * identifier ({@value #LOOKUP_BATCH} to a query), those Search still lists in a scope collected fully are
      * written for it as Search lists them (their details read as the scope's are), and those in a scope not
      * collected are carried forward as they were (the next collection of that scope shows them moved); the others
-     * are gone. When a lookup fails, its resources are carried forward too: their fate is unknown, not a deletion.
-     * Those whose service said they are gone ({@code vanished}) are not looked up: Search may still list them.
+     * are gone. When a lookup fails, or the details of a resource it finds cannot be read, the fate of its resources
+     * is unknown, neither a deletion nor their content as it was: the scopes they were last seen in count as not
+     * collected after all (see SnapshotWriter#fateUnknown). Those whose service said they are gone ({@code vanished})
+     * are not looked up: Search may still list them.
+     *
+     * @return the coverage of the scopes that count as not collected after all
      */
-    private void lookUpUnseen(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress, Set<Scope> collected,
-                              List<VanishedResource> vanished) {
+    private List<ScopeCoverage> lookUpUnseen(CrawlPlan plan, SnapshotWriter writer, CrawlProgress progress,
+                                             Set<Scope> collected, List<VanishedResource> vanished) {
         Set<String> gone = vanished.stream().map(VanishedResource::ocid).collect(Collectors.toSet());
         List<Lookup> lookups = new ArrayList<>();
         writer.unseenToLookUp().forEach((region, unseen) -> {
@@ -151,24 +156,30 @@ public final class Crawler {
             }
         });
         if (lookups.isEmpty()) {
-            return;
+            return List.of();
         }
         AtomicInteger kept = new AtomicInteger();
+        Map<String, String> unknown = new ConcurrentHashMap<>();
         Parallel.drain(lookups, Lookup::region, threadsPerRegion(plan), "ocidiff-lookup", "looking up missing resources",
-                (lookup, none) -> kept.addAndGet(lookUp(lookup, writer, collected, vanished)));
-        progress.lookedUp(lookups.stream().mapToInt(l -> l.ocids().size()).sum(), kept.get());
+                (lookup, none) -> kept.addAndGet(lookUp(lookup, writer, collected, vanished, unknown)));
+        List<ScopeCoverage> notCollected = unknown.isEmpty() ? List.of() : writer.fateUnknown(unknown);
+        progress.lookedUp(lookups.stream().mapToInt(l -> l.ocids().size()).sum(), kept.get(), unknown.size(),
+                notCollected);
+        return notCollected;
     }
 
     /**
-     * One lookup: writes those Search lists in a scope collected fully, carries forward those it lists elsewhere, or
-     * all when it does not answer; returns how many were kept so. One whose details could not be read is carried
-     * forward (its scope is done); one whose details tell it was deleted goes to {@code vanished}.
+     * One lookup: writes those Search lists in a scope collected fully and carries forward those it lists elsewhere;
+     * returns how many were kept so. Those it could not learn the fate of go to {@code unknown} with the reason: all
+     * when Search does not answer, one whose details could not be read. One whose details tell it was deleted goes to
+     * {@code vanished}.
      */
-    private int lookUp(Lookup lookup, SnapshotWriter writer, Set<Scope> collected, List<VanishedResource> vanished) {
+    private int lookUp(Lookup lookup, SnapshotWriter writer, Set<Scope> collected, List<VanishedResource> vanished,
+                       Map<String, String> unknown) {
         String region = lookup.region();
         Set<String> carried = new HashSet<>();
         int[] written = {0};
-        lookUp(region, lookup.ocids(), carried, items -> read(items, region, item -> {
+        lookUp(region, lookup.ocids(), unknown, items -> read(items, region, item -> {
             Scope scope = new Scope(region, item.path("compartmentId").asText());
             if (collected.contains(scope)) {
                 return scope;
@@ -176,7 +187,7 @@ public final class Crawler {
             carried.add(item.path("identifier").asText());
             return null;
         }).forEach((scope, part) -> {
-            part.failed().forEach(failed -> carried.add(failed.searched().ocid()));
+            part.failed().forEach(failed -> unknown.put(failed.searched().ocid(), failed.failure().getMessage()));
             vanished.addAll(part.vanished());
             if (!part.batch().isEmpty()) {
                 writer.writeSearched(scope, part.batch());
@@ -188,12 +199,13 @@ public final class Crawler {
     }
 
     /**
-     * Hands {@code eachPage} the pages Search answers for {@code ocids}, or adds them all to {@code unanswered} when
-     * it does not answer. A query Search refuses as such (400: OCI's limit on a query's length is not documented,
+     * Hands {@code eachPage} the pages Search answers for {@code ocids}, or adds them all to {@code unanswered}, with
+     * Search's error, when it does not answer. A query Search refuses as such (400: OCI's limit on a query's length is not documented,
      * and a lookup of 50 is some 5,000 characters) is asked again in halves, so that one refusal does not leave 50
      * resources unknown; a server's failure is not, as each half would spend the retries again.
      */
-    private void lookUp(String region, List<String> ocids, Set<String> unanswered, Consumer<SearchItems> eachPage) {
+    private void lookUp(String region, List<String> ocids, Map<String, String> unanswered,
+                        Consumer<SearchItems> eachPage) {
         String query = ocids.stream().map(ocid -> "identifier = '" + ocid + "'")
                 .collect(Collectors.joining(" || ", "query all resources where ", ""));
         boolean split = ocids.size() > 1 && refused.tooLong(region, query);
@@ -203,7 +215,8 @@ public final class Crawler {
                 return;
             } catch (BmcException e) {
                 if (e.getStatusCode() != 400 || ocids.size() == 1) {
-                    unanswered.addAll(ocids);
+                    String reason = clients.describe("Resource Search", region, e);
+                    ocids.forEach(ocid -> unanswered.put(ocid, reason));
                     return;
                 }
                 refused.refused(region, query);

@@ -65,6 +65,17 @@ public interface SnapshotWriter extends AutoCloseable {
     }
 
     /**
+     * Resources of {@link #unseenToLookUp} whose fate the crawl could not learn (Search did not answer their lookup,
+     * or the details of what it answered could not be read), each with the reason: neither gone nor as they were,
+     * so the scopes they were last seen in, collected fully, count as not collected after all, and their resources
+     * are carried forward as unknown, as a failed scope's are. Returns the coverage those scopes now have. By
+     * default, none.
+     */
+    default List<ScopeCoverage> fateUnknown(Map<String, String> reasonByOcid) {
+        return List.of();
+    }
+
+    /**
      * Makes the snapshot visible with its final status: resources of scopes that failed are carried
      * forward from the previous snapshot as unknown; everything else not written is gone from this
      * snapshot on.

@@ -12,6 +12,7 @@ import static org.jooq.impl.DSL.val;
 
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
 import io.github.ocidiff.store.jooq.tables.SnapshotStaging;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.PrimitiveIterator;
@@ -95,6 +96,16 @@ final class IntervalUpdates {
                 .where(IntervalQueries.hasRowId(i, val((Long) null)))
                 .and(i.VALID_TO.isNull());
         batched(dsl, end, slots, rowIds, ended);
+    }
+
+    /** Opens again intervals {@link #end} ended at snapshot {@code s}, in one batch. */
+    static void reopen(DSLContext dsl, long s, int[] slots, IntToLongFunction rowIds) {
+        ResourceInterval i = RESOURCE_INTERVAL;
+        UpdateConditionStep<?> reopen = dsl.update(i)
+                .set(i.VALID_TO, inline((Long) null))
+                .where(IntervalQueries.hasRowId(i, val((Long) null)))
+                .and(i.VALID_TO.eq(inline(s)));
+        batched(dsl, reopen, Arrays.stream(slots).iterator(), rowIds, new BitSet());
     }
 
     /** Runs {@code statement} once per slot with its row id bound twice, setting the slots of rows it changed. */

@@ -6,12 +6,14 @@ import io.github.ocidiff.crawl.SearchedResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 
@@ -104,6 +106,29 @@ final class LatestState {
         if (slots != null) {
             IntervalUpdates.end(dsl, s, slots.stream().mapToInt(Integer::intValue).iterator(), index::rowId, endedEarly);
         }
+    }
+
+    /**
+     * Opens again the intervals {@link #endChangedIn} ended in these scopes, which count as not collected after all
+     * (see StagedSnapshotWriter#fateUnknown): the commit carries their resources forward as it does a failed scope's.
+     */
+    void reopenEndedEarly(Set<Scope> failed, DSLContext dsl, long s) {
+        Set<Integer> ids = failed.stream().map(scopes::id).collect(Collectors.toSet());
+        int[] slots = endedEarly.stream().filter(slot -> ids.contains(index.ownScope(slot))).toArray();
+        IntervalUpdates.reopen(dsl, s, slots, index::rowId);
+        Arrays.stream(slots).forEach(endedEarly::clear);
+    }
+
+    /** The own scope of the open interval of each of these resources that has one, with its resources. */
+    Map<Scope, List<String>> ownScopes(Collection<String> ocids) {
+        Map<Scope, List<String>> byScope = new HashMap<>();
+        for (String ocid : ocids) {
+            int slot = index.findHashed(index.hash(ocid));
+            if (slot >= 0) {
+                byScope.computeIfAbsent(scopes.scope(index.ownScope(slot)), scope -> new ArrayList<>()).add(ocid);
+            }
+        }
+        return byScope;
     }
 
     /** The slots of the intervals {@link #endChangedIn} ended. */

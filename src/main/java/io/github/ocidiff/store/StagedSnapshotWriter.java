@@ -196,6 +196,32 @@ final class StagedSnapshotWriter implements SnapshotWriter {
         latest.carryForward(ocids);
     }
 
+    /**
+     * Turns the own scopes of these resources from collected into failed, with the reason of one of them: what
+     * their collection ended early (see LatestState#endChangedIn) opens again, and the commit carries them forward.
+     */
+    @Override
+    public synchronized List<ScopeCoverage> fateUnknown(Map<String, String> reasonByOcid) {
+        requireOpen();
+        awaitWritten();
+        Map<Scope, List<String>> byScope = latest.ownScopes(reasonByOcid.keySet());
+        List<ScopeCoverage> failed = byScope.entrySet().stream().sorted(Map.Entry.comparingByKey(SCOPE_ORDER))
+                .filter(entry -> done.get(entry.getKey()).ok())
+                .map(entry -> {
+                    ScopeCoverage was = done.get(entry.getKey());
+                    int count = entry.getValue().size();
+                    String reason = "could not tell whether " + count + (count == 1 ? " resource" : " resources")
+                            + " missing from it since the snapshot before were deleted or moved: "
+                            + reasonByOcid.get(entry.getValue().get(0));
+                    return new ScopeCoverage(was.scope(), false, reason, was.pages(), was.resources(), was.millis());
+                }).toList();
+        failed.forEach(coverage -> done.put(coverage.scope(), coverage));
+        Set<Scope> scopes = failed.stream().map(ScopeCoverage::scope).collect(Collectors.toSet());
+        storeThread.submit(() -> latest.reopenEndedEarly(scopes, dsl, id));
+        awaitWritten();
+        return failed;
+    }
+
     @Override
     public synchronized SnapshotSummary commit() {
         requireOpen();

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.Scope;
+import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
@@ -150,6 +151,38 @@ class StoreSnapshotTest {
                 writer.scopeDone(ok(ASHBURN_A, 0));
                 SnapshotSummary partial = writer.commit();
                 assertThat(state(store, partial.id())).isEqualTo(json(web, batch));
+                assertThat(store.changesBetween(1, partial.id())).isEmpty();
+            }
+        }
+    }
+
+    /**
+     * A scope collected fully, one of whose missing resources the crawl could not learn the fate of, counts as not
+     * collected after all: what it changed, ended early, opens again, and all of it is carried forward.
+     */
+    @Test
+    void aScopeWithAResourceOfUnknownFateCountsAsFailed() {
+        try (Store store = Store.open(prefix)) {
+            snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db), ASHBURN_B, List.of(batch)));
+            try (SnapshotWriter writer = store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl")) {
+                writer.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
+                writer.write(ASHBURN_A, List.of(resource(ASHBURN_A, "web", "STOPPED"),
+                        resource(ASHBURN_A, "fresh", "RUNNING")));
+                writer.scopeDone(ok(ASHBURN_A, 2));
+                writer.write(ASHBURN_B, List.of(batch));
+                writer.scopeDone(ok(ASHBURN_B, 1));
+                assertThat(writer.unseenToLookUp()).isEqualTo(Map.of("us-ashburn-1", List.of(db.ocid())));
+                assertThat(writer.fateUnknown(Map.of(db.ocid(), "Resource Search in us-ashburn-1 failed: 500")))
+                        .singleElement().satisfies(c -> {
+                            assertThat(c.scope()).isEqualTo(ASHBURN_A);
+                            assertThat(c.ok()).isFalse();
+                            assertThat(c.error()).isEqualTo("could not tell whether 1 resource missing from it since the"
+                                    + " snapshot before were deleted or moved: Resource Search in us-ashburn-1 failed: 500");
+                        });
+                SnapshotSummary partial = writer.commit();
+                assertThat(partial.status()).isEqualTo(SnapshotStatus.PARTIAL);
+                assertThat(partial.failedScopes()).extracting(ScopeCoverage::scope).containsExactly(ASHBURN_A);
+                assertThat(state(store, partial.id())).isEqualTo(json(web, db, batch));
                 assertThat(store.changesBetween(1, partial.id())).isEmpty();
             }
         }
