@@ -9,10 +9,12 @@ import org.h2.mvstore.MVStore;
 
 /**
  * Looks at the store's file before H2 opens it for writing. H2 opens a file whose newest part is missing (a
- * truncated copy, a restore cut short) as an empty database without a word, and the run then writes a new
- * store over it: every snapshot gone, and the next night reports a first run. Opened read-only, such a file
- * shows no maps at all though its header names the chunk it last wrote; it is refused, left as it is. (A file
- * H2 created and never wrote a chunk to, as a first run killed at once leaves, has a header naming none.)
+ * truncated copy, a restore cut short) as the newest state it still finds whole, an empty database or one of
+ * its first moments, without a word, and the run then writes a new store over it: every snapshot gone, and
+ * the next night reports a first run. Opened read-only, such a file shows no maps at all, or a version older
+ * than the one its header names (the header is written now and then, naming a chunk written by then); it is
+ * refused, left as it is. (A file H2 created and never wrote a chunk to, as a first run killed at once leaves,
+ * has a header naming none.)
  */
 final class StoreFileCheck {
 
@@ -36,7 +38,9 @@ final class StoreFileCheck {
         try {
             MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
             try {
-                truncated = store.getMapNames().isEmpty() && store.getStoreHeader().containsKey("chunk");
+                Object named = store.getStoreHeader().get("version");
+                truncated = store.getStoreHeader().containsKey("chunk") && (store.getMapNames().isEmpty()
+                        || named != null && store.getCurrentVersion() < Long.parseLong(named.toString(), 16));
             } finally {
                 store.close();
             }
