@@ -160,8 +160,10 @@ public final class Crawler {
         }
         AtomicInteger kept = new AtomicInteger();
         Map<String, String> unknown = new ConcurrentHashMap<>();
+        Set<Scope> planned = new HashSet<>(plan.scopes());
+        planned.addAll(plan.narrowedOut());
         Parallel.drain(lookups, Lookup::region, threadsPerRegion(plan), "ocidiff-lookup", "looking up missing resources",
-                (lookup, none) -> kept.addAndGet(lookUp(lookup, writer, collected, vanished, unknown)));
+                (lookup, none) -> kept.addAndGet(lookUp(lookup, writer, collected, planned, vanished, unknown)));
         List<ScopeCoverage> notCollected = unknown.isEmpty() ? List.of() : writer.fateUnknown(unknown);
         progress.lookedUp(lookups.stream().mapToInt(l -> l.ocids().size()).sum(), kept.get(), unknown.size(),
                 notCollected);
@@ -169,14 +171,17 @@ public final class Crawler {
     }
 
     /**
-     * One lookup: writes those Search lists in a scope collected fully and carries forward those it lists elsewhere;
+     * One lookup: writes those Search lists in a scope collected fully, and those it lists in a compartment outside
+     * the plan (left out by the configuration) for the scope they were last seen in, so that the snapshot shows where
+     * they went (see SnapshotWriter#writeMovedOut), and carries forward those it lists in a scope not collected;
      * returns how many were kept so. Those it could not learn the fate of go to {@code unknown} with the reason: all
      * when Search does not answer, one whose details could not be read. One whose details tell it was deleted goes to
      * {@code vanished}.
      */
-    private int lookUp(Lookup lookup, SnapshotWriter writer, Set<Scope> collected, List<VanishedResource> vanished,
-                       Map<String, String> unknown) {
+    private int lookUp(Lookup lookup, SnapshotWriter writer, Set<Scope> collected, Set<Scope> planned,
+                       List<VanishedResource> vanished, Map<String, String> unknown) {
         String region = lookup.region();
+        Scope outsidePlan = new Scope(region, null);
         Set<String> carried = new HashSet<>();
         int[] written = {0};
         lookUp(region, lookup.ocids(), unknown, items -> read(items, region, item -> {
@@ -184,13 +189,20 @@ public final class Crawler {
             if (collected.contains(scope)) {
                 return scope;
             }
+            if (!planned.contains(scope)) {
+                return outsidePlan;
+            }
             carried.add(item.path("identifier").asText());
             return null;
         }).forEach((scope, part) -> {
             part.failed().forEach(failed -> unknown.put(failed.searched().ocid(), failed.failure().getMessage()));
             vanished.addAll(part.vanished());
             if (!part.batch().isEmpty()) {
-                writer.writeSearched(scope, part.batch());
+                if (scope == outsidePlan) {
+                    writer.writeMovedOut(part.batch());
+                } else {
+                    writer.writeSearched(scope, part.batch());
+                }
                 written[0] += part.batch().size();
             }
         }));

@@ -58,6 +58,15 @@ public interface SnapshotWriter extends AutoCloseable {
     }
 
     /**
+     * Resources of {@link #unseenToLookUp} that Search lists in a compartment outside this snapshot's plan (one the
+     * configuration leaves out): each is written, as Search lists it, for the scope it was last seen in, so that the
+     * snapshot shows it moved there; from the next snapshot on, outside the plan, it is unknown, not deleted. By
+     * default, none is written.
+     */
+    default void writeMovedOut(List<SearchedResource> resources) {
+    }
+
+    /**
      * Carries resources of {@link #unseenToLookUp} forward as they were rather than gone: Search lists them in a
      * scope not collected, or could not be asked. By default, nothing is carried.
      */

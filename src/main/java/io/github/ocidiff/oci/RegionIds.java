@@ -21,6 +21,16 @@ public final class RegionIds {
         return id != null && id.matches(PATTERN);
     }
 
+    /** Whether the SDK knows a region of this identifier (or code), subscribed or not. */
+    public static boolean known(String id) {
+        try {
+            Region.fromRegionCodeOrId(id);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /**
      * The region a resource's OCID names ({@code ocid1.instance.oc1.iad.…}: a region's code, or its identifier for
      * newer regions), empty for a global resource ({@code ocid1.policy.oc1..…}) or a region the SDK does not know.

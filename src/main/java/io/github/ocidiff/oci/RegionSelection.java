@@ -14,7 +14,8 @@ public final class RegionSelection {
      * @param ready   the tenancy's READY region subscriptions, home region first
      * @param include    regions to keep (empty = all); each must be subscribed
      * @param includeKey where the include list came from (a config key or an option), for errors
-     * @param exclude    regions to drop
+     * @param exclude    regions to drop; each must be subscribed or a region OCI knows (one not subscribed yet may be
+     *                   excluded ahead), so that a typo is told rather than leaving the region it meant covered
      */
     public static List<String> select(List<String> ready, Collection<String> include, String includeKey,
                                       Collection<String> exclude) {
@@ -22,6 +23,12 @@ public final class RegionSelection {
             if (!ready.contains(region)) {
                 throw OcidiffException.usage(includeKey + ": " + region + " is not a READY region subscription"
                         + " of this tenancy (subscribed: " + String.join(", ", ready) + ")");
+            }
+        }
+        for (String region : exclude) {
+            if (!ready.contains(region) && !RegionIds.known(region)) {
+                throw OcidiffException.usage("regions.exclude: " + region + " is no region OCI knows (subscribed: "
+                        + String.join(", ", ready) + "): correct it or remove it");
             }
         }
         List<String> selected = new ArrayList<>();

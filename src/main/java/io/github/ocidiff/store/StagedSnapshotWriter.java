@@ -190,6 +190,16 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     }
 
     @Override
+    public synchronized void writeMovedOut(List<SearchedResource> resources) {
+        requireOpen();
+        awaitWritten();
+        Map<String, SearchedResource> byOcid = resources.stream()
+                .collect(Collectors.toMap(r -> r.canonical().ocid(), r -> r, (a, b) -> a));
+        latest.ownScopes(byOcid.keySet()).forEach((scope, ocids) ->
+                writeSearched(scope, ocids.stream().map(byOcid::get).toList()));
+    }
+
+    @Override
     public synchronized void carryForward(Collection<String> ocids) {
         requireOpen();
         awaitWritten();

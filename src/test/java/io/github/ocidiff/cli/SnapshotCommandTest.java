@@ -237,6 +237,31 @@ class SnapshotCommandTest {
         }
     }
 
+    /**
+     * Day 2 moves batch-1 from dev into prod, which the configuration leaves out: looked up, it is stored as Search
+     * lists it there, so the night shows it moved, not carried forward in dev night after night.
+     */
+    @Test
+    void aResourceMovedIntoACompartmentTheConfigurationLeavesOutIsStoredWhereItWent() {
+        String batch1 = "ocid1.instance.oc1.eu-frankfurt-1.aaaaaaaainstancef";
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = sim.writeConfig("compartments:\n  exclude: [prod]\n").toString();
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-01T23:59:59Z").exitCode()).isZero();
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            MainTest.Run night2 = run("--config", config, "snapshot", "--quiet", "--at", "2026-11-02T23:59:59Z");
+            assertThat(night2.exitCode()).isZero();
+            assertThat(night2.out()).contains("  looked up 1 resource missing from their compartments: 1 still listed,"
+                    + " 0 gone\n");
+            try (Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
+                assertThat(store.changesBetween(1, 2)).filteredOn(e -> e.ocid().equals(batch1)).singleElement()
+                        .satisfies(e -> {
+                            assertThat(e.before().compartmentId()).isEqualTo("ocid1.compartment.oc1..aaaaaaaadev");
+                            assertThat(e.after().compartmentId()).isEqualTo("ocid1.compartment.oc1..aaaaaaaaprod");
+                        });
+            }
+        }
+    }
+
     @Test
     void aTypeThatMayBeListedButNotReadExitsFourNamingThePermission() {
         // Policies and security lists need no read: their compartment's list shows them in full.
