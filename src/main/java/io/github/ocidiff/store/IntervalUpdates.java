@@ -1,11 +1,9 @@
 package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
-import static io.github.ocidiff.store.jooq.Tables.SCOPE_COVERAGE;
 import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_STAGING;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
@@ -62,11 +60,7 @@ final class IntervalUpdates {
                 .where(IntervalQueries.hasRowId(i, val((Long) null)))
                 .andNotExists(selectOne().from(w).where(w.OCID.eq(i.OCID), w.SHA256.eq(i.SHA256)))
                 .and(exists(selectOne().from(w).where(w.OCID.eq(i.OCID)))
-                        .or(notExists(selectOne().from(SCOPE_COVERAGE).where(
-                                SCOPE_COVERAGE.SNAPSHOT_ID.eq(inline(s)),
-                                SCOPE_COVERAGE.OK.isFalse(),
-                                SCOPE_COVERAGE.REGION.eq(i.REGION),
-                                SCOPE_COVERAGE.COMPARTMENT_ID.eq(i.COMPARTMENT_ID)))));
+                        .or(SnapshotRows.failedScope(s, i.REGION, i.COMPARTMENT_ID).not()));
         batched(dsl, end, endCandidates, rowIds, closed);
     }
 

@@ -123,7 +123,7 @@ final class LatestState {
     Map<Scope, List<String>> ownScopes(Collection<String> ocids) {
         Map<Scope, List<String>> byScope = new HashMap<>();
         for (String ocid : ocids) {
-            int slot = index.findHashed(index.hash(ocid));
+            int slot = slotOf(ocid);
             if (slot >= 0) {
                 byScope.computeIfAbsent(scopes.scope(index.ownScope(slot)), scope -> new ArrayList<>()).add(ocid);
             }
@@ -253,12 +253,7 @@ final class LatestState {
      * stay open with the content they had (see {@link #endCandidates}).
      */
     void carryForward(Collection<String> ocids) {
-        for (String ocid : ocids) {
-            int slot = index.findHashed(index.hash(ocid));
-            if (slot >= 0 && index.sighting(slot) == OpenIntervalIndex.UNSEEN) {
-                index.sight(slot, index.ownScope(slot));
-            }
-        }
+        sightByOwnScope(ocids, OpenIntervalIndex.UNSEEN);
     }
 
     /**
@@ -267,12 +262,22 @@ final class LatestState {
      * neither ends nor carries as a failed scope's unless it failed too.
      */
     void keepSeenOnlyByFailedScopes(Collection<String> ocids) {
+        sightByOwnScope(ocids, OpenIntervalIndex.STAGED);
+    }
+
+    /** Marks the open intervals of these resources whose sighting is {@code was} as seen unchanged by their own scope. */
+    private void sightByOwnScope(Collection<String> ocids, int was) {
         for (String ocid : ocids) {
-            int slot = index.findHashed(index.hash(ocid));
-            if (slot >= 0 && index.sighting(slot) == OpenIntervalIndex.STAGED) {
+            int slot = slotOf(ocid);
+            if (slot >= 0 && index.sighting(slot) == was) {
                 index.sight(slot, index.ownScope(slot));
             }
         }
+    }
+
+    /** The slot of the resource's open interval, or -1. */
+    private int slotOf(String ocid) {
+        return index.findHashed(index.hash(ocid));
     }
 
     /**

@@ -1,11 +1,8 @@
 package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
-import static io.github.ocidiff.store.jooq.Tables.SCOPE_COVERAGE;
 import static io.github.ocidiff.store.jooq.Tables.VERSION_BLOCK;
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectOne;
 
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
@@ -125,11 +122,8 @@ final class NewIntervals implements AutoCloseable {
      * @return how many intervals were removed
      */
     int dropFailedScopes(DSLContext tx) {
-        Condition fromFailedScope = I.VALID_FROM.eq(snapshotId).andExists(selectOne().from(SCOPE_COVERAGE).where(
-                SCOPE_COVERAGE.SNAPSHOT_ID.eq(inline(snapshotId)),
-                SCOPE_COVERAGE.OK.isFalse(),
-                SCOPE_COVERAGE.REGION.eq(I.REGION),
-                SCOPE_COVERAGE.COMPARTMENT_ID.eq(I.COMPARTMENT_ID)));
+        Condition fromFailedScope = I.VALID_FROM.eq(snapshotId)
+                .and(SnapshotRows.failedScope(snapshotId, I.REGION, I.COMPARTMENT_ID));
         // A block holds part of one page, so of one scope.
         tx.deleteFrom(VERSION_BLOCK)
                 .where(VERSION_BLOCK.FIRST_SNAPSHOT.eq(snapshotId))

@@ -16,7 +16,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** The snapshot and scope_coverage tables: a snapshot's life from RUNNING to committed or discarded. */
@@ -115,6 +117,19 @@ final class SnapshotRows {
         if (!coverage.isEmpty()) {
             batch.execute();
         }
+    }
+
+    /**
+     * Whether snapshot {@code s} recorded the scope of these columns as failed (not collected fully, or narrowed
+     * out): its resources are carried forward, and what was written for it goes. The snapshot inlined, so that
+     * batched statements stay alike.
+     */
+    static Condition failedScope(long s, Field<String> region, Field<String> compartmentId) {
+        return DSL.exists(DSL.selectOne().from(SCOPE_COVERAGE).where(
+                SCOPE_COVERAGE.SNAPSHOT_ID.eq(DSL.inline(s)),
+                SCOPE_COVERAGE.OK.isFalse(),
+                SCOPE_COVERAGE.REGION.eq(region),
+                SCOPE_COVERAGE.COMPARTMENT_ID.eq(compartmentId)));
     }
 
     static List<ScopeCoverage> coverage(DSLContext dsl, long id) {

@@ -15,6 +15,7 @@ import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.crawl.SnapshotSummary;
 import io.github.ocidiff.crawl.SnapshotWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
@@ -214,17 +215,17 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     public synchronized List<ScopeCoverage> fateUnknown(Map<String, String> reasonByOcid) {
         requireOpen();
         awaitWritten();
-        Map<Scope, List<String>> byScope = latest.ownScopes(reasonByOcid.keySet());
-        List<ScopeCoverage> failed = byScope.entrySet().stream().sorted(Map.Entry.comparingByKey(SCOPE_ORDER))
-                .filter(entry -> done.get(entry.getKey()).ok())
-                .map(entry -> {
-                    ScopeCoverage was = done.get(entry.getKey());
-                    int count = entry.getValue().size();
-                    String reason = "could not tell whether " + count + (count == 1 ? " resource" : " resources")
-                            + " missing from it since the snapshot before were deleted or moved: "
-                            + reasonByOcid.get(entry.getValue().get(0));
-                    return new ScopeCoverage(was.scope(), false, reason, was.pages(), was.resources(), was.millis());
-                }).toList();
+        List<ScopeCoverage> failed = new ArrayList<>();
+        latest.ownScopes(reasonByOcid.keySet()).forEach((scope, ocids) -> {
+            ScopeCoverage was = done.get(scope);
+            if (was.ok()) {
+                String reason = "could not tell whether " + ocids.size() + (ocids.size() == 1 ? " resource" : " resources")
+                        + " missing from it since the snapshot before were deleted or moved: "
+                        + reasonByOcid.get(ocids.get(0));
+                failed.add(new ScopeCoverage(scope, false, reason, was.pages(), was.resources(), was.millis()));
+            }
+        });
+        failed.sort(Comparator.comparing(ScopeCoverage::scope, SCOPE_ORDER));
         failed.forEach(coverage -> done.put(coverage.scope(), coverage));
         Set<Scope> scopes = failed.stream().map(ScopeCoverage::scope).collect(Collectors.toSet());
         storeThread.submit(() -> latest.reopenEndedEarly(scopes, dsl, id));

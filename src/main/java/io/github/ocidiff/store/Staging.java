@@ -1,10 +1,8 @@
 package io.github.ocidiff.store;
 
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
-import static io.github.ocidiff.store.jooq.Tables.SCOPE_COVERAGE;
 import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_STAGING;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
@@ -125,11 +123,7 @@ final class Staging {
     }
 
     private Condition failedScope(SnapshotStaging w) {
-        return exists(selectOne().from(SCOPE_COVERAGE).where(
-                SCOPE_COVERAGE.SNAPSHOT_ID.eq(snapshotId),
-                SCOPE_COVERAGE.OK.isFalse(),
-                SCOPE_COVERAGE.REGION.eq(w.SCOPE_REGION),
-                SCOPE_COVERAGE.COMPARTMENT_ID.eq(w.SCOPE_COMPARTMENT)));
+        return SnapshotRows.failedScope(snapshotId, w.SCOPE_REGION, w.SCOPE_COMPARTMENT);
     }
 
     /**

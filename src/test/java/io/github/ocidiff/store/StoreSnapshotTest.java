@@ -114,8 +114,7 @@ class StoreSnapshotTest {
         try (Store store = Store.open(prefix)) {
             snapshot(store, 0, Map.of(ASHBURN_A, List.of(web), ASHBURN_B, List.of(batch), FRANKFURT_A, List.of(cache)));
             SnapshotSummary partial;
-            try (SnapshotWriter writer = store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl")) {
-                writer.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
+            try (SnapshotWriter writer = secondNightOfAAndB(store)) {
                 writer.write(ASHBURN_A, List.of(web));
                 writer.scopeDone(ok(ASHBURN_A, 1));
                 // A failure mid-paging: what was seen of the scope is not taken as its content.
@@ -144,8 +143,7 @@ class StoreSnapshotTest {
     void aResourceMovedIntoAScopeThatThenFailedIsCarriedForwardNotEnded() {
         try (Store store = Store.open(prefix)) {
             snapshot(store, 0, Map.of(ASHBURN_A, List.of(web), ASHBURN_B, List.of(batch)));
-            try (SnapshotWriter writer = store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl")) {
-                writer.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
+            try (SnapshotWriter writer = secondNightOfAAndB(store)) {
                 writer.write(ASHBURN_B, List.of(resource(ASHBURN_B, web.ocid(), "web", "RUNNING")));
                 writer.scopeDone(failed(ASHBURN_B));
                 writer.scopeDone(ok(ASHBURN_A, 0));
@@ -164,8 +162,7 @@ class StoreSnapshotTest {
     void aScopeWithAResourceOfUnknownFateCountsAsFailed() {
         try (Store store = Store.open(prefix)) {
             snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db), ASHBURN_B, List.of(batch)));
-            try (SnapshotWriter writer = store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl")) {
-                writer.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
+            try (SnapshotWriter writer = secondNightOfAAndB(store)) {
                 writer.write(ASHBURN_A, List.of(resource(ASHBURN_A, "web", "STOPPED"),
                         resource(ASHBURN_A, "fresh", "RUNNING")));
                 writer.scopeDone(ok(ASHBURN_A, 2));
@@ -188,12 +185,18 @@ class StoreSnapshotTest {
         }
     }
 
+    /** The second night's writer, with scopes A and B declared. */
+    private static SnapshotWriter secondNightOfAAndB(Store store) {
+        SnapshotWriter writer = store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl");
+        writer.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
+        return writer;
+    }
+
     @Test
     void aScopeNeverReportedDoneCountsAsFailed() {
         try (Store store = Store.open(prefix)) {
             snapshot(store, 0, Map.of(ASHBURN_A, List.of(web), ASHBURN_B, List.of(batch)));
-            try (SnapshotWriter writer = store.begin(NIGHT.plusSeconds(86_400), "tenancy", "crawl")) {
-                writer.declareScopes(List.of(ASHBURN_A, ASHBURN_B));
+            try (SnapshotWriter writer = secondNightOfAAndB(store)) {
                 writer.scopeDone(ok(ASHBURN_A, 0));
                 SnapshotSummary summary = writer.commit();
                 assertThat(summary.status()).isEqualTo(SnapshotStatus.PARTIAL);
