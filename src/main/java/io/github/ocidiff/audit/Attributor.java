@@ -3,6 +3,7 @@ package io.github.ocidiff.audit;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.diff.Change;
+import io.github.ocidiff.diff.ChangeKind;
 import io.github.ocidiff.diff.Diff;
 import io.github.ocidiff.diff.TransientResource;
 import io.github.ocidiff.oci.Parallel;
@@ -98,10 +99,13 @@ public final class Attributor {
             failures.addAll(read(window, scopes, feed, perRegion, matcher, read));
         }
         EventMatcher before = new EventMatcher(wantedBefore(diff, plan.earlier()));
-        Map<AuditWindow, List<Scope>> earlier = plan.earlier().stream().collect(Collectors.groupingBy(
-                ScopeWindow::window, LinkedHashMap::new, Collectors.mapping(ScopeWindow::scope, Collectors.toList())));
-        earlier.forEach((window, itsScopes) -> failures.addAll(read(window, itsScopes, feed, perRegion, before, read)));
+        failures.addAll(read(plan.earlier(), feed, perRegion, before, read));
         matcher.acceptMatched(before);
+        LateCreations late = feed == null ? LateCreations.NONE
+                : LateCreations.of(unexplainedCreations(diff, matcher), tags::createdAt, whole.start());
+        EventMatcher creations = new EventMatcher(late.ocids());
+        failures.addAll(read(late.stretches(), feed, perRegion, creations, read));
+        matcher.acceptMatched(creations);
         List<String> warnings = new ArrayList<>();
         // Those kept with failures were read again, as the rest of the window was.
         long reused = kept.stream().filter(pair -> pair.window().failures().isEmpty()).count();
@@ -111,14 +115,36 @@ public final class Attributor {
         }
         if (!failures.isEmpty()) {
             warnings.add("Audit could not be read for " + failures.size() + " of "
-                    + (scopes.size() * toRead.size() + plan.earlier().size()) + " scopes (first: " + failures.get(0)
-                    + "); changes there may show as unattributed");
+                    + (scopes.size() * toRead.size() + plan.earlier().size() + late.stretches().size())
+                    + " scopes (first: " + failures.get(0) + "); changes there may show as unattributed");
         }
-        Matched matched = match(diff, matcher);
+        if (late.leftOut() > 0) {
+            warnings.add(late.leftOut() + " resources created before the Audit window, which Search listed only after"
+                    + " the 'from' snapshot, were not looked up in Audit (more than " + LateCreations.MOST_STRETCHES
+                    + " stretches to read); they may show as unattributed");
+        }
+        Matched matched = match(diff, matcher, whole.start());
         List<StoredAuditEvent> used = new UsedEvents(matched.used());
         return new Result(matched.changes(), matched.transients(), new AuditEvidence(whole.start(), whole.end(), now,
-                eventsRead + read.get(), writeEvents + matcher.writes() - keptAccepted + before.writes(), failures, used),
+                eventsRead + read.get(), writeEvents + matcher.writes() - keptAccepted + before.writes()
+                + creations.writes(), failures, used),
                 warnings, null);
+    }
+
+    /** Streams each stretch into the matcher, for its scope only; returns the scopes that failed, one sentence each. */
+    private static List<String> read(List<ScopeWindow> stretches, AuditFeed feed, int perRegion, EventMatcher matcher,
+                                     AtomicLong read) {
+        Map<AuditWindow, List<Scope>> byWindow = stretches.stream().collect(Collectors.groupingBy(
+                ScopeWindow::window, LinkedHashMap::new, Collectors.mapping(ScopeWindow::scope, Collectors.toList())));
+        List<String> failures = new ArrayList<>();
+        byWindow.forEach((window, scopes) -> failures.addAll(read(window, scopes, feed, perRegion, matcher, read)));
+        return failures;
+    }
+
+    /** The CREATED changes no event matched yet. */
+    private static List<Change> unexplainedCreations(Diff diff, EventMatcher matcher) {
+        return diff.changes().stream().filter(c -> c.kind() == ChangeKind.CREATED && matcher.eventsOf(c.ocid()).isEmpty())
+                .toList();
     }
 
     /** Streams one window of every scope into the matcher; returns the scopes that failed, one sentence each. */
@@ -146,7 +172,7 @@ public final class Attributor {
         events.forEach(pair.fromId(), pair.toId(), stored -> matcher.accept(AuditEventJson.read(stored.json())));
         String note = "actors from the Audit events kept on " + pair.window().fetchedAt().truncatedTo(ChronoUnit.SECONDS)
                 + " (Audit not called again)";
-        Matched matched = match(diff, matcher);
+        Matched matched = match(diff, matcher, pair.window().start());
         return new Result(matched.changes(), matched.transients(), null, List.of(), note);
     }
 
@@ -215,16 +241,27 @@ public final class Attributor {
     private record Matched(List<AttributedChange> changes, List<AttributedTransient> transients, List<Used> used) {
     }
 
-    private Matched match(Diff diff, EventMatcher matcher) {
+    /**
+     * @param windowStart where the window starts: a resource created before it (found by {@link LateCreations}) says
+     *                    why its creation shows in this diff
+     */
+    private Matched match(Diff diff, EventMatcher matcher, Instant windowStart) {
         List<Used> used = new ArrayList<>();
         List<AttributedChange> changes = new ArrayList<>();
         for (Change change : diff.changes()) {
             List<WriteEvent> events = matcher.eventsOf(change.ocid());
             if (events.isEmpty()) {
                 changes.add(tags.attribute(change));
-            } else {
-                changes.add(new AttributedChange(change, actors(change.ocid(), events, used), Attribution.AUDIT));
+                continue;
             }
+            Instant first = events.get(0).eventTime();
+            // A caveat already says why: 'from' did not collect its scope.
+            if (change.kind() == ChangeKind.CREATED && change.caveat() == null && first.isBefore(windowStart)) {
+                change = change.withCaveat("created " + first + ", before this diff's Audit window: Resource Search"
+                        + " did not list it yet when the 'from' snapshot was taken (it lists new resources some minutes"
+                        + " after their creation)");
+            }
+            changes.add(new AttributedChange(change, actors(change.ocid(), events, used), Attribution.AUDIT));
         }
         List<AttributedTransient> transients = new ArrayList<>();
         for (TransientResource t : diff.transients()) {

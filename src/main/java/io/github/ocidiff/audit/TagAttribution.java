@@ -40,6 +40,15 @@ public final class TagAttribution {
         return new AttributedChange(change, List.of(), Attribution.NONE);
     }
 
+    /** When a CREATED resource says it was created ({@code timeCreated}), if it says. */
+    Optional<Instant> createdAt(Change change) {
+        if (change.kind() != ChangeKind.CREATED || change.afterSha256() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(time(read(versionJson.apply(change.ocid(), change.afterSha256()))
+                .path("timeCreated").asText(null)));
+    }
+
     static Optional<Actor> creator(JsonNode resource) {
         JsonNode tags = resource.path("definedTags").path("Oracle-Tags");
         String by = tags.path("CreatedBy").asText("");

@@ -13,7 +13,7 @@ final class FaultOptions {
     /** FaultPlan's components that its checks name, and the options that set them. */
     private static final OptionNames OPTIONS = new OptionNames("fault options", Map.of("throttleRate", "--throttle-rate",
             "retryAfterSeconds", "--retry-after", "errorRate", "--error-rate", "truncateRate", "--truncate-rate",
-            "failAfterPages", "--fail-after-pages", "staleRate", "--stale-rate", "maxQueryLength", "--max-query-length"));
+            "failAfterPages", "--fail-after-pages", "staleRate", "--stale-rate", "maxQueryLength", "--max-query-length", "indexLag", "--index-lag"));
 
     @Option(names = "--fault-seed", defaultValue = "1", description = "Seed of the fault decisions (default ${DEFAULT-VALUE}).")
     long seed;
@@ -70,11 +70,17 @@ final class FaultOptions {
             + " without them would.")
     boolean refuseNotEqual;
 
+    @Option(names = "--index-lag", defaultValue = "0", paramLabel = "MINUTES",
+            description = "How long after its creation Search first lists a resource, counted back from the end of the"
+                    + " day served: a snapshot misses those created in the day's last MINUTES, as OCI's index lags"
+                    + " behind its services (default 0).")
+    long indexLagMinutes;
+
     FaultPlan plan() {
         try {
             return new FaultPlan(seed, throttleRate, retryAfter, errorRate, truncateRate, Duration.ofMillis(latencyMillis),
                     Set.copyOf(downRegions), failCompartment, failAfterPages, staleRate, Set.copyOf(readDenied),
-                    maxQueryLength, pagingShift, refuseNotEqual);
+                    maxQueryLength, pagingShift, refuseNotEqual, Duration.ofMinutes(indexLagMinutes));
         } catch (IllegalArgumentException e) {
             throw OPTIONS.usage(e);
         }

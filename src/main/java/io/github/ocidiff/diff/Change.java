@@ -40,4 +40,10 @@ public record Change(ChangeKind kind, String ocid, String resourceType, String r
         properties = List.copyOf(properties);
         texts = List.copyOf(texts);
     }
+
+    /** This change with {@code note} as its caveat, after the one it had. */
+    public Change withCaveat(String note) {
+        return new Change(kind, ocid, resourceType, region, compartmentId, previousCompartmentId, displayName,
+                properties, texts, caveat == null ? note : caveat + "; " + note, beforeSha256, afterSha256);
+    }
 }

@@ -32,6 +32,9 @@ import java.util.stream.Collectors;
  *                           later page is never answered by that query
  * @param refuseNotEqual     whether Search refuses (400) a query with a {@code !=} condition, as a Search without
  *                           them would
+ * @param indexLag           how long after its creation Search first lists a resource, counted back from the end of
+ *                           the day served (23:59:59): Search indexes new resources with a delay, so a snapshot misses
+ *                           those created just before it; zero for none
  */
 public record FaultPlan(
         long seed,
@@ -47,7 +50,8 @@ public record FaultPlan(
         Set<String> readDenied,
         int maxQueryLength,
         boolean pagingShift,
-        boolean refuseNotEqual) {
+        boolean refuseNotEqual,
+        Duration indexLag) {
 
     public FaultPlan {
         requireFraction("throttleRate", throttleRate);
@@ -66,10 +70,14 @@ public record FaultPlan(
         downRegions = Set.copyOf(downRegions);
         readDenied = readDenied.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         pageLatency = pageLatency == null ? Duration.ZERO : pageLatency;
+        indexLag = indexLag == null ? Duration.ZERO : indexLag;
+        if (indexLag.isNegative()) {
+            throw new IllegalArgumentException("indexLag must be >= 0, got " + indexLag.toMinutes() + " minutes");
+        }
     }
 
     public static FaultPlan none() {
-        return new FaultPlan(0, 0, 1, 0, 0, Duration.ZERO, Set.of(), null, 0, 0, Set.of(), 0, false, false);
+        return new FaultPlan(0, 0, 1, 0, 0, Duration.ZERO, Set.of(), null, 0, 0, Set.of(), 0, false, false, Duration.ZERO);
     }
 
     public FaultPlan withThrottling(double rate, int retryAfter) {
@@ -126,6 +134,10 @@ public record FaultPlan(
         return edit(b -> b.refuseNotEqual = true);
     }
 
+    public FaultPlan withIndexLag(Duration lag) {
+        return edit(b -> b.indexLag = lag);
+    }
+
     /** This plan with some components changed: the one place that lists them all for a copy. */
     private FaultPlan edit(Consumer<Copy> change) {
         Copy copy = new Copy(this);
@@ -149,6 +161,7 @@ public record FaultPlan(
         int maxQueryLength;
         boolean pagingShift;
         boolean refuseNotEqual;
+        Duration indexLag;
 
         Copy(FaultPlan p) {
             seed = p.seed;
@@ -165,12 +178,13 @@ public record FaultPlan(
             maxQueryLength = p.maxQueryLength;
             pagingShift = p.pagingShift;
             refuseNotEqual = p.refuseNotEqual;
+            indexLag = p.indexLag;
         }
 
         FaultPlan plan() {
             return new FaultPlan(seed, throttleRate, retryAfterSeconds, errorRate, truncateRate, pageLatency,
                     downRegions, failingCompartment, failAfterPages, staleRate, readDenied, maxQueryLength,
-                    pagingShift, refuseNotEqual);
+                    pagingShift, refuseNotEqual, indexLag);
         }
     }
 

@@ -2,6 +2,10 @@ package io.github.ocidiff.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /** Resource Search (20180409): SearchResources with structured queries, per region. */
 final class SearchApi {
@@ -49,6 +53,22 @@ final class SearchApi {
         int limit = r.intParam("limit", 100, 1, 1000);
         // The next page's offset comes back in its token, so each later page starts one further than the last.
         int offset = r.pageOffset() > 0 && faults.pagingShift() ? r.pageOffset() + 1 : r.pageOffset();
-        return SimResponse.page(source.resources(r.region(), query, offset, limit), true);
+        return SimResponse.page(indexed(source.resources(r.region(), query, offset, limit)), true);
+    }
+
+    /**
+     * The page without the resources the index lag hides: a page may come out shorter than its limit, as OCI's do,
+     * and its token still names the offset after the whole page.
+     */
+    private Page indexed(Page page) {
+        if (faults.indexLag().isZero()) {
+            return page;
+        }
+        Instant listedUpTo = source.currentDay().atTime(LocalTime.of(23, 59, 59)).toInstant(ZoneOffset.UTC)
+                .minus(faults.indexLag());
+        return new Page(page.items().stream().filter(item -> {
+            String created = item.path("timeCreated").asText(null);
+            return created == null || !OffsetDateTime.parse(created).toInstant().isAfter(listedUpTo);
+        }).toList(), page.nextOffset());
     }
 }

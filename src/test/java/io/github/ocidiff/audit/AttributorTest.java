@@ -188,6 +188,54 @@ class AttributorTest {
         assertThat(result.warnings()).isEmpty();
     }
 
+    /**
+     * LATE was created at 23:50 the night before, minutes before 'from', which Search did not list it in yet: its create
+     * event is read around its timeCreated, and attributes it (and nothing else of that compartment); the change says
+     * why its creation shows in this window. The evidence kept renders it the same again.
+     */
+    @Test
+    void aResourceCreatedBeforeTheWindowThatFromDidNotListIsAttributedByItsCreateEvent() {
+        String late = "ocid1.instance.oc1.iad.late";
+        Change created = change(ChangeKind.CREATED, late, "late-v1");
+        Diff withLate = new Diff(List.of(created, change(ChangeKind.MODIFIED, WEB, "w2")), List.of(), List.of(), true,
+                List.of(), 0, Map.of(), 0);
+        TagAttribution versions = new TagAttribution((ocid, sha) -> "{\"timeCreated\":\"2026-11-01T23:50:20.000Z\"}");
+        List<WriteEvent> app = List.of(
+                event("l1", "2026-11-01T23:50:12Z", "LaunchInstance", "POST", "200", null, late, "lena"),
+                event("w0", "2026-11-01T23:51:00Z", "UpdateInstance", "PUT", "200", WEB, null, "old-night"),
+                event("w1", "2026-11-02T10:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "kim"));
+        List<AuditWindow> asked = new ArrayList<>();
+        AuditFeed feed = (region, compartmentId, window, sink) -> {
+            synchronized (asked) {
+                asked.add(window);
+            }
+            List<WriteEvent> events = app.stream().filter(e -> !e.eventTime().isBefore(window.start())
+                    && e.eventTime().isBefore(window.end())).toList();
+            events.forEach(sink);
+            return events.size();
+        };
+
+        var result = new Attributor(versions).fromAudit(withLate, List.of(ASHBURN_APP), WINDOW, feed, 2, NOW);
+
+        assertThat(asked).containsExactlyInAnyOrder(WINDOW, new AuditWindow(Instant.parse("2026-11-01T23:49:00Z"),
+                Instant.parse("2026-11-01T23:52:00Z")));
+        assertThat(result.changes()).extracting(c -> c.change().ocid(), AttributedChange::attribution,
+                c -> c.actors().stream().map(Actor::principalName).toList()).containsExactly(
+                tuple(late, Attribution.AUDIT, List.of("lena")), tuple(WEB, Attribution.AUDIT, List.of("kim")));
+        assertThat(result.changes().get(0).change().caveat()).isEqualTo("created 2026-11-01T23:50:12Z, before this"
+                + " diff's Audit window: Resource Search did not list it yet when the 'from' snapshot was taken (it"
+                + " lists new resources some minutes after their creation)");
+        assertThat(result.changes().get(1).change().caveat()).isNull();
+        assertThat(result.warnings()).isEmpty();
+
+        AuditEvidence evidence = result.evidence();
+        EvidenceWindow window = new EvidenceWindow(evidence.start(), evidence.end(), evidence.fetchedAt(),
+                evidence.eventsRead(), evidence.writeEvents(), evidence.failures(), evidence.events().size());
+        var again = new Attributor(versions).fromEvidence(withLate, new KeptEvidence(1, 2, window),
+                (from, to, consumer) -> evidence.events().forEach(consumer));
+        assertThat(again.changes()).isEqualTo(result.changes());
+    }
+
     @Test
     void withoutAuditOnlyTagsAttribute() {
         var result = new Attributor(tags).withoutAudit(diff, "skipped");

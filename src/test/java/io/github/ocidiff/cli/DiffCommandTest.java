@@ -328,6 +328,38 @@ class DiffCommandTest {
         }
     }
 
+    /**
+     * Search lists resources ten hours after their creation: instance-c, launched by bob at 14:05 on 2026-11-02, is not
+     * in that night's snapshot but in the next one. Its creation shows in the diff of the third night, before whose
+     * window bob's event lies: it is read around the instance's timeCreated, which attributes it, and says why.
+     */
+    @Test
+    void aResourceSearchListedOnlyTheNightAfterItsCreationIsAttributedToItsCreator() throws Exception {
+        String instanceC = "ocid1.instance.oc1.iad.aaaaaaaainstancec";
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE),
+                FaultPlan.none().withIndexLag(java.time.Duration.ofHours(10)))) {
+            String config = snapshotDays(sim);
+
+            JsonNode second = JSON.readTree(run("--config", config, "diff", "--from", "1", "--to", "2", "--format", "json")
+                    .out());
+            assertThat(change(second, instanceC)).isNull();
+            assertThat(second.path("transient").toString()).doesNotContain(instanceC);
+            MainTest.Run r = run("--config", config, "diff", "--from", "2", "--to", "3", "--format", "json");
+            assertThat(r.exitCode()).isZero();
+            JsonNode third = JSON.readTree(r.out());
+            assertThat(validate(third)).isEmpty();
+            JsonNode created = change(third, instanceC);
+            assertThat(created.path("kind").asText()).isEqualTo("CREATED");
+            assertThat(created.path("attribution").asText()).isEqualTo("AUDIT");
+            assertThat(created.path("actors")).singleElement().satisfies(actor -> {
+                assertThat(actor.path("principalName").asText()).isEqualTo("bob@example.com");
+                assertThat(actor.path("eventName").asText()).isEqualTo("LaunchInstance");
+            });
+            assertThat(created.path("caveat").asText()).startsWith("created 2026-11-02T14:05:00Z, before this diff's"
+                    + " Audit window: Resource Search did not list it yet when the 'from' snapshot was taken");
+        }
+    }
+
     @Test
     void anUnknownDateListsTheNearestSnapshots() throws Exception {
         try (SimHarness sim = SimHarness.smallFixture()) {
