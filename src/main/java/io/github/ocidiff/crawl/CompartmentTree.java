@@ -67,7 +67,11 @@ public final class CompartmentTree {
         List<Compartment> selected = new ArrayList<>(included);
         selected.removeAll(excluded);
         if (selected.isEmpty()) {
-            throw OcidiffException.usage("compartments: include/exclude leave no compartment to cover");
+            String excluding = "compartments.exclude (" + String.join(", ", exclude) + ")";
+            throw OcidiffException.usage(include.isEmpty()
+                    ? excluding + " excludes the whole tenancy: nothing is left to cover; exclude less"
+                    : includeKey + " " + String.join(", ", include) + ": all within " + excluding
+                            + ", so nothing is left to cover; name a compartment outside it, or exclude less");
         }
         return selected;
     }

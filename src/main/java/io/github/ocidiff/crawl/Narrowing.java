@@ -34,11 +34,23 @@ public record Narrowing(List<String> regions, List<String> compartments) {
         return mine.isEmpty() || !asked.isEmpty() && mine.containsAll(asked);
     }
 
-    /** As the command line says it, e.g. "--region us-ashburn-1 --compartment prod"; empty when not narrowed. */
+    /**
+     * As the command line says it, e.g. "--region us-ashburn-1 --compartment prod"; empty when not narrowed. At most
+     * {@value #NAMED} of each axis are named, the rest counted: a fill after a night of gaps names them by the score.
+     */
     public String describe() {
         List<String> words = new ArrayList<>();
-        regions.forEach(r -> words.add("--region " + r));
-        compartments.forEach(c -> words.add("--compartment " + c));
+        describe(words, "--region", regions, "regions");
+        describe(words, "--compartment", compartments, "compartments");
         return String.join(" ", words);
+    }
+
+    private static final int NAMED = 3;
+
+    private static void describe(List<String> words, String option, List<String> values, String noun) {
+        values.stream().limit(NAMED).forEach(v -> words.add(option + " " + v));
+        if (values.size() > NAMED) {
+            words.add(String.format("(and %,d more %s)", values.size() - NAMED, noun));
+        }
     }
 }

@@ -38,8 +38,11 @@ public final class RegionSelection {
             }
         }
         if (selected.isEmpty()) {
-            throw OcidiffException.usage("regions: include/exclude leave no region to cover (subscribed: "
-                    + String.join(", ", ready) + ")");
+            String excluding = "regions.exclude (" + String.join(", ", exclude) + ")";
+            throw OcidiffException.usage((include.isEmpty()
+                    ? excluding + " excludes every subscribed region (" + String.join(", ", ready) + ")"
+                    : includeKey + " " + String.join(", ", include) + ": all in " + excluding)
+                    + ", so nothing is left to cover; exclude less");
         }
         return selected;
     }

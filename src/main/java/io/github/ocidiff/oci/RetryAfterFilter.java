@@ -3,6 +3,7 @@ package io.github.ocidiff.oci;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ final class RetryAfterFilter implements ClientResponseFilter {
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
         if (response.getStatus() >= 400) {
-            lastErrors.put(region, "HTTP " + response.getStatus() + " " + response.getStatusInfo().getReasonPhrase());
+            lastErrors.put(region, status(response.getStatus(), response.getStatusInfo().getReasonPhrase()));
         }
         if (response.getStatus() != 429 && response.getStatus() != 503) {
             return;
@@ -40,6 +41,15 @@ final class RetryAfterFilter implements ClientResponseFilter {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** "HTTP 429 Too Many Requests": HTTP/2 answers, as OCI's are, carry no reason phrase of their own. */
+    static String status(int code, String phrase) {
+        if (phrase == null || phrase.isBlank()) {
+            Response.Status known = Response.Status.fromStatusCode(code);
+            phrase = known == null ? "" : known.getReasonPhrase();
+        }
+        return ("HTTP " + code + " " + phrase).strip();
     }
 
     /** Retry-After in delta-seconds (OCI's form), capped; 0 when absent or not a number. */

@@ -55,6 +55,16 @@ class CompartmentTreeTest {
     }
 
     @Test
+    void anIncludeWhollyExcludedNamesBothLists() {
+        assertThatThrownBy(() -> TREE.select(List.of("prod/app"), "--compartment", List.of("prod", "dev")))
+                .hasMessage("--compartment prod/app: all within compartments.exclude (prod, dev), so nothing is left to"
+                        + " cover; name a compartment outside it, or exclude less");
+        assertThatThrownBy(() -> TREE.select(List.of(), List.of("acme")))
+                .hasMessage("compartments.exclude (acme) excludes the whole tenancy: nothing is left to cover; exclude"
+                        + " less");
+    }
+
+    @Test
     void anAmbiguousNameAsksForAPath() {
         assertThatThrownBy(() -> TREE.select(List.of("app"), List.of()))
                 .hasMessageContaining("compartments.include").hasMessageContaining("prod/app, dev/app");

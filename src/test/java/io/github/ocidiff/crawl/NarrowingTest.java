@@ -35,5 +35,7 @@ class NarrowingTest {
         assertThat(Narrowing.NONE.describe()).isEmpty();
         assertThat(Narrowing.NONE.isNone()).isTrue();
         assertThat(n.isNone()).isFalse();
+        Narrowing many = new Narrowing(List.of(), List.of("a", "b", "c", "d", "e"));
+        assertThat(many.describe()).isEqualTo("--compartment a --compartment b --compartment c (and 2 more compartments)");
     }
 }

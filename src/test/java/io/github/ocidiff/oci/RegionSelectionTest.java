@@ -35,6 +35,18 @@ class RegionSelectionTest {
     }
 
     @Test
+    void excludingAllThatIsIncludedNamesBothLists() {
+        assertThatThrownBy(() -> RegionSelection.select(READY, List.of("eu-frankfurt-1"), "--region",
+                List.of("eu-frankfurt-1")))
+                .isInstanceOf(OcidiffException.class)
+                .hasMessage("--region eu-frankfurt-1: all in regions.exclude (eu-frankfurt-1), so nothing is left to"
+                        + " cover; exclude less");
+        assertThatThrownBy(() -> RegionSelection.select(READY, List.of(), "regions.include", READY))
+                .hasMessage("regions.exclude (us-ashburn-1, eu-frankfurt-1, uk-london-1) excludes every subscribed"
+                        + " region (us-ashburn-1, eu-frankfurt-1, uk-london-1), so nothing is left to cover; exclude less");
+    }
+
+    @Test
     void anIncludedRegionNotSubscribedIsRefused() {
         assertThatThrownBy(() -> RegionSelection.select(READY, List.of("ap-tokyo-1"), "--region", List.of()))
                 .isInstanceOf(OcidiffException.class)
