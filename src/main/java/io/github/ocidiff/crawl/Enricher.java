@@ -223,7 +223,8 @@ final class Enricher {
             }
             throw new Failure(failed + "; yet its compartment's list shows it, so ocidiff may inspect but not read "
                     + POLICY_TYPES.get(r.resourceType()) + " there: grant read on them (e.g. `allow group <group> to read "
-                    + POLICY_TYPES.get(r.resourceType()) + " in tenancy`)", notFound);
+                    + POLICY_TYPES.get(r.resourceType()) + " in tenancy`), or leave " + r.resourceType()
+                    + " out of snapshot.enrich", notFound);
         }
         return Optional.empty();
     }

@@ -544,7 +544,7 @@ class CrawlerTest {
                 assertThat(c.error()).startsWith("details of Bucket ocid1.bucket.oc1.iad.aaaaaaaabucket: Bucket GET in"
                         + " us-ashburn-1 failed: 404 BucketNotFound").endsWith("; yet its compartment's list shows it, so"
                         + " ocidiff may inspect but not read buckets there: grant read on them (e.g. `allow group <group>"
-                        + " to read buckets in tenancy`)");
+                        + " to read buckets in tenancy`), or leave Bucket out of snapshot.enrich");
             });
             assertThat(writer.resources).doesNotContainKey("ocid1.bucket.oc1.iad.aaaaaaaabucket");
         }
