@@ -47,6 +47,13 @@ public final class Attributor {
             transients = List.copyOf(transients);
             warnings = List.copyOf(warnings);
         }
+
+        /** This result, its reader also warned of {@code warning}. */
+        public Result withWarning(String warning) {
+            List<String> more = new ArrayList<>(warnings);
+            more.add(warning);
+            return new Result(changes, transients, evidence, more, note);
+        }
     }
 
     private final TagAttribution tags;

@@ -117,7 +117,11 @@ final class Session {
     static DiffJob.Result report(Config config, AuditOption audit, PrintWriter err,
                                  Function<DiffJob, DiffJob.Result> report) {
         DiffJob.Result result;
-        try (Store store = openExistingStore(config, err); LazyClients clients = new LazyClients(config)) {
+        // A store this user may not write (the service's, a read-only mount) still gives reports: only the Audit
+        // events they matched are not kept.
+        boolean writable = Store.writable(config.store().path());
+        try (Store store = writable ? openExistingStore(config, err) : openStoreToRead(config, err);
+             LazyClients clients = new LazyClients(config)) {
             result = report.apply(new DiffJob(store, config.rules(), audit.access(config, clients::get)));
         }
         result.warnings().forEach(w -> err.println("ocidiff: warning: " + w));

@@ -258,15 +258,16 @@ public final class DiffJob {
                 // What was kept still names actors; nothing is stored, so a later run can fill the stretches.
                 Attributor.Result partial = attributor.fromKeptAndAudit(diff, plan.keptOnly(), store::forEachAuditEvent,
                         whole, scopes, null, read.perRegion(), now);
-                List<String> warnings = new ArrayList<>(partial.warnings());
-                warnings.add(why + " for " + plan.toRead().size() + " stretches no earlier report fully covered; "
-                        + "actors there only from what was kept, else CreatedBy tags");
-                return new Attributor.Result(partial.changes(), partial.transients(), partial.evidence(), warnings,
-                        null);
+                return partial.withWarning(why + " for " + plan.toRead().size() + " stretches no earlier report"
+                        + " fully covered; actors there only from what was kept, else CreatedBy tags");
             }
         }
         Attributor.Result result = attributor.fromKeptAndAudit(diff, plan, store::forEachAuditEvent, whole, scopes, feed,
                 read.perRegion(), now);
+        if (store.readOnly()) {
+            return result.withWarning("the store is read-only to this user: the Audit events that attributed this"
+                    + " report were not kept, so the next report of these snapshots reads Audit again");
+        }
         store.saveAuditEvidence(from.id(), to.id(), result.evidence());
         return result;
     }

@@ -75,6 +75,8 @@ public final class Store implements AutoCloseable {
     /** The open intervals saved by the latest commit, for the next snapshot to read instead of scanning. */
     private final OpenIntervalFile openIntervals;
     private final JdbcConnectionPool pool;
+    /** Opened by {@link #openToRead} read-only: writing fails. */
+    private final boolean readOnly;
     private final DSLContext dsl;
     /** Set once a snapshot in progress was cleaned up after: see {@link #discardInterrupted}. */
     private DeferredKeys keys;
@@ -86,9 +88,10 @@ public final class Store implements AutoCloseable {
     /** The snapshots {@link #discardInterrupted} discarded as this store opened. */
     private List<Long> discarded = List.of();
 
-    private Store(Path file, StoreLock lock, JdbcConnectionPool pool) {
+    private Store(Path file, StoreLock lock, JdbcConnectionPool pool, boolean readOnly) {
         this.file = file;
         this.lock = lock;
+        this.readOnly = readOnly;
         this.openIntervals = OpenIntervalFile.beside(file);
         this.pool = pool;
         this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false));
@@ -133,7 +136,7 @@ public final class Store implements AutoCloseable {
             throw OcidiffException.runtime("cannot create the folder of the store " + file + ": " + e
                     + "; check store.path and the folder's permissions", e);
         }
-        StoreLock lock = StoreLock.acquire(Path.of(prefix + ".lock"), file, hold);
+        StoreLock lock = StoreLock.acquire(Path.of(prefix + ".lock"), file, hold, toRead && Files.exists(file));
         DiskFailure.opened(file);
         // A stopped run (SIGTERM) ends as a killed one does, which the next open cleans up after: H2 closing
         // the database in its own shutdown hook failed the writes still running, which then told of errors.
@@ -145,7 +148,7 @@ public final class Store implements AutoCloseable {
                 readOnly.setMaxConnections(CONNECTIONS);
                 StoreFileCheck.requireIntact(file);
                 requireReadable(readOnly, file);
-                Store store = new Store(file, lock, readOnly);
+                Store store = new Store(file, lock, readOnly, true);
                 if (Migrations.current(readOnly) && SnapshotRows.running(store.dsl).isEmpty()
                         && DeferredKeys.missing(store.dsl).isEmpty()) {
                     store.keys = DeferredKeys.of(store.dsl);
@@ -168,7 +171,7 @@ public final class Store implements AutoCloseable {
             // their rows anew: row ids change, and the saved latest state names intervals by row id. Deleted
             // before migrating, so that a run killed after the upgrade cannot find it either.
             boolean migrated = Migrations.apply(pool, file, () -> OpenIntervalFile.beside(file).delete());
-            Store store = new Store(file, lock, pool);
+            Store store = new Store(file, lock, pool, false);
             store.discardInterrupted();
             // Closing compacts what the copies left dead.
             store.wrote |= migrated;
@@ -567,6 +570,20 @@ public final class Store implements AutoCloseable {
     /** The compact rewrite of the file that {@link #close} made, if it made one. */
     public synchronized Optional<StoreRewrite> rewrite() {
         return Optional.ofNullable(rewrite);
+    }
+
+    /** Whether the store was opened read-only ({@link #openToRead}): anything written to it fails. */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /**
+     * Whether this user may write the store at {@code pathPrefix} (its file, and the folder for the lock file and
+     * the rewrite's copy): another user's store, or one on a read-only mount, can only be read.
+     */
+    public static boolean writable(Path pathPrefix) {
+        Path prefix = pathPrefix.toAbsolutePath().normalize();
+        return Files.isWritable(Path.of(prefix + ".mv.db")) && Files.isWritable(prefix.getParent());
     }
 
     /** The H2 database file, {@code <prefix>.mv.db}. */

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -53,33 +54,52 @@ final class StoreLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static StoreLock acquire(Path lockFile, Path storeFile, Hold hold) {
+    /**
+     * @param toRead whether the holder only reads: on a store it may not write (a read-only mount, the service
+     *               user's store read by another user), it then shares the lock file read-only, or goes without one
+     *               where there is none (no run ever wrote there)
+     */
+    static StoreLock acquire(Path lockFile, Path storeFile, Hold hold, boolean toRead) {
         if (!HELD.add(lockFile)) {
             throw inUse(storeFile, String.valueOf(ProcessHandle.current().pid()));
         }
         try {
-            return lock(lockFile, storeFile, hold);
+            return lock(lockFile, storeFile, hold, toRead);
         } catch (RuntimeException e) {
             HELD.remove(lockFile);
             throw e;
         }
     }
 
-    private static StoreLock lock(Path lockFile, Path storeFile, Hold hold) {
+    private static StoreLock lock(Path lockFile, Path storeFile, Hold hold, boolean toRead) {
         FileChannel channel;
+        boolean shared = false;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw OcidiffException.runtime("cannot create the lock file " + lockFile + " of the store " + storeFile
-                    + ": " + e.getMessage() + "; check the folder's permissions", e);
+            if (!toRead || Files.isWritable(lockFile.getParent()) && !Files.exists(lockFile)) {
+                throw OcidiffException.runtime("cannot create the lock file " + lockFile + " of the store " + storeFile
+                        + ": " + e.getMessage() + "; check the folder's permissions", e);
+            }
+            if (!Files.exists(lockFile)) {
+                return new StoreLock(lockFile, null, null);
+            }
+            try {
+                channel = FileChannel.open(lockFile, StandardOpenOption.READ);
+                shared = true;
+            } catch (IOException unreadable) {
+                throw OcidiffException.runtime("cannot read the lock file " + lockFile + " of the store " + storeFile
+                        + ": " + unreadable.getMessage() + "; check its permissions", unreadable);
+            }
         }
         try {
             long deadline = System.nanoTime() + BRIEF_WAIT.toNanos();
-            FileLock lock = channel.tryLock();
+            FileLock lock = shared ? channel.tryLock(0, Long.MAX_VALUE, true) : channel.tryLock();
             while (lock == null) {
                 String[] owner = readOwner(channel);
-                boolean brief = owner.length > 1 && owner[1].equals(BRIEF);
+                // A holder that is not the run the file names is a reader that could not write its own name.
+                boolean brief = owner.length > 1 && owner[1].equals(BRIEF) || !alive(owner[0]);
                 if (!brief || System.nanoTime() > deadline) {
                     channel.close();
                     throw brief ? OcidiffException.runtime("the store " + storeFile + " is in use by another ocidiff"
@@ -87,9 +107,11 @@ final class StoreLock implements AutoCloseable {
                             + " minutes", null) : inUse(storeFile, owner[0]);
                 }
                 Thread.sleep(100);
-                lock = channel.tryLock();
+                lock = shared ? channel.tryLock(0, Long.MAX_VALUE, true) : channel.tryLock();
             }
-            writeOwner(channel, hold);
+            if (!shared) {
+                writeOwner(channel, hold);
+            }
             return new StoreLock(lockFile, channel, lock);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -115,6 +137,14 @@ final class StoreLock implements AutoCloseable {
         return owner.isEmpty() ? new String[] {"unknown"} : owner.split(" ");
     }
 
+    private static boolean alive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
     /** Written over the old content, then cut: a reader never sees an empty file between the two. */
     private static void writeOwner(FileChannel channel, Hold hold) throws IOException {
         byte[] pid = (ProcessHandle.current().pid() + (hold == Hold.BRIEF ? " " + BRIEF : "") + "\n")
@@ -134,12 +164,14 @@ final class StoreLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            lock.release();
-        } catch (IOException ignored) {
-            // Closing the channel below releases it as well.
+        if (channel != null) {
+            try {
+                lock.release();
+            } catch (IOException ignored) {
+                // Closing the channel below releases it as well.
+            }
+            closeQuietly(channel);
         }
-        closeQuietly(channel);
         HELD.remove(lockFile);
     }
 }

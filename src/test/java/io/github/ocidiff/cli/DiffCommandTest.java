@@ -2,11 +2,13 @@ package io.github.ocidiff.cli;
 
 import static io.github.ocidiff.cli.MainTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.networknt.schema.ValidationMessage;
+import io.github.ocidiff.Immutable;
 import io.github.ocidiff.ReportSchema;
 import io.github.ocidiff.SimHarness;
 import io.github.ocidiff.sim.FaultPlan;
@@ -357,6 +359,35 @@ class DiffCommandTest {
             });
             assertThat(created.path("caveat").asText()).startsWith("created 2026-11-02T14:05:00Z, before this diff's"
                     + " Audit window: Resource Search did not list it yet when the 'from' snapshot was taken");
+        }
+    }
+
+    /**
+     * A store this user may not write (the service user's, or on a read-only mount; here a file made immutable): the
+     * report is made all the same, Audit read for it, and only the events that attributed it are not kept.
+     */
+    @Test
+    void aStoreThisUserMayNotWriteStillGivesReports() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = snapshotDays(sim, "2026-11-01", "2026-11-02");
+            Path file = sim.dir.resolve("store/ocidiff.mv.db");
+            assumeTrue(Immutable.set(file, true), "chattr +i is not available here");
+            MainTest.Run readOnly;
+            try {
+                readOnly = run("--config", config, "diff", "--format", "json");
+            } finally {
+                Immutable.set(file, false);
+            }
+            assertThat(readOnly.exitCode()).isZero();
+            assertThat(readOnly.err()).contains("warning: the store is read-only to this user: the Audit events that"
+                    + " attributed this report were not kept");
+            JsonNode report = JSON.readTree(readOnly.out());
+            assertThat(change(report, "ocid1.instance.oc1.iad.aaaaaaaainstancea").path("attribution").asText())
+                    .isEqualTo("AUDIT");
+
+            MainTest.Run again = run("--config", config, "diff", "--format", "json");
+            assertThat(again.err()).doesNotContain("read-only").doesNotContain("Audit events kept");
+            assertThat(JSON.readTree(again.out()).path("changes")).isEqualTo(report.path("changes"));
         }
     }
 
