@@ -94,10 +94,12 @@ public final class SimCommand implements Runnable {
             SimCredentials created = null;
             if (publicKey != null) {
                 key = SimCredentials.readPublicKey(publicKey);
-            } else if (!insecureNoAuth) {
+            } else {
+                // Made without auth too: ocidiff signs whatever the simulator checks, and a config.yaml an earlier
+                // simulator left in --workdir would otherwise name its port, long closed.
                 Path dir = workdir != null ? workdir : Files.createTempDirectory("ocidiff-sim");
                 created = SimCredentials.create(dir, tenancyId, homeRegion);
-                key = SimCredentials.readPublicKey(created.publicKey());
+                key = insecureNoAuth ? null : SimCredentials.readPublicKey(created.publicKey());
             }
             try (SimServer server = new SimServer(tenancy, key, plan, port)) {
                 out.println("OCI simulator listening on " + server.baseUrl());

@@ -104,6 +104,38 @@ class MainTest {
         assertThat(dir).isEmptyDirectory();
     }
 
+    /**
+     * A simulator without auth (for curl) still writes its config.yaml, with its own port: one an earlier simulator left
+     * in the folder would name a port long closed. ocidiff's signed requests pass as curl's unsigned ones do.
+     */
+    @Test
+    void aSimulatorWithoutAuthWritesTheConfigOfItsOwnPort(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("config.yaml"), "oci:\n  endpoint: http://127.0.0.1:1/{region}\n");
+        java.io.PipedWriter sink = new java.io.PipedWriter();
+        java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.PipedReader(sink, 1 << 16));
+        Thread sim = new Thread(() -> Main.run(new String[] {"sim", "--insecure-no-auth", "--workdir", dir.toString(),
+                "--fixtures", "src/test/resources/fixtures/small"}, new PrintWriter(sink, true),
+                new PrintWriter(new StringWriter(), true)));
+        sim.start();
+        try {
+            String endpoint = null;
+            String config = null;
+            for (String line = lines.readLine(); line != null && !line.startsWith("Press Ctrl-C"); line = lines.readLine()) {
+                if (line.startsWith("  endpoint  ")) {
+                    endpoint = line.substring("  endpoint  ".length()).trim();
+                } else if (line.startsWith("  try       ocidiff --config ")) {
+                    config = line.substring("  try       ocidiff --config ".length(), line.length() - " check".length());
+                }
+            }
+            assertThat(config).isEqualTo(dir.resolve("config.yaml").toString());
+            assertThat(Files.readString(Path.of(config))).contains("endpoint: " + endpoint);
+            assertThat(run("--config", config, "check").exitCode()).isZero();
+        } finally {
+            sim.interrupt();
+            sim.join(10_000);
+        }
+    }
+
     /** A missing file, or a file where a folder belongs, is said so, not as whatever failed next. */
     @Test
     void aMissingFileOrAFileForAFolderIsSaidSo(@TempDir Path dir) throws IOException {
