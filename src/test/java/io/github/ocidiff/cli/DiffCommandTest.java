@@ -71,6 +71,15 @@ class DiffCommandTest {
                 .filter(c -> c.path("ocid").asText().equals(ocid)).findFirst().orElse(null);
     }
 
+    /** The JSON report of {@code diff --from from --to to}, which exits 0 and keeps to the contract. */
+    private static JsonNode report(String config, String from, String to) throws Exception {
+        MainTest.Run diff = run("--config", config, "diff", "--from", from, "--to", to, "--format", "json");
+        assertThat(diff.exitCode()).as(diff.err()).isZero();
+        JsonNode report = JSON.readTree(diff.out());
+        assertThat(validate(report)).isEmpty();
+        return report;
+    }
+
     private static Set<ValidationMessage> validate(JsonNode report) {
         return ReportSchema.validate(report);
     }
@@ -94,9 +103,7 @@ class DiffCommandTest {
             assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-04T00:30:00Z").exitCode())
                     .isEqualTo(4);
 
-            MainTest.Run diff = run("--config", config, "diff", "--from", "3", "--to", "4", "--format", "json");
-            assertThat(diff.exitCode()).isZero();
-            JsonNode report = JSON.readTree(diff.out());
+            JsonNode report = report(config, "3", "4");
             // Changed at 13:00-14:00 on 2026-11-03 in us-ashburn-1, by the fixture's Audit events.
             assertThat(change(report, "ocid1.bucket.oc1.iad.aaaaaaaabucket").path("attribution").asText())
                     .isEqualTo("AUDIT");
@@ -121,10 +128,7 @@ class DiffCommandTest {
             partialNight(sim, night, "2026-11-03T00:30:00Z");
             wholeNight(sim, config, "2026-11-04T00:30:00Z");
 
-            MainTest.Run diff = run("--config", config, "diff", "--from", "2", "--to", "3", "--format", "json");
-            assertThat(diff.exitCode()).isZero();
-            JsonNode report = JSON.readTree(diff.out());
-            assertThat(validate(report)).isEmpty();
+            JsonNode report = report(config, "2", "3");
             JsonNode deleted = change(report, BATCH_1);
             assertThat(deleted.path("kind").asText()).isEqualTo("DELETED");
             String reason = report.at("/coverage/gaps/0/reason").asText().substring("'from' snapshot: ".length());
@@ -342,15 +346,10 @@ class DiffCommandTest {
                 FaultPlan.none().withIndexLag(java.time.Duration.ofHours(10)))) {
             String config = snapshotDays(sim);
 
-            JsonNode second = JSON.readTree(run("--config", config, "diff", "--from", "1", "--to", "2", "--format", "json")
-                    .out());
+            JsonNode second = report(config, "1", "2");
             assertThat(change(second, instanceC)).isNull();
             assertThat(second.path("transient").toString()).doesNotContain(instanceC);
-            MainTest.Run r = run("--config", config, "diff", "--from", "2", "--to", "3", "--format", "json");
-            assertThat(r.exitCode()).isZero();
-            JsonNode third = JSON.readTree(r.out());
-            assertThat(validate(third)).isEmpty();
-            JsonNode created = change(third, instanceC);
+            JsonNode created = change(report(config, "2", "3"), instanceC);
             assertThat(created.path("kind").asText()).isEqualTo("CREATED");
             assertThat(created.path("attribution").asText()).isEqualTo("AUDIT");
             assertThat(created.path("actors")).singleElement().satisfies(actor -> {
