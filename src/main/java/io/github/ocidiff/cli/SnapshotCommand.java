@@ -120,7 +120,9 @@ public final class SnapshotCommand extends BaseCommand implements Callable<Integ
     /** What a new snapshot holds, and which of today's snapshots it replaced or filled. */
     static String summaryLine(SnapshotJob.Outcome outcome) {
         var s = outcome.summary();
-        String line = String.format("snapshot %d %s: %s, %s, %s, %.1f s", s.id(), s.status(), count(s.resources(), "resource"),
+        // A FAILED snapshot holds what was there before, carried forward: none of it was collected.
+        String line = String.format("snapshot %d %s: %s, %s, %s, %.1f s", s.id(), s.status(),
+                s.status() == SnapshotStatus.FAILED ? "nothing collected" : count(s.resources(), "resource"),
                 count(outcome.regions(), "region"), count(outcome.scopes(), "scope"),
                 outcome.duration().toMillis() / 1000.0);
         String replaced = outcome.replaced().map(r -> line + "; replaced today's snapshot " + r.id() + " ("

@@ -148,7 +148,8 @@ class SnapshotCommandTest {
             MainTest.Run early = run("--config", down.writeConfig("").toString(), "--store", store, "snapshot",
                     "--quiet", "--region", "eu-frankfurt-1", "--at", "2026-11-01T08:00:00Z");
             assertThat(early.exitCode()).isEqualTo(1);
-            assertThat(early.out()).contains("snapshot 2 FAILED: ").doesNotContain("filled");
+            assertThat(early.out()).contains("snapshot 2 FAILED: nothing collected, 1 region, 5 scopes, ")
+                    .doesNotContain("filled");
             assertThat(early.err()).startsWith("ocidiff: snapshot 2 FAILED: nothing usable was collected; ")
                     .endsWith("; today's snapshot 1 (PARTIAL) stays the day's\n");
             assertThat(run("--config", sim.writeConfig("").toString(), "--store", store, "snapshots").out())
