@@ -258,7 +258,7 @@ public final class Attributor {
         for (Change change : diff.changes()) {
             List<WriteEvent> events = matcher.eventsOf(change.ocid());
             if (events.isEmpty()) {
-                changes.add(tags.attribute(change));
+                changes.add(tags.attribute(change, windowStart));
                 continue;
             }
             Instant first = events.get(0).eventTime();

@@ -31,8 +31,23 @@ public final class TagAttribution {
     }
 
     public AttributedChange attribute(Change change) {
+        return attribute(change, null);
+    }
+
+    /**
+     * @param windowStart where the Audit window read for the change starts, or null: a created resource that says it
+     *                    was created before it, in scopes 'from' collected, says why its creation shows in this diff
+     */
+    AttributedChange attribute(Change change, Instant windowStart) {
         if (change.kind() == ChangeKind.CREATED && change.afterSha256() != null) {
-            Optional<Actor> creator = creator(read(versionJson.apply(change.ocid(), change.afterSha256())));
+            JsonNode resource = read(versionJson.apply(change.ocid(), change.afterSha256()));
+            Instant created = timeCreated(resource);
+            if (windowStart != null && change.caveat() == null && created != null && created.isBefore(windowStart)) {
+                change = change.withCaveat("created " + created + ", before this diff's Audit window, yet the 'from'"
+                        + " snapshot did not list it (Resource Search lists new resources some minutes after their"
+                        + " creation, and may skip one while it pages)");
+            }
+            Optional<Actor> creator = creator(resource);
             if (creator.isPresent()) {
                 return new AttributedChange(change, List.of(creator.get()), Attribution.TAG);
             }
@@ -45,8 +60,7 @@ public final class TagAttribution {
         if (change.kind() != ChangeKind.CREATED || change.afterSha256() == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(time(read(versionJson.apply(change.ocid(), change.afterSha256()))
-                .path("timeCreated").asText(null)));
+        return Optional.ofNullable(timeCreated(read(versionJson.apply(change.ocid(), change.afterSha256()))));
     }
 
     static Optional<Actor> creator(JsonNode resource) {
@@ -57,12 +71,16 @@ public final class TagAttribution {
         }
         Instant on = time(tags.path("CreatedOn").asText(null));
         if (on == null) {
-            on = time(resource.path("timeCreated").asText(null));
+            on = timeCreated(resource);
         }
         if (on == null) {
             return Optional.empty();
         }
         return Optional.of(new Actor(by, null, EVENT_NAME, on, null, null, null, null));
+    }
+
+    private static Instant timeCreated(JsonNode resource) {
+        return time(resource.path("timeCreated").asText(null));
     }
 
     private static Instant time(String text) {

@@ -236,6 +236,28 @@ class AttributorTest {
         assertThat(again.changes()).isEqualTo(result.changes());
     }
 
+    /**
+     * A resource created a month before the window, which 'from' did not list (Search's paging skipped it that night):
+     * no event of the window, none looked up so far back, yet its change says it is no creation of this window.
+     */
+    @Test
+    void aResourceCreatedLongBeforeTheWindowSaysItsCreationIsNotOfThisWindow() {
+        String skipped = "ocid1.instance.oc1.iad.skipped";
+        Diff withSkipped = new Diff(List.of(change(ChangeKind.CREATED, skipped, "s1")), List.of(), List.of(), true,
+                List.of(), 0, Map.of(), 0);
+        TagAttribution versions = new TagAttribution((ocid, sha) -> "{\"timeCreated\":\"2026-10-01T08:00:00Z\"}");
+
+        var result = new Attributor(versions).fromAudit(withSkipped, List.of(ASHBURN_APP), WINDOW,
+                new FakeFeed(Map.of(ASHBURN_APP, appEvents)), 2, NOW);
+
+        assertThat(result.changes()).singleElement().satisfies(c -> {
+            assertThat(c.attribution()).isEqualTo(Attribution.NONE);
+            assertThat(c.change().caveat()).isEqualTo("created 2026-10-01T08:00:00Z, before this diff's Audit window,"
+                    + " yet the 'from' snapshot did not list it (Resource Search lists new resources some minutes after"
+                    + " their creation, and may skip one while it pages)");
+        });
+    }
+
     @Test
     void withoutAuditOnlyTagsAttribute() {
         var result = new Attributor(tags).withoutAudit(diff, "skipped");
