@@ -203,7 +203,8 @@ final class HistorySteps {
     /**
      * The write events of the night between two snapshots, each once, from every kept pair spanning
      * {@code to}: a pair wider than the night also holds the events of its other nights, which belong to
-     * other steps.
+     * other steps. A pair starting at {@code from} may also hold events from before its window, read for this
+     * resource alone (a scope {@code from} did not collect, a creation Search listed late): they are this step's.
      */
     private static List<Actor> actors(SnapshotInfo from, SnapshotInfo to, List<PairedAuditEvent> events) {
         if (from == null) {
@@ -213,8 +214,9 @@ final class HistorySteps {
         Map<String, StoredAuditEvent> once = new LinkedHashMap<>();
         for (PairedAuditEvent paired : events) {
             Instant time = paired.event().eventTime();
+            boolean readBefore = paired.fromSnapshot() == from.id() && time.isBefore(night.start());
             if (paired.fromSnapshot() < to.id() && to.id() <= paired.toSnapshot()
-                    && !time.isBefore(night.start()) && time.isBefore(night.end())) {
+                    && (readBefore || !time.isBefore(night.start()) && time.isBefore(night.end()))) {
                 once.putIfAbsent(paired.event().eventId(), paired.event());
             }
         }

@@ -358,6 +358,10 @@ class DiffCommandTest {
             });
             assertThat(created.path("caveat").asText()).startsWith("created 2026-11-02T14:05:00Z, before this diff's"
                     + " Audit window: Resource Search did not list it yet when the 'from' snapshot was taken");
+            // The resource's history shows the event the report kept, though it is of the night before.
+            MainTest.Run history = run("--config", config, "history", instanceC);
+            assertThat(history.exitCode()).isZero();
+            assertThat(history.out()).contains("bob@example.com");
         }
     }
 
