@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class Attributor {
      */
     public Result fromAudit(Diff diff, Collection<Scope> scopes, AuditWindow window, AuditFeed feed, int perRegion,
                             Instant now) {
-        return fromKeptAndAudit(diff, new AuditPlan(List.of(), List.of(window), List.of()), EvidenceSource.NONE, window,
+        return fromKeptAndAudit(diff, new AuditPlan(List.of(), List.of(window), List.of(), List.of()), EvidenceSource.NONE, window,
                 scopes, feed, perRegion, now);
     }
 
@@ -99,13 +100,15 @@ public final class Attributor {
                 writeEvents += pair.window().writeEvents();
             }
         }
+        EventMatcher before = new EventMatcher(wantedBefore(diff, plan.earlier()));
+        acceptOverlapping(plan, events, whole, matcher, before);
         long keptAccepted = matcher.writes();
+        long keptBefore = before.writes();
         AtomicLong read = new AtomicLong();
         List<String> failures = new ArrayList<>();
         for (AuditWindow window : toRead) {
             failures.addAll(read(window, scopes, feed, perRegion, matcher, read));
         }
-        EventMatcher before = new EventMatcher(wantedBefore(diff, plan.earlier()));
         failures.addAll(read(plan.earlier(), feed, perRegion, before, read));
         matcher.acceptMatched(before);
         LateCreations late = feed == null ? LateCreations.NONE
@@ -115,7 +118,8 @@ public final class Attributor {
         matcher.acceptMatched(creations);
         List<String> warnings = new ArrayList<>();
         // Those kept with failures were read again, as the rest of the window was.
-        long reused = kept.stream().filter(pair -> pair.window().failures().isEmpty()).count();
+        long reused = kept.stream().filter(pair -> pair.window().failures().isEmpty()).count()
+                + plan.overlapping().size();
         if (reused > 0) {
             warnings.add("actors from the Audit events kept for " + reused + (reused == 1 ? " earlier report"
                     : " earlier reports") + (toRead.isEmpty() ? "" : ", and from Audit for the rest of the window"));
@@ -133,9 +137,32 @@ public final class Attributor {
         Matched matched = match(diff, matcher, whole.start());
         List<StoredAuditEvent> used = new UsedEvents(matched.used());
         return new Result(matched.changes(), matched.transients(), new AuditEvidence(whole.start(), whole.end(), now,
-                eventsRead + read.get(), writeEvents + matcher.writes() - keptAccepted + before.writes()
+                eventsRead + read.get(), writeEvents + matcher.writes() - keptAccepted + before.writes() - keptBefore
                 + creations.writes(), failures, used),
                 warnings, null);
+    }
+
+    /**
+     * The events of the kept pairs reaching beyond the window ({@link AuditPlan#overlapping}): those within it into
+     * {@code matcher}, those within a stretch read before it for their own scope into {@code before}.
+     */
+    private static void acceptOverlapping(AuditPlan plan, EvidenceSource events, AuditWindow whole,
+                                          EventMatcher matcher, EventMatcher before) {
+        Map<Scope, AuditWindow> earlier = new HashMap<>();
+        plan.earlier().forEach(stretch -> earlier.put(stretch.scope(), stretch.window()));
+        for (KeptEvidence pair : plan.overlapping()) {
+            events.forEach(pair.fromId(), pair.toId(), stored -> {
+                if (whole.contains(stored.eventTime())) {
+                    matcher.accept(AuditEventJson.read(stored.json()));
+                } else if (!earlier.isEmpty() && stored.eventTime().isBefore(whole.start())) {
+                    WriteEvent event = AuditEventJson.read(stored.json());
+                    AuditWindow stretch = earlier.get(new Scope(event.region(), event.compartmentId()));
+                    if (stretch != null && stretch.contains(event.eventTime())) {
+                        before.accept(event);
+                    }
+                }
+            });
+        }
     }
 
     /** Streams each stretch into the matcher, for its scope only; returns the scopes that failed, one sentence each. */

@@ -17,27 +17,38 @@ import java.util.function.LongPredicate;
  * answer now, and the events kept stay if it no longer does (past its retention); so is one kept between snapshots
  * that did not both collect everything.
  *
- * @param kept    the kept evidence to use, oldest first
- * @param toRead  the stretches of the window to read from Audit, oldest first: those no kept evidence
- *                covers and those whose kept evidence is partial
- * @param earlier stretches before the window, each read for its scope only (see {@link ScopeWindow})
+ * @param kept        the kept evidence to use, oldest first
+ * @param toRead      the stretches of the window to read from Audit, oldest first: those no kept evidence
+ *                    covers and those whose kept evidence is partial
+ * @param earlier     stretches before the window, each read for its scope only (see {@link ScopeWindow})
+ * @param overlapping kept pairs reaching beyond the window (the nightly report past a PARTIAL night, from the
+ *                    COMPLETE snapshot before it): their events within the window attribute the changes they
+ *                    attributed then, though not the others, so the window is read from Audit all the same; where
+ *                    Audit no longer answers (offline, past its retention) they still name those actors
  */
-public record AuditPlan(List<KeptEvidence> kept, List<AuditWindow> toRead, List<ScopeWindow> earlier) {
+public record AuditPlan(List<KeptEvidence> kept, List<AuditWindow> toRead, List<ScopeWindow> earlier,
+                        List<KeptEvidence> overlapping) {
 
     public AuditPlan {
         kept = List.copyOf(kept);
         toRead = List.copyOf(toRead);
         earlier = List.copyOf(earlier);
+        overlapping = List.copyOf(overlapping);
     }
 
     /** This plan, reading also {@code stretches} before its window. */
     public AuditPlan withEarlier(List<ScopeWindow> stretches) {
-        return new AuditPlan(kept, toRead, stretches);
+        return new AuditPlan(kept, toRead, stretches, overlapping);
+    }
+
+    /** This plan, using also the events of {@code pairs} that fall within its window. */
+    public AuditPlan withOverlapping(List<KeptEvidence> pairs) {
+        return new AuditPlan(kept, toRead, earlier, pairs);
     }
 
     /** Only what is kept: when Audit cannot be read. */
     public AuditPlan keptOnly() {
-        return new AuditPlan(kept, List.of(), List.of());
+        return new AuditPlan(kept, List.of(), List.of(), overlapping);
     }
 
     /**
@@ -82,6 +93,6 @@ public record AuditPlan(List<KeptEvidence> kept, List<AuditWindow> toRead, List<
             cursor = next.get().fromId();
             cursorTime = end.isAfter(cursorTime) ? end : cursorTime;
         }
-        return new AuditPlan(kept, toRead, List.of());
+        return new AuditPlan(kept, toRead, List.of(), List.of());
     }
 }

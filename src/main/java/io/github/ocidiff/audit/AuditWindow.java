@@ -28,6 +28,11 @@ public record AuditWindow(Instant start, Instant end) {
         return new AuditWindow(start, end.isAfter(start) ? end : start.plus(1, ChronoUnit.MINUTES));
     }
 
+    /** Whether {@code t} falls within the window. */
+    public boolean contains(Instant t) {
+        return !t.isBefore(start) && t.isBefore(end);
+    }
+
     static Instant ceilToMinute(Instant t) {
         Instant floor = t.truncatedTo(ChronoUnit.MINUTES);
         return floor.equals(t) ? t : floor.plus(1, ChronoUnit.MINUTES);

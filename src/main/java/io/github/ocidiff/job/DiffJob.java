@@ -245,14 +245,15 @@ public final class DiffJob {
         store.snapshots().stream().filter(s -> s.status() == SnapshotStatus.COMPLETE && s.narrowing().isNone()
                 && s.fill().isEmpty()).forEach(s -> entire.add(s.id()));
         AuditPlan plan = AuditPlan.of(from.id(), to.id(), whole, store.auditEvidenceWithin(from.id(), to.id()),
-                entire::contains).withEarlier(earlier(from, whole));
+                entire::contains).withEarlier(earlier(from, whole))
+                .withOverlapping(store.auditEvidenceOverlapping(from.id(), to.id()));
         AuditFeed feed = null;
         if (!plan.toRead().isEmpty() || !plan.earlier().isEmpty()) {
             try {
                 feed = read.feed().get();
             } catch (OcidiffException e) {
                 String why = "Audit not consulted (" + e.getMessage() + ")";
-                if (plan.kept().isEmpty()) {
+                if (plan.kept().isEmpty() && plan.overlapping().isEmpty()) {
                     return attributor.withoutAudit(diff, why + "; actors only from CreatedBy tags");
                 }
                 // What was kept still names actors; nothing is stored, so a later run can fill the stretches.

@@ -112,6 +112,15 @@ final class EvidenceRows {
                 .fetch(r -> new long[] {r.value1(), r.value2()});
     }
 
+    /** The attributed pairs that share some snapshots with [from, to] but reach beyond it, by 'from' then 'to'. */
+    static List<long[]> pairsOverlapping(DSLContext dsl, long from, long to) {
+        return dsl.select(AUDIT_WINDOW.FROM_SNAPSHOT, AUDIT_WINDOW.TO_SNAPSHOT).from(AUDIT_WINDOW)
+                .where(AUDIT_WINDOW.FROM_SNAPSHOT.lt(to), AUDIT_WINDOW.TO_SNAPSHOT.gt(from),
+                        AUDIT_WINDOW.FROM_SNAPSHOT.lt(from).or(AUDIT_WINDOW.TO_SNAPSHOT.gt(to)))
+                .orderBy(AUDIT_WINDOW.FROM_SNAPSHOT, AUDIT_WINDOW.TO_SNAPSHOT)
+                .fetch(r -> new long[] {r.value1(), r.value2()});
+    }
+
     /** Every stored event of one resource, with the pair it was matched for, oldest first. */
     static List<PairedAuditEvent> forResource(DSLContext dsl, String ocid) {
         return dsl.select(AUDIT_MATCH.FROM_SNAPSHOT, AUDIT_MATCH.TO_SNAPSHOT, AUDIT_MATCH.OCID, AUDIT_EVENT.EVENT_ID,

@@ -514,7 +514,19 @@ public final class Store implements AutoCloseable {
      * 'from' then 'to': the nights a longer window is made of.
      */
     public List<KeptEvidence> auditEvidenceWithin(long fromId, long toId) {
-        return EvidenceRows.pairsWithin(dsl, fromId, toId).stream()
+        return kept(EvidenceRows.pairsWithin(dsl, fromId, toId));
+    }
+
+    /**
+     * The evidence of every attributed pair that shares nights with [fromId, toId] but reaches beyond it (a nightly
+     * report from the last COMPLETE snapshot past a PARTIAL one), by 'from' then 'to'.
+     */
+    public List<KeptEvidence> auditEvidenceOverlapping(long fromId, long toId) {
+        return kept(EvidenceRows.pairsOverlapping(dsl, fromId, toId));
+    }
+
+    private List<KeptEvidence> kept(List<long[]> pairs) {
+        return pairs.stream()
                 .map(p -> new KeptEvidence(p[0], p[1], EvidenceRows.window(dsl, p[0], p[1]).orElseThrow()))
                 .toList();
     }

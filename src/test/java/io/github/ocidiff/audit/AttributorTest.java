@@ -12,6 +12,7 @@ import io.github.ocidiff.diff.TransientResource;
 import io.github.ocidiff.store.AuditEvidence;
 import io.github.ocidiff.store.EvidenceWindow;
 import io.github.ocidiff.store.KeptEvidence;
+import io.github.ocidiff.store.StoredAuditEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,7 +176,8 @@ class AttributorTest {
             events.forEach(sink);
             return events.size();
         };
-        AuditPlan plan = new AuditPlan(List.of(), List.of(WINDOW), List.of(new ScopeWindow(ASHBURN_DEV, before)));
+        AuditPlan plan = new AuditPlan(List.of(), List.of(WINDOW), List.of(new ScopeWindow(ASHBURN_DEV, before)),
+                List.of());
 
         var result = new Attributor(tags).fromKeptAndAudit(withDev, plan, EvidenceSource.NONE, WINDOW,
                 List.of(ASHBURN_APP, ASHBURN_DEV), feed, 2, NOW);
@@ -256,6 +258,49 @@ class AttributorTest {
                     + " yet the 'from' snapshot did not list it (Resource Search lists new resources some minutes after"
                     + " their creation, and may skip one while it pages)");
         });
+    }
+
+    /**
+     * A pair kept from the night before 'from' to 'to' (the nightly report past a PARTIAL night) while Audit does not
+     * answer: its events within the window attribute the changes, those of its earlier night do not, but for the scope
+     * 'from' did not collect, whose stretch before the window they fall in.
+     */
+    @Test
+    void aKeptPairReachingBeyondTheWindowAttributesWithItsEventsOfTheWindow() {
+        String old = "ocid1.instance.oc1.iad.old";
+        Change inDev = new Change(ChangeKind.MODIFIED, old, "Instance", "us-ashburn-1", DEV, null, "o", List.of(),
+                List.of(), "carried", null, "o2");
+        Diff withDev = new Diff(List.of(change(ChangeKind.MODIFIED, WEB, "w2"), inDev), List.of(), List.of(), false,
+                List.of(), 0, Map.of(), 0);
+        AuditWindow before = AuditWindow.between(Instant.parse("2026-10-31T23:59:59Z"), WINDOW.start());
+        List<WriteEvent> kept = List.of(
+                event("j1", "2026-11-01T07:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "judy"),
+                new WriteEvent("g1", "com.oraclecloud.x.UpdateInstance", Instant.parse("2026-11-01T08:00:00Z"),
+                        "us-ashburn-1", "UpdateInstance", DEV, old, "res-g1", null, "PUT", "/x", "200", "gina",
+                        "ocid1.user.oc1..gina", "natv", "198.51.100.1", "Console"),
+                event("k1", "2026-11-02T10:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "kim"));
+        List<StoredAuditEvent> stored = kept.stream().map(e -> new StoredAuditEvent(e.resourceIds().iterator().next(),
+                e.eventId(), e.eventTime(), e.region(), AuditEventJson.write(e))).toList();
+        KeptEvidence wider = new KeptEvidence(1, 3, new EvidenceWindow(before.start(), WINDOW.end(), NOW, 30, 3,
+                List.of(), 3));
+        AuditPlan plan = new AuditPlan(List.of(), List.of(WINDOW), List.of(new ScopeWindow(
+                new Scope("us-ashburn-1", DEV), before)), List.of(wider));
+        List<KeptEvidence> asked = new ArrayList<>();
+        EvidenceSource events = (from, to, consumer) -> {
+            asked.add(new KeptEvidence(from, to, wider.window()));
+            stored.forEach(consumer);
+        };
+
+        var result = new Attributor(tags).fromKeptAndAudit(withDev, plan, events, WINDOW,
+                List.of(ASHBURN_APP, ASHBURN_DEV), new FakeFeed(Map.of()), 2, NOW);
+
+        assertThat(asked).extracting(KeptEvidence::fromId, KeptEvidence::toId).containsExactly(tuple(1L, 3L));
+        assertThat(result.changes()).extracting(c -> c.change().ocid(),
+                c -> c.actors().stream().map(Actor::principalName).toList()).containsExactly(
+                tuple(WEB, List.of("kim")), tuple(old, List.of("gina")));
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).startsWith(
+                "actors from the Audit events kept for 1 earlier report, and from Audit for the rest of the window"));
+        assertThat(result.evidence().writeEvents()).as("none read from Audit").isZero();
     }
 
     @Test

@@ -335,6 +335,34 @@ class DiffCommandTest {
     }
 
     /**
+     * The nightly report past a PARTIAL night compares with the COMPLETE snapshot before it and keeps its events for that
+     * pair (1 -> 3). A later report of the night after the PARTIAL one (2 -> 3) lies within that pair: where Audit does
+     * not answer (eu-frankfurt-1 down again here; offline, or past Audit's retention), the events kept for 1 -> 3 still
+     * name who deleted batch-1, read back for the scope 2 did not collect.
+     */
+    @Test
+    void aReportWithinAWiderPairKeptUsesItsEventsWhereAuditDoesNotAnswer(@TempDir Path dir) throws Exception {
+        Path fixture = batch1GoneOnDayTwo(dir);
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none());
+             SimHarness night = SimHarness.start(FixtureTenancy.open(fixture), FRANKFURT_DOWN)) {
+            String config = snapshotDays(sim, "2026-11-01");
+            partialNight(sim, night, "2026-11-03T00:30:00Z");
+            wholeNight(sim, config, "2026-11-04T00:30:00Z");
+            assertThat(change(report(config, "1", "3"), BATCH_1).path("actors").get(0).path("principalName").asText())
+                    .isEqualTo("carol@example.com");
+
+            MainTest.Run auditDown = run("--config", night.writeConfig("").toString(), "--store",
+                    sim.dir.resolve("store/ocidiff").toString(), "diff", "--from", "2", "--to", "3", "--format", "json");
+            assertThat(auditDown.exitCode()).isZero();
+            assertThat(auditDown.err()).contains("actors from the Audit events kept for 1 earlier report")
+                    .contains("Audit could not be read for");
+            JsonNode deleted = change(JSON.readTree(auditDown.out()), BATCH_1);
+            assertThat(deleted.path("attribution").asText()).isEqualTo("AUDIT");
+            assertThat(deleted.path("actors").get(0).path("principalName").asText()).isEqualTo("carol@example.com");
+        }
+    }
+
+    /**
      * Search lists resources ten hours after their creation: instance-c, launched by bob at 14:05 on 2026-11-02, is not
      * in that night's snapshot but in the next one. Its creation shows in the diff of the third night, before whose
      * window bob's event lies: it is read around the instance's timeCreated, which attributes it, and says why.
