@@ -2,8 +2,8 @@ package io.github.ocidiff.cli;
 
 import io.github.ocidiff.diff.ChangeKind;
 import io.github.ocidiff.job.DailyJob;
-import io.github.ocidiff.job.ReportFiles;
 import io.github.ocidiff.report.Report;
+import io.github.ocidiff.report.ReportFormat;
 import java.io.PrintWriter;
 
 /** What the nightly job prints: its steps, then one summary line a person reads in the morning. */
@@ -35,7 +35,7 @@ final class DailySummary {
     static String line(DailyJob.Outcome outcome) {
         Report r = outcome.report();
         String day = outcome.reportDir().getFileName().toString();
-        String html = outcome.reportDir().resolve(ReportFiles.BASE_NAME + ".html").toString();
+        String html = outcome.reportDir().resolve(ReportFormat.HTML.fileName()).toString();
         String coverage = r.complete() ? "coverage complete"
                 : "coverage INCOMPLETE (" + SnapshotCommand.count(r.gaps().size(), "scope") + " not collected)";
         if (outcome.inventory()) {

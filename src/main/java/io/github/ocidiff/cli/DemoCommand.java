@@ -136,8 +136,8 @@ public final class DemoCommand implements Callable<Integer> {
                 Path driftDir = dir.resolve("drift");
                 out.println(drift(config, nights.get(0), driftDir, err));
                 out.println();
-                out.println("HTML report of the last night: " + last.reportDir().resolve(ReportFiles.BASE_NAME + ".html"));
-                out.println("Drift from the first night's baseline: " + driftDir.resolve(ReportFiles.BASE_NAME + ".html"));
+                out.println("HTML report of the last night: " + last.reportDir().resolve(ReportFormat.HTML.fileName()));
+                out.println("Drift from the first night's baseline: " + driftDir.resolve(ReportFormat.HTML.fileName()));
                 out.println("All reports:   " + last.reportDir().getParent() + " (also in the simulator's bucket "
                         + BUCKET + ": " + server.objects(home, BUCKET).size() + " objects)");
                 out.println("Explore:       ./ocidiff --config " + configFile + " diff --from " + nights.get(0)

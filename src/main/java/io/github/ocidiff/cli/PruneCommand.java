@@ -49,6 +49,8 @@ public final class PruneCommand extends BaseCommand implements Callable<Integer>
         plan.snapshots().forEach(s -> out.printf("%s snapshot %d (%s, %s)%n", dryRun ? "would remove" : "removed",
                 s.id(), s.day(), s.status()));
         plan.reportDirs().forEach(d -> out.println((dryRun ? "would remove " : "removed ") + d));
+        plan.keptDirs().forEach(d -> out.println((dryRun ? "would remove the reports in " : "removed the reports in ")
+                + d + ", not the folder: it holds files ocidiff did not write"));
         plan.objects().forEach(o -> out.println((dryRun ? "would delete object " : "deleted object ") + o));
         plan.problems().forEach(p -> err().println("ocidiff: warning: " + p));
         out.println(plan.summary());

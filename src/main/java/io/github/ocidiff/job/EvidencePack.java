@@ -98,7 +98,7 @@ public final class EvidencePack {
     public List<PackFile> files(Report report, Ends ends, Tool tool) {
         List<PackFile> files = new ArrayList<>();
         for (ReportFormat format : ReportFormat.values()) {
-            String name = ReportFiles.BASE_NAME + "." + format.extension();
+            String name = format.fileName();
             files.add(new PackFile(name, out -> format.write(report, out)));
         }
         files.add(new PackFile(AUDIT_EVENTS, out -> auditEvents(ends, out)));

@@ -65,7 +65,7 @@ final class Publication {
                 lines.add(day.day() + ": not published: " + note);
                 continue;
             }
-            String location = day.reportDir().resolve(ReportFiles.BASE_NAME + ".html").toAbsolutePath().toString();
+            String location = day.reportDir().resolve(ReportFormat.HTML.fileName()).toAbsolutePath().toString();
             if (day.uploadedAt() == null) {
                 location = upload(day.day(), files, now).orElse(location);
             } else if (day.mailedAt() == null && day.uploadNote() == null) {
@@ -113,7 +113,7 @@ final class Publication {
     /** The URL of a day's HTML report uploaded before, unless Object Storage cannot say it now. */
     private Optional<String> uploaded(LocalDate day) {
         try {
-            return objectStorage().map(p -> p.url(day, ReportFiles.BASE_NAME + ".html"));
+            return objectStorage().map(p -> p.url(day, ReportFormat.HTML.fileName()));
         } catch (OcidiffException e) {
             return Optional.empty();
         }
@@ -175,7 +175,7 @@ final class Publication {
     private static List<ReportFile> files(Path dir) {
         List<ReportFile> files = new ArrayList<>();
         for (ReportFormat format : ReportFormat.values()) {
-            Path file = dir.resolve(ReportFiles.BASE_NAME + "." + format.extension());
+            Path file = dir.resolve(format.fileName());
             if (Files.isRegularFile(file)) {
                 files.add(ReportFile.of(file));
             }

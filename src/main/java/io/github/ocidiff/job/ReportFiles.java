@@ -8,9 +8,6 @@ import java.util.List;
 
 /** Writes a report's files: {@code report.json}, {@code report.html}, ... in one folder. */
 public final class ReportFiles {
-    /** The base name of every report file, so that published objects and attachments read alike. */
-    public static final String BASE_NAME = "report";
-
     private ReportFiles() {
     }
 
@@ -18,7 +15,7 @@ public final class ReportFiles {
     public static List<Path> write(Report report, List<ReportFormat> formats, Path dir) {
         List<Path> files = new ArrayList<>();
         for (ReportFormat format : formats) {
-            Path file = dir.resolve(BASE_NAME + "." + format.extension());
+            Path file = dir.resolve(format.fileName());
             writeAtomically(file, format, report);
             files.add(file);
         }

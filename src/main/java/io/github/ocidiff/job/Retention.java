@@ -3,22 +3,24 @@ package io.github.ocidiff.job;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.crawl.SnapshotStatus;
+import io.github.ocidiff.report.ReportFormat;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.store.Baseline;
 import io.github.ocidiff.store.DailyReport;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -71,10 +73,15 @@ public final class Retention {
                 store.pruneBefore(keep, keepFrom);
             }
         }
-        List<Path> dirs = reportDirsBefore(keepFrom);
-        if (!dryRun) {
-            dirs.forEach(Retention::deleteTree);
-        }
+        List<Path> dirs = new ArrayList<>();
+        List<Path> keptDirs = new ArrayList<>();
+        reportFilesBefore(keepFrom).forEach((dir, files) -> {
+            boolean othersThere = othersThan(dir, files);
+            (othersThere ? keptDirs : dirs).add(dir);
+            if (!dryRun) {
+                delete(dir, files, !othersThere);
+            }
+        });
         List<String> objects = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try {
@@ -82,7 +89,7 @@ public final class Retention {
         } catch (OcidiffException e) {
             problems.add("published reports not pruned: " + e.getMessage());
         }
-        return new RetentionPlan(keepFrom, removed, dirs, objects, problems, dryRun);
+        return new RetentionPlan(keepFrom, removed, dirs, keptDirs, objects, problems, dryRun);
     }
 
     /**
@@ -94,17 +101,38 @@ public final class Retention {
                 .mapToLong(SnapshotInfo::id).min().orElse(pinned.id())).orElse(baseline.snapshotId());
     }
 
-    private List<Path> reportDirsBefore(LocalDate keepFrom) {
+    /**
+     * The day folders of the reports folder before {@code keepFrom}, each with the files the job wrote there (its
+     * reports, and the temporary files of a write a crash cut short), in day order; folders holding none are left out.
+     */
+    private Map<Path, List<Path>> reportFilesBefore(LocalDate keepFrom) {
         Path root = config.reports().dir();
+        Map<Path, List<Path>> found = new TreeMap<>();
         if (!Files.isDirectory(root)) {
-            return List.of();
+            return found;
         }
         try (Stream<Path> children = Files.list(root)) {
-            return children.filter(Files::isDirectory).filter(dir -> day(dir).filter(d -> d.isBefore(keepFrom)).isPresent())
-                    .sorted().toList();
+            for (Path dir : children.filter(Files::isDirectory)
+                    .filter(dir -> day(dir).filter(d -> d.isBefore(keepFrom)).isPresent()).toList()) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    List<Path> ours = files.filter(f -> ours(f.getFileName().toString())
+                            && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+                    if (!ours.isEmpty()) {
+                        found.put(dir, ours);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw OcidiffException.runtime("cannot list the reports folder " + root + ": " + e.getMessage(), e);
         }
+        return found;
+    }
+
+    /** A file the job writes in a day's folder: a report, or the temporary file of one whose writing a crash cut short. */
+    private static boolean ours(String name) {
+        String written = name.startsWith(".") && name.endsWith(".tmp")
+                ? name.substring(1, name.length() - ".tmp".length()).replaceAll("\\d+$", "") : name;
+        return ReportFormat.ofFileName(written).isPresent();
     }
 
     /** Only folders named like a day are the job's; anything else in the reports folder is left alone. */
@@ -116,17 +144,25 @@ public final class Retention {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            throw OcidiffException.runtime("cannot delete the old report folder " + dir + ": " + e.getMessage(), e);
+    /** Whether {@code dir} holds anything besides {@code ours}: a file someone put beside the reports stays, and so does its folder. */
+    private static boolean othersThan(Path dir, List<Path> ours) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.anyMatch(entry -> !ours.contains(entry));
+        } catch (IOException e) {
+            throw OcidiffException.runtime("cannot list the old report folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void delete(Path dir, List<Path> files, boolean folderToo) {
+        try {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+            if (folderToo) {
+                Files.delete(dir);
+            }
+        } catch (IOException e) {
+            throw OcidiffException.runtime("cannot delete the old reports in " + dir + ": " + e.getMessage(), e);
         }
     }
 }

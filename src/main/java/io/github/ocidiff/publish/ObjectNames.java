@@ -1,5 +1,6 @@
 package io.github.ocidiff.publish;
 
+import io.github.ocidiff.report.ReportFormat;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class ObjectNames {
 
-    private static final Pattern DAY_FILE = Pattern.compile("(\\d{4})/(\\d{2})/(\\d{2})/[^/]+");
+    private static final Pattern DAY_FILE = Pattern.compile("(\\d{4})/(\\d{2})/(\\d{2})/([^/]+)");
 
     private final String prefix;
 
@@ -28,13 +29,14 @@ final class ObjectNames {
         return prefix + String.format("%04d/%02d/%02d/", day.getYear(), day.getMonthValue(), day.getDayOfMonth()) + file;
     }
 
-    /** The day of an object this layout named; empty for any other object, which retention must leave alone. */
+    /** The day of a report file this layout named; empty for any other object, which retention must leave alone. */
     Optional<LocalDate> dayOf(String objectName) {
         if (!objectName.startsWith(prefix)) {
             return Optional.empty();
         }
         Matcher m = DAY_FILE.matcher(objectName.substring(prefix.length()));
-        if (!m.matches()) {
+        // Only the report files the job uploads: someone's notes put beside them are theirs.
+        if (!m.matches() || ReportFormat.ofFileName(m.group(4)).isEmpty()) {
             return Optional.empty();
         }
         try {

@@ -35,6 +35,16 @@ public enum ReportFormat {
         this.renderer = renderer;
     }
 
+    /** The name of a report's file in this format, e.g. {@code report.html}: the same for every report. */
+    public String fileName() {
+        return "report." + extension;
+    }
+
+    /** The format whose report file is named {@code name}; empty for any other file. */
+    public static Optional<ReportFormat> ofFileName(String name) {
+        return Arrays.stream(values()).filter(f -> f.fileName().equals(name)).findFirst();
+    }
+
     /** The file name extension, without the dot. */
     public String extension() {
         return extension;

@@ -376,6 +376,11 @@ class DailyCommandTest {
                 assertThat(daily(sim, config, day).exitCode()).isIn(0, 4);
             }
             assertThat(sim.dir.resolve("reports/2026-11-01")).isDirectory();
+            // Files ocidiff did not write stay, and so do their folders; a report a crash left half-written goes.
+            Path notes = Files.writeString(sim.dir.resolve("reports/2026-11-02/triage-notes.txt"), "look at web-2");
+            Path otherTool = Files.createDirectories(sim.dir.resolve("reports/2026-10-01")).resolve("export.csv");
+            Files.writeString(otherTool, "a,b");
+            Files.writeString(sim.dir.resolve("reports/2026-11-01/.report.json4242.tmp"), "{");
 
             MainTest.Run dry = run("--config", config, "prune", "--keep-days", "1", "--dry-run");
             assertThat(dry.out()).contains("would remove snapshot 1 (2026-11-01, COMPLETE)")
@@ -390,6 +395,14 @@ class DailyCommandTest {
             assertThat(pruned.out().lines().reduce((a, b) -> b)).hasValueSatisfying(last ->
                     assertThat(last).matches("store rewritten compactly: [\\d.,]+ MB -> [\\d.,]+ MB \\(\\d+% of it was dead\\) in [\\d.]+ s"));
             assertThat(sim.dir.resolve("reports/2026-11-01")).doesNotExist();
+            assertThat(pruned.out()).contains("removed " + sim.dir.resolve("reports/2026-11-01") + "\n")
+                    .contains("removed the reports in " + sim.dir.resolve("reports/2026-11-02") + ", not the folder: it"
+                            + " holds files ocidiff did not write\n")
+                    .doesNotContain("2026-10-01");
+            try (var left = Files.list(sim.dir.resolve("reports/2026-11-02"))) {
+                assertThat(left).containsExactly(notes);
+            }
+            assertThat(otherTool).hasContent("a,b");
 
             MainTest.Run across = run("--config", config, "diff", "--from", "2026-11-01", "--to", "2026-11-03");
             assertThat(across.exitCode()).isEqualTo(2);

@@ -29,5 +29,8 @@ class ObjectNamesTest {
         assertThat(names.dayOf("ocidiff/2026/11/05/nested/report.html")).isEmpty();
         assertThat(names.dayOf("ocidiff/2026/13/40/report.html")).isEmpty();
         assertThat(names.dayOf("ocidiff/26/11/05/report.html")).isEmpty();
+        // Someone's file beside the reports of a day is theirs: retention leaves it.
+        assertThat(names.dayOf("ocidiff/2026/11/05/notes.txt")).isEmpty();
+        assertThat(names.dayOf("ocidiff/2026/11/05/report.pdf")).isEmpty();
     }
 }
