@@ -78,9 +78,11 @@ public final class ObjectStoragePublisher {
                 namespace = clients.call(region, Service.OBJECT_STORAGE, () -> client().getNamespace(GetNamespaceRequest.builder().build()))
                         .getValue();
             } catch (BmcException e) {
+                // Refused: the namespace can be given instead. Down or unreachable: only time helps.
+                boolean refused = e.getStatusCode() == 401 || e.getStatusCode() == 403 || e.getStatusCode() == 404;
                 throw OcidiffException.runtime(clients.describe("Object Storage GetNamespace", region, e)
-                        + "; set publish.objectStorage.namespace, or allow reading objectstorage-namespaces"
-                        + clients.hint(e), e);
+                        + (refused ? "; set publish.objectStorage.namespace, or allow reading objectstorage-namespaces"
+                        : "") + clients.hint(e), e);
             }
         }
         return namespace;

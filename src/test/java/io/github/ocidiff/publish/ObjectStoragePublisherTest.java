@@ -9,12 +9,15 @@ import io.github.ocidiff.SimHarness;
 import io.github.ocidiff.config.ObjectStorageConfig;
 import io.github.ocidiff.oci.Authenticator;
 import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.sim.FaultPlan;
+import io.github.ocidiff.sim.FixtureTenancy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +127,24 @@ class ObjectStoragePublisherTest {
                 .hasMessageEndingWith("); create it or fix publish.objectStorage.bucket (or .namespace, .region), and allow"
                         + " this principal to manage objects in it")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    /** A region down is no missing permission: the line does not send its reader to change the policies. */
+    @Test
+    void aNamespaceLookupInARegionDownDoesNotBlamePermissions() throws IOException {
+        ReportFile html = file("report.html", "<html></html>");
+        try (SimHarness down = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE),
+                FaultPlan.none().withDownRegions(Set.of("eu-frankfurt-1")));
+             OciClients downClients = new OciClients(new Authenticator(down.dir).authenticate(down.config().auth()),
+                     down.config().oci())) {
+            ObjectStoragePublisher publisher = new ObjectStoragePublisher(downClients,
+                    new ObjectStorageConfig("reports", null, "ocidiff/", "eu-frankfurt-1"), HOME);
+            assertThatThrownBy(() -> publisher.publish(DAY, List.of(html)))
+                    .isInstanceOf(OcidiffException.class)
+                    .hasMessageContaining("Object Storage GetNamespace in eu-frankfurt-1 failed: 503")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("objectstorage-namespaces")
+                            .doesNotContain("publish.objectStorage.namespace"));
+        }
     }
 
     @Test
