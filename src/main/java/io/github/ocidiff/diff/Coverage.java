@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -30,10 +31,21 @@ public final class Coverage {
 
     private final Map<Scope, ScopeCoverage> from;
     private final Map<Scope, ScopeCoverage> to;
+    /** The compartments 'from' knew of (its tree), whether or not its plan covered them; empty when it kept none. */
+    private final Set<String> knownToFrom;
 
     public Coverage(List<ScopeCoverage> from, List<ScopeCoverage> to) {
+        this(from, to, Set.of());
+    }
+
+    /**
+     * @param knownToFrom the compartments of the tree 'from' recorded (a crawl's, excluded ones too); empty for one
+     *                    that recorded none (an import, whose files are each region's whole inventory)
+     */
+    public Coverage(List<ScopeCoverage> from, List<ScopeCoverage> to, Set<String> knownToFrom) {
         this.from = index(from);
         this.to = index(to);
+        this.knownToFrom = Set.copyOf(knownToFrom);
     }
 
     private static Map<Scope, ScopeCoverage> index(List<ScopeCoverage> coverage) {
@@ -66,13 +78,27 @@ public final class Coverage {
     public String caveat(Scope fromScope, Scope toScope) {
         List<String> notes = new ArrayList<>();
         Status f = inFrom(fromScope);
-        if (f != Status.OK) {
+        if (f != Status.OK && !newSinceFrom(fromScope)) {
             notes.add(describe(fromScope) + " " + describe("'from'", f, from.get(fromScope)));
         }
         if (toScope != null && inTo(toScope) != Status.OK) {
             notes.add(describe(toScope) + " " + describe("'to'", inTo(toScope), to.get(toScope)));
         }
         return notes.isEmpty() ? null : String.join("; ", notes);
+    }
+
+    /**
+     * Whether a scope 'from' did not declare is a compartment that did not exist then: 'from' collected its whole
+     * region, and knew of no such compartment. What is in it now was made since, no caveat needed; a compartment
+     * 'from' knew of but left out (excluded then) may hold resources older than 'from'.
+     */
+    private boolean newSinceFrom(Scope scope) {
+        if (inFrom(scope) != Status.UNDECLARED || knownToFrom.contains(scope.compartmentId())) {
+            return false;
+        }
+        List<ScopeCoverage> region = from.values().stream().filter(c -> c.scope().region().equals(scope.region()))
+                .toList();
+        return !region.isEmpty() && region.stream().allMatch(ScopeCoverage::ok);
     }
 
     private static String describe(Scope scope) {

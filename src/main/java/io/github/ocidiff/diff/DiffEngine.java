@@ -61,8 +61,13 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
     /** @param goneAt how the snapshots between covered the scopes of what ended there (see {@link IntervalEdge}) */
     public DiffEngine(SetArrays setArrays, IgnoreRules ignore, List<ScopeCoverage> fromCoverage,
                       List<ScopeCoverage> toCoverage, GoneAt goneAt) {
+        this(setArrays, ignore, new Coverage(fromCoverage, toCoverage), goneAt);
+    }
+
+    /** @param coverage what the two snapshots saw, and the compartments 'from' knew of */
+    public DiffEngine(SetArrays setArrays, IgnoreRules ignore, Coverage coverage, GoneAt goneAt) {
         this.goneAt = goneAt;
-        this.coverage = new Coverage(fromCoverage, toCoverage);
+        this.coverage = coverage;
         this.classifier = new ChangeClassifier(new JsonDiff(setArrays), ignore, coverage);
         ignore.rules().forEach(r -> ignored.putIfAbsent(r, new long[2]));
     }

@@ -126,8 +126,10 @@ public final class DiffJob {
         Map<Long, Coverage> between = new HashMap<>();
         DiffEngine.GoneAt goneAt = (id, scope) -> id == to.id() ? null
                 : between.computeIfAbsent(id, at -> new Coverage(List.of(), store.coverage(at))).inTo(scope);
-        DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.withDefaults(rules), fromCoverage, toCoverage,
-                goneAt);
+        Set<String> knownToFrom = new HashSet<>();
+        store.compartments(from.id()).ifPresent(tree -> tree.forEach(c -> knownToFrom.add(c.id())));
+        DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.withDefaults(rules),
+                new Coverage(fromCoverage, toCoverage, knownToFrom), goneAt);
         if (from.id() != to.id()) {
             store.forEachChangeBetween(from.id(), to.id(), engine);
         }

@@ -224,7 +224,7 @@ final class HistorySteps {
     }
 
     private Coverage coverage(SnapshotInfo from, SnapshotInfo to) {
-        return new Coverage(coverage(from.id()), coverage(to.id()));
+        return new Coverage(coverage(from.id()), coverage(to.id()), paths(from.id()).keySet());
     }
 
     private List<ScopeCoverage> coverage(long id) {

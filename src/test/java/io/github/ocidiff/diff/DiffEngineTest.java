@@ -24,6 +24,7 @@ import io.github.ocidiff.store.IntervalEdge;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -268,15 +269,32 @@ class DiffEngineTest {
         assertThat(diff.gaps()).containsExactly(new CoverageGap(ASHBURN, APP, "'from' snapshot: " + TROUBLE, 0));
     }
 
+    /** Sandbox existed at 'from', which left it out (excluded then): what it holds now may be older than 'from'. */
     @Test
-    void aResourceCreatedInACompartmentNewToTheToPlanIsCreatedWithACaveatAndNoGap() {
+    void aResourceCreatedInACompartmentTheFromPlanLeftOutIsCreatedWithACaveatAndNoGap() {
         List<ScopeCoverage> from = allOkWithout(SANDBOX);
+        DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.none(),
+                new Coverage(from, ALL_OK, Set.of(APP, SANDBOX)), DiffEngine.GoneAt.TO);
+        engine.accept(edge(null, instance(I1, SANDBOX, "RUNNING")));
 
-        Diff diff = diff(IgnoreRules.none(), from, ALL_OK, edge(null, instance(I1, SANDBOX, "RUNNING")));
+        Diff diff = engine.result();
 
         assertThat(diff.changes()).extracting(Change::kind, Change::caveat).containsExactly(tuple(ChangeKind.CREATED,
                 "us-ashburn-1 / " + SANDBOX + " was not in the 'from' snapshot's plan"));
         assertThat(diff.gaps()).isEmpty();
+        assertThat(diff.complete()).isTrue();
+    }
+
+    /**
+     * Sandbox did not exist at 'from' (unknown to its tree; or 'from' an import, each of whose files is its region's
+     * whole inventory, though it names only compartments holding resources): what it holds was made since.
+     */
+    @Test
+    void aResourceCreatedInACompartmentNewSinceFromIsCreatedWithoutACaveat() {
+        Diff diff = diff(IgnoreRules.none(), allOkWithout(SANDBOX), ALL_OK, edge(null, instance(I1, SANDBOX, "RUNNING")));
+
+        assertThat(diff.changes()).extracting(Change::kind, Change::caveat).containsExactly(tuple(ChangeKind.CREATED,
+                null));
         assertThat(diff.complete()).isTrue();
     }
 
