@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 "for the pair, so a report renders again without Audit), else a CreatedBy tag."})
 public final class DiffCommand extends BaseCommand implements Callable<Integer> {
 
-    @Option(names = "--from", defaultValue = "previous", paramLabel = "FROM", description = "Older end (default ${DEFAULT-VALUE}).")
+    @Option(names = "--from", paramLabel = "FROM", description = "Older end (default: the snapshot before --to).")
     String from;
 
     @Option(names = "--to", defaultValue = "latest", paramLabel = "TO", description = "Newer end (default ${DEFAULT-VALUE}).")

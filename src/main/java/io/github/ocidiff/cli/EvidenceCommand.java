@@ -27,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
         subcommands = EvidenceCommand.Verify.class)
 public final class EvidenceCommand extends BaseCommand implements Callable<Integer> {
 
-    @Option(names = "--from", paramLabel = "FROM", description = "Older end (default previous).")
+    @Option(names = "--from", paramLabel = "FROM", description = "Older end (default: the snapshot before --to).")
     String from;
 
     @Option(names = "--to", paramLabel = "TO", description = "Newer end (default latest).")
@@ -65,7 +65,7 @@ public final class EvidenceCommand extends BaseCommand implements Callable<Integ
              LazyClients clients = new LazyClients(config())) {
             EvidenceJob job = new EvidenceJob(store, config().rules(), audit.access(config(), clients::get));
             result = baseline != null ? job.sinceBaseline(baseline, toValue, tool, Instant.now())
-                    : job.between(from == null ? "previous" : from, toValue, tool, Instant.now());
+                    : job.between(from, toValue, tool, Instant.now());
             result.warnings().forEach(w -> err().println("ocidiff: warning: " + w));
             // Within the store's session: the Audit events are read from it as the pack is written.
             files = EvidenceZip.write(out, result.files());

@@ -38,6 +38,22 @@ public final class SnapshotSelector {
         this.failed = snapshots.stream().filter(s -> s.status() == SnapshotStatus.FAILED).toList();
     }
 
+    /**
+     * The usable snapshot just before {@code to}: the older end when only the newer one is named ({@code diff --to 5}
+     * compares 5 with the one before it, not with the one before the latest).
+     *
+     * @param toOption how the newer end was named, e.g. "--to 5", for the error when nothing is older
+     */
+    public Selection before(SnapshotInfo to, String toOption) {
+        return usable.stream().filter(s -> s.id() < to.id()).reduce((older, newer) -> newer)
+                .map(s -> selected(s, null))
+                .orElseThrow(() -> OcidiffException.usage(usable.size() == 1
+                        ? "the store has only one usable snapshot, " + describe(to) + ": nothing to compare it with"
+                        + " yet; take another with `ocidiff snapshot`"
+                        : toOption + " is the store's oldest usable snapshot, " + describe(to)
+                        + ": nothing older to compare it with; name a later one"));
+    }
+
     public Selection select(String option, String value, Instant now) {
         if (usable.isEmpty()) {
             throw OcidiffException.usage(option + ": the store has no snapshots yet; take one with `ocidiff snapshot`");

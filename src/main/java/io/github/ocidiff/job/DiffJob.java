@@ -76,10 +76,12 @@ public final class DiffJob {
         this.audit = audit;
     }
 
+    /** @param fromValue the older end, or null for the snapshot before {@code toValue}'s */
     public Result run(String fromValue, String toValue, Instant now) {
         SnapshotSelector selector = new SnapshotSelector(store.snapshots());
-        SnapshotSelector.Selection from = selector.select("--from", fromValue, now);
         SnapshotSelector.Selection to = selector.select("--to", toValue, now);
+        SnapshotSelector.Selection from = fromValue == null ? selector.before(to.snapshot(), "--to " + toValue)
+                : selector.select("--from", fromValue, now);
         if (from.snapshot().id() >= to.snapshot().id()) {
             throw OcidiffException.usage("--from " + fromValue + " (snapshot " + from.snapshot().id()
                     + ") must be older than --to " + toValue + " (snapshot " + to.snapshot().id() + ")");

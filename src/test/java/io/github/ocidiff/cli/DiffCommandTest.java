@@ -422,6 +422,24 @@ class DiffCommandTest {
         }
     }
 
+    /** `--to` alone compares that snapshot with the one before it, not with the one before the latest. */
+    @Test
+    void toAloneComparesWithTheSnapshotBeforeIt() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = snapshotDays(sim);
+            MainTest.Run second = run("--config", config, "diff", "--to", "2", "--format", "json");
+            assertThat(second.exitCode()).as(second.err()).isZero();
+            JsonNode report = JSON.readTree(second.out());
+            assertThat(report.at("/from/snapshotId").asLong()).isEqualTo(1);
+            assertThat(report.at("/to/snapshotId").asLong()).isEqualTo(2);
+
+            MainTest.Run first = run("--config", config, "diff", "--to", "1");
+            assertThat(first.exitCode()).isEqualTo(2);
+            assertThat(first.err()).startsWith("ocidiff: --to 1 is the store's oldest usable snapshot, 1 (2026-11-01,"
+                    + " COMPLETE): nothing older to compare it with; name a later one");
+        }
+    }
+
     @Test
     void anUnknownDateListsTheNearestSnapshots() throws Exception {
         try (SimHarness sim = SimHarness.smallFixture()) {

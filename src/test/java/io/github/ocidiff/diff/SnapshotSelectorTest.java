@@ -32,6 +32,20 @@ class SnapshotSelectorTest {
         return SELECTOR.select("--from", value, NOW).snapshot().id();
     }
 
+    /** The older end when only the newer one is named: the usable snapshot before it, a FAILED one skipped. */
+    @Test
+    void theSnapshotBeforeAnEndSkipsFailedOnesAndTheOldestHasNone() {
+        assertThat(SELECTOR.before(SELECTOR.select("--to", "4", NOW).snapshot(), "--to 4").snapshot().id()).isEqualTo(2);
+        assertThatThrownBy(() -> SELECTOR.before(SELECTOR.select("--to", "1", NOW).snapshot(), "--to 1"))
+                .isInstanceOf(OcidiffException.class)
+                .hasMessage("--to 1 is the store's oldest usable snapshot, 1 (2026-11-01, COMPLETE): nothing older to"
+                        + " compare it with; name a later one");
+        SnapshotSelector one = new SnapshotSelector(List.of(snapshot(1, "2026-11-01", SnapshotStatus.COMPLETE)));
+        assertThatThrownBy(() -> one.before(one.select("--to", "latest", NOW).snapshot(), "--to latest"))
+                .hasMessage("the store has only one usable snapshot, 1 (2026-11-01, COMPLETE): nothing to compare it"
+                        + " with yet; take another with `ocidiff snapshot`");
+    }
+
     @Test
     void latestAndPreviousSkipFailedSnapshots() {
         assertThat(id("latest")).isEqualTo(5);
