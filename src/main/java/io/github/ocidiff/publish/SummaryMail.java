@@ -12,6 +12,7 @@ import io.github.ocidiff.report.SnapshotRef;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,7 +44,7 @@ public record SummaryMail(String subject, String text, String html) {
         String title = "ocidiff: tenancy " + tenancy + ", " + day;
         String period = "From " + snapshot(report.from()) + " to " + snapshot(report.to()) + ".";
         String more = report.changes().size() > TOP_CHANGES
-                ? "... and " + (report.changes().size() - TOP_CHANGES) + " more in the full report." : null;
+                ? "... and " + n(report.changes().size() - TOP_CHANGES) + " more in the full report." : null;
         String location = reportLocation == null ? null : oneLine(reportLocation);
         Content content = new Content(title, period, counts, warnings, gaps, mostChanges(report), rows,
                 report.changes().size(), more, location);
@@ -57,18 +58,23 @@ public record SummaryMail(String subject, String text, String html) {
         return new SummaryMail(subject, text + "\n" + line + "\n", body + "<p>" + Html.escape(line) + "</p>\n" + END);
     }
 
+    /** "8,997", as the rest of the mail writes counts. */
+    private static String n(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+
     private static String subject(String prefix, String tenancy, String day, Report report) {
         StringBuilder s = new StringBuilder(prefix).append(prefix.isEmpty() ? "" : " ")
                 .append("tenancy ").append(tenancy).append(' ').append(day).append(": ")
-                .append(report.count(ChangeKind.CREATED)).append(" created, ")
-                .append(report.count(ChangeKind.DELETED)).append(" deleted, ")
-                .append(report.count(ChangeKind.MODIFIED)).append(" modified, ")
-                .append(report.count(ChangeKind.MOVED)).append(" moved");
+                .append(n(report.count(ChangeKind.CREATED))).append(" created, ")
+                .append(n(report.count(ChangeKind.DELETED))).append(" deleted, ")
+                .append(n(report.count(ChangeKind.MODIFIED))).append(" modified, ")
+                .append(n(report.count(ChangeKind.MOVED))).append(" moved");
         if (!report.transients().isEmpty()) {
-            s.append(", ").append(report.transients().size()).append(" transient");
+            s.append(", ").append(n(report.transients().size())).append(" transient");
         }
         if (report.unattributed() > 0) {
-            s.append(" — ").append(report.unattributed()).append(" unattributed");
+            s.append(" — ").append(n(report.unattributed())).append(" unattributed");
         }
         if (!report.complete()) {
             s.append(" (INCOMPLETE)");
@@ -205,7 +211,7 @@ public record SummaryMail(String subject, String text, String html) {
         }
 
         private String changesHeading() {
-            return rows.size() < changes ? "Changes (first " + rows.size() + " of " + changes + ")" : "Changes";
+            return rows.size() < changes ? "Changes (first " + n(rows.size()) + " of " + n(changes) + ")" : "Changes";
         }
 
         private static void section(StringBuilder t, String heading, List<String> items) {

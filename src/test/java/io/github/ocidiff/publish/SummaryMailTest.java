@@ -138,6 +138,18 @@ class SummaryMailTest {
         assertThat(mail.html()).contains("<h3>Changes (first 20 of 25)</h3>", "<p>... and 5 more in the full report.</p>");
     }
 
+    /** Counts read as the rest of the mail writes them, with separators, in the subject too. */
+    @Test
+    void largeCountsHaveSeparators() {
+        List<AttributedChange> changes = new ArrayList<>();
+        IntStream.range(0, 1_234).forEach(i -> changes.add(change(ChangeKind.CREATED, "vm-" + i, "alice@example.com")));
+
+        SummaryMail mail = SummaryMail.of(report(changes), "[ocidiff]", null);
+
+        assertThat(mail.subject()).contains(": 1,234 created, 0 deleted");
+        assertThat(mail.text()).contains("Changes (first 20 of 1,234)\n", "... and 1,214 more in the full report.\n");
+    }
+
     /**
      * Where the changes are more than the mail lists, it says what most of them share: a tag rolled out by one actor
      * over thousands of resources reads as that. Array indices count as one path; a night the mail lists whole has
