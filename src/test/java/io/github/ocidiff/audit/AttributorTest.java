@@ -37,6 +37,16 @@ class AttributorTest {
     private static final String SHORT_LIVED = "ocid1.instance.oc1.iad.shortlived";
     private static final String BLIP = "ocid1.bucket.oc1.iad.blip";
 
+    /**
+     * A resource of dev, which 'from' did not collect (carried forward from the night before: dev is read back to then,
+     * {@link #BEFORE}), changed beside WEB in app, which 'from' collected.
+     */
+    private static final String OLD = "ocid1.instance.oc1.iad.old";
+    private static final AuditWindow BEFORE = AuditWindow.between(Instant.parse("2026-10-31T23:59:59Z"), WINDOW.start());
+    private static final Diff WITH_DEV = new Diff(List.of(change(ChangeKind.MODIFIED, WEB, "w2"),
+            new Change(ChangeKind.MODIFIED, OLD, "Instance", "us-ashburn-1", DEV, null, "o", List.of(), List.of(),
+                    "carried", null, "o2")), List.of(), List.of(), false, List.of(), 0, Map.of(), 0);
+
     private static Change change(ChangeKind kind, String ocid, String afterSha) {
         return new Change(kind, ocid, "Instance", "us-ashburn-1", APP, null, "n", List.of(), List.of(), null, null,
                 afterSha);
@@ -157,16 +167,10 @@ class AttributorTest {
      */
     @Test
     void aStretchBeforeTheWindowAttributesOnlyTheChangesOfTheScopeItIsReadFor() {
-        String old = "ocid1.instance.oc1.iad.old";
-        Change inDev = new Change(ChangeKind.MODIFIED, old, "Instance", "us-ashburn-1", DEV, null, "o", List.of(),
-                List.of(), "carried", null, "o2");
-        Diff withDev = new Diff(List.of(change(ChangeKind.MODIFIED, WEB, "w2"), inDev), List.of(), List.of(), false,
-                List.of(), 0, Map.of(), 0);
-        AuditWindow before = AuditWindow.between(Instant.parse("2026-10-31T23:59:59Z"), WINDOW.start());
         List<WriteEvent> dev = List.of(
-                event("d1", "2026-11-01T08:00:00Z", "UpdateInstance", "PUT", "200", old, null, "gina"),
+                event("d1", "2026-11-01T08:00:00Z", "UpdateInstance", "PUT", "200", OLD, null, "gina"),
                 event("d2", "2026-11-01T09:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "hank"),
-                event("d3", "2026-11-02T09:30:00Z", "UpdateInstance", "PUT", "200", old, null, "ivan"));
+                event("d3", "2026-11-02T09:30:00Z", "UpdateInstance", "PUT", "200", OLD, null, "ivan"));
         List<WriteEvent> app = List.of(
                 event("a1", "2026-11-01T07:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "judy"),
                 event("a2", "2026-11-02T10:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "kim"));
@@ -176,15 +180,15 @@ class AttributorTest {
             events.forEach(sink);
             return events.size();
         };
-        AuditPlan plan = new AuditPlan(List.of(), List.of(WINDOW), List.of(new ScopeWindow(ASHBURN_DEV, before)),
+        AuditPlan plan = new AuditPlan(List.of(), List.of(WINDOW), List.of(new ScopeWindow(ASHBURN_DEV, BEFORE)),
                 List.of());
 
-        var result = new Attributor(tags).fromKeptAndAudit(withDev, plan, EvidenceSource.NONE, WINDOW,
+        var result = new Attributor(tags).fromKeptAndAudit(WITH_DEV, plan, EvidenceSource.NONE, WINDOW,
                 List.of(ASHBURN_APP, ASHBURN_DEV), feed, 2, NOW);
 
         assertThat(result.changes()).extracting(c -> c.change().ocid(),
                 c -> c.actors().stream().map(Actor::principalName).toList()).containsExactly(
-                tuple(WEB, List.of("kim")), tuple(old, List.of("gina", "ivan")));
+                tuple(WEB, List.of("kim")), tuple(OLD, List.of("gina", "ivan")));
         assertThat(result.evidence().eventsRead()).isEqualTo(4);
         assertThat(result.evidence().events()).extracting(e -> e.eventId()).containsExactlyInAnyOrder("d1", "d3", "a2");
         assertThat(result.warnings()).isEmpty();
@@ -267,37 +271,31 @@ class AttributorTest {
      */
     @Test
     void aKeptPairReachingBeyondTheWindowAttributesWithItsEventsOfTheWindow() {
-        String old = "ocid1.instance.oc1.iad.old";
-        Change inDev = new Change(ChangeKind.MODIFIED, old, "Instance", "us-ashburn-1", DEV, null, "o", List.of(),
-                List.of(), "carried", null, "o2");
-        Diff withDev = new Diff(List.of(change(ChangeKind.MODIFIED, WEB, "w2"), inDev), List.of(), List.of(), false,
-                List.of(), 0, Map.of(), 0);
-        AuditWindow before = AuditWindow.between(Instant.parse("2026-10-31T23:59:59Z"), WINDOW.start());
         List<WriteEvent> kept = List.of(
                 event("j1", "2026-11-01T07:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "judy"),
                 new WriteEvent("g1", "com.oraclecloud.x.UpdateInstance", Instant.parse("2026-11-01T08:00:00Z"),
-                        "us-ashburn-1", "UpdateInstance", DEV, old, "res-g1", null, "PUT", "/x", "200", "gina",
+                        "us-ashburn-1", "UpdateInstance", DEV, OLD, "res-g1", null, "PUT", "/x", "200", "gina",
                         "ocid1.user.oc1..gina", "natv", "198.51.100.1", "Console"),
                 event("k1", "2026-11-02T10:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "kim"));
         List<StoredAuditEvent> stored = kept.stream().map(e -> new StoredAuditEvent(e.resourceIds().iterator().next(),
                 e.eventId(), e.eventTime(), e.region(), AuditEventJson.write(e))).toList();
-        KeptEvidence wider = new KeptEvidence(1, 3, new EvidenceWindow(before.start(), WINDOW.end(), NOW, 30, 3,
+        KeptEvidence wider = new KeptEvidence(1, 3, new EvidenceWindow(BEFORE.start(), WINDOW.end(), NOW, 30, 3,
                 List.of(), 3));
         AuditPlan plan = new AuditPlan(List.of(), List.of(WINDOW), List.of(new ScopeWindow(
-                new Scope("us-ashburn-1", DEV), before)), List.of(wider));
+                new Scope("us-ashburn-1", DEV), BEFORE)), List.of(wider));
         List<KeptEvidence> asked = new ArrayList<>();
         EvidenceSource events = (from, to, consumer) -> {
             asked.add(new KeptEvidence(from, to, wider.window()));
             stored.forEach(consumer);
         };
 
-        var result = new Attributor(tags).fromKeptAndAudit(withDev, plan, events, WINDOW,
+        var result = new Attributor(tags).fromKeptAndAudit(WITH_DEV, plan, events, WINDOW,
                 List.of(ASHBURN_APP, ASHBURN_DEV), new FakeFeed(Map.of()), 2, NOW);
 
         assertThat(asked).extracting(KeptEvidence::fromId, KeptEvidence::toId).containsExactly(tuple(1L, 3L));
         assertThat(result.changes()).extracting(c -> c.change().ocid(),
                 c -> c.actors().stream().map(Actor::principalName).toList()).containsExactly(
-                tuple(WEB, List.of("kim")), tuple(old, List.of("gina")));
+                tuple(WEB, List.of("kim")), tuple(OLD, List.of("gina")));
         assertThat(result.warnings()).anySatisfy(w -> assertThat(w).startsWith(
                 "actors from the Audit events kept for 1 earlier report, and from Audit for the rest of the window"));
         assertThat(result.evidence().writeEvents()).as("none read from Audit").isZero();

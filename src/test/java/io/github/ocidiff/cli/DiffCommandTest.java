@@ -121,13 +121,7 @@ class DiffCommandTest {
     @Test
     void aResourceGoneWhileItsRegionWasDownIsDeletedAndAttributedFromWhenTheRegionWasLastCollected(
             @TempDir Path dir) throws Exception {
-        Path fixture = batch1GoneOnDayTwo(dir);
-        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none());
-             SimHarness night = SimHarness.start(FixtureTenancy.open(fixture), FRANKFURT_DOWN)) {
-            String config = snapshotDays(sim, "2026-11-01");
-            partialNight(sim, night, "2026-11-03T00:30:00Z");
-            wholeNight(sim, config, "2026-11-04T00:30:00Z");
-
+        batch1GoneWhileFrankfurtWasDown(dir, (sim, night, config) -> {
             JsonNode report = report(config, "2", "3");
             JsonNode deleted = change(report, BATCH_1);
             assertThat(deleted.path("kind").asText()).isEqualTo("DELETED");
@@ -141,7 +135,24 @@ class DiffCommandTest {
             assertThat(again.err()).contains("actors from the Audit events kept on");
             assertThat(change(JSON.readTree(again.out()), BATCH_1).path("actors").get(0).path("principalName")
                     .asText()).isEqualTo("carol@example.com");
+        });
+    }
+
+    /** The three nights around batch-1's removal: 1 whole, 2 with eu-frankfurt-1 down (the day it went), 3 whole. */
+    private static void batch1GoneWhileFrankfurtWasDown(Path dir, Nights check) throws Exception {
+        Path fixture = batch1GoneOnDayTwo(dir);
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none());
+             SimHarness night = SimHarness.start(FixtureTenancy.open(fixture), FRANKFURT_DOWN)) {
+            String config = snapshotDays(sim, "2026-11-01");
+            partialNight(sim, night, "2026-11-03T00:30:00Z");
+            wholeNight(sim, config, "2026-11-04T00:30:00Z");
+            check.check(sim, night, config);
         }
+    }
+
+    /** What a test checks of nights taken: {@code night} is the simulator with eu-frankfurt-1 down. */
+    private interface Nights {
+        void check(SimHarness sim, SimHarness night, String config) throws Exception;
     }
 
     /**
@@ -342,12 +353,7 @@ class DiffCommandTest {
      */
     @Test
     void aReportWithinAWiderPairKeptUsesItsEventsWhereAuditDoesNotAnswer(@TempDir Path dir) throws Exception {
-        Path fixture = batch1GoneOnDayTwo(dir);
-        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none());
-             SimHarness night = SimHarness.start(FixtureTenancy.open(fixture), FRANKFURT_DOWN)) {
-            String config = snapshotDays(sim, "2026-11-01");
-            partialNight(sim, night, "2026-11-03T00:30:00Z");
-            wholeNight(sim, config, "2026-11-04T00:30:00Z");
+        batch1GoneWhileFrankfurtWasDown(dir, (sim, night, config) -> {
             assertThat(change(report(config, "1", "3"), BATCH_1).path("actors").get(0).path("principalName").asText())
                     .isEqualTo("carol@example.com");
 
@@ -359,7 +365,7 @@ class DiffCommandTest {
             JsonNode deleted = change(JSON.readTree(auditDown.out()), BATCH_1);
             assertThat(deleted.path("attribution").asText()).isEqualTo("AUDIT");
             assertThat(deleted.path("actors").get(0).path("principalName").asText()).isEqualTo("carol@example.com");
-        }
+        });
     }
 
     /**
