@@ -493,6 +493,33 @@ class SnapshotCommandTest {
     }
 
     /**
+     * Each imported file is its region's whole inventory, though it names only the compartments holding resources:
+     * dev, empty on the first date, holds a volume on the second, made since, with no caveat of a scope the first
+     * import did not cover, beside a coverage that says both collected everything.
+     */
+    @Test
+    void aCompartmentFirstSeenInALaterImportHoldsResourcesCreatedSince() throws Exception {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String config = sim.writeConfig("").toString();
+            Path days = SimHarness.GOLDEN_FIXTURE.resolve("days");
+            for (String day : List.of("2026-11-01", "2026-11-02")) {
+                MainTest.Run imported = run("--config", config, "import", "--date", day,
+                        days.resolve(day + "/resources/us-ashburn-1.json").toString(),
+                        days.resolve(day + "/resources/eu-frankfurt-1.json").toString());
+                assertThat(imported.exitCode()).as(imported.err()).isZero();
+            }
+            MainTest.Run diff = run("--config", config, "diff", "--no-audit", "--format", "json");
+            JsonNode report = new ObjectMapper().readTree(diff.out());
+            assertThat(report.at("/coverage/complete").asBoolean()).isTrue();
+            assertThat(report.path("changes")).filteredOn(c -> c.path("compartmentId").asText().endsWith("..aaaaaaaadev"))
+                    .isNotEmpty().allSatisfy(c -> {
+                        assertThat(c.path("kind").asText()).isEqualTo("CREATED");
+                        assertThat(c.has("caveat")).as(c.toString()).isFalse();
+                    });
+        }
+    }
+
+    /**
      * What would misreport a region is refused before the store is touched: a file of one region imported as
      * another's (every resource moved between regions), two files of one region (two days merged), a region imported
      * empty where it held resources (all deleted), a day not begun. Today's results are dated now, so that a snapshot
