@@ -110,7 +110,9 @@ public final class Attributor {
             failures.addAll(read(window, scopes, feed, perRegion, matcher, read));
         }
         failures.addAll(read(plan.earlier(), feed, perRegion, before, read));
+        // What 'from' did not collect is compared from when it was: what came and went there since is transient too.
         matcher.acceptMatched(before);
+        matcher.acceptLifecycle(before);
         LateCreations late = feed == null ? LateCreations.NONE
                 : LateCreations.of(unexplainedCreations(diff, matcher), tags::createdAt, whole.start());
         EventMatcher creations = new EventMatcher(late.ocids());
@@ -175,10 +177,10 @@ public final class Attributor {
         return failures;
     }
 
-    /** The CREATED changes no event matched yet. */
+    /** The CREATED changes whose creation no event matched yet: a later update of the resource may have. */
     private static List<Change> unexplainedCreations(Diff diff, EventMatcher matcher) {
-        return diff.changes().stream().filter(c -> c.kind() == ChangeKind.CREATED && matcher.eventsOf(c.ocid()).isEmpty())
-                .toList();
+        return diff.changes().stream().filter(c -> c.kind() == ChangeKind.CREATED
+                && matcher.eventsOf(c.ocid()).stream().noneMatch(WriteEvent::creates)).toList();
     }
 
     /** Streams one window of every scope into the matcher; returns the scopes that failed, one sentence each. */

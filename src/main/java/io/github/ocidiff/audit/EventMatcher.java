@@ -58,6 +58,20 @@ final class EventMatcher {
         });
     }
 
+    /**
+     * Takes the create and delete events {@code other} kept of resources no one wanted: those of a stretch read before
+     * the window for a scope 'from' did not collect, where a resource made and gone since it was last collected is
+     * transient too.
+     */
+    synchronized void acceptLifecycle(EventMatcher other) {
+        other.lifecycle.forEach((ocid, events) -> {
+            if (!wanted.containsKey(ocid)) {
+                events.values().forEach(e -> lifecycle.computeIfAbsent(ocid, k -> new LinkedHashMap<>())
+                        .putIfAbsent(e.eventId(), e));
+            }
+        });
+    }
+
     synchronized long writes() {
         return writes;
     }

@@ -42,7 +42,7 @@ record LateCreations(List<ScopeWindow> stretches, Set<String> ocids, int leftOut
     }
 
     /**
-     * @param unexplained the CREATED changes no Audit event of the window explains
+     * @param unexplained the CREATED changes whose creation no Audit event of the window shows
      * @param createdAt   a created resource's {@code timeCreated}, if it says
      * @param windowStart where the diff's Audit window starts
      */

@@ -209,7 +209,9 @@ class AttributorTest {
         List<WriteEvent> app = List.of(
                 event("l1", "2026-11-01T23:50:12Z", "LaunchInstance", "POST", "200", null, late, "lena"),
                 event("w0", "2026-11-01T23:51:00Z", "UpdateInstance", "PUT", "200", WEB, null, "old-night"),
-                event("w1", "2026-11-02T10:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "kim"));
+                event("w1", "2026-11-02T10:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "kim"),
+                // Changed in the window too: that event is no creation, which is still looked up.
+                event("l2", "2026-11-02T11:00:00Z", "UpdateInstance", "PUT", "200", late, null, "max"));
         List<AuditWindow> asked = new ArrayList<>();
         AuditFeed feed = (region, compartmentId, window, sink) -> {
             synchronized (asked) {
@@ -227,7 +229,7 @@ class AttributorTest {
                 Instant.parse("2026-11-01T23:52:00Z")));
         assertThat(result.changes()).extracting(c -> c.change().ocid(), AttributedChange::attribution,
                 c -> c.actors().stream().map(Actor::principalName).toList()).containsExactly(
-                tuple(late, Attribution.AUDIT, List.of("lena")), tuple(WEB, Attribution.AUDIT, List.of("kim")));
+                tuple(late, Attribution.AUDIT, List.of("lena", "max")), tuple(WEB, Attribution.AUDIT, List.of("kim")));
         assertThat(result.changes().get(0).change().caveat()).isEqualTo("created 2026-11-01T23:50:12Z, before this"
                 + " diff's Audit window: Resource Search did not list it yet when the 'from' snapshot was taken (it"
                 + " lists new resources some minutes after their creation)");
@@ -261,6 +263,33 @@ class AttributorTest {
             assertThat(c.change().caveat()).isEqualTo("created 2026-10-01T08:00:00Z, before this diff's Audit window,"
                     + " yet the 'from' snapshot did not list it (Resource Search lists new resources some minutes after"
                     + " their creation, and may skip one while it pages)");
+        });
+    }
+
+    /**
+     * A bucket made and removed in dev after dev was last collected, before 'from' (which carried dev forward): dev is
+     * compared from then, so the bucket is transient in this report, as in the nightly one from that snapshot.
+     */
+    @Test
+    void aResourceMadeAndGoneInAStretchBeforeTheWindowIsTransient() {
+        List<WriteEvent> dev = List.of(
+                event("t1", "2026-11-01T10:00:00Z", "CreateBucket", "POST", "200", null, BLIP, "olga"),
+                event("t2", "2026-11-01T10:30:00Z", "DeleteBucket", "DELETE", "204", BLIP, null, "olga"));
+        AuditFeed feed = (region, compartmentId, window, sink) -> {
+            List<WriteEvent> events = (compartmentId.equals(DEV) ? dev : List.<WriteEvent>of()).stream()
+                    .filter(e -> window.contains(e.eventTime())).toList();
+            events.forEach(sink);
+            return events.size();
+        };
+        AuditPlan plan = new AuditPlan(List.of(), List.of(WINDOW), List.of(new ScopeWindow(ASHBURN_DEV, BEFORE)),
+                List.of());
+
+        var result = new Attributor(tags).fromKeptAndAudit(WITH_DEV, plan, EvidenceSource.NONE, WINDOW,
+                List.of(ASHBURN_APP, ASHBURN_DEV), feed, 2, NOW);
+
+        assertThat(result.transients()).singleElement().satisfies(t -> {
+            assertThat(t.resource().ocid()).isEqualTo(BLIP);
+            assertThat(t.actors()).extracting(Actor::eventName).containsExactly("CreateBucket", "DeleteBucket");
         });
     }
 
