@@ -114,7 +114,7 @@ public final class Attributor {
         matcher.acceptMatched(before);
         matcher.acceptLifecycle(before);
         LateCreations late = feed == null ? LateCreations.NONE
-                : LateCreations.of(unexplainedCreations(diff, matcher), tags::createdAt, whole.start());
+                : LateCreations.of(unexplainedCreations(diff, matcher), whole.start());
         EventMatcher creations = new EventMatcher(late.ocids());
         failures.addAll(read(late.stretches(), feed, perRegion, creations, read));
         matcher.acceptMatched(creations);
@@ -177,10 +177,25 @@ public final class Attributor {
         return failures;
     }
 
-    /** The CREATED changes whose creation no event matched yet: a later update of the resource may have. */
-    private static List<Change> unexplainedCreations(Diff diff, EventMatcher matcher) {
-        return diff.changes().stream().filter(c -> c.kind() == ChangeKind.CREATED
-                && matcher.eventsOf(c.ocid()).stream().noneMatch(WriteEvent::creates)).toList();
+    /**
+     * The resources created, or first seen already gone, whose creation no event matched yet (a later update or the
+     * deletion may have), with when they say they were created.
+     */
+    private List<LateCreations.Created> unexplainedCreations(Diff diff, EventMatcher matcher) {
+        List<LateCreations.Created> created = new ArrayList<>();
+        for (Change c : diff.changes()) {
+            if (c.kind() == ChangeKind.CREATED && matcher.eventsOf(c.ocid()).stream().noneMatch(WriteEvent::creates)) {
+                tags.createdAt(c.ocid(), c.afterSha256()).ifPresent(at -> created.add(new LateCreations.Created(
+                        c.ocid(), new Scope(c.region(), c.compartmentId()), at)));
+            }
+        }
+        for (TransientResource t : diff.transients()) {
+            if (matcher.eventsOf(t.ocid()).stream().noneMatch(WriteEvent::creates)) {
+                tags.createdAt(t.ocid(), t.sha256()).ifPresent(at -> created.add(new LateCreations.Created(
+                        t.ocid(), new Scope(t.region(), t.compartmentId()), at)));
+            }
+        }
+        return created;
     }
 
     /** Streams one window of every scope into the matcher; returns the scopes that failed, one sentence each. */
@@ -307,7 +322,7 @@ public final class Attributor {
             List<WriteEvent> events = seen.getValue();
             WriteEvent created = events.stream().filter(WriteEvent::creates).findFirst().orElse(events.get(0));
             TransientResource resource = new TransientResource(seen.getKey(), created.resourceTypeFromName(),
-                    created.resourceName(), created.region(), created.compartmentId(), null);
+                    created.resourceName(), created.region(), created.compartmentId(), null, null);
             transients.add(new AttributedTransient(resource, actors(seen.getKey(), events, used)));
         }
         return new Matched(changes, transients, used);

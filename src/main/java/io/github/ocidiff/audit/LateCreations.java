@@ -1,7 +1,6 @@
 package io.github.ocidiff.audit;
 
 import io.github.ocidiff.crawl.Scope;
-import io.github.ocidiff.diff.Change;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,13 +9,11 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
- * The Audit stretches before a diff's window where resources it shows created were created: Resource Search lists a
+ * The Audit stretches before a diff's window where resources it shows created (or first seen already gone) were created: Resource Search lists a
  * new resource only once it has indexed it, some minutes after, so one created just before the 'from' snapshot shows
  * up created at 'to', its create event in the window of the night before. Each is read around the resource's own
  * {@code timeCreated}, in its compartment, and attributes only those resources. A creation more than
@@ -41,20 +38,24 @@ record LateCreations(List<ScopeWindow> stretches, Set<String> ocids, int leftOut
         ocids = Set.copyOf(ocids);
     }
 
+    /** A resource whose creation no event of the window shows, where and when it says it was created. */
+    record Created(String ocid, Scope scope, Instant at) {
+    }
+
     /**
-     * @param unexplained the CREATED changes whose creation no Audit event of the window shows
-     * @param createdAt   a created resource's {@code timeCreated}, if it says
+     * @param created     the resources (created, or first seen already gone) whose creation no Audit event of the
+     *                    window shows
      * @param windowStart where the diff's Audit window starts
      */
-    static LateCreations of(List<Change> unexplained, Function<Change, Optional<Instant>> createdAt,
-                            Instant windowStart) {
+    static LateCreations of(List<Created> created, Instant windowStart) {
         Instant earliest = windowStart.minus(LOOKBACK);
         Map<Scope, List<Creation>> byScope = new TreeMap<>(Comparator.comparing(Scope::region)
                 .thenComparing(Scope::compartmentId, Comparator.nullsFirst(Comparator.naturalOrder())));
-        for (Change change : unexplained) {
-            createdAt.apply(change).filter(t -> t.isBefore(windowStart) && !t.isBefore(earliest)).ifPresent(t ->
-                    byScope.computeIfAbsent(new Scope(change.region(), change.compartmentId()), s -> new ArrayList<>())
-                            .add(new Creation(change.ocid(), around(t, windowStart))));
+        for (Created c : created) {
+            if (c.at().isBefore(windowStart) && !c.at().isBefore(earliest)) {
+                byScope.computeIfAbsent(c.scope(), s -> new ArrayList<>()).add(new Creation(c.ocid(), around(c.at(),
+                        windowStart)));
+            }
         }
         List<Joined> joined = new ArrayList<>();
         byScope.forEach((scope, creations) -> {

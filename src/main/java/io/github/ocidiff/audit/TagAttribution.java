@@ -55,12 +55,9 @@ public final class TagAttribution {
         return new AttributedChange(change, List.of(), Attribution.NONE);
     }
 
-    /** When a CREATED resource says it was created ({@code timeCreated}), if it says. */
-    Optional<Instant> createdAt(Change change) {
-        if (change.kind() != ChangeKind.CREATED || change.afterSha256() == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(timeCreated(read(versionJson.apply(change.ocid(), change.afterSha256()))));
+    /** When a stored version of a resource says it was created ({@code timeCreated}), if it says; none for a null one. */
+    Optional<Instant> createdAt(String ocid, String sha256) {
+        return sha256 == null ? Optional.empty() : Optional.ofNullable(timeCreated(read(versionJson.apply(ocid, sha256))));
     }
 
     static Optional<Actor> creator(JsonNode resource) {

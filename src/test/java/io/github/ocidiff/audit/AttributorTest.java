@@ -78,7 +78,8 @@ class AttributorTest {
     private final Diff diff = new Diff(List.of(change(ChangeKind.MODIFIED, WEB, "w2"),
             change(ChangeKind.CREATED, NEW, "plain"), change(ChangeKind.CREATED, TAGGED, "tagged-v1"),
             change(ChangeKind.MODIFIED, QUIET, "q2")),
-            List.of(new TransientResource(SHORT_LIVED, "Instance", "tmp", "us-ashburn-1", APP, "TERMINATED")),
+            List.of(new TransientResource(SHORT_LIVED, "Instance", "tmp", "us-ashburn-1", APP, "TERMINATED",
+                    null)),
             List.of(), true, List.of(), 0, Map.of(), 0);
 
     private final List<WriteEvent> appEvents = List.of(
@@ -328,6 +329,32 @@ class AttributorTest {
         assertThat(result.warnings()).anySatisfy(w -> assertThat(w).startsWith(
                 "actors from the Audit events kept for 1 earlier report, and from Audit for the rest of the window"));
         assertThat(result.evidence().writeEvents()).as("none read from Audit").isZero();
+    }
+
+    /**
+     * A volume created at 23:50 the night before, which 'from' did not list yet, and deleted in the window: first seen
+     * terminated, transient; its creation is looked up around its timeCreated as a created one's is.
+     */
+    @Test
+    void aTransientCreatedBeforeTheWindowGetsItsCreatorToo() {
+        String gone = "ocid1.volume.oc1.iad.gone";
+        Diff withGone = new Diff(List.of(), List.of(new TransientResource(gone, "Volume", "v", "us-ashburn-1", APP,
+                "TERMINATED", "gone-v1")), List.of(), true, List.of(), 0, Map.of(), 0);
+        TagAttribution versions = new TagAttribution((ocid, sha) -> "{\"timeCreated\":\"2026-11-01T23:50:20.000Z\"}");
+        List<WriteEvent> app = List.of(
+                event("c1", "2026-11-01T23:50:12Z", "CreateVolume", "POST", "200", null, gone, "lena"),
+                event("c2", "2026-11-02T09:00:00Z", "DeleteVolume", "DELETE", "204", gone, null, "max"));
+        AuditFeed feed = (region, compartmentId, window, sink) -> {
+            List<WriteEvent> events = app.stream().filter(e -> window.contains(e.eventTime())).toList();
+            events.forEach(sink);
+            return events.size();
+        };
+
+        var result = new Attributor(versions).fromAudit(withGone, List.of(ASHBURN_APP), WINDOW, feed, 2, NOW);
+
+        assertThat(result.transients()).singleElement().satisfies(t -> assertThat(t.actors())
+                .extracting(Actor::principalName, Actor::eventName)
+                .containsExactly(tuple("lena", "CreateVolume"), tuple("max", "DeleteVolume")));
     }
 
     @Test

@@ -3,14 +3,9 @@ package io.github.ocidiff.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ocidiff.crawl.Scope;
-import io.github.ocidiff.diff.Change;
-import io.github.ocidiff.diff.ChangeKind;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LateCreationsTest {
@@ -18,18 +13,12 @@ class LateCreationsTest {
     private static final String DEV = "ocid1.compartment.oc1..dev";
     private static final Instant WINDOW_START = Instant.parse("2026-11-03T00:00:00Z");
 
-    private final Map<String, Instant> created = new HashMap<>();
-
-    private Change createdIn(String compartment, String ocid, String timeCreated) {
-        if (timeCreated != null) {
-            created.put(ocid, Instant.parse(timeCreated));
-        }
-        return new Change(ChangeKind.CREATED, ocid, "Instance", "us-ashburn-1", compartment, null, ocid, List.of(),
-                List.of(), null, null, "sha-" + ocid);
+    private static LateCreations.Created createdIn(String compartment, String ocid, String timeCreated) {
+        return new LateCreations.Created(ocid, new Scope("us-ashburn-1", compartment), Instant.parse(timeCreated));
     }
 
-    private LateCreations of(List<Change> changes) {
-        return LateCreations.of(changes, c -> Optional.ofNullable(created.get(c.ocid())), WINDOW_START);
+    private static LateCreations of(List<LateCreations.Created> created) {
+        return LateCreations.of(created, WINDOW_START);
     }
 
     private static ScopeWindow stretch(String compartment, String start, String end) {
@@ -55,11 +44,10 @@ class LateCreationsTest {
     }
 
     @Test
-    void creationsInTheWindowLongBeforeItOrOfNoKnownTimeAreNotLookedUp() {
+    void creationsInTheWindowOrLongBeforeItAreNotLookedUp() {
         LateCreations late = of(List.of(
                 createdIn(APP, "inside", "2026-11-03T00:00:00Z"),
-                createdIn(APP, "old", "2026-10-01T08:00:00Z"),
-                createdIn(APP, "untimed", null)));
+                createdIn(APP, "old", "2026-10-01T08:00:00Z")));
 
         assertThat(late.stretches()).isEmpty();
         assertThat(late.ocids()).isEmpty();
@@ -67,7 +55,7 @@ class LateCreationsTest {
 
     @Test
     void beyondTheMostStretchesTheOnesNearestTheWindowAreReadAndTheRestCounted() {
-        List<Change> changes = new ArrayList<>();
+        List<LateCreations.Created> changes = new ArrayList<>();
         for (int i = 0; i < LateCreations.MOST_STRETCHES + 5; i++) {
             changes.add(createdIn("ocid1.compartment.oc1..c" + i, "r" + i,
                     WINDOW_START.minusSeconds(60L * (i + 1)).toString()));

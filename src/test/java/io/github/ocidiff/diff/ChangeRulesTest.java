@@ -82,7 +82,7 @@ class ChangeRulesTest {
         assertThat(rules.suppressing(change(ChangeKind.CREATED, "o1", "Vcn", APP), List.of())).isEmpty();
         assertThat(rules.suppressing(change(ChangeKind.MODIFIED, "o1", "Vcn", DEV, "/freeformTags/a"), List.of()))
                 .isEmpty();
-        TransientResource t = new TransientResource("o2", "Instance", "n", "us-ashburn-1", DEV, null);
+        TransientResource t = new TransientResource("o2", "Instance", "n", "us-ashburn-1", DEV, null, null);
         assertThat(rules.suppressing(t, List.of())).map(SuppressRule::name).contains("transients");
         assertThat(rules.suppressing(change(ChangeKind.CREATED, "o3", "Instance", DEV), List.of())).isEmpty();
     }
@@ -113,7 +113,7 @@ class ChangeRulesTest {
                 List.of(byOcid)), TREE), LocalDate.parse("2026-11-03"));
 
         assertThat(tally.keep(change(ChangeKind.CREATED, "i1", "Instance", APP), List.of(NODE_POOL))).isFalse();
-        assertThat(tally.keep(new TransientResource("i2", "Instance", "n", "r", APP, null), List.of(NODE_POOL)))
+        assertThat(tally.keep(new TransientResource("i2", "Instance", "n", "r", APP, null, null), List.of(NODE_POOL)))
                 .isFalse();
         assertThat(tally.keep(change(ChangeKind.MODIFIED, "b1", "Bucket", APP, "/x"), List.of(ANN))).isTrue();
         RuleResults results = tally.result(List.of());

@@ -149,7 +149,7 @@ class DiffEngineTest {
 
         assertThat(diff.changes()).isEmpty();
         assertThat(diff.transients()).containsExactly(
-                new TransientResource(I1, "Instance", "web-1", ASHBURN, APP, "TERMINATED"));
+                new TransientResource(I1, "Instance", "web-1", ASHBURN, APP, "TERMINATED", stored(after).sha256()));
     }
 
     @Test

@@ -55,7 +55,7 @@ final class Reports {
 
     static AttributedTransient transientResource(String name) {
         return new AttributedTransient(new TransientResource("ocid1.instance.oc1.iad.t" + name.hashCode(), "Instance",
-                name, "us-ashburn-1", PROD, "TERMINATED"), List.of());
+                name, "us-ashburn-1", PROD, "TERMINATED", null), List.of());
     }
 
     static CoverageGap gap() {

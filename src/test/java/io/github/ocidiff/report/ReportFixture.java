@@ -126,11 +126,11 @@ final class ReportFixture {
                         null), List.of(), Attribution.NONE));
         List<AttributedTransient> transients = List.of(
                 new AttributedTransient(new TransientResource("ocid1.instance.oc1.iad.tmp", "Instance", BACKTICK_NAME,
-                        ASHBURN, PROD, "TERMINATED"), List.of(
+                        ASHBURN, PROD, "TERMINATED", null), List.of(
                         actor(DAVE, "LaunchInstance", "2026-11-02T11:00:00Z", "192.0.2.4"),
                         actor(DAVE, "TerminateInstance", "2026-11-02T11:40:00Z", "192.0.2.4"))),
                 new AttributedTransient(new TransientResource("ocid1.bucket.oc1.iad.scratch", "Bucket", "@scratch",
-                        ASHBURN, DEV, "DELETED"), List.of()));
+                        ASHBURN, DEV, "DELETED", null), List.of()));
         List<CoverageGap> gaps = List.of(
                 new CoverageGap(FRANKFURT, PIPES, "'to' snapshot: Resource Search in eu-frankfurt-1 failed: 503 <busy>", 3),
                 new CoverageGap("ap-tokyo-1", null, "'to' snapshot: region unreachable", 12));
