@@ -72,6 +72,24 @@ class AttributorTest {
         }
     }
 
+    /** Answers dev's scopes from {@code dev}, the others from {@code app}: the events of the window asked for. */
+    private static AuditFeed feed(List<WriteEvent> dev, List<WriteEvent> app) {
+        return (region, compartmentId, window, sink) -> {
+            List<WriteEvent> events = (compartmentId.equals(DEV) ? dev : app).stream()
+                    .filter(e -> window.contains(e.eventTime())).toList();
+            events.forEach(sink);
+            return events.size();
+        };
+    }
+
+    /** {@link #WITH_DEV} attributed from Audit, dev read back to {@link #BEFORE}. */
+    private Attributor.Result withDevReadBack(AuditFeed feed) {
+        AuditPlan plan = new AuditPlan(List.of(), List.of(WINDOW), List.of(new ScopeWindow(ASHBURN_DEV, BEFORE)),
+                List.of());
+        return new Attributor(tags).fromKeptAndAudit(WITH_DEV, plan, EvidenceSource.NONE, WINDOW,
+                List.of(ASHBURN_APP, ASHBURN_DEV), feed, 2, NOW);
+    }
+
     private final TagAttribution tags = new TagAttribution((ocid, sha) -> Map.of("tagged-v1", "{\"definedTags\":{\"Oracle-Tags\":"
             + "{\"CreatedBy\":\"dana@example.com\",\"CreatedOn\":\"2026-11-02T08:00:00Z\"}}}", "plain", "{}").get(sha));
 
@@ -175,17 +193,7 @@ class AttributorTest {
         List<WriteEvent> app = List.of(
                 event("a1", "2026-11-01T07:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "judy"),
                 event("a2", "2026-11-02T10:00:00Z", "UpdateInstance", "PUT", "200", WEB, null, "kim"));
-        AuditFeed feed = (region, compartmentId, window, sink) -> {
-            List<WriteEvent> events = (compartmentId.equals(DEV) ? dev : app).stream()
-                    .filter(e -> !e.eventTime().isBefore(window.start()) && e.eventTime().isBefore(window.end())).toList();
-            events.forEach(sink);
-            return events.size();
-        };
-        AuditPlan plan = new AuditPlan(List.of(), List.of(WINDOW), List.of(new ScopeWindow(ASHBURN_DEV, BEFORE)),
-                List.of());
-
-        var result = new Attributor(tags).fromKeptAndAudit(WITH_DEV, plan, EvidenceSource.NONE, WINDOW,
-                List.of(ASHBURN_APP, ASHBURN_DEV), feed, 2, NOW);
+        var result = withDevReadBack(feed(dev, app));
 
         assertThat(result.changes()).extracting(c -> c.change().ocid(),
                 c -> c.actors().stream().map(Actor::principalName).toList()).containsExactly(
@@ -218,10 +226,7 @@ class AttributorTest {
             synchronized (asked) {
                 asked.add(window);
             }
-            List<WriteEvent> events = app.stream().filter(e -> !e.eventTime().isBefore(window.start())
-                    && e.eventTime().isBefore(window.end())).toList();
-            events.forEach(sink);
-            return events.size();
+            return feed(List.of(), app).writes(region, compartmentId, window, sink);
         };
 
         var result = new Attributor(versions).fromAudit(withLate, List.of(ASHBURN_APP), WINDOW, feed, 2, NOW);
@@ -276,17 +281,7 @@ class AttributorTest {
         List<WriteEvent> dev = List.of(
                 event("t1", "2026-11-01T10:00:00Z", "CreateBucket", "POST", "200", null, BLIP, "olga"),
                 event("t2", "2026-11-01T10:30:00Z", "DeleteBucket", "DELETE", "204", BLIP, null, "olga"));
-        AuditFeed feed = (region, compartmentId, window, sink) -> {
-            List<WriteEvent> events = (compartmentId.equals(DEV) ? dev : List.<WriteEvent>of()).stream()
-                    .filter(e -> window.contains(e.eventTime())).toList();
-            events.forEach(sink);
-            return events.size();
-        };
-        AuditPlan plan = new AuditPlan(List.of(), List.of(WINDOW), List.of(new ScopeWindow(ASHBURN_DEV, BEFORE)),
-                List.of());
-
-        var result = new Attributor(tags).fromKeptAndAudit(WITH_DEV, plan, EvidenceSource.NONE, WINDOW,
-                List.of(ASHBURN_APP, ASHBURN_DEV), feed, 2, NOW);
+        var result = withDevReadBack(feed(dev, List.of()));
 
         assertThat(result.transients()).singleElement().satisfies(t -> {
             assertThat(t.resource().ocid()).isEqualTo(BLIP);
@@ -344,13 +339,8 @@ class AttributorTest {
         List<WriteEvent> app = List.of(
                 event("c1", "2026-11-01T23:50:12Z", "CreateVolume", "POST", "200", null, gone, "lena"),
                 event("c2", "2026-11-02T09:00:00Z", "DeleteVolume", "DELETE", "204", gone, null, "max"));
-        AuditFeed feed = (region, compartmentId, window, sink) -> {
-            List<WriteEvent> events = app.stream().filter(e -> window.contains(e.eventTime())).toList();
-            events.forEach(sink);
-            return events.size();
-        };
-
-        var result = new Attributor(versions).fromAudit(withGone, List.of(ASHBURN_APP), WINDOW, feed, 2, NOW);
+        var result = new Attributor(versions).fromAudit(withGone, List.of(ASHBURN_APP), WINDOW, feed(List.of(), app), 2,
+                NOW);
 
         assertThat(result.transients()).singleElement().satisfies(t -> assertThat(t.actors())
                 .extracting(Actor::principalName, Actor::eventName)
