@@ -93,7 +93,7 @@ public final class SimCommand implements Runnable {
             PublicKey key = null;
             SimCredentials created = null;
             if (publicKey != null) {
-                key = SimCredentials.readPublicKey(publicKey);
+                key = insecureNoAuth ? null : SimCredentials.readPublicKey(publicKey);
             } else {
                 // Made without auth too: ocidiff signs whatever the simulator checks, and a config.yaml an earlier
                 // simulator left in --workdir would otherwise name its port, long closed.

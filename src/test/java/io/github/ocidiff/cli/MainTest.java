@@ -8,14 +8,26 @@ import io.github.ocidiff.ReportSchema;
 import io.github.ocidiff.SimHarness;
 import io.github.ocidiff.sim.FaultPlan;
 import io.github.ocidiff.sim.FixtureTenancy;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PipedReader;
+import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -111,25 +123,56 @@ class MainTest {
     @Test
     void aSimulatorWithoutAuthWritesTheConfigOfItsOwnPort(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("config.yaml"), "oci:\n  endpoint: http://127.0.0.1:1/{region}\n");
-        java.io.PipedWriter sink = new java.io.PipedWriter();
-        java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.PipedReader(sink, 1 << 16));
-        Thread sim = new Thread(() -> Main.run(new String[] {"sim", "--insecure-no-auth", "--workdir", dir.toString(),
-                "--fixtures", "src/test/resources/fixtures/small"}, new PrintWriter(sink, true),
-                new PrintWriter(new StringWriter(), true)));
-        sim.start();
-        try {
-            String endpoint = null;
-            String config = null;
-            for (String line = lines.readLine(); line != null && !line.startsWith("Press Ctrl-C"); line = lines.readLine()) {
-                if (line.startsWith("  endpoint  ")) {
-                    endpoint = line.substring("  endpoint  ".length()).trim();
-                } else if (line.startsWith("  try       ocidiff --config ")) {
-                    config = line.substring("  try       ocidiff --config ".length(), line.length() - " check".length());
-                }
-            }
+        withSimulator(lines -> {
+            String endpoint = lines.get("  endpoint  ");
+            String config = lines.get("  try       ocidiff --config ").replaceAll(" check$", "");
             assertThat(config).isEqualTo(dir.resolve("config.yaml").toString());
             assertThat(Files.readString(Path.of(config))).contains("endpoint: " + endpoint);
             assertThat(run("--config", config, "check").exitCode()).isZero();
+        }, "--insecure-no-auth", "--workdir", dir.toString());
+    }
+
+    /** Without auth, a public key given is not checked either: curl's unsigned requests pass. */
+    @Test
+    void aSimulatorWithoutAuthAndAPublicKeyAnswersUnsignedRequests(@TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("key.pem"), Base64.getMimeEncoder().encodeToString(
+                KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic().getEncoded()));
+        Files.writeString(key, "-----BEGIN PUBLIC KEY-----\n" + Files.readString(key) + "\n-----END PUBLIC KEY-----\n");
+        withSimulator(lines -> {
+            String base = lines.get("OCI simulator listening on ");
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(base + "/us-ashburn-1/20160918/regionSubscriptions?tenancyId=x")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isNotEqualTo(401);
+        }, "--insecure-no-auth", "--public-key", key.toString());
+    }
+
+    /** What a started simulator printed before "Press Ctrl-C", by line start (the rest of the line). */
+    private interface SimLines {
+        void check(Map<String, String> lines) throws Exception;
+    }
+
+    /** Runs {@code sim ARGS} on the small fixture in a thread until {@code check} is done. */
+    private static void withSimulator(SimLines check, String... args) throws Exception {
+        PipedWriter sink = new PipedWriter();
+        BufferedReader out = new BufferedReader(new PipedReader(sink, 1 << 16));
+        List<String> command = new ArrayList<>(List.of("sim", "--fixtures",
+                "src/test/resources/fixtures/small"));
+        command.addAll(List.of(args));
+        Thread sim = new Thread(() -> Main.run(command.toArray(String[]::new), new PrintWriter(sink, true),
+                new PrintWriter(new StringWriter(), true)));
+        sim.start();
+        try {
+            Map<String, String> lines = new HashMap<>();
+            for (String line = out.readLine(); line != null && !line.startsWith("Press Ctrl-C"); line = out.readLine()) {
+                for (String start : List.of("OCI simulator listening on ", "  endpoint  ",
+                        "  try       ocidiff --config ")) {
+                    if (line.startsWith(start)) {
+                        lines.put(start, line.substring(start.length()).trim());
+                    }
+                }
+            }
+            check.check(lines);
         } finally {
             sim.interrupt();
             sim.join(10_000);
@@ -196,7 +239,7 @@ class MainTest {
         for (List<String> command : List.of(List.of("snapshots"), List.of("diff", "--no-audit"), List.of("history",
                 "ocid1.instance.oc1..a"), List.of("baseline", "list"), List.of("prune", "--keep-days", "9"),
                 List.of("evidence", "--out", dir.resolve("pack.zip").toString()))) {
-            List<String> args = new java.util.ArrayList<>(List.of("--store", missing.toString()));
+            List<String> args = new ArrayList<>(List.of("--store", missing.toString()));
             args.addAll(command);
             Run r = run(args.toArray(String[]::new));
             assertThat(r.exitCode()).as(command.toString()).isEqualTo(2);
