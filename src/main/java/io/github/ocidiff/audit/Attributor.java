@@ -70,8 +70,8 @@ public final class Attributor {
      */
     public Result fromAudit(Diff diff, Collection<Scope> scopes, AuditWindow window, AuditFeed feed, int perRegion,
                             Instant now) {
-        return fromKeptAndAudit(diff, new AuditPlan(List.of(), List.of(window), List.of(), List.of()), EvidenceSource.NONE, window,
-                scopes, feed, perRegion, now);
+        AuditPlan plan = new AuditPlan(List.of(), List.of(window), List.of(), List.of());
+        return fromKeptAndAudit(diff, plan, EvidenceSource.NONE, window, scopes, feed, perRegion, now);
     }
 
     /**

@@ -13,11 +13,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The Audit stretches before a diff's window where resources it shows created (or first seen already gone) were created: Resource Search lists a
- * new resource only once it has indexed it, some minutes after, so one created just before the 'from' snapshot shows
- * up created at 'to', its create event in the window of the night before. Each is read around the resource's own
- * {@code timeCreated}, in its compartment, and attributes only those resources. A creation more than
- * {@link #LOOKBACK} before the window is no indexing delay but a resource 'from' did not collect (its caveat says so).
+ * The Audit stretches before a diff's window where resources it shows created (or first seen already gone) were
+ * created: Resource Search lists a new resource only once it has indexed it, some minutes after, so one created just
+ * before the 'from' snapshot shows up created at 'to', its create event in the window of the night before. Each is
+ * read around the resource's own {@code timeCreated}, in its compartment, and attributes only those resources. A
+ * creation more than {@link #LOOKBACK} before the window is no indexing delay but a resource 'from' did not collect
+ * (its caveat says so).
  *
  * @param stretches the stretches to read, nearest the window first
  * @param ocids     the resources they are read for

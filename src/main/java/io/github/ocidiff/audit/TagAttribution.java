@@ -55,9 +55,10 @@ public final class TagAttribution {
         return new AttributedChange(change, List.of(), Attribution.NONE);
     }
 
-    /** When a stored version of a resource says it was created ({@code timeCreated}), if it says; none for a null one. */
+    /** When a stored version of a resource says it was created ({@code timeCreated}); empty for a null version. */
     Optional<Instant> createdAt(String ocid, String sha256) {
-        return sha256 == null ? Optional.empty() : Optional.ofNullable(timeCreated(read(versionJson.apply(ocid, sha256))));
+        return sha256 == null ? Optional.empty()
+                : Optional.ofNullable(timeCreated(read(versionJson.apply(ocid, sha256))));
     }
 
     static Optional<Actor> creator(JsonNode resource) {

@@ -13,7 +13,8 @@ final class FaultOptions {
     /** FaultPlan's components that its checks name, and the options that set them. */
     private static final OptionNames OPTIONS = new OptionNames("fault options", Map.of("throttleRate", "--throttle-rate",
             "retryAfterSeconds", "--retry-after", "errorRate", "--error-rate", "truncateRate", "--truncate-rate",
-            "failAfterPages", "--fail-after-pages", "staleRate", "--stale-rate", "maxQueryLength", "--max-query-length", "indexLag", "--index-lag"));
+            "failAfterPages", "--fail-after-pages", "staleRate", "--stale-rate", "maxQueryLength", "--max-query-length",
+            "indexLag", "--index-lag"));
 
     @Option(names = "--fault-seed", defaultValue = "1", description = "Seed of the fault decisions (default ${DEFAULT-VALUE}).")
     long seed;

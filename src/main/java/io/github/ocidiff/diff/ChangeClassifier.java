@@ -93,7 +93,8 @@ public final class ChangeClassifier {
     private Outcome appeared(StoredResource after) {
         if (Lifecycle.of(after.lifecycleState()).isGone()) {
             return new Outcome.Transient(new TransientResource(after.ocid(), after.resourceType(),
-                    after.displayName(), after.region(), after.compartmentId(), after.lifecycleState(), after.sha256()));
+                    after.displayName(), after.region(), after.compartmentId(), after.lifecycleState(),
+                    after.sha256()));
         }
         // Still CREATED when 'from' missed its scope: the resource exists and was not in 'from', and
         // hiding it would hide a resource from a drift review; the caveat says it may be older than that.

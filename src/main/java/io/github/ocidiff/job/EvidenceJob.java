@@ -35,7 +35,7 @@ public final class EvidenceJob {
         this.audit = audit;
     }
 
-    /** Between two ends as {@code diff --from --to} takes them ({@code from} null: the snapshot before {@code to}'s). */
+    /** Between two ends as {@code diff --from --to} takes them ({@code from} null: the snapshot before {@code to}). */
     public Result between(String from, String to, EvidencePack.Tool tool, Instant now) {
         return pack(new DiffJob(store, rules, audit).run(from, to, now), tool);
     }

@@ -3,8 +3,8 @@ package io.github.ocidiff.job;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.crawl.SnapshotStatus;
-import io.github.ocidiff.report.ReportFormat;
 import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.report.ReportFormat;
 import io.github.ocidiff.store.Baseline;
 import io.github.ocidiff.store.DailyReport;
 import io.github.ocidiff.store.SnapshotInfo;
@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -75,13 +75,12 @@ public final class Retention {
         }
         List<Path> dirs = new ArrayList<>();
         List<Path> keptDirs = new ArrayList<>();
-        reportFilesBefore(keepFrom).forEach((dir, files) -> {
-            boolean othersThere = othersThan(dir, files);
-            (othersThere ? keptDirs : dirs).add(dir);
+        for (DayFolder day : reportFoldersBefore(keepFrom)) {
+            (day.others() ? keptDirs : dirs).add(day.dir());
             if (!dryRun) {
-                delete(dir, files, !othersThere);
+                delete(day.dir(), day.ours(), !day.others());
             }
-        });
+        }
         List<String> objects = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try {
@@ -101,24 +100,28 @@ public final class Retention {
                 .mapToLong(SnapshotInfo::id).min().orElse(pinned.id())).orElse(baseline.snapshotId());
     }
 
+    /** A day's folder of reports: the files the job wrote there, and whether it holds anything else. */
+    private record DayFolder(Path dir, List<Path> ours, boolean others) {
+    }
+
     /**
-     * The day folders of the reports folder before {@code keepFrom}, each with the files the job wrote there (its
-     * reports, and the temporary files of a write a crash cut short), in day order; folders holding none are left out.
+     * The day folders of the reports folder before {@code keepFrom} holding files the job wrote there (its reports, and
+     * the temporary files of a write a crash cut short), in day order.
      */
-    private Map<Path, List<Path>> reportFilesBefore(LocalDate keepFrom) {
+    private List<DayFolder> reportFoldersBefore(LocalDate keepFrom) {
         Path root = config.reports().dir();
-        Map<Path, List<Path>> found = new TreeMap<>();
+        List<DayFolder> found = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return found;
         }
         try (Stream<Path> children = Files.list(root)) {
             for (Path dir : children.filter(Files::isDirectory)
-                    .filter(dir -> day(dir).filter(d -> d.isBefore(keepFrom)).isPresent()).toList()) {
-                try (Stream<Path> files = Files.list(dir)) {
-                    List<Path> ours = files.filter(f -> ours(f.getFileName().toString())
-                            && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
-                    if (!ours.isEmpty()) {
-                        found.put(dir, ours);
+                    .filter(dir -> day(dir).filter(d -> d.isBefore(keepFrom)).isPresent()).sorted().toList()) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    Map<Boolean, List<Path>> byOwner = entries.sorted().collect(Collectors.partitioningBy(
+                            f -> ours(f.getFileName().toString()) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)));
+                    if (!byOwner.get(true).isEmpty()) {
+                        found.add(new DayFolder(dir, byOwner.get(true), !byOwner.get(false).isEmpty()));
                     }
                 }
             }
@@ -128,7 +131,7 @@ public final class Retention {
         return found;
     }
 
-    /** A file the job writes in a day's folder: a report, or the temporary file of one whose writing a crash cut short. */
+    /** A file the job writes in a day's folder: a report, or the temporary file of one a crash cut short. */
     private static boolean ours(String name) {
         String written = name.startsWith(".") && name.endsWith(".tmp")
                 ? name.substring(1, name.length() - ".tmp".length()).replaceAll("\\d+$", "") : name;
@@ -141,15 +144,6 @@ public final class Retention {
             return Optional.of(LocalDate.parse(dir.getFileName().toString()));
         } catch (DateTimeParseException e) {
             return Optional.empty();
-        }
-    }
-
-    /** Whether {@code dir} holds anything besides {@code ours}: a file someone put beside the reports stays, and so does its folder. */
-    private static boolean othersThan(Path dir, List<Path> ours) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.anyMatch(entry -> !ours.contains(entry));
-        } catch (IOException e) {
-            throw OcidiffException.runtime("cannot list the old report folder " + dir + ": " + e.getMessage(), e);
         }
     }
 

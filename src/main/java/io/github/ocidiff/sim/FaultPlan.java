@@ -77,7 +77,8 @@ public record FaultPlan(
     }
 
     public static FaultPlan none() {
-        return new FaultPlan(0, 0, 1, 0, 0, Duration.ZERO, Set.of(), null, 0, 0, Set.of(), 0, false, false, Duration.ZERO);
+        return new FaultPlan(0, 0, 1, 0, 0, Duration.ZERO, Set.of(), null, 0, 0, Set.of(), 0, false, false,
+                Duration.ZERO);
     }
 
     public FaultPlan withThrottling(double rate, int retryAfter) {

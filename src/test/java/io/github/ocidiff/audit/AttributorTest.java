@@ -42,7 +42,8 @@ class AttributorTest {
      * {@link #BEFORE}), changed beside WEB in app, which 'from' collected.
      */
     private static final String OLD = "ocid1.instance.oc1.iad.old";
-    private static final AuditWindow BEFORE = AuditWindow.between(Instant.parse("2026-10-31T23:59:59Z"), WINDOW.start());
+    private static final AuditWindow BEFORE = AuditWindow.between(Instant.parse("2026-10-31T23:59:59Z"),
+            WINDOW.start());
     private static final Diff WITH_DEV = new Diff(List.of(change(ChangeKind.MODIFIED, WEB, "w2"),
             new Change(ChangeKind.MODIFIED, OLD, "Instance", "us-ashburn-1", DEV, null, "o", List.of(), List.of(),
                     "carried", null, "o2")), List.of(), List.of(), false, List.of(), 0, Map.of(), 0);
