@@ -33,6 +33,8 @@ public final class Coverage {
     private final Map<Scope, ScopeCoverage> to;
     /** The compartments 'from' knew of (its tree), whether or not its plan covered them; empty when it kept none. */
     private final Set<String> knownToFrom;
+    /** The regions 'from' declared, each with whether it collected every scope it declared there. */
+    private final Map<String, Boolean> fromWholeRegions = new HashMap<>();
 
     public Coverage(List<ScopeCoverage> from, List<ScopeCoverage> to) {
         this(from, to, Set.of());
@@ -46,6 +48,7 @@ public final class Coverage {
         this.from = index(from);
         this.to = index(to);
         this.knownToFrom = Set.copyOf(knownToFrom);
+        from.forEach(c -> fromWholeRegions.merge(c.scope().region(), c.ok(), Boolean::logicalAnd));
     }
 
     private static Map<Scope, ScopeCoverage> index(List<ScopeCoverage> coverage) {
@@ -93,12 +96,8 @@ public final class Coverage {
      * 'from' knew of but left out (excluded then) may hold resources older than 'from'.
      */
     private boolean newSinceFrom(Scope scope) {
-        if (inFrom(scope) != Status.UNDECLARED || knownToFrom.contains(scope.compartmentId())) {
-            return false;
-        }
-        List<ScopeCoverage> region = from.values().stream().filter(c -> c.scope().region().equals(scope.region()))
-                .toList();
-        return !region.isEmpty() && region.stream().allMatch(ScopeCoverage::ok);
+        return inFrom(scope) == Status.UNDECLARED && !knownToFrom.contains(scope.compartmentId())
+                && fromWholeRegions.getOrDefault(scope.region(), false);
     }
 
     private static String describe(Scope scope) {
