@@ -95,7 +95,7 @@ final class StoreLock implements AutoCloseable {
         }
         try {
             long deadline = System.nanoTime() + BRIEF_WAIT.toNanos();
-            FileLock lock = shared ? channel.tryLock(0, Long.MAX_VALUE, true) : channel.tryLock();
+            FileLock lock = tryLock(channel, shared);
             while (lock == null) {
                 String[] owner = readOwner(channel);
                 // A holder that is not the run the file names is a reader that could not write its own name.
@@ -107,7 +107,7 @@ final class StoreLock implements AutoCloseable {
                             + " minutes", null) : inUse(storeFile, owner[0]);
                 }
                 Thread.sleep(100);
-                lock = shared ? channel.tryLock(0, Long.MAX_VALUE, true) : channel.tryLock();
+                lock = tryLock(channel, shared);
             }
             if (!shared) {
                 writeOwner(channel, hold);
@@ -135,6 +135,11 @@ final class StoreLock implements AutoCloseable {
         channel.read(buffer, 0);
         String owner = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim();
         return owner.isEmpty() ? new String[] {"unknown"} : owner.split(" ");
+    }
+
+    /** The lock, shared by readers of a lock file they may not write, or held alone; null while another holds it. */
+    private static FileLock tryLock(FileChannel channel, boolean shared) throws IOException {
+        return shared ? channel.tryLock(0, Long.MAX_VALUE, true) : channel.tryLock();
     }
 
     private static boolean alive(String pid) {
