@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,6 +55,11 @@ public final class Attributor {
             List<String> more = new ArrayList<>(warnings);
             more.add(warning);
             return new Result(changes, transients, evidence, more, note);
+        }
+
+        /** This result with no evidence to keep: it attributed from part of what it should have read. */
+        public Result withoutEvidence() {
+            return new Result(changes, transients, null, warnings, note);
         }
     }
 
@@ -325,6 +331,9 @@ public final class Attributor {
                     created.resourceName(), created.region(), created.compartmentId(), null, null);
             transients.add(new AttributedTransient(resource, actors(seen.getKey(), events, used)));
         }
+        // In the order the store reads kept events back, so that evidence not kept (a read-only store) reads the same.
+        used.sort(Comparator.comparing(Used::ocid).thenComparing(u -> u.event().eventTime())
+                .thenComparing(u -> u.event().eventId()));
         return new Matched(changes, transients, used);
     }
 

@@ -61,7 +61,7 @@ public final class EvidenceCommand extends BaseCommand implements Callable<Integ
                 root.spec.commandLine().getParseResult().originalArgs());
         EvidenceJob.Result result;
         int files;
-        try (Store store = Session.openExistingStore(config(), err());
+        try (Store store = Session.openForReport(config(), err());
              LazyClients clients = new LazyClients(config())) {
             EvidenceJob job = new EvidenceJob(store, config().rules(), audit.access(config(), clients::get));
             result = baseline != null ? job.sinceBaseline(baseline, toValue, tool, Instant.now())

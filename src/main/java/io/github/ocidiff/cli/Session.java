@@ -96,6 +96,14 @@ final class Session {
     }
 
     /**
+     * Opens the store for a report, which keeps the Audit events it matched: a store this user may not write (the
+     * service's, a read-only mount) still gives reports, only those events are not kept.
+     */
+    static Store openForReport(Config config, PrintWriter err) {
+        return Store.writable(config.store().path()) ? openExistingStore(config, err) : openStoreToRead(config, err);
+    }
+
+    /**
      * Connects, asks Identity what {@code request} covers while the store opens, and runs {@code run};
      * then prints the store's rewrite to {@code out} as {@link #withStore} does.
      */
@@ -117,11 +125,7 @@ final class Session {
     static DiffJob.Result report(Config config, AuditOption audit, PrintWriter err,
                                  Function<DiffJob, DiffJob.Result> report) {
         DiffJob.Result result;
-        // A store this user may not write (the service's, a read-only mount) still gives reports: only the Audit
-        // events they matched are not kept.
-        boolean writable = Store.writable(config.store().path());
-        try (Store store = writable ? openExistingStore(config, err) : openStoreToRead(config, err);
-             LazyClients clients = new LazyClients(config)) {
+        try (Store store = openForReport(config, err); LazyClients clients = new LazyClients(config)) {
             result = report.apply(new DiffJob(store, config.rules(), audit.access(config, clients::get)));
         }
         result.warnings().forEach(w -> err.println("ocidiff: warning: " + w));

@@ -31,6 +31,7 @@ import io.github.ocidiff.diff.SnapshotSelector;
 import io.github.ocidiff.report.Report;
 import io.github.ocidiff.report.SnapshotRef;
 import io.github.ocidiff.report.TrendPoint;
+import io.github.ocidiff.store.AuditEvidence;
 import io.github.ocidiff.store.Baseline;
 import io.github.ocidiff.store.EvidenceWindow;
 import io.github.ocidiff.store.KeptEvidence;
@@ -62,8 +63,16 @@ public final class DiffJob {
     /** Nights shown in the report's trend chart. */
     static final int TREND_NIGHTS = 30;
 
-    /** The report and the warnings to show the user (e.g. a PARTIAL end). */
-    public record Result(Report report, List<String> warnings) {
+    /**
+     * The report and the warnings to show the user (e.g. a PARTIAL end).
+     *
+     * @param unkept the Audit evidence that attributed the report where the store could not keep it (a store this
+     *               user may not write), for an evidence pack to hold; empty where it is kept, or there is none
+     */
+    public record Result(Report report, List<String> warnings, Optional<AuditEvidence> unkept) {
+        Result(Report report, List<String> warnings) {
+            this(report, warnings, Optional.empty());
+        }
     }
 
     private final Store store;
@@ -166,7 +175,8 @@ public final class DiffJob {
         if (attributed.note() != null) {
             warnings.add(0, attributed.note());
         }
-        return new Result(report, warnings);
+        return new Result(report, warnings, store.readOnly() ? Optional.ofNullable(attributed.evidence())
+                : Optional.empty());
     }
 
     /** A waiver about to lapse turns its changes into drift: say so while there is time to renew it. */
@@ -262,7 +272,7 @@ public final class DiffJob {
                 }
                 // What was kept still names actors; nothing is stored, so a later run can fill the stretches.
                 Attributor.Result partial = attributor.fromKeptAndAudit(diff, plan.keptOnly(), store::forEachAuditEvent,
-                        whole, scopes, null, read.perRegion(), now);
+                        whole, scopes, null, read.perRegion(), now).withoutEvidence();
                 return partial.withWarning(why + " for " + plan.toRead().size() + " stretches no earlier report"
                         + " fully covered; actors there only from what was kept, else CreatedBy tags");
             }

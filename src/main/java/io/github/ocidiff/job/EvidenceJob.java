@@ -55,8 +55,10 @@ public final class EvidenceJob {
         SnapshotInfo to = store.snapshot(result.report().to().snapshotId()).orElseThrow();
         boolean consulted = audit instanceof AuditAccess.Read;
         EvidencePack.Ends ends = new EvidencePack.Ends(from, to, result.report().baseline(), consulted);
-        List<PackFile> files = new EvidencePack(store, rules).files(result.report(), ends, tool);
-        int events = consulted ? store.auditWindow(from.id(), to.id()).map(EvidenceWindow::matchedEvents).orElse(0) : 0;
+        PairEvidence evidence = result.unkept().<PairEvidence>map(PairEvidence.Unkept::new)
+                .orElseGet(() -> new PairEvidence.Kept(store, from.id(), to.id()));
+        List<PackFile> files = new EvidencePack(store, rules).files(result.report(), ends, evidence, tool);
+        int events = consulted ? evidence.window().map(EvidenceWindow::matchedEvents).orElse(0) : 0;
         return new Result(files, ends, events, result.warnings());
     }
 }

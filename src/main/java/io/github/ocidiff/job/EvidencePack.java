@@ -95,13 +95,13 @@ public final class EvidencePack {
     }
 
     /** The pack's files but the manifest, in no particular order. */
-    public List<PackFile> files(Report report, Ends ends, Tool tool) {
+    List<PackFile> files(Report report, Ends ends, PairEvidence evidence, Tool tool) {
         List<PackFile> files = new ArrayList<>();
         for (ReportFormat format : ReportFormat.values()) {
             String name = format.fileName();
             files.add(new PackFile(name, out -> format.write(report, out)));
         }
-        files.add(new PackFile(AUDIT_EVENTS, out -> auditEvents(ends, out)));
+        files.add(new PackFile(AUDIT_EVENTS, out -> auditEvents(ends, evidence, out)));
         files.add(json(SNAPSHOTS, snapshots(report, ends)));
         files.add(json(RULES, rules()));
         files.add(json(TOOL, tool(report, tool)));
@@ -109,14 +109,13 @@ public final class EvidencePack {
     }
 
     /**
-     * The Audit events kept for the pair, written one at a time as they are read from the store: a night of
-     * 100,000 changes keeps as many, which as one tree would not fit the heap. The same text as the tree's.
+     * The Audit events of the pair, written one at a time as they are read from the store: a night of 100,000
+     * changes keeps as many, which as one tree would not fit the heap. The same text as the tree's.
      */
-    private void auditEvents(Ends ends, OutputStream out) throws IOException {
+    private static void auditEvents(Ends ends, PairEvidence evidence, OutputStream out) throws IOException {
         ObjectNode head = JSON.createObjectNode();
         head.put("fromSnapshot", ends.from().id()).put("toSnapshot", ends.to().id());
-        Optional<EvidenceWindow> kept = ends.auditConsulted()
-                ? store.auditWindow(ends.from().id(), ends.to().id()) : Optional.empty();
+        Optional<EvidenceWindow> kept = ends.auditConsulted() ? evidence.window() : Optional.empty();
         if (!ends.auditConsulted()) {
             head.put("kept", false).put("note", "the report was made with --no-audit: its actors come from CreatedBy "
                     + "tags only, and no Audit event is part of this pack");
@@ -125,7 +124,11 @@ public final class EvidencePack {
                     + "read (see the report's warnings), so the report's actors come from CreatedBy tags only");
         } else {
             EvidenceWindow w = kept.get();
-            head.put("kept", true);
+            head.put("kept", evidence instanceof PairEvidence.Kept);
+            if (evidence instanceof PairEvidence.Unkept) {
+                head.put("note", "read from Audit for this pack: the store is read-only to the user who made it, so it"
+                        + " keeps no evidence of this pair");
+            }
             head.putObject("window").put("start", w.start().toString()).put("end", w.end().toString());
             head.put("fetchedAt", w.fetchedAt().toString())
                     .put("eventsRead", w.eventsRead())
@@ -145,7 +148,7 @@ public final class EvidencePack {
             }
             json.writeArrayFieldStart("events");
             if (kept.isPresent()) {
-                store.forEachAuditEvent(ends.from().id(), ends.to().id(), event -> write(json, event));
+                evidence.forEachEvent(event -> write(json, event));
             }
             json.writeEndArray();
             json.writeEndObject();

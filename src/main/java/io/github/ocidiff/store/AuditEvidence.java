@@ -12,7 +12,8 @@ import java.util.List;
  * @param eventsRead  every event Audit returned for the window, reads included
  * @param writeEvents the successful write events among them
  * @param failures    scopes whose events could not be read, one sentence each
- * @param events      the matched events, by resource; not copied, and read by position
+ * @param events      the matched events, by resource, then time (as the store reads them back); not copied, and
+ *                    read by position
  */
 public record AuditEvidence(Instant start, Instant end, Instant fetchedAt, long eventsRead, long writeEvents,
                             List<String> failures, List<StoredAuditEvent> events) {

@@ -2,9 +2,11 @@ package io.github.ocidiff.cli;
 
 import static io.github.ocidiff.cli.MainTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ocidiff.Immutable;
 import io.github.ocidiff.ReportSchema;
 import io.github.ocidiff.SimHarness;
 import java.io.IOException;
@@ -155,6 +157,42 @@ class EvidenceCommandTest {
             MainTest.Run u = run("evidence", "verify", unsafe.toString());
             assertThat(u.exitCode()).isEqualTo(1);
             assertThat(u.out()).startsWith("unsafe: ../../.bashrc (a '..' segment leads outside the pack)\n");
+        }
+    }
+
+    /**
+     * An auditor reading the service's store, which they may not write: the pack holds the events Audit gave
+     * for it, though the store keeps none, and says so.
+     */
+    @Test
+    void aStoreThisUserMayNotWriteStillGivesPacksWithTheirEvents() throws Exception {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String config = snapshotNights(sim);
+            Path file = sim.dir.resolve("store/ocidiff.mv.db");
+            Path pack = sim.dir.resolve("pack.zip");
+            assumeTrue(Immutable.set(file, true), "chattr +i is not available here");
+            MainTest.Run made;
+            try {
+                made = run("--config", config, "evidence", "--from", "1", "--to", "2", "--out", pack.toString());
+            } finally {
+                Immutable.set(file, false);
+            }
+            assertThat(made.exitCode()).as(made.err()).isZero();
+            assertThat(made.err()).contains("warning: the store is read-only to this user");
+            JsonNode audit = JSON.readTree(entries(pack).get("audit-events.json"));
+            assertThat(audit.path("kept").asBoolean()).isFalse();
+            assertThat(audit.path("note").asText()).startsWith("read from Audit for this pack: the store is read-only");
+            assertThat(audit.path("events")).isNotEmpty();
+            assertThat(audit.path("matchedEvents").asInt()).isEqualTo(audit.path("events").size());
+            assertThat(made.out()).contains(", " + audit.path("events").size() + " Audit events");
+
+            // Written by the user who may: the same events, now kept.
+            Path keptPack = sim.dir.resolve("kept.zip");
+            assertThat(run("--config", config, "evidence", "--from", "1", "--to", "2", "--out", keptPack.toString())
+                    .exitCode()).isZero();
+            JsonNode kept = JSON.readTree(entries(keptPack).get("audit-events.json"));
+            assertThat(kept.path("kept").asBoolean()).isTrue();
+            assertThat(kept.path("events")).isEqualTo(audit.path("events"));
         }
     }
 
