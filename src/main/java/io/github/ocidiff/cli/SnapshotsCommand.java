@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "snapshots", mixinStandardHelpOptions = true,
         header = "List the snapshots in the store.",
         description = "List the snapshots in the store: id, when, status, resources, resources changed since the"
-                + " previous one (as stored: before ignore rules, reordered lists included),"
-                + " how long it took, coverage.")
+                + " previous one (as stored: before ignore rules, reordered lists included, and counting those that"
+                + " left Search after showing TERMINATED), how long it took, coverage.")
 public final class SnapshotsCommand extends BaseCommand implements Callable<Integer> {
 
     enum Format { table, json }
