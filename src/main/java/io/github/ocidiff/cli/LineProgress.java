@@ -73,6 +73,16 @@ final class LineProgress implements CrawlProgress {
     }
 
     @Override
+    public synchronized void retired(List<ScopeCoverage> asked) {
+        long compartments = asked.stream().map(c -> c.scope().compartmentId()).distinct().count();
+        long resources = asked.stream().filter(ScopeCoverage::ok).mapToLong(ScopeCoverage::resources).sum();
+        out.printf("  %s no longer active held resources at the last snapshot: asked once more, %s still listed%n",
+                SnapshotCommand.count(compartments, "compartment"), SnapshotCommand.count(resources, "resource"));
+        asked.stream().filter(c -> !c.ok()).forEach(this::gap);
+        out.flush();
+    }
+
+    @Override
     public synchronized void lookedUp(int missing, int kept, int unknown, List<ScopeCoverage> notCollected) {
         out.printf("  looked up %s missing from their compartments: %,d still listed, %,d gone%s%n",
                 SnapshotCommand.count(missing, "resource"), kept, missing - kept - unknown, unknown == 0 ? ""

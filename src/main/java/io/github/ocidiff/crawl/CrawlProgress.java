@@ -21,6 +21,13 @@ public interface CrawlProgress {
     }
 
     /**
+     * The scopes of compartments no longer active that held resources at the latest snapshot were asked once more
+     * (see {@link Crawler}), each done as {@code asked} says.
+     */
+    default void retired(List<ScopeCoverage> asked) {
+    }
+
+    /**
      * Resources missing from their compartments, beside scopes not collected or last seen live, were looked up (see
      * {@link Crawler}): {@code kept} of the {@code missing} are kept, as Search lists them now or, when it lists them
      * in a scope not collected, as they were; of {@code unknown} the fate could not be learnt, so the scopes they

@@ -10,6 +10,7 @@ import io.github.ocidiff.oci.SearchItems;
 import io.github.ocidiff.oci.Service;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Collects one snapshot: Identity gives the regions and compartments, then every scope (region ×
@@ -123,11 +125,41 @@ public final class Crawler {
                 coverage.put(scopeCoverage.scope(), scopeCoverage);
             }
         });
+        List<Scope> retired = retired(plan, writer);
+        if (!retired.isEmpty()) {
+            writer.declareScopes(retired);
+            List<ScopeCoverage> asked = Collections.synchronizedList(new ArrayList<>());
+            Parallel.drain(retired, Scope::region, threadsPerRegion(plan), "ocidiff-crawl", "snapshot", (scope, none) -> {
+                ScopeCoverage scopeCoverage = collect(scope, writer, vanished);
+                writer.scopeDone(scopeCoverage);
+                asked.add(scopeCoverage);
+                coverage.put(scope, scopeCoverage);
+            });
+            progress.retired(List.copyOf(asked));
+        }
         Set<Scope> collected = coverage.values().stream().filter(ScopeCoverage::ok).map(ScopeCoverage::scope)
                 .collect(Collectors.toSet());
         lookUpUnseen(plan, writer, progress, collected, vanished)
                 .forEach(notCollected -> coverage.put(notCollected.scope(), notCollected));
-        return new CrawlResult(plan.scopes().stream().map(coverage::get).toList(), vanished);
+        return new CrawlResult(Stream.concat(plan.scopes().stream(), retired.stream()).map(coverage::get).toList(),
+                vanished);
+    }
+
+    /**
+     * The scopes of compartments no longer active (deleted, or being deleted) where the latest snapshot holds
+     * resources, in the plan's regions: asked once more, as OCI deletes only an empty compartment, so that what was
+     * deleted with it shows deleted rather than unknown for good (Identity's plan lists active compartments only).
+     * None when the command line narrowed the compartments.
+     */
+    private static List<Scope> retired(CrawlPlan plan, SnapshotWriter writer) {
+        if (!plan.narrowing().compartments().isEmpty()) {
+            return List.of();
+        }
+        Set<String> regions = Set.copyOf(plan.regions());
+        return writer.undeclaredHolding().stream()
+                .filter(scope -> scope.compartmentId() != null && regions.contains(scope.region())
+                        && plan.tree().get(scope.compartmentId()) == null)
+                .sorted(Comparator.comparing(Scope::region).thenComparing(Scope::compartmentId)).toList();
     }
 
     /**

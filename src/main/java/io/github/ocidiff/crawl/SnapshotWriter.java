@@ -3,6 +3,7 @@ package io.github.ocidiff.crawl;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where a crawl writes one snapshot. Implemented by the store. Thread-safe: scopes are collected in
@@ -44,6 +45,14 @@ public interface SnapshotWriter extends AutoCloseable {
      * lookups of {@link #unseenToLookUp} write for a scope done (collected fully) after this.
      */
     void scopeDone(ScopeCoverage coverage);
+
+    /**
+     * Once every scope declared so far is done: the scopes not declared where the latest snapshot holds resources
+     * (last seen there, or carried forward as unknown). By default, none.
+     */
+    default Set<Scope> undeclaredHolding() {
+        return Set.of();
+    }
 
     /**
      * Once every scope is done: by region, the resources the latest snapshot had in scopes collected fully now

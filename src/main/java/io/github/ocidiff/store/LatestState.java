@@ -280,6 +280,16 @@ final class LatestState {
         return index.findHashed(index.hash(ocid));
     }
 
+    /** The scopes not among {@code declared} that own an open interval. */
+    Set<Scope> undeclaredHolding(Set<Scope> declared) {
+        boolean[] held = new boolean[scopes.count()];
+        for (int slot = 0; slot < index.size(); slot++) {
+            held[index.ownScope(slot)] = true;
+        }
+        return IntStream.range(0, held.length).filter(id -> held[id]).mapToObj(scopes::scope)
+                .filter(scope -> !declared.contains(scope)).collect(Collectors.toSet());
+    }
+
     /**
      * The slots of the open intervals that this snapshot may end, the others being certainly unchanged or
      * ended already: all but those seen unchanged by a scope collected fully, those neither seen nor staged

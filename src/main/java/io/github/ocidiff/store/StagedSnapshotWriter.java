@@ -191,6 +191,13 @@ final class StagedSnapshotWriter implements SnapshotWriter {
     }
 
     @Override
+    public Set<Scope> undeclaredHolding() {
+        requireOpen();
+        awaitWritten();
+        return latest.undeclaredHolding(Set.copyOf(declared));
+    }
+
+    @Override
     public synchronized void writeMovedOut(List<SearchedResource> resources) {
         requireOpen();
         awaitWritten();

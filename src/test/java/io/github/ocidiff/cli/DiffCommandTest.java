@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.ValidationMessage;
 import io.github.ocidiff.Immutable;
 import io.github.ocidiff.ReportSchema;
@@ -136,6 +137,46 @@ class DiffCommandTest {
             assertThat(change(JSON.readTree(again.out()), BATCH_1).path("actors").get(0).path("principalName")
                     .asText()).isEqualTo("carol@example.com");
         });
+    }
+
+    /**
+     * dev, batch-1's compartment, emptied and deleted on day 2 (OCI deletes only an empty compartment): Identity no
+     * longer lists it as active, yet its scope is asked once more, so batch-1 shows deleted, not unknown for good.
+     */
+    @Test
+    void aResourceDeletedWithItsCompartmentShowsDeleted(@TempDir Path dir) throws Exception {
+        Path fixture = batch1GoneOnDayTwo(dir);
+        ArrayNode compartments = (ArrayNode) JSON.readTree(fixture.resolve("compartments.json").toFile());
+        compartments.forEach(c -> {
+            if (c.path("name").asText().equals("dev")) {
+                ((ObjectNode) c).put("lifecycleState", "DELETED");
+            }
+        });
+        JSON.writeValue(fixture.resolve("days/2026-11-02/compartments.json").toFile(), compartments);
+        JSON.writeValue(fixture.resolve("days/2026-11-03/compartments.json").toFile(), compartments);
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none())) {
+            String config = sim.writeConfig("").toString();
+            sim.server.source().selectDay(LocalDate.parse("2026-11-01"));
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-01T23:59:59Z").exitCode())
+                    .isZero();
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            MainTest.Run second = run("--config", config, "snapshot", "--quiet", "--at", "2026-11-02T23:59:59Z");
+            assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+            assertThat(second.out()).contains("1 compartment no longer active held resources at the last snapshot:"
+                    + " asked once more, 0 resources still listed");
+            sim.server.source().selectDay(LocalDate.parse("2026-11-03"));
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-03T23:59:59Z").out())
+                    .doesNotContain("no longer active");
+
+            JsonNode report = report(config, "1", "2");
+            assertThat(change(report, BATCH_1).path("kind").asText()).isEqualTo("DELETED");
+            assertThat(change(report, BATCH_1).path("compartmentPath").asText()).endsWith("/dev");
+            assertThat(report.at("/coverage/complete").asBoolean()).isTrue();
+            JsonNode next = report(config, "2", "3");
+            // Day 3 has eu-frankfurt-1 down: gaps, but none in dev, which held nothing after day 2.
+            assertThat(next.at("/coverage/gaps").toString()).doesNotContain("aaaaaaaadev");
+            assertThat(change(next, BATCH_1)).isNull();
+        }
     }
 
     /** The three nights around batch-1's removal: 1 whole, 2 with eu-frankfurt-1 down (the day it went), 3 whole. */
