@@ -90,11 +90,26 @@ public final class ChangeClassifier {
         return compared(before, after);
     }
 
+    /**
+     * A resource created after 'from' and gone by 'to' ({@code last}: its last version): transient, where the
+     * snapshot that found it gone ({@code goneAt}, as for {@link #classify}) collected its scope.
+     */
+    public Outcome livedBetween(StoredResource last, Coverage.Status goneAt) {
+        Scope scope = scope(last);
+        if ((goneAt != null ? goneAt : coverage.inTo(scope)) != Coverage.Status.OK) {
+            return new Outcome.Unknown(scope);
+        }
+        return transientOf(last);
+    }
+
+    private static Outcome transientOf(StoredResource seen) {
+        return new Outcome.Transient(new TransientResource(seen.ocid(), seen.resourceType(), seen.displayName(),
+                seen.region(), seen.compartmentId(), seen.lifecycleState(), seen.sha256()));
+    }
+
     private Outcome appeared(StoredResource after) {
         if (Lifecycle.of(after.lifecycleState()).isGone()) {
-            return new Outcome.Transient(new TransientResource(after.ocid(), after.resourceType(),
-                    after.displayName(), after.region(), after.compartmentId(), after.lifecycleState(),
-                    after.sha256()));
+            return transientOf(after);
         }
         // Still CREATED when 'from' missed its scope: the resource exists and was not in 'from', and
         // hiding it would hide a resource from a drift review; the caveat says it may be older than that.

@@ -83,6 +83,12 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
     @Override
     public void accept(IntervalEdge edge) {
         StoredResource before = edge.before();
+        if (edge.livedOnlyBetween()) {
+            StoredResource last = edge.after();
+            record(classifier.livedBetween(last, goneAt.status(edge.endedAt(),
+                    new Scope(last.region(), last.compartmentId()))));
+            return;
+        }
         accept(before, edge.after(), edge.after() == null && edge.endedAt() != null
                 ? goneAt.status(edge.endedAt(), new Scope(before.region(), before.compartmentId())) : null);
     }
@@ -93,7 +99,10 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
     }
 
     private void accept(StoredResource before, StoredResource after, Coverage.Status gone) {
-        Outcome outcome = classifier.classify(before, after, gone);
+        record(classifier.classify(before, after, gone));
+    }
+
+    private void record(Outcome outcome) {
         if (outcome instanceof Outcome.Changed c) {
             changes.add(c.change());
             count(c.ignoredBy());

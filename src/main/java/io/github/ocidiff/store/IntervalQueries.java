@@ -13,9 +13,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
@@ -154,8 +156,9 @@ final class IntervalQueries {
     /**
      * The resources whose content differs between snapshots {@code from < to}: the intervals valid at
      * {@code from} that end in (from, to], against those valid at {@code to} that start in (from, to],
-     * merged by OCID. Versions that lived and died between the two are not seen, and a resource that
-     * came back to the same content is no change.
+     * merged by OCID; then the resources that lived only between the two (created after {@code from}, gone by
+     * {@code to}), each with its last version ({@link IntervalEdge#livedBetween}). Other versions between the two
+     * are not seen, and a resource that came back to the same content is no change.
      */
     static void forEachChange(DSLContext dsl, long from, long to, Consumer<IntervalEdge> consumer) {
         // Lower bounds as ">= from + 1", not "> from": H2 starts a range at the first key >= its bound and
@@ -173,7 +176,13 @@ final class IntervalQueries {
             Record xRow = beforeRows.hasNext() ? beforeRows.next() : null;
             StoredResource x = next(xRow, blocks);
             StoredResource y = next(afterRows.hasNext() ? afterRows.next() : null, blocks);
+            // Only a pair with snapshots between has resources that lived between: not a night's.
+            Set<String> atEnds = to > from + 1 ? new HashSet<>() : null;
             while (x != null || y != null) {
+                if (atEnds != null) {
+                    atEnds.add(x != null ? x.ocid() : y.ocid());
+                    atEnds.add(y != null ? y.ocid() : x.ocid());
+                }
                 int order = x == null ? 1 : y == null ? -1 : x.ocid().compareTo(y.ocid());
                 if (order < 0) {
                     consumer.accept(new IntervalEdge(x.ocid(), x, null, xRow.get(I.VALID_TO)));
@@ -191,6 +200,39 @@ final class IntervalQueries {
                     y = next(afterRows.hasNext() ? afterRows.next() : null, blocks);
                 }
             }
+            if (atEnds != null) {
+                forEachLivedBetween(dsl, from, to, atEnds, blocks, consumer);
+            }
+        }
+    }
+
+    /**
+     * The resources none of whose intervals is valid at {@code from} or at {@code to} ({@code atEnds} holds those
+     * that have one) but some began and ended between them, each with its last version and the snapshot that found
+     * it gone.
+     */
+    private static void forEachLivedBetween(DSLContext dsl, long from, long to, Set<String> atEnds,
+                                            VersionBlocks.Reader blocks, Consumer<IntervalEdge> consumer) {
+        Condition between = I.VALID_FROM.ge(from + 1).and(I.VALID_FROM.le(to)).and(I.VALID_TO.le(to));
+        try (Cursor<Record> rows = resources(dsl, BY_VALID_FROM, between, I.VALID_TO).orderBy(I.OCID, I.VALID_FROM)
+                .fetchSize(FETCH_SIZE).fetchLazy()) {
+            Record last = null;
+            for (Record row : rows) {
+                if (last != null && !last.get(I.OCID).equals(row.get(I.OCID))) {
+                    livedBetween(last, atEnds, blocks, consumer);
+                }
+                last = row;
+            }
+            if (last != null) {
+                livedBetween(last, atEnds, blocks, consumer);
+            }
+        }
+    }
+
+    private static void livedBetween(Record last, Set<String> atEnds, VersionBlocks.Reader blocks,
+                                     Consumer<IntervalEdge> consumer) {
+        if (!atEnds.contains(last.get(I.OCID))) {
+            consumer.accept(IntervalEdge.livedBetween(next(last, blocks), last.get(I.VALID_TO)));
         }
     }
 

@@ -152,6 +152,29 @@ class DiffEngineTest {
                 new TransientResource(I1, "Instance", "web-1", ASHBURN, APP, "TERMINATED", stored(after).sha256()));
     }
 
+    /**
+     * Created after 'from' and gone by 'to' (a span of nights): transient, as its last version shows it, where the
+     * snapshot that found it gone collected its scope; else unknown, as a resource that vanished there would be.
+     */
+    @Test
+    void aResourceThatLivedOnlyBetweenTheSnapshotsIsTransientWhereItsEndWasSeen() {
+        ObjectNode last = instance(I1, APP, "STOPPED");
+        ObjectNode other = instance(I2, SANDBOX, "RUNNING");
+        DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.none(), new Coverage(ALL_OK, ALL_OK),
+                (snapshotId, scope) -> scope.compartmentId().equals(SANDBOX) ? Coverage.Status.UNDECLARED
+                        : Coverage.Status.OK);
+        engine.accept(IntervalEdge.livedBetween(stored(last), 3));
+        engine.accept(IntervalEdge.livedBetween(stored(other), 3));
+
+        Diff diff = engine.result();
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.transients()).containsExactly(
+                new TransientResource(I1, "Instance", "web-1", ASHBURN, APP, "STOPPED", stored(last).sha256()));
+        assertThat(diff.gaps()).extracting(CoverageGap::compartmentId, CoverageGap::unknownResources)
+                .containsExactly(tuple(SANDBOX, 1L));
+    }
+
     @Test
     void aDeletionThatWasUndoneIsAModificationOfTheLifecycleState() {
         ObjectNode before = resource("Bucket", "ocid1.bucket.oc1.iad.b", APP, "DELETING", "logs");

@@ -93,15 +93,20 @@ class StoreSnapshotTest {
 
             List<IntervalEdge> changes = store.changesBetween(1, 5);
 
-            // db went away and came back unchanged; transient lived and died in between: neither differs.
+            // db went away and came back unchanged: no difference. transient lived and died in between: last.
             assertThat(changes).extracting(IntervalEdge::ocid)
-                    .containsExactly(batch.ocid(), created.ocid(), web.ocid());
+                    .containsExactly(batch.ocid(), created.ocid(), web.ocid(), transientOne.ocid());
             assertThat(changes.get(0).before().json()).isEqualTo(batch.json());
             assertThat(changes.get(0).after()).isNull();
             assertThat(changes.get(1).before()).isNull();
             assertThat(changes.get(1).after().json()).isEqualTo(created.json());
+            assertThat(changes.get(1).livedOnlyBetween()).isFalse();
             assertThat(changes.get(2).before().json()).isEqualTo(web.json());
             assertThat(changes.get(2).after().json()).isEqualTo(web3.json());
+            IntervalEdge lived = changes.get(3);
+            assertThat(lived.livedOnlyBetween()).isTrue();
+            assertThat(lived.after().json()).isEqualTo(transientOne.json());
+            assertThat(lived.endedAt()).isEqualTo(4);
 
             assertThat(store.changesBetween(2, 3)).extracting(IntervalEdge::ocid)
                     .containsExactlyInAnyOrder(db.ocid(), created.ocid());
