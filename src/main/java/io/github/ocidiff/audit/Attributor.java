@@ -22,9 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -113,7 +115,7 @@ public final class Attributor {
         AtomicLong read = new AtomicLong();
         List<String> failures = new ArrayList<>();
         for (AuditWindow window : toRead) {
-            failures.addAll(read(window, scopes, feed, perRegion, matcher, read));
+            failures.addAll(read(window, scopes, plan::forScope, feed, perRegion, matcher, read));
         }
         failures.addAll(read(plan.earlier(), feed, perRegion, before, read));
         // What 'from' did not collect is compared from when it was: what came and went there since is transient too.
@@ -179,7 +181,8 @@ public final class Attributor {
         Map<AuditWindow, List<Scope>> byWindow = stretches.stream().collect(Collectors.groupingBy(
                 ScopeWindow::window, LinkedHashMap::new, Collectors.mapping(ScopeWindow::scope, Collectors.toList())));
         List<String> failures = new ArrayList<>();
-        byWindow.forEach((window, scopes) -> failures.addAll(read(window, scopes, feed, perRegion, matcher, read)));
+        byWindow.forEach((window, scopes) -> failures.addAll(read(window, scopes, (w, scope) -> Optional.of(w), feed,
+                perRegion, matcher, read)));
         return failures;
     }
 
@@ -205,13 +208,19 @@ public final class Attributor {
     }
 
     /** Streams one window of every scope into the matcher; returns the scopes that failed, one sentence each. */
-    private static List<String> read(AuditWindow window, Collection<Scope> scopes, AuditFeed feed, int perRegion,
-                                     EventMatcher matcher, AtomicLong read) {
+    /** @param forScope the part of {@code window} to read for a scope (see {@link AuditPlan#forScope}) */
+    private static List<String> read(AuditWindow window, Collection<Scope> scopes,
+                                     BiFunction<AuditWindow, Scope, Optional<AuditWindow>> forScope, AuditFeed feed,
+                                     int perRegion, EventMatcher matcher, AtomicLong read) {
         long regions = scopes.stream().map(Scope::region).distinct().count();
         int threads = (int) Math.max(1, Math.min(scopes.size(), perRegion * regions));
         return Parallel.map(List.copyOf(scopes), threads, "ocidiff-audit", "attribution", scope -> {
+            Optional<AuditWindow> part = forScope.apply(window, scope);
+            if (part.isEmpty()) {
+                return null;
+            }
             try {
-                read.addAndGet(feed.writes(scope.region(), scope.compartmentId(), window, matcher::accept));
+                read.addAndGet(feed.writes(scope.region(), scope.compartmentId(), part.get(), matcher::accept));
                 return null;
             } catch (OcidiffException e) {
                 return scope.region() + " " + scope.compartmentId() + ": " + e.getMessage();

@@ -1,11 +1,13 @@
 package io.github.ocidiff.audit;
 
+import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.store.EvidenceWindow;
 import io.github.ocidiff.store.KeptEvidence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongPredicate;
 
@@ -25,30 +27,57 @@ import java.util.function.LongPredicate;
  *                    COMPLETE snapshot before it): their events within the window attribute the changes they
  *                    attributed then, though not the others, so the window is read from Audit all the same; where
  *                    Audit no longer answers (offline, past its retention) they still name those actors
+ * @param bounds      scopes whose events belong to the pair over less than the window, by those bounds: an end that
+ *                    filled another snapshot's gaps collected the scopes it took again at its own time, the rest
+ *                    earlier (see SnapshotInfo#collectedSince), so a scope's changes lie between when each end
+ *                    collected it
  */
 public record AuditPlan(List<KeptEvidence> kept, List<AuditWindow> toRead, List<ScopeWindow> earlier,
-                        List<KeptEvidence> overlapping) {
+                        List<KeptEvidence> overlapping, Map<Scope, AuditWindow> bounds) {
 
     public AuditPlan {
         kept = List.copyOf(kept);
         toRead = List.copyOf(toRead);
         earlier = List.copyOf(earlier);
         overlapping = List.copyOf(overlapping);
+        bounds = Map.copyOf(bounds);
+    }
+
+    /** A plan whose every scope's events belong to the pair over the whole window. */
+    public AuditPlan(List<KeptEvidence> kept, List<AuditWindow> toRead, List<ScopeWindow> earlier,
+                     List<KeptEvidence> overlapping) {
+        this(kept, toRead, earlier, overlapping, Map.of());
     }
 
     /** This plan, reading also {@code stretches} before its window. */
     public AuditPlan withEarlier(List<ScopeWindow> stretches) {
-        return new AuditPlan(kept, toRead, stretches, overlapping);
+        return new AuditPlan(kept, toRead, stretches, overlapping, bounds);
     }
 
     /** This plan, using also the events of {@code pairs} that fall within its window. */
     public AuditPlan withOverlapping(List<KeptEvidence> pairs) {
-        return new AuditPlan(kept, toRead, earlier, pairs);
+        return new AuditPlan(kept, toRead, earlier, pairs, bounds);
+    }
+
+    /** This plan, reading the scopes of {@code scopeBounds} within those bounds only. */
+    public AuditPlan withBounds(Map<Scope, AuditWindow> scopeBounds) {
+        return new AuditPlan(kept, toRead, earlier, overlapping, scopeBounds);
     }
 
     /** Only what is kept: when Audit cannot be read. */
     public AuditPlan keptOnly() {
-        return new AuditPlan(kept, List.of(), List.of(), overlapping);
+        return new AuditPlan(kept, List.of(), List.of(), overlapping, bounds);
+    }
+
+    /** The part of {@code window} to read for {@code scope} (see {@code bounds}); empty when none is. */
+    Optional<AuditWindow> forScope(AuditWindow window, Scope scope) {
+        AuditWindow b = bounds.get(scope);
+        if (b == null) {
+            return Optional.of(window);
+        }
+        Instant start = window.start().isAfter(b.start()) ? window.start() : b.start();
+        Instant end = window.end().isBefore(b.end()) ? window.end() : b.end();
+        return start.isBefore(end) ? Optional.of(new AuditWindow(start, end)) : Optional.empty();
     }
 
     /**

@@ -12,6 +12,8 @@ import io.github.ocidiff.audit.ScopeWindow;
 import io.github.ocidiff.audit.TagAttribution;
 import io.github.ocidiff.config.RulesConfig;
 import io.github.ocidiff.crawl.Compartment;
+import io.github.ocidiff.crawl.CompartmentTree;
+import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotStatus;
@@ -49,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The report of what changed between two snapshots: resolves the ends, runs the diff over only the
@@ -260,7 +263,8 @@ public final class DiffJob {
                 && s.fill().isEmpty()).forEach(s -> entire.add(s.id()));
         AuditPlan plan = AuditPlan.of(from.id(), to.id(), whole, store.auditEvidenceWithin(from.id(), to.id()),
                 entire::contains).withEarlier(earlier(from, whole))
-                .withOverlapping(store.auditEvidenceOverlapping(from.id(), to.id()));
+                .withOverlapping(store.auditEvidenceOverlapping(from.id(), to.id()))
+                .withBounds(bounds(from, to, whole, scopes));
         AuditFeed feed = null;
         if (!plan.toRead().isEmpty() || !plan.earlier().isEmpty()) {
             try {
@@ -285,6 +289,55 @@ public final class DiffJob {
         }
         store.saveAuditEvidence(from.id(), to.id(), result.evidence());
         return result;
+    }
+
+    /**
+     * The scopes whose changes lie within part of the window: where {@code from} filled another snapshot's gaps,
+     * those it took again were collected at its own time, not since the window's start (a scope taken again at
+     * 22:00 after a night at 20:00 holds what was made in between, which the pair before attributed); where
+     * {@code to} did, those it kept were collected when the snapshot it filled was, and what was made there since
+     * shows in the next pair.
+     */
+    private Map<Scope, AuditWindow> bounds(SnapshotInfo from, SnapshotInfo to, AuditWindow whole, Set<Scope> scopes) {
+        if (from.fill().isEmpty() && to.fill().isEmpty()) {
+            return Map.of();
+        }
+        Predicate<Scope> retakenByFrom = retaken(from);
+        Predicate<Scope> retakenByTo = retaken(to);
+        Map<Scope, AuditWindow> bounds = new HashMap<>();
+        for (Scope scope : scopes) {
+            Instant start = from.fill().isPresent() && retakenByFrom.test(scope) ? from.takenAt() : from.collectedSince();
+            Instant end = to.fill().isPresent() && !retakenByTo.test(scope) ? to.collectedSince() : to.takenAt();
+            AuditWindow window = AuditWindow.between(start, end);
+            if (!window.equals(whole)) {
+                bounds.put(scope, window);
+            }
+        }
+        return bounds;
+    }
+
+    /**
+     * The scopes a snapshot that filled another's gaps took again: its narrowing, resolved as the crawl did against
+     * the compartments it saw. None when it filled nothing, or its compartments no longer resolve.
+     */
+    private Predicate<Scope> retaken(SnapshotInfo snapshot) {
+        if (snapshot.fill().isEmpty()) {
+            return scope -> false;
+        }
+        Narrowing retaken = snapshot.fill().get().retaken();
+        Set<String> compartments = new HashSet<>();
+        if (!retaken.compartments().isEmpty()) {
+            List<Compartment> seen = store.compartments(snapshot.id()).orElse(List.of()).stream()
+                    .filter(c -> !c.id().equals(snapshot.tenancyId())).toList();
+            try {
+                new CompartmentTree(snapshot.tenancyId(), "", seen).select(retaken.compartments(), "--compartment",
+                        List.of()).forEach(c -> compartments.add(c.id()));
+            } catch (OcidiffException e) {
+                return scope -> false;
+            }
+        }
+        return scope -> (retaken.regions().isEmpty() || retaken.regions().contains(scope.region()))
+                && (retaken.compartments().isEmpty() || compartments.contains(scope.compartmentId()));
     }
 
     /**

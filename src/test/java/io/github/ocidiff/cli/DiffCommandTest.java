@@ -179,6 +179,49 @@ class DiffCommandTest {
         }
     }
 
+    /**
+     * Night 2 PARTIAL at 23:00 (eu-frankfurt-1 down), filled at 23:45: the fill took Frankfurt again after carol
+     * moved batch-1 there at 23:30, which the report up to the fill attributes. The next night's report, of dave's
+     * update on day 3, must not name carol too: Frankfurt's changes since the fill began when the fill took it.
+     */
+    @Test
+    void aScopeAFillTookAgainIsAttributedFromWhenItWasTaken(@TempDir Path dir) throws Exception {
+        Path fixture = SimHarness.smallFixtureEdited(dir.resolve("fixture"), "2026-11-02", "eu-frankfurt-1", items -> {
+        });
+        ArrayNode frankfurt = (ArrayNode) JSON.readTree(fixture.resolve("days/2026-11-02/resources/eu-frankfurt-1.json")
+                .toFile());
+        ((ObjectNode) frankfurt.get(0)).put("displayName", "batch-1b");
+        JSON.writeValue(fixture.resolve("days/2026-11-03/resources/eu-frankfurt-1.json").toFile(), frankfurt);
+        ArrayNode moved = (ArrayNode) JSON.readTree(fixture.resolve("days/2026-11-02/audit/eu-frankfurt-1.json").toFile());
+        ObjectNode update = moved.get(0).deepCopy();
+        update.put("eventType", "com.oraclecloud.computeApi.UpdateInstance").put("eventId", "evt-update-batch-1")
+                .put("eventTime", "2026-11-03T10:00:00.000Z");
+        ((ObjectNode) update.path("data")).put("eventName", "UpdateInstance");
+        ((ObjectNode) update.path("data").path("identity")).put("principalName", "dave@example.com");
+        ((ObjectNode) update.path("data").path("request")).put("action", "PUT");
+        JSON.writeValue(fixture.resolve("days/2026-11-03/audit/eu-frankfurt-1.json").toFile(), List.of(update));
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none());
+             SimHarness night = SimHarness.start(FixtureTenancy.open(fixture), FRANKFURT_DOWN)) {
+            String config = snapshotDays(sim, "2026-11-01");
+            partialNight(sim, night, "2026-11-02T23:00:00Z");
+            sim.server.source().selectDay(LocalDate.parse("2026-11-02"));
+            MainTest.Run fill = run("--config", config, "snapshot", "--fill", "--quiet", "--at", "2026-11-02T23:45:00Z");
+            assertThat(fill.exitCode()).as(fill.out() + fill.err()).isZero();
+            sim.server.source().selectDay(LocalDate.parse("2026-11-03"));
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-03T23:59:59Z").exitCode())
+                    .isZero();
+
+            JsonNode upToFill = report(config, "2026-11-01", "2026-11-02");
+            assertThat(upToFill.at("/to/status").asText()).isEqualTo("COMPLETE");
+            assertThat(change(upToFill, BATCH_1).path("actors").findValuesAsText("principalName"))
+                    .containsExactly("carol@example.com");
+            JsonNode next = report(config, "2026-11-02", "2026-11-03");
+            assertThat(change(next, BATCH_1).path("kind").asText()).isEqualTo("MODIFIED");
+            assertThat(change(next, BATCH_1).path("actors").findValuesAsText("principalName"))
+                    .containsExactly("dave@example.com");
+        }
+    }
+
     /** The three nights around batch-1's removal: 1 whole, 2 with eu-frankfurt-1 down (the day it went), 3 whole. */
     private static void batch1GoneWhileFrankfurtWasDown(Path dir, Nights check) throws Exception {
         Path fixture = batch1GoneOnDayTwo(dir);
