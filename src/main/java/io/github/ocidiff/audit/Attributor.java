@@ -321,8 +321,14 @@ public final class Attributor {
                 continue;
             }
             Instant first = events.get(0).eventTime();
+            Optional<WriteEvent> movedIn = events.stream().filter(WriteEvent::movesCompartment).findFirst();
             // A caveat already says why: 'from' did not collect its scope.
-            if (change.kind() == ChangeKind.CREATED && change.caveat() == null && first.isBefore(windowStart)) {
+            if (change.kind() == ChangeKind.CREATED && change.caveat() == null && movedIn.isPresent()
+                    && events.stream().noneMatch(WriteEvent::creates)) {
+                change = change.withCaveat("moved into this compartment by " + movedIn.get().eventName() + " at "
+                        + movedIn.get().eventTime() + " from one this report does not cover (left out by the"
+                        + " configuration), not created");
+            } else if (change.kind() == ChangeKind.CREATED && change.caveat() == null && first.isBefore(windowStart)) {
                 change = change.withCaveat("created " + first + ", before this diff's Audit window: Resource Search"
                         + " did not list it yet when the 'from' snapshot was taken (it lists new resources some minutes"
                         + " after their creation)");

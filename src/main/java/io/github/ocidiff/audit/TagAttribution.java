@@ -44,8 +44,9 @@ public final class TagAttribution {
             Instant created = timeCreated(resource);
             if (windowStart != null && change.caveat() == null && created != null && created.isBefore(windowStart)) {
                 change = change.withCaveat("created " + created + ", before this diff's Audit window, yet the 'from'"
-                        + " snapshot did not list it (Resource Search lists new resources some minutes after their"
-                        + " creation, and may skip one while it pages)");
+                        + " snapshot did not list it: it may have moved in from a compartment this report does not"
+                        + " cover, or Resource Search did not list it yet (it lists new resources some minutes after"
+                        + " their creation, and may skip one while it pages)");
             }
             Optional<Actor> creator = creator(resource);
             if (creator.isPresent()) {

@@ -71,6 +71,11 @@ public record WriteEvent(String eventId, String eventType, Instant eventTime, St
                 && (verb().equals("Create") || verb().equals("Launch"));
     }
 
+    /** OCI names moves between compartments Change…Compartment (ChangeInstanceCompartment). */
+    public boolean movesCompartment() {
+        return "Change".equals(verb()) && eventName.endsWith("Compartment") && eventName.length() > 17;
+    }
+
     public boolean deletes() {
         return "DELETE".equalsIgnoreCase(action) || "Terminate".equals(verb()) || "Delete".equals(verb());
     }

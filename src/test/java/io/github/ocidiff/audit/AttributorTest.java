@@ -268,8 +268,31 @@ class AttributorTest {
         assertThat(result.changes()).singleElement().satisfies(c -> {
             assertThat(c.attribution()).isEqualTo(Attribution.NONE);
             assertThat(c.change().caveat()).isEqualTo("created 2026-10-01T08:00:00Z, before this diff's Audit window,"
-                    + " yet the 'from' snapshot did not list it (Resource Search lists new resources some minutes after"
-                    + " their creation, and may skip one while it pages)");
+                    + " yet the 'from' snapshot did not list it: it may have moved in from a compartment this report"
+                    + " does not cover, or Resource Search did not list it yet (it lists new resources some minutes"
+                    + " after their creation, and may skip one while it pages)");
+        });
+    }
+
+    /** Moved in from a compartment the configuration leaves out: new to the report, and its change says it was moved. */
+    @Test
+    void aResourceMovedInFromACompartmentNotCoveredSaysSo() {
+        String movedIn = "ocid1.instance.oc1.iad.movedin";
+        Diff withMovedIn = new Diff(List.of(change(ChangeKind.CREATED, movedIn, "m1")), List.of(), List.of(), true,
+                List.of(), 0, Map.of(), 0);
+        TagAttribution versions = new TagAttribution((ocid, sha) -> "{\"timeCreated\":\"2025-03-01T08:00:00Z\"}");
+        List<WriteEvent> events = List.of(event("m", "2026-11-02T09:30:00Z", "ChangeInstanceCompartment", "POST", "200",
+                movedIn, null, "mover"));
+
+        var result = new Attributor(versions).fromAudit(withMovedIn, List.of(ASHBURN_APP), WINDOW,
+                new FakeFeed(Map.of(ASHBURN_APP, events)), 2, NOW);
+
+        assertThat(result.changes()).singleElement().satisfies(c -> {
+            assertThat(c.attribution()).isEqualTo(Attribution.AUDIT);
+            assertThat(c.actors()).extracting(Actor::principalName).containsExactly("mover");
+            assertThat(c.change().caveat()).isEqualTo("moved into this compartment by ChangeInstanceCompartment at"
+                    + " 2026-11-02T09:30:00Z from one this report does not cover (left out by the configuration), not"
+                    + " created");
         });
     }
 
