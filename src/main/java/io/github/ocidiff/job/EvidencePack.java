@@ -215,6 +215,8 @@ public final class EvidencePack {
         node.put("startedAt", s.startedAt() == null ? null : s.startedAt().toString());
         node.put("finishedAt", s.finishedAt() == null ? null : s.finishedAt().toString());
         ArrayNode coverage = node.putArray("coverage");
+        // Each end's compartments as it saw them (dev before its renaming), else as the report names them.
+        Map<String, String> own = store.compartments(s.id()).map(CompartmentPaths::of).orElse(Map.of());
         store.coverage(s.id()).stream()
                 .sorted(Comparator.comparing((ScopeCoverage c) -> c.scope().region())
                         .thenComparing(c -> c.scope().compartmentId()))
@@ -222,7 +224,8 @@ public final class EvidencePack {
                     ObjectNode scope = coverage.addObject()
                             .put("region", c.scope().region())
                             .put("compartmentId", c.scope().compartmentId());
-                    String path = report.compartmentPath(c.scope().compartmentId());
+                    String path = own.getOrDefault(c.scope().compartmentId(),
+                            report.compartmentPath(c.scope().compartmentId()));
                     if (path != null) {
                         scope.put("compartmentPath", path);
                     }

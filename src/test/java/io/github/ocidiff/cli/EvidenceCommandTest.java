@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ocidiff.Immutable;
 import io.github.ocidiff.ReportSchema;
 import io.github.ocidiff.SimHarness;
+import io.github.ocidiff.sim.FaultPlan;
+import io.github.ocidiff.sim.FixtureTenancy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +28,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `ocidiff evidence` and `evidence verify` over the golden fixture's three nights. */
 class EvidenceCommandTest {
@@ -194,6 +199,38 @@ class EvidenceCommandTest {
             assertThat(kept.path("kept").asBoolean()).isTrue();
             assertThat(kept.path("events")).isEqualTo(audit.path("events"));
         }
+    }
+
+    /** dev renamed development on day 2: each end's coverage names it as that snapshot saw it. */
+    @Test
+    void eachEndNamesItsCompartmentsAsItSawThem(@TempDir Path dir) throws Exception {
+        Path fixture = SimHarness.smallFixtureEdited(dir.resolve("fixture"), "2026-11-02", "eu-frankfurt-1", items -> {
+        });
+        ArrayNode compartments = (ArrayNode) JSON.readTree(fixture.resolve("compartments.json").toFile());
+        compartments.forEach(c -> {
+            if (c.path("name").asText().equals("dev")) {
+                ((ObjectNode) c).put("name", "development");
+            }
+        });
+        JSON.writeValue(fixture.resolve("days/2026-11-02/compartments.json").toFile(), compartments);
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none())) {
+            String config = sim.writeConfig("").toString();
+            for (String day : List.of("2026-11-01", "2026-11-02")) {
+                sim.server.source().selectDay(LocalDate.parse(day));
+                assertThat(run("--config", config, "snapshot", "--quiet", "--at", day + "T23:59:59Z").exitCode())
+                        .isZero();
+            }
+            Path pack = dir.resolve("pack.zip");
+            assertThat(run("--config", config, "evidence", "--from", "1", "--to", "2", "--out", pack.toString())
+                    .exitCode()).isZero();
+            JsonNode snapshots = JSON.readTree(entries(pack).get("snapshots.json"));
+            assertThat(paths(snapshots.path("from"))).contains("acme-fixture/dev").doesNotContain("acme-fixture/development");
+            assertThat(paths(snapshots.path("to"))).contains("acme-fixture/development").doesNotContain("acme-fixture/dev");
+        }
+    }
+
+    private static List<String> paths(JsonNode end) {
+        return end.path("coverage").findValuesAsText("compartmentPath");
     }
 
     @Test
