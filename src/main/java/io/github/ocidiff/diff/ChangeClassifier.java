@@ -124,10 +124,14 @@ public final class ChangeClassifier {
             return new Outcome.Unchanged(NoChangeReason.ALREADY_GONE);
         }
         Scope scope = scope(before);
+        Coverage.Status at = goneAt != null ? goneAt : coverage.inTo(scope);
+        if (at == Coverage.Status.UNDECLARED && coverage.inFrom(scope) == Coverage.Status.UNDECLARED) {
+            return new Outcome.Unchanged(NoChangeReason.LEFT_THE_PLAN);
+        }
         // Only the snapshot it went at must have collected the scope: 'from' carried forward what was last collected
         // there, so a resource gone since was deleted since then (the caveat says so), and hiding it would hide it
         // from a review; and what went at a snapshot before 'to' went for good, whether 'to' collected it or not.
-        if ((goneAt != null ? goneAt : coverage.inTo(scope)) != Coverage.Status.OK) {
+        if (at != Coverage.Status.OK) {
             return new Outcome.Unknown(scope);
         }
         return new Outcome.Changed(new Change(ChangeKind.DELETED, before.ocid(), before.resourceType(),

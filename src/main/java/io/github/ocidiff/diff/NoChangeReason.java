@@ -14,5 +14,10 @@ public enum NoChangeReason {
      * Only the details differ, which one end did not fetch: an import (saved Search results have none), or a type
      * added to or removed from {@code snapshot.enrich} between the two.
      */
-    DETAILS_UNCOMPARED
+    DETAILS_UNCOMPARED,
+    /**
+     * Gone from a compartment neither end's plan covers: it moved out of the plan (into a compartment the
+     * configuration leaves out), which the report of that night showed; where it is now, neither end looked.
+     */
+    LEFT_THE_PLAN
 }

@@ -12,6 +12,7 @@ import io.github.ocidiff.diff.ChangeClassifier;
 import io.github.ocidiff.diff.Coverage;
 import io.github.ocidiff.diff.IgnoreRules;
 import io.github.ocidiff.diff.JsonDiff;
+import io.github.ocidiff.diff.NoChangeReason;
 import io.github.ocidiff.diff.Outcome;
 import io.github.ocidiff.diff.PropertyChange;
 import io.github.ocidiff.diff.SetArrays;
@@ -158,6 +159,8 @@ final class HistorySteps {
                 case ALREADY_GONE -> StepKind.ALREADY_GONE;
                 case REORDERED -> StepKind.REORDERED;
                 case DETAILS_UNCOMPARED -> StepKind.DETAILS_UNCOMPARED;
+                case LEFT_THE_PLAN -> throw new IllegalStateException("a version present at snapshot " + to.id()
+                        + " cannot have left the plan");
             });
         }
         throw new IllegalStateException("a version present at snapshot " + to.id() + " cannot be " + outcome);
@@ -176,6 +179,8 @@ final class HistorySteps {
         } else if (outcome instanceof Outcome.Unknown u) {
             fate = Vanished.Fate.UNKNOWN;
             caveat = both.caveat(u.scope(), u.scope());
+        } else if (outcome instanceof Outcome.Unchanged u && u.reason() == NoChangeReason.LEFT_THE_PLAN) {
+            fate = Vanished.Fate.LEFT_THE_PLAN;
         } else {
             fate = Vanished.Fate.DROPPED;
         }

@@ -23,7 +23,9 @@ public record Vanished(Fate fate, SnapshotRef at, SnapshotRef comparedWith, Stri
         /** Gone after its deletion was already seen: Resource Search stopped listing the terminated resource. */
         DROPPED,
         /** The snapshot it is gone at did not collect its scope: maybe deleted, maybe not. */
-        UNKNOWN
+        UNKNOWN,
+        /** It had moved into a compartment the plan leaves out, where no snapshot looks (the move was reported). */
+        LEFT_THE_PLAN
     }
 
     public Vanished {

@@ -175,6 +175,26 @@ class DiffEngineTest {
                 .containsExactly(tuple(SANDBOX, 1L));
     }
 
+    /**
+     * Moved the night before into sandbox, which the configuration leaves out (neither end's plan): gone from the
+     * store since, it left the plan, which that night's report showed; no deletion, no gap.
+     */
+    @Test
+    void aResourceGoneFromACompartmentNeitherPlanCoversLeftThePlan() {
+        List<ScopeCoverage> notSandbox = allOkWithout(SANDBOX);
+
+        Diff diff = diff(IgnoreRules.none(), notSandbox, notSandbox, edge(instance(I1, SANDBOX, "RUNNING"), null));
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.gaps()).isEmpty();
+        assertThat(diff.complete()).isTrue();
+        assertThat(diff.noChange()).isEqualTo(Map.of(NoChangeReason.LEFT_THE_PLAN, 1L));
+
+        // Left out at 'to' only (excluded since): unknown, as before.
+        Diff excludedSince = diff(IgnoreRules.none(), ALL_OK, notSandbox, edge(instance(I1, SANDBOX, "RUNNING"), null));
+        assertThat(excludedSince.gaps()).extracting(CoverageGap::compartmentId).containsExactly(SANDBOX);
+    }
+
     @Test
     void aDeletionThatWasUndoneIsAModificationOfTheLifecycleState() {
         ObjectNode before = resource("Bucket", "ocid1.bucket.oc1.iad.b", APP, "DELETING", "logs");
