@@ -317,7 +317,9 @@ public final class Store implements AutoCloseable {
                 : takenAt.isBefore(latest.takenAt())).ifPresent(latest -> {
             throw OcidiffException.usage("a snapshot taken at " + takenAt + " cannot be added: the store already "
                     + "has snapshot " + latest.id() + " taken at " + latest.takenAt() + ", and snapshots must be "
-                    + "added in time order (import older dates first, in date order)");
+                    + "added in time order (" + (source.equals("import") ? "import older dates first, in date order"
+                    : filled != null ? "a fill is taken after the snapshot it fills: --at later than that"
+                    : "--at later than that") + ")");
         });
         wrote = true;
         Staging.prepare(dsl);

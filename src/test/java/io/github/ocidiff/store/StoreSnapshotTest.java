@@ -300,6 +300,9 @@ class StoreSnapshotTest {
             assertThatThrownBy(() -> store.begin(NIGHT, "tenancy", "import"))
                     .isInstanceOf(OcidiffException.class)
                     .hasMessageContaining("snapshots must be added in time order (import older dates first");
+            assertThatThrownBy(() -> store.begin(NIGHT, "tenancy", "crawl"))
+                    .isInstanceOf(OcidiffException.class)
+                    .hasMessageEndingWith("snapshots must be added in time order (--at later than that)");
             assertThatThrownBy(() -> store.begin(NIGHT.plusSeconds(1), "tenancy", "replay"))
                     .isInstanceOf(IllegalArgumentException.class);
         }
