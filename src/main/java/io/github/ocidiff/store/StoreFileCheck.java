@@ -13,8 +13,8 @@ import org.h2.mvstore.MVStore;
  * its first moments, without a word, and the run then writes a new store over it: every snapshot gone, and
  * the next night reports a first run. Opened read-only, such a file shows no maps at all, or a version older
  * than the one its header names (the header is written now and then, naming a chunk written by then); it is
- * refused, left as it is. (A file H2 created and never wrote a chunk to, as a first run killed at once leaves,
- * has a header naming none.)
+ * refused, left as it is, as is an empty file. (A file H2 created and never wrote a chunk to, as a first run
+ * killed at once leaves, has a header naming none.)
  */
 final class StoreFileCheck {
 
@@ -32,7 +32,11 @@ final class StoreFileCheck {
             throw unopenable(file, e.toString(), e);
         }
         if (size == 0) {
-            return;
+            // H2 would take it for a new store, and the run would start the history over: a restore that wrote
+            // nothing, a copy cut short at once, `> file`. (H2 writes its header as it creates a file, so even a
+            // first run stopped at once seldom leaves one empty.)
+            throw OcidiffException.runtime("the store " + file + " is empty (0 bytes), and H2 would take it for a new"
+                    + " store: restore it from a backup, or delete it to start a new store", null);
         }
         boolean truncated;
         try {

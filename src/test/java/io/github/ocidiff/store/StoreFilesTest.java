@@ -73,6 +73,14 @@ class StoreFilesTest {
                     .hasMessageEndingWith("restore it from a backup, or move it away to start a new store");
             assertThat(Files.readAllBytes(Path.of(cut + ".mv.db"))).as("left as it is").isEqualTo(kept);
         }
+        // Emptied (a restore that wrote nothing, `> file`): refused too, by every kind of open.
+        Path emptied = dir.resolve("emptied");
+        Files.write(Path.of(emptied + ".mv.db"), new byte[0]);
+        assertThatThrownBy(() -> Store.open(emptied)).isInstanceOf(OcidiffException.class)
+                .hasMessage("the store " + emptied + ".mv.db is empty (0 bytes), and H2 would take it for a new store:"
+                        + " restore it from a backup, or delete it to start a new store");
+        assertThatThrownBy(() -> Store.openToRead(emptied)).hasMessageContaining("is empty (0 bytes)");
+        assertThat(Path.of(emptied + ".mv.db")).isEmptyFile();
         try (Store store = Store.open(prefix)) {
             assertThat(store.snapshots()).hasSize(1);
         }
