@@ -7,6 +7,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes a file through a temporary file in the same folder and a rename, so that a reader (or a crash)
@@ -18,6 +20,8 @@ final class AtomicFile {
     interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFile() {
     }
@@ -32,9 +36,13 @@ final class AtomicFile {
                 throw OcidiffException.usage("cannot write " + what + " " + file + ": " + e.getFile() + " is a file,"
                         + " not a folder; write it elsewhere");
             }
-            Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+            // Not Files.createTempFile, which makes the file readable by its owner alone: a report is made with
+            // the permissions the umask gives any new file, for the web server or the reviewers' group.
+            Path temporary = parent.resolve("." + file.getFileName() + Long.toUnsignedString(RANDOM.nextLong())
+                    + ".tmp");
             try {
-                try (OutputStream out = Files.newOutputStream(temporary)) {
+                try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
                     content.writeTo(out);
                 }
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
