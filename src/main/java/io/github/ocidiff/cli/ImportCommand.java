@@ -57,6 +57,8 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
             inputs.add(new ImportJob.Input(file, ImportJob.regionOf(file, region)));
         }
         ImportJob.Scan scan = ImportJob.scan(inputs);
+        // Before the store opens: refused, the import leaves no empty store behind.
+        scan.requireTenancy(tenancy);
         return Session.withStore(config(), out, err(), store -> {
             ImportJob.Imported imported = new ImportJob(store).run(date, tenancy, scan, now, allowEmpty);
             var summary = imported.summary();

@@ -62,6 +62,15 @@ public final class ImportJob {
             inputs = List.copyOf(inputs);
             collected = Collections.unmodifiableMap(new LinkedHashMap<>(collected));
         }
+
+        /** Refuses a {@code --tenancy} (null: none given) other than the tenancy whose root the files show. */
+        public void requireTenancy(String tenancy) {
+            if (tenancy != null && root != null && !tenancy.equals(root)) {
+                throw OcidiffException.usage("--tenancy " + tenancy + ", but the imported files' resources show the"
+                        + " root compartment " + root + ", another tenancy's: import that tenancy's files, or leave"
+                        + " --tenancy out");
+            }
+        }
     }
 
     /** Reads every file completely: a malformed one, or one that misreports its region, stops everything here. */
@@ -69,19 +78,27 @@ public final class ImportJob {
         requireOneFilePerRegion(inputs);
         Map<Scope, Long> collected = new LinkedHashMap<>();
         String[] root = {null};
+        Path[] rootSeenIn = {null};
         OcidHashSet counted = new OcidHashSet();
         long[] repeated = {0};
         for (Input input : inputs) {
             ImportReader.read(input.file(), input.region(), r -> {
                 requireOfItsRegion(input, r.ocid());
+                if (r.compartmentId().startsWith("ocid1.tenancy.")) {
+                    if (root[0] == null) {
+                        root[0] = r.compartmentId();
+                        rootSeenIn[0] = input.file();
+                    } else if (!root[0].equals(r.compartmentId())) {
+                        throw OcidiffException.usage(input.file() + ": its resources show the root compartment "
+                                + r.compartmentId() + ", " + rootSeenIn[0] + "'s show " + root[0]
+                                + ": files of two tenancies; import each tenancy's files into a store of its own");
+                    }
+                }
                 if (!counted.addOcid(r.ocid())) {
                     repeated[0]++;
                     return;
                 }
                 collected.merge(new Scope(r.region(), r.compartmentId()), 1L, Long::sum);
-                if (root[0] == null && r.compartmentId().startsWith("ocid1.tenancy.")) {
-                    root[0] = r.compartmentId();
-                }
             });
         }
         return new Scan(inputs, collected, root[0], repeated[0]);
@@ -97,6 +114,7 @@ public final class ImportJob {
     public Imported run(LocalDate date, String tenancy, Scan scan, Instant now, boolean allowEmpty) {
         List<Input> inputs = scan.inputs();
         Map<Scope, Long> collected = new LinkedHashMap<>(scan.collected());
+        scan.requireTenancy(tenancy);
         String tenancyId = tenancy != null ? tenancy : scan.root() != null ? scan.root() : store.latestCommitted()
                 .map(SnapshotInfo::tenancyId).orElse(UNKNOWN_TENANCY);
         StoreTenancy.require(store, tenancyId, tenancy != null ? "--tenancy names"

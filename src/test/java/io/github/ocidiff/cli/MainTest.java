@@ -210,6 +210,30 @@ class MainTest {
                 .contains("snapshot 1 of 2026-11-01");
     }
 
+    /** --tenancy names the store's tenancy, the files show another's root: refused, nothing imported. */
+    @Test
+    void anImportWhoseFilesShowAnotherTenancyThanTenancyNamesIsRefused(@TempDir Path dir) throws IOException {
+        Path fixture = Path.of("src/test/resources/fixtures/small/days/2026-11-01/resources/us-ashburn-1.json");
+        Path file = Files.copy(fixture, dir.resolve("us-ashburn-1.json"));
+        String store = dir.resolve("ocidiff").toString();
+        Run r = run("--store", store, "import", "--date", "2026-11-01", "--tenancy", "ocid1.tenancy.oc1..other",
+                file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("ocidiff: --tenancy ocid1.tenancy.oc1..other, but the imported files' resources"
+                + " show the root compartment ocid1.tenancy.oc1..aaaaaaaafixturetenancy, another tenancy's: import"
+                + " that tenancy's files, or leave --tenancy out\n");
+        assertThat(Path.of(store + ".mv.db")).doesNotExist();
+
+        // Two files of two tenancies in one call.
+        Path other = Files.writeString(dir.resolve("eu-frankfurt-1.json"), Files.readString(fixture)
+                .replace("ocid1.tenancy.oc1..aaaaaaaafixturetenancy", "ocid1.tenancy.oc1..other")
+                .replace(".iad.", ".eu-frankfurt-1."));
+        Run two = run("--store", store, "import", "--date", "2026-11-01", file.toString(), other.toString());
+        assertThat(two.exitCode()).isEqualTo(2);
+        assertThat(two.err()).contains("files of two tenancies").hasLineCount(1);
+        assertThat(Path.of(store + ".mv.db")).doesNotExist();
+    }
+
     @Test
     void aBadDateOrTimeNamesTheOptionAndTheFormat() {
         for (String date : List.of("2026-11-2", "2026-02-30", "yesterday")) {
