@@ -3,7 +3,10 @@ package io.github.ocidiff.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
+import io.github.ocidiff.crawl.CrawlPlan;
+import io.github.ocidiff.crawl.Crawler;
 import io.github.ocidiff.crawl.DetailsCheck;
+import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.oci.Authenticator;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.oci.TenancyCheck;
@@ -46,7 +49,11 @@ public final class CheckCommand extends BaseCommand implements java.util.concurr
             out.printf("tenancy      %s (%s)%n", result.tenancyName(), result.tenancyId());
             out.printf("credentials  %s%n", credentials.description());
             out.printf("home region  %s; subscribed: %s%n", result.homeRegion(), String.join(", ", result.subscribed()));
-            out.printf("compartments %d active%n", result.compartments());
+            // As a snapshot plans: compartments.include/exclude naming none, or leaving nothing, fail here as there.
+            CrawlPlan plan = new Crawler(clients, List.of()).plan(Narrowing.NONE, config.regions().include(),
+                    config.regions().exclude(), config.compartments().include(), config.compartments().exclude());
+            out.printf("compartments %d active, %d covered by the configuration%n", result.compartments(),
+                    plan.compartments().stream().filter(c -> !c.id().equals(plan.tenancyId())).count());
             List<String> failed = new ArrayList<>();
             for (TenancyCheck.RegionResult region : result.regions()) {
                 List<String> detailProblems = region.ok() ? details.problems(region.region(), region.samples()) : List.of();

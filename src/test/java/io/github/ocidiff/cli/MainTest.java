@@ -307,10 +307,25 @@ class MainTest {
             Run r = run("--config", sim.writeConfig("").toString(), "check");
             assertThat(r.err()).isEmpty();
             assertThat(r.exitCode()).isZero();
-            assertThat(r.out()).contains("acme-fixture").contains("compartments 4 active")
+            assertThat(r.out()).contains("acme-fixture").contains("compartments 4 active, 4 covered by the configuration")
                     .containsPattern("us-ashburn-1 +OK +6 resources in 1 page, \\d+ ms; audit readable; details read \\(Bucket,"
                             + " NetworkSecurityGroup, Policy, SecurityList\\)\n")
                     .containsPattern("eu-frankfurt-1 +OK +1 resource in 1 page, \\d+ ms; audit readable\n");
+        }
+    }
+
+    /** Compartments the configuration names that a snapshot would refuse: the check refuses them too, as it does. */
+    @Test
+    void checkRefusesTheCompartmentsASnapshotWould() {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            Run r = run("--config", sim.writeConfig("compartments:\n  include: [nope]\n").toString(), "check");
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("ocidiff: compartments.include: no ACTIVE compartment \"nope\"; use an OCID, a"
+                    + " name or a path such as prod/app\n");
+            Run all = run("--config", sim.writeConfig("compartments:\n  include: [prod]\n  exclude: [prod]\n").toString(),
+                    "check");
+            assertThat(all.exitCode()).isEqualTo(2);
+            assertThat(all.err()).contains("nothing is left to cover");
         }
     }
 
