@@ -142,6 +142,7 @@ public final class Store implements AutoCloseable {
         // the database in its own shutdown hook failed the writes still running, which then told of errors.
         // And no ocidiff.trace.db beside the store: ocidiff reports failures itself (--verbose: with traces).
         String url = "jdbc:h2:file:" + prefix + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+        String toWriteFirst = null;
         if (toRead && Files.exists(file)) {
             JdbcConnectionPool readOnly = JdbcConnectionPool.create(url + ";ACCESS_MODE_DATA=r", "sa", "");
             try {
@@ -149,8 +150,12 @@ public final class Store implements AutoCloseable {
                 StoreFileCheck.requireIntact(file);
                 requireReadable(readOnly, file);
                 Store store = new Store(file, lock, readOnly, true);
-                if (Migrations.current(readOnly) && SnapshotRows.running(store.dsl).isEmpty()
-                        && DeferredKeys.missing(store.dsl).isEmpty()) {
+                List<Long> running = Migrations.current(readOnly) ? SnapshotRows.running(store.dsl) : List.of();
+                toWriteFirst = !Migrations.current(readOnly) ? "it was written by an older ocidiff, which upgrades it"
+                        : !running.isEmpty() ? "an earlier run left snapshot " + running.get(0) + " unfinished (stopped"
+                        + " or killed), which must be discarded" : !DeferredKeys.missing(store.dsl).isEmpty()
+                        ? "its first night left keys to build" : null;
+                if (toWriteFirst == null) {
                     store.keys = DeferredKeys.of(store.dsl);
                     return store;
                 }
@@ -161,7 +166,7 @@ public final class Store implements AutoCloseable {
                 throw e;
             }
         }
-        requireWritable(file, lock);
+        requireWritable(file, lock, toWriteFirst);
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         try {
             pool.setMaxConnections(CONNECTIONS);
@@ -187,12 +192,15 @@ public final class Store implements AutoCloseable {
      * H2 opens a file it may not write read-only, and the first write then fails in SQL ("The database is read
      * only"): a store made by another user (a first run as root, the service as its own user) is told as such.
      */
-    private static void requireWritable(Path file, StoreLock lock) {
+    /** @param toWriteFirst why a command that only reads must write the store first, or null */
+    private static void requireWritable(Path file, StoreLock lock, String toWriteFirst) {
         if (Files.exists(file) && !Files.isWritable(file)) {
             lock.close();
             throw OcidiffException.runtime("the store " + file + " is read-only to this user ("
-                    + System.getProperty("user.name") + "); run ocidiff as the user that owns it, or give this one write"
-                    + " access to it and its folder", null);
+                    + System.getProperty("user.name") + ")" + (toWriteFirst == null ? ""
+                    : ", and before it can be read " + toWriteFirst) + "; run ocidiff as the user that owns it"
+                    + (toWriteFirst == null ? "" : " once (any command, e.g. `ocidiff snapshots`)")
+                    + ", or give this one write access to it and its folder", null);
         }
     }
 

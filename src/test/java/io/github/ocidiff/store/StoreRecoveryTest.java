@@ -12,6 +12,7 @@ import static io.github.ocidiff.store.jooq.Tables.SNAPSHOT_STAGING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ocidiff.Immutable;
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.crawl.CanonicalResource;
 import io.github.ocidiff.crawl.SnapshotWriter;
@@ -68,6 +69,19 @@ class StoreRecoveryTest {
             StoreSnapshotTest.snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db)));
         }
         killMidSnapshot(prefix, NIGHT.plusSeconds(86_400), CrashingWriter.STAGED);
+        // Read-only to this user, it cannot be undone: reading it is refused, saying why and what to do.
+        Path file = Path.of(prefix + ".mv.db");
+        if (Immutable.set(file, true)) {
+            try {
+                assertThatThrownBy(() -> Store.openToRead(prefix)).isInstanceOf(OcidiffException.class)
+                        .hasMessageContaining("is read-only to this user (" + System.getProperty("user.name")
+                                + "), and before it can be read an earlier run left snapshot 2 unfinished (stopped or"
+                                + " killed), which must be discarded; run ocidiff as the user that owns it once (any"
+                                + " command, e.g. `ocidiff snapshots`)");
+            } finally {
+                Immutable.set(file, false);
+            }
+        }
 
         assertUndoneAndTheNightAfterReadsTheFile(prefix);
     }
