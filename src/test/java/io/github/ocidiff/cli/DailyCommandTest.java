@@ -292,6 +292,25 @@ class DailyCommandTest {
     }
 
     /** A mistyped publish region fails the upload as what it is, not as a namespace or a policy. */
+    /** The report cannot be written (reports.dir is a file): the one error line says the snapshot is saved. */
+    @Test
+    void aReportThatCannotBeWrittenSaysTheSnapshotIsSaved() throws Exception {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            Path file = Files.writeString(sim.dir.resolve("reports"), "x");
+            String config = sim.writeConfig("").toString();
+            MainTest.Run night = daily(sim, config, "2026-11-01");
+            assertThat(night.exitCode()).isEqualTo(1);
+            assertThat(night.err()).startsWith("ocidiff: cannot write the report ").hasLineCount(1)
+                    .endsWith("(today's snapshot 1, COMPLETE, is saved; once that is fixed, `ocidiff daily` makes and"
+                            + " publishes its report)\n");
+            Files.delete(file);
+            MainTest.Run again = daily(sim, config, "2026-11-01");
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            assertThat(again.out()).contains("today's snapshot 1 is COMPLETE with").contains("; kept");
+            assertThat(file.resolve("2026-11-01/report.json")).exists();
+        }
+    }
+
     @Test
     void aPublishRegionTheTenancyDoesNotSubscribeToIsNamed() throws Exception {
         try (SimHarness sim = SimHarness.goldenFixture()) {
