@@ -1,10 +1,16 @@
 package io.github.ocidiff.job;
 
+import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.crawl.Compartment;
+import io.github.ocidiff.crawl.CompartmentTree;
+import io.github.ocidiff.store.SnapshotInfo;
+import io.github.ocidiff.store.Store;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Compartment paths as one snapshot's tree recorded them, led by the tenancy's name: "acme/prod/app". */
 final class CompartmentPaths {
@@ -20,6 +26,23 @@ final class CompartmentPaths {
             paths.put(c.id(), c.path().isEmpty() ? c.name() : (root == null ? "" : root + "/") + c.path());
         }
         return paths;
+    }
+
+    /**
+     * The compartments {@code selectors} name (OCIDs, names or paths, as the command line writes them; each with its
+     * subtree) in the tree snapshot {@code s} recorded, as a crawl resolves them; empty when one names none there.
+     */
+    static Optional<Set<String>> resolve(Store store, SnapshotInfo s, List<String> selectors) {
+        List<Compartment> seen = store.compartments(s.id()).orElse(List.of()).stream()
+                .filter(c -> !c.id().equals(s.tenancyId())).toList();
+        try {
+            Set<String> ids = new HashSet<>();
+            new CompartmentTree(s.tenancyId(), "", seen).select(selectors, "--compartment", List.of())
+                    .forEach(c -> ids.add(c.id()));
+            return Optional.of(ids);
+        } catch (OcidiffException e) {
+            return Optional.empty();
+        }
     }
 
     /** The root compartment's name, which is the tenancy's. */

@@ -12,7 +12,6 @@ import io.github.ocidiff.audit.ScopeWindow;
 import io.github.ocidiff.audit.TagAttribution;
 import io.github.ocidiff.config.RulesConfig;
 import io.github.ocidiff.crawl.Compartment;
-import io.github.ocidiff.crawl.CompartmentTree;
 import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
@@ -327,14 +326,11 @@ public final class DiffJob {
         Narrowing retaken = snapshot.fill().get().retaken();
         Set<String> compartments = new HashSet<>();
         if (!retaken.compartments().isEmpty()) {
-            List<Compartment> seen = store.compartments(snapshot.id()).orElse(List.of()).stream()
-                    .filter(c -> !c.id().equals(snapshot.tenancyId())).toList();
-            try {
-                new CompartmentTree(snapshot.tenancyId(), "", seen).select(retaken.compartments(), "--compartment",
-                        List.of()).forEach(c -> compartments.add(c.id()));
-            } catch (OcidiffException e) {
+            Optional<Set<String>> resolved = CompartmentPaths.resolve(store, snapshot, retaken.compartments());
+            if (resolved.isEmpty()) {
                 return scope -> false;
             }
+            compartments.addAll(resolved.get());
         }
         return scope -> (retaken.regions().isEmpty() || retaken.regions().contains(scope.region()))
                 && (retaken.compartments().isEmpty() || compartments.contains(scope.compartmentId()));

@@ -108,6 +108,14 @@ public final class SnapshotJob {
      *
      * @param today the day's snapshots, oldest first
      */
+    /**
+     * Whether the compartments the command line names (as written: OCIDs, names, paths) are all in the snapshot's
+     * tree; one that is not is asked of Identity, which tells an unknown one.
+     */
+    private boolean knows(SnapshotInfo snapshot, List<String> compartments) {
+        return compartments.isEmpty() || CompartmentPaths.resolve(store, snapshot, compartments).isPresent();
+    }
+
     private static Optional<SnapshotInfo> standing(List<SnapshotInfo> today) {
         return today.stream().filter(s -> s.status() != SnapshotStatus.FAILED).reduce((older, newer) -> newer);
     }
@@ -142,7 +150,7 @@ public final class SnapshotJob {
             if (existing.status() == SnapshotStatus.COMPLETE && !request.force()
                     && existing.narrowing().covers(request.narrowing())
                     && store.coverage(existing.id()).stream().map(c -> c.scope().region()).collect(Collectors.toSet())
-                    .containsAll(request.regions())) {
+                    .containsAll(request.regions()) && knows(existing, request.compartments())) {
                 // Identity is not asked, but the credentials name their tenancy: "kept" must not hide another's.
                 StoreTenancy.require(store, clients.credentials().tenancyId(), "the configured credentials belong to");
                 SnapshotSummary summary = new SnapshotSummary(existing.id(), existing.takenAt(), existing.status(),

@@ -101,6 +101,13 @@ class SnapshotCommandTest {
             MainTest.Run again = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet");
             assertThat(again.exitCode()).as(again.err()).isZero();
             assertThat(again.out()).startsWith("today's snapshot 1 (taken ").contains("kept");
+            // A compartment the day's snapshot knows is kept as covered; one it does not is asked of Identity.
+            assertThat(run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet", "--compartment",
+                    "prod/app").out()).contains("kept");
+            MainTest.Run unknown = run("--config", sim.writeConfig("").toString(), "snapshot", "--quiet",
+                    "--compartment", "nope/nothere");
+            assertThat(unknown.exitCode()).isEqualTo(2);
+            assertThat(unknown.err()).contains("no ACTIVE compartment \"nope/nothere\"");
         }
     }
 
