@@ -115,6 +115,11 @@ public final class DemoCommand implements Callable<Integer> {
         if (nights.size() > OUTAGE_NIGHT) {
             tenancy.scheduleOutage(nights.get(OUTAGE_NIGHT), downRegion);
         }
+        if (workdir != null && Files.exists(workdir.resolve("store/ocidiff.mv.db"))) {
+            // Its week would follow the earlier demo's, whose baseline and snapshots are there already.
+            throw OcidiffException.usage("--workdir " + workdir + " holds an earlier demo's store: the demo replays its"
+                    + " week into a new one; name a new folder, or delete that one");
+        }
         try {
             Path dir = workdir != null ? Files.createDirectories(workdir) : Files.createTempDirectory("ocidiff-demo");
             String home = tenancy.regions().get(0).path("regionName").asText();

@@ -424,6 +424,11 @@ class MainTest {
         JsonNode report = new ObjectMapper().readTree(dir.resolve("reports/2026-11-07/report.json").toFile());
         assertThat(ReportSchema.validate(report)).isEmpty();
         assertThat(report.path("changes").size()).isPositive();
+
+        Run again = run("demo", "--workdir", dir.toString(), "--resources", "500");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).isEqualTo("ocidiff: --workdir " + dir + " holds an earlier demo's store: the demo replays"
+                + " its week into a new one; name a new folder, or delete that one\n");
     }
 
     @Test
