@@ -126,7 +126,7 @@ final class StoreLock implements AutoCloseable {
 
     private static OcidiffException inUse(Path storeFile, String pid) {
         return OcidiffException.runtime("the store " + storeFile + " is in use by another ocidiff run (pid " + pid
-                + ")", null);
+                + "): run this again once it has finished", null);
     }
 
     /** The holder's pid ("unknown" when the file is empty), then "brief" when it holds the store briefly. */

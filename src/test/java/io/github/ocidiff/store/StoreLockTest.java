@@ -27,7 +27,7 @@ class StoreLockTest {
             assertThatThrownBy(() -> Store.open(prefix))
                     .isInstanceOf(OcidiffException.class)
                     .hasMessage("the store " + prefix.toAbsolutePath() + ".mv.db is in use by another ocidiff run (pid "
-                            + ProcessHandle.current().pid() + ")")
+                            + ProcessHandle.current().pid() + "): run this again once it has finished")
                     .extracting(e -> ((OcidiffException) e).exitCode()).isEqualTo(OcidiffException.RUNTIME);
             assertThat(first.snapshots()).isEmpty();
         }
@@ -50,7 +50,7 @@ class StoreLockTest {
         Process run = holding(prefix, "RUN", 60_000);
         try {
             assertThatThrownBy(() -> Store.openBriefly(prefix))
-                    .hasMessage("the store " + prefix + ".mv.db is in use by another ocidiff run (pid " + run.pid() + ")");
+                    .hasMessage("the store " + prefix + ".mv.db is in use by another ocidiff run (pid " + run.pid() + "): run this again once it has finished");
         } finally {
             run.destroyForcibly().waitFor();
         }

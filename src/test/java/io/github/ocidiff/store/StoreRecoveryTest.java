@@ -205,7 +205,7 @@ class StoreRecoveryTest {
             assertThatThrownBy(() -> Store.open(prefix))
                     .isInstanceOf(OcidiffException.class)
                     .hasMessage("the store " + prefix.toAbsolutePath() + ".mv.db is in use by another ocidiff run (pid "
-                            + child.pid() + ")");
+                            + child.pid() + "): run this again once it has finished");
         } finally {
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
