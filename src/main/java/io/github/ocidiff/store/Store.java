@@ -83,6 +83,7 @@ public final class Store implements AutoCloseable {
     private StagedSnapshotWriter writer;
     /** Whether this session wrote (a snapshot, a deletion, a clean-up), so that closing compacts the file. */
     private boolean wrote;
+    private boolean compactOnClose = true;
     /** Set by {@link #close} when it rewrote the file. */
     private StoreRewrite rewrite;
     /** The snapshots {@link #discardInterrupted} discarded as this store opened. */
@@ -178,8 +179,10 @@ public final class Store implements AutoCloseable {
             boolean migrated = Migrations.apply(pool, file, () -> OpenIntervalFile.beside(file).delete());
             Store store = new Store(file, lock, pool, false);
             store.discardInterrupted();
-            // Closing compacts what the copies left dead.
+            // Closing compacts what the copies left dead; not for a command that only reads, which wrote only to
+            // discard or upgrade: the next run that writes does, and a full disk does not cost the listing.
             store.wrote |= migrated;
+            store.compactOnClose = !toRead;
             return store;
         } catch (RuntimeException e) {
             pool.dispose();
@@ -628,7 +631,7 @@ public final class Store implements AutoCloseable {
             pool.dispose();
         }
         try {
-            if (wrote) {
+            if (wrote && compactOnClose) {
                 compact();
             }
         } finally {
