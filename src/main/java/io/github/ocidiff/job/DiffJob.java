@@ -10,7 +10,9 @@ import io.github.ocidiff.audit.AuditPlan;
 import io.github.ocidiff.audit.AuditWindow;
 import io.github.ocidiff.audit.ScopeWindow;
 import io.github.ocidiff.audit.TagAttribution;
+import io.github.ocidiff.config.IgnoreRule;
 import io.github.ocidiff.config.RulesConfig;
+import io.github.ocidiff.config.Spelling;
 import io.github.ocidiff.crawl.Compartment;
 import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.crawl.Scope;
@@ -128,7 +130,26 @@ public final class DiffJob {
             throw OcidiffException.usage("--at: snapshot " + to.id() + " is older than baseline " + baseline.name()
                     + " (snapshot " + from.id() + "); choose a later snapshot");
         }
-        return report(from, to, Optional.of(baseline), selectionWarnings, now);
+        List<String> warnings = new ArrayList<>(selectionWarnings);
+        warnings.addAll(typesNeverHeld(baseline));
+        return report(from, to, Optional.of(baseline), warnings, now);
+    }
+
+    /**
+     * A baseline's resource types the store never held a resource of: a mistyped one (Bukcet) would otherwise pass
+     * every drift review without a word. Said at each drift, as {@code baseline set} said it once.
+     */
+    private List<String> typesNeverHeld(Baseline baseline) {
+        List<String> missing = baseline.resourceTypes().stream()
+                .filter(type -> !type.equals(IgnoreRule.ANY_TYPE) && !store.holdsType(type)).toList();
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        List<String> known = store.resourceTypes();
+        return missing.stream().map(type -> "baseline " + baseline.name() + " covers resource type " + type
+                + ", of which the store holds none" + Spelling.closest(type, known).map(t -> " (did you mean " + t
+                + "?)").orElse("") + ": its drift there is none; if mistyped, 'baseline rm " + baseline.name()
+                + "' and set it again").toList();
     }
 
     private Result report(SnapshotInfo from, SnapshotInfo to, Optional<Baseline> baseline,

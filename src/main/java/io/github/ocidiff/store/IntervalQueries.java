@@ -5,6 +5,8 @@ import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.upper;
 import static org.jooq.impl.DSL.val;
 
 import io.github.ocidiff.store.jooq.Indexes;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -55,6 +58,11 @@ final class IntervalQueries {
     }
 
     /** The distinct resource types of all intervals: a scan of them all, for a command run by hand. */
+    /** Whether some version of a resource of {@code type} (in any case) is stored: quick when one is. */
+    static boolean holdsType(DSLContext dsl, String type) {
+        return dsl.fetchExists(selectOne().from(I).where(upper(I.RESOURCE_TYPE).eq(type.toUpperCase(Locale.ROOT))));
+    }
+
     static List<String> resourceTypes(DSLContext dsl) {
         return dsl.selectDistinct(I.RESOURCE_TYPE).from(I).where(I.RESOURCE_TYPE.isNotNull()).orderBy(I.RESOURCE_TYPE)
                 .fetch(I.RESOURCE_TYPE);

@@ -492,6 +492,11 @@ public final class Store implements AutoCloseable {
     }
 
     /** Every resource type the store holds a resource of, in any snapshot: to check the names users write. */
+    /** Whether the store holds a resource of {@code type} (in any case), in any snapshot. */
+    public boolean holdsType(String type) {
+        return IntervalQueries.holdsType(dsl, type);
+    }
+
     public List<String> resourceTypes() {
         return IntervalQueries.resourceTypes(dsl);
     }

@@ -185,6 +185,22 @@ class DriftCommandTest {
         }
     }
 
+    /** A mistyped type (Bukcet) would pass every drift review: each drift says so, as baseline set did once. */
+    @Test
+    void aBaselineTypeTheStoreNeverHeldIsSaidAtEachDrift() {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String config = snapshotGoldenDays(sim, "");
+            assertThat(run("--config", config, "baseline", "set", "buckets", "--snapshot", "2026-11-01", "--type",
+                    "Bukcet,Policy").err()).contains("--type Bukcet: the store holds no resource of that type");
+            MainTest.Run drift = run("--config", config, "drift", "--baseline", "buckets", "--at", "2026-11-02",
+                    "--no-audit");
+            assertThat(drift.exitCode()).as(drift.err()).isZero();
+            assertThat(drift.err()).contains("ocidiff: warning: baseline buckets covers resource type Bukcet, of which the"
+                    + " store holds none (did you mean Bucket?): its drift there is none; if mistyped, 'baseline rm"
+                    + " buckets' and set it again").doesNotContain("type Policy");
+        }
+    }
+
     /** Snapshots the golden fixture's three days; returns the config file. */
     private static String snapshotGoldenDays(SimHarness sim, String yaml) {
         String config = sim.writeConfig(yaml).toString();
