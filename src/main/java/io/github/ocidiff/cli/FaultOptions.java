@@ -1,6 +1,9 @@
 package io.github.ocidiff.cli;
 
+import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.config.SnapshotConfig;
 import io.github.ocidiff.sim.FaultPlan;
+import io.github.ocidiff.sim.TenancySource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +79,31 @@ final class FaultOptions {
                     + " day served: a snapshot misses those created in the day's last MINUTES, as OCI's index lags"
                     + " behind its services (default 0).")
     long indexLagMinutes;
+
+    /**
+     * Refuses faults that name what {@code tenancy} has none of: the scenario would silently not happen (a region
+     * down that is not one of its regions, a compartment it does not hold, a type whose details are never read).
+     */
+    void requireKnown(TenancySource tenancy) {
+        List<String> regions = tenancy.regions().stream().map(r -> r.path("regionName").asText()).toList();
+        for (String region : downRegions) {
+            if (!regions.contains(region)) {
+                throw OcidiffException.usage("--region-down " + region + ": the simulated tenancy has no such region ("
+                        + String.join(", ", regions) + ")");
+            }
+        }
+        if (failCompartment != null && !failCompartment.equals(tenancy.tenancy().path("id").asText())
+                && tenancy.compartments().stream().noneMatch(c -> c.path("id").asText().equals(failCompartment))) {
+            throw OcidiffException.usage("--fail-compartment " + failCompartment + ": the simulated tenancy has no such"
+                    + " compartment; name one by its OCID");
+        }
+        for (String type : readDenied) {
+            if (!SnapshotConfig.ENRICHABLE.contains(type)) {
+                throw OcidiffException.usage("--deny-read " + type + ": not a type whose details a snapshot reads ("
+                        + String.join(", ", SnapshotConfig.ENRICHABLE) + ")");
+            }
+        }
+    }
 
     FaultPlan plan() {
         try {

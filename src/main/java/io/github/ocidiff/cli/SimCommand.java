@@ -80,6 +80,7 @@ public final class SimCommand implements Runnable {
         }
         FaultPlan plan = faults.plan();
         TenancySource tenancy = openSource();
+        faults.requireKnown(tenancy);
         if (day != null) {
             try {
                 tenancy.selectDay(day);

@@ -451,6 +451,15 @@ class MainTest {
         Run port = run("sim", "--workdir", dir.toString(), "--port", "99999");
         assertThat(port.exitCode()).isEqualTo(2);
         assertThat(port.err()).isEqualTo("ocidiff: --port 99999: a port from 1 to 65535, or 0 for any free one\n");
+        // Faults naming what the tenancy has none of would silently not happen.
+        assertThat(run("sim", "--workdir", dir.toString(), "--region-down", "mars-1").err())
+                .startsWith("ocidiff: --region-down mars-1: the simulated tenancy has no such region (us-ashburn-1, ");
+        assertThat(run("sim", "--workdir", dir.toString(), "--fail-compartment", "ocid1.compartment.oc1..nope").err())
+                .isEqualTo("ocidiff: --fail-compartment ocid1.compartment.oc1..nope: the simulated tenancy has no such"
+                        + " compartment; name one by its OCID\n");
+        assertThat(run("sim", "--workdir", dir.toString(), "--deny-read", "Bukcet").err())
+                .isEqualTo("ocidiff: --deny-read Bukcet: not a type whose details a snapshot reads (Policy, SecurityList,"
+                        + " NetworkSecurityGroup, Bucket)\n");
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
