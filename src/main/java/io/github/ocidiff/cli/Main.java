@@ -18,6 +18,9 @@ public final class Main {
     private Main() {
     }
 
+    /** Set by `sim`, a server that runs until it is stopped: a stop signal is how it ends, not a run cut short. */
+    static volatile boolean serving;
+
     /** How long a stop waits for a commit under way to end, well within systemd's 90 s before it kills. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
@@ -25,7 +28,7 @@ public final class Main {
         // A stop signal (systemd, docker stop, Ctrl-C) ends the JVM without a word otherwise: the log says so.
         AtomicBoolean finished = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!finished.get()) {
+            if (!finished.get() && !serving) {
                 // A commit under way when the signal came ends first (the JVM runs on while its hooks do).
                 System.err.println(Commits.last(STOP_WAIT).stream().mapToObj(id -> "ocidiff: stopped before it"
                         + " finished (a stop signal), after it committed snapshot " + id + ", which stays; the next run"

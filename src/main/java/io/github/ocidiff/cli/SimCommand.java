@@ -103,6 +103,7 @@ public final class SimCommand implements Runnable {
                 key = insecureNoAuth ? null : SimCredentials.readPublicKey(created.publicKey());
             }
             try (SimServer server = new SimServer(tenancy, key, plan, port)) {
+                Main.serving = true;
                 out.println("OCI simulator listening on " + server.baseUrl());
                 out.println("  tenancy   " + tenancyId + " (" + tenancy.tenancy().path("name").asText() + ")");
                 out.println("  regions   " + String.join(", ", tenancy.regions().stream()
