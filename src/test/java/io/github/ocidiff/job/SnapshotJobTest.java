@@ -577,9 +577,13 @@ class SnapshotJobTest {
     void identityIsAskedWhatToCoverOnlyToBeUsedWhenTodaysSnapshotIsTakenAndItsFailureIsItsOwn() {
         try (SimHarness sim = SimHarness.smallFixture(); Store store = Store.open(sim.dir.resolve("store/ocidiff"))) {
             snapshot(sim, store, "2026-11-02", ALL);
+            // A compartment today's snapshot knows is covered by it: kept, Identity's plan unused.
+            SnapshotJob.Request knownCompartment = new SnapshotJob.Request(false, List.of(), List.of("prod"));
+            assertThat(snapshot(sim, store, "2026-11-02", knownCompartment).kept()).isTrue();
+            // One it does not know is not kept unasked: a typo is told, not read as covered.
             SnapshotJob.Request unknownCompartment = new SnapshotJob.Request(false, List.of(), List.of("nowhere"));
-            // Planning fails, but nothing needs it.
-            assertThat(snapshot(sim, store, "2026-11-02", unknownCompartment).kept()).isTrue();
+            assertThatThrownBy(() -> snapshot(sim, store, "2026-11-02", unknownCompartment))
+                    .isInstanceOf(OcidiffException.class).hasMessageContaining("no ACTIVE compartment \"nowhere\"");
             SnapshotJob.Request forced = new SnapshotJob.Request(true, List.of(), unknownCompartment.compartments());
             assertThatThrownBy(() -> snapshot(sim, store, "2026-11-02", forced))
                     .isInstanceOf(OcidiffException.class).hasMessageContaining("nowhere");
