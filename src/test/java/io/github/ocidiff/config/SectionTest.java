@@ -27,6 +27,8 @@ class SectionTest {
 
     @Test
     void unknownNestedKeyNamesItsPathAndSuggestsTheClosestKeyThere() {
+        assertThatThrownBy(() -> parse("oci: {retries: {baseDelay: 1m, maxDelay: 1s}}"))
+                .hasMessage("config.yaml: oci.retries.maxDelay: must be at least baseDelay (1m), got \"1s\"");
         assertThatThrownBy(() -> parse("oci: {retries: {maxAtempts: 3}}"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("config.yaml: unknown key \"oci.retries.maxAtempts\"; did you mean \"maxAttempts\"?");
