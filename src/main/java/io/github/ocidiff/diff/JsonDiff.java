@@ -22,9 +22,10 @@ import java.util.TreeSet;
  * <li>arrays that OCI treats as sets ({@link SetArrays}) as multisets: a reorder is no change; an
  *     element with no equal partner on the other side is listed whole, a removed one at its index in
  *     <em>before</em> ({@code before} = element, {@code after} = null) and an added one at its index in
- *     <em>after</em>. Rules have no identity to pair an edited rule with its old self, so an edit reads
- *     as the old rule removed and the new one added: both indexes point into the document they come
- *     from, which a reader can check;</li>
+ *     <em>after</em>. Rules have no identity, so an element that lost its partner and one that gained none,
+ *     alike in at least half their members, are read as one edited element, shown member by member at its
+ *     index in <em>after</em> (its old self may sit elsewhere in <em>before</em>); others read as the old
+ *     removed and the new added, each index pointing into the document it comes from;</li>
  * <li>anything else (scalars, type changes) as one change at its path.</li>
  * </ul>
  * Multi-line strings and set arrays of strings (policy statements) also get a {@link TextDiff}.
