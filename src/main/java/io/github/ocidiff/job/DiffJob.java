@@ -384,10 +384,31 @@ public final class DiffJob {
      * The store's first snapshot is left out: everything in it is "new", which is no night's change. So
      * are snapshots narrowed on the command line: they are no night's inventory, only part of one.
      */
+    /**
+     * A point a night: a PARTIAL night whose gaps a later snapshot filled is that fill's point, its changes those of
+     * the night (what it collected) and of the fill (what it took again since), rather than a second bar of the day.
+     */
     private List<TrendPoint> trend(SnapshotInfo to) {
         List<SnapshotInfo> upTo = store.snapshots().stream().skip(1)
                 .filter(s -> s.id() <= to.id() && (s.narrowing().isNone() || s.id() == to.id())).toList();
-        return upTo.subList(Math.max(0, upTo.size() - TREND_NIGHTS), upTo.size()).stream()
-                .map(s -> new TrendPoint(s.id(), s.takenAt(), s.status(), s.changesFromPrevious())).toList();
+        Map<Long, SnapshotInfo> byId = new HashMap<>();
+        Set<Long> filled = new HashSet<>();
+        for (SnapshotInfo s : upTo) {
+            byId.put(s.id(), s);
+            s.fill().ifPresent(f -> filled.add(f.filledId()));
+        }
+        List<TrendPoint> nights = new ArrayList<>();
+        for (SnapshotInfo s : upTo) {
+            if (filled.contains(s.id())) {
+                continue;
+            }
+            long changes = s.changesFromPrevious();
+            for (SnapshotInfo at = s; at.fill().isPresent() && byId.containsKey(at.fill().get().filledId()); ) {
+                at = byId.get(at.fill().get().filledId());
+                changes += at.changesFromPrevious();
+            }
+            nights.add(new TrendPoint(s.id(), s.takenAt(), s.status(), changes));
+        }
+        return nights.subList(Math.max(0, nights.size() - TREND_NIGHTS), nights.size());
     }
 }

@@ -13,6 +13,8 @@ import io.github.ocidiff.SimHarness;
 import io.github.ocidiff.publish.ScriptedSmtp;
 import io.github.ocidiff.sim.FaultPlan;
 import io.github.ocidiff.sim.FixtureTenancy;
+import io.github.ocidiff.store.SnapshotInfo;
+import io.github.ocidiff.store.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,6 +142,16 @@ class DailyCommandTest {
             assertThat(subjects().get(2)).doesNotContain("INCOMPLETE");
             assertThat(sim.server.objects("us-ashburn-1", BUCKET).get("ocidiff/2026/11/02/report.json"))
                     .isEqualTo(Files.readAllBytes(sim.dir.resolve("reports/2026-11-02/report.json")));
+
+            // One bar a night in the trend: the filled night's, its changes the night's and the fill's.
+            String html = Files.readString(sim.dir.resolve("reports/2026-11-02/report.html"));
+            try (Store read = Store.openToRead(Path.of(store))) {
+                List<SnapshotInfo> snapshots = read.snapshots();
+                assertThat(snapshots).hasSize(3);
+                long changes = snapshots.get(1).changesFromPrevious() + snapshots.get(2).changesFromPrevious();
+                assertThat(html).contains(" changed (snapshot #3, COMPLETE)").doesNotContain("(snapshot #2, PARTIAL)")
+                        .contains(": " + changes + (changes == 1 ? " resource" : " resources") + " changed (snapshot #3");
+            }
 
             MainTest.Run again = run("--config", config, "daily", "--quiet", "--at", "2026-11-02T09:10:00Z");
             assertThat(again.exitCode()).isZero();
