@@ -382,10 +382,8 @@ public final class DiffJob {
 
     /**
      * The store's first snapshot is left out: everything in it is "new", which is no night's change. So
-     * are snapshots narrowed on the command line: they are no night's inventory, only part of one.
-     */
-    /**
-     * A point a night: a PARTIAL night whose gaps a later snapshot filled is that fill's point, its changes those of
+     * are snapshots narrowed on the command line: they are no night's inventory, only part of one. A point a night:
+     * a PARTIAL night whose gaps a later snapshot filled is that fill's point, its changes those of
      * the night (what it collected) and of the fill (what it took again since), rather than a second bar of the day.
      */
     private List<TrendPoint> trend(SnapshotInfo to) {
