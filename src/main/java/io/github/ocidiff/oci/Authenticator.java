@@ -99,6 +99,10 @@ public final class Authenticator {
     private static void checkKey(Path keyFile, String passPhrase, String profile, Path configFile,
                                  boolean allowInsecure) {
         String where = " (key_file of profile [" + profile + "] in " + configFile + ")";
+        if (Files.isDirectory(keyFile)) {
+            throw OcidiffException.usage("private key " + keyFile + " is a folder" + where
+                    + "; point key_file at the key's PEM file in it, e.g. oci_api_key.pem");
+        }
         if (!Files.isRegularFile(keyFile)) {
             throw OcidiffException.usage("private key " + keyFile + " not found" + where
                     + "; fix key_file or create the key with `oci setup keys`");

@@ -82,6 +82,11 @@ class AuthenticatorTest {
             assertThatThrownBy(() -> authenticate(sim, config, "DEFAULT"))
                     .hasMessageContaining("private key /nonexistent/key.pem not found")
                     .hasMessageContaining("key_file of profile [DEFAULT]");
+            Path folder = rewrite(sim, sim.credentials.privateKey().toString(),
+                    sim.credentials.privateKey().getParent().toString());
+            assertThatThrownBy(() -> authenticate(sim, folder, "DEFAULT"))
+                    .hasMessageContaining("private key " + sim.credentials.privateKey().getParent() + " is a folder")
+                    .hasMessageEndingWith("point key_file at the key's PEM file in it, e.g. oci_api_key.pem");
         }
     }
 
