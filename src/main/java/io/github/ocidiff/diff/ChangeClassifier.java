@@ -96,10 +96,15 @@ public final class ChangeClassifier {
      */
     public Outcome livedBetween(StoredResource last, Coverage.Status goneAt) {
         Scope scope = scope(last);
-        if ((goneAt != null ? goneAt : coverage.inTo(scope)) != Coverage.Status.OK) {
+        if (goneAt(goneAt, scope) != Coverage.Status.OK) {
             return new Outcome.Unknown(scope);
         }
         return transientOf(last);
+    }
+
+    /** How the snapshot a resource went at covered its scope: {@code goneAt}, or for 'to' (null) 'to''s coverage. */
+    private Coverage.Status goneAt(Coverage.Status goneAt, Scope scope) {
+        return goneAt != null ? goneAt : coverage.inTo(scope);
     }
 
     private static Outcome transientOf(StoredResource seen) {
@@ -124,7 +129,7 @@ public final class ChangeClassifier {
             return new Outcome.Unchanged(NoChangeReason.ALREADY_GONE);
         }
         Scope scope = scope(before);
-        Coverage.Status at = goneAt != null ? goneAt : coverage.inTo(scope);
+        Coverage.Status at = goneAt(goneAt, scope);
         if (at == Coverage.Status.UNDECLARED && coverage.inFrom(scope) == Coverage.Status.UNDECLARED) {
             return new Outcome.Unchanged(NoChangeReason.LEFT_THE_PLAN);
         }

@@ -188,8 +188,12 @@ final class IntervalQueries {
             Set<String> atEnds = to > from + 1 ? new HashSet<>() : null;
             while (x != null || y != null) {
                 if (atEnds != null) {
-                    atEnds.add(x != null ? x.ocid() : y.ocid());
-                    atEnds.add(y != null ? y.ocid() : x.ocid());
+                    if (x != null) {
+                        atEnds.add(x.ocid());
+                    }
+                    if (y != null) {
+                        atEnds.add(y.ocid());
+                    }
                 }
                 int order = x == null ? 1 : y == null ? -1 : x.ocid().compareTo(y.ocid());
                 if (order < 0) {

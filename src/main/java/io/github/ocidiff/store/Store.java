@@ -83,6 +83,7 @@ public final class Store implements AutoCloseable {
     private StagedSnapshotWriter writer;
     /** Whether this session wrote (a snapshot, a deletion, a clean-up), so that closing compacts the file. */
     private boolean wrote;
+    /** False for a command that only reads: a rewrite its clean-up warrants is left to the next run that writes. */
     private boolean compactOnClose = true;
     /** Set by {@link #close} when it rewrote the file. */
     private StoreRewrite rewrite;
@@ -151,8 +152,9 @@ public final class Store implements AutoCloseable {
                 StoreFileCheck.requireIntact(file);
                 requireReadable(readOnly, file);
                 Store store = new Store(file, lock, readOnly, true);
-                List<Long> running = Migrations.current(readOnly) ? SnapshotRows.running(store.dsl) : List.of();
-                toWriteFirst = !Migrations.current(readOnly) ? "it was written by an older ocidiff, which upgrades it"
+                boolean current = Migrations.current(readOnly);
+                List<Long> running = current ? SnapshotRows.running(store.dsl) : List.of();
+                toWriteFirst = !current ? "it was written by an older ocidiff, which upgrades it"
                         : !running.isEmpty() ? "an earlier run left snapshot " + running.get(0) + " unfinished (stopped"
                         + " or killed), which must be discarded" : !DeferredKeys.missing(store.dsl).isEmpty()
                         ? "its first night left keys to build" : null;
@@ -194,8 +196,9 @@ public final class Store implements AutoCloseable {
     /**
      * H2 opens a file it may not write read-only, and the first write then fails in SQL ("The database is read
      * only"): a store made by another user (a first run as root, the service as its own user) is told as such.
+     *
+     * @param toWriteFirst why a command that only reads must write the store first, or null
      */
-    /** @param toWriteFirst why a command that only reads must write the store first, or null */
     private static void requireWritable(Path file, StoreLock lock, String toWriteFirst) {
         if (Files.exists(file) && !Files.isWritable(file)) {
             lock.close();
@@ -491,12 +494,12 @@ public final class Store implements AutoCloseable {
         dsl.transaction(configuration -> CompartmentRows.save(configuration.dsl(), snapshotId, compartments));
     }
 
-    /** Every resource type the store holds a resource of, in any snapshot: to check the names users write. */
     /** Whether the store holds a resource of {@code type} (in any case), in any snapshot. */
     public boolean holdsType(String type) {
         return IntervalQueries.holdsType(dsl, type);
     }
 
+    /** Every resource type the store holds a resource of, in any snapshot: to check the names users write. */
     public List<String> resourceTypes() {
         return IntervalQueries.resourceTypes(dsl);
     }
