@@ -10,6 +10,8 @@ import io.github.ocidiff.crawl.Narrowing;
 import io.github.ocidiff.oci.Authenticator;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.oci.TenancyCheck;
+import io.github.ocidiff.publish.EmailPublisher;
+import io.github.ocidiff.publish.ObjectStoragePublisher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Command;
         header = "Check that ocidiff can read all it needs, region by region.",
         description = {"Check that ocidiff can authenticate and read what it needs in every covered region:",
                 "Identity (tenancy, regions, compartments), Resource Search, Audit and the details of one resource",
-                "of each type in snapshot.enrich. Exit 1 if any region fails."})
+                "of each type in snapshot.enrich; and where reports are published: the bucket listed, the mail server",
+                "taking the sender and recipients of a mail it does not send. Exit 1 if any of it fails."})
 public final class CheckCommand extends BaseCommand implements java.util.concurrent.Callable<Integer> {
 
 
@@ -38,6 +41,33 @@ public final class CheckCommand extends BaseCommand implements java.util.concurr
     private static String detailsRead(List<ObjectNode> samples) {
         return samples.isEmpty() ? "" : samples.stream().map(item -> item.path("resourceType").asText()).sorted()
                 .collect(Collectors.joining(", ", "; details read (", ")"));
+    }
+
+    /**
+     * The report's destinations, tried as far as they can be without publishing; a failure is named as a region's is.
+     * A nightly job learns of a missing bucket or a refused login only after its snapshot, hours later.
+     */
+    private static List<String> publishing(Config config, OciClients clients, PrintWriter out) {
+        List<String> failed = new ArrayList<>();
+        String bucket;
+        try {
+            bucket = ObjectStoragePublisher.open(() -> clients, config).map(ObjectStoragePublisher::verify)
+                    .orElse("no upload: publish.objectStorage.bucket is not set");
+        } catch (OcidiffException e) {
+            failed.add("publish.objectStorage");
+            bucket = "FAILED\n  " + e.getMessage();
+        }
+        out.printf("%-16s %s%n", "reports bucket", bucket);
+        String mail;
+        try {
+            mail = config.publish().email().enabled() ? new EmailPublisher(config.publish().email()).verify()
+                    : "no mail: publish.email.enabled is false";
+        } catch (OcidiffException e) {
+            failed.add("publish.email");
+            mail = "FAILED\n  " + e.getMessage();
+        }
+        out.printf("%-16s %s%n", "reports mail", mail);
+        return failed;
     }
 
     static int run(Config config, PrintWriter out) {
@@ -68,6 +98,7 @@ public final class CheckCommand extends BaseCommand implements java.util.concurr
                 Stream.concat(Stream.of(region.searchProblem(), region.auditProblem()), detailProblems.stream())
                         .filter(Objects::nonNull).forEach(problem -> out.printf("  %s%n", problem));
             }
+            failed.addAll(publishing(config, clients, out));
             out.flush();
             if (!failed.isEmpty()) {
                 throw new OcidiffException(OcidiffException.RUNTIME, "check failed in " + failed);

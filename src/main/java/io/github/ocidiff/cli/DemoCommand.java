@@ -126,6 +126,7 @@ public final class DemoCommand implements Callable<Integer> {
             try (SimSession sim = SimSession.start(tenancy, dir, "publish:\n  objectStorage:\n    bucket: " + BUCKET + "\n"
                     + rules(nights))) {
                 SimServer server = sim.server();
+                server.createBucket(home, BUCKET);
                 Path configFile = sim.configFile();
                 out.println("Simulator: " + server.baseUrl() + " (generated tenancy, seed " + seed + ", "
                         + resources + " resources, " + nights.size() + " nights"

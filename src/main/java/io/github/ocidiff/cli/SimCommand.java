@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -57,6 +59,10 @@ public final class SimCommand implements Runnable {
 
     @Mixin
     GeneratorOptions generator;
+
+    @Option(names = "--bucket", paramLabel = "NAME", description = "Make an empty bucket of that name in the home region"
+            + " (repeatable), for publish.objectStorage.bucket: a bucket exists once made or once something is put in it.")
+    List<String> buckets = new ArrayList<>();
 
     @Mixin
     FaultOptions faults;
@@ -104,6 +110,7 @@ public final class SimCommand implements Runnable {
             }
             try (SimServer server = new SimServer(tenancy, key, plan, port)) {
                 Main.serving = true;
+                buckets.forEach(bucket -> server.createBucket(homeRegion, bucket));
                 out.println("OCI simulator listening on " + server.baseUrl());
                 out.println("  tenancy   " + tenancyId + " (" + tenancy.tenancy().path("name").asText() + ")");
                 out.println("  regions   " + String.join(", ", tenancy.regions().stream()
@@ -111,6 +118,10 @@ public final class SimCommand implements Runnable {
                 out.println("  day       " + tenancy.currentDay() + " of " + tenancy.days().size()
                         + " (switch: curl -X POST '" + server.baseUrl() + "/_sim/day?date=YYYY-MM-DD')");
                 out.println("  endpoint  " + server.endpointTemplate());
+                if (!buckets.isEmpty()) {
+                    out.println("  buckets   " + String.join(", ", buckets) + " in " + homeRegion + " (namespace "
+                            + server.namespace() + ")");
+                }
                 out.println("  instance  " + server.instanceMetadataUrl() + " (for auth.mode instance_principal:"
                         + " auth.instanceMetadataUrl, with auth.federationEndpoint the endpoint above)");
                 if (created != null) {

@@ -2,7 +2,6 @@ package io.github.ocidiff.job;
 
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
-import io.github.ocidiff.oci.IdentityReader;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.publish.EmailPublisher;
 import io.github.ocidiff.publish.MailDecision;
@@ -21,7 +20,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Publishes every day's report not published yet: today's, and any earlier one whose upload or mail
@@ -89,25 +87,9 @@ final class Publication {
     /** The Object Storage publisher, opened once, when a bucket is configured. */
     private Optional<ObjectStoragePublisher> objectStorage() {
         if (objectStorage == null) {
-            objectStorage = open(() -> clients, config);
+            objectStorage = ObjectStoragePublisher.open(() -> clients, config);
         }
         return objectStorage;
-    }
-
-    /** An Object Storage publisher in the home region (unless configured otherwise), when a bucket is set. */
-    static Optional<ObjectStoragePublisher> open(Supplier<OciClients> clients, Config config) {
-        if (!config.publish().objectStorage().enabled()) {
-            return Optional.empty();
-        }
-        List<String> ready = new IdentityReader(clients.get()).readyRegions();
-        String region = config.publish().objectStorage().region();
-        // A region the tenancy does not subscribe to fails as a namespace or policy problem: said as what it is.
-        if (region != null && !ready.contains(region)) {
-            throw OcidiffException.usage("publish.objectStorage.region " + region + " is not a region this tenancy"
-                    + " subscribes to (" + String.join(", ", ready) + "); name one of them, or leave it out for the"
-                    + " home region");
-        }
-        return Optional.of(new ObjectStoragePublisher(clients.get(), config.publish().objectStorage(), ready.get(0)));
     }
 
     /** The URL of a day's HTML report uploaded before, unless Object Storage cannot say it now. */

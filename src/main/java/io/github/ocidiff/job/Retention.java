@@ -4,6 +4,7 @@ import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.oci.OciClients;
+import io.github.ocidiff.publish.ObjectStoragePublisher;
 import io.github.ocidiff.report.ReportFormat;
 import io.github.ocidiff.store.Baseline;
 import io.github.ocidiff.store.DailyReport;
@@ -84,7 +85,7 @@ public final class Retention {
         List<String> objects = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try {
-            Publication.open(clients, config).ifPresent(p -> objects.addAll(p.prune(keepFrom, dryRun).objectNames()));
+            ObjectStoragePublisher.open(clients, config).ifPresent(p -> objects.addAll(p.prune(keepFrom, dryRun).objectNames()));
         } catch (OcidiffException e) {
             problems.add("published reports not pruned: " + e.getMessage());
         }

@@ -22,6 +22,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class EmailPublisher {
             Address[] sent = e.getValidSentAddresses();
             Address[] invalid = e.getInvalidAddresses();
             if (sent == null || sent.length == 0 || invalid == null || invalid.length == 0) {
-                throw failure(e);
+                throw failure("sending the report mail", e);
             }
             // The server's own words for the first refused address, where "Invalid Addresses" says nothing.
             MessagingException why = cause(e, SMTPAddressFailedException.class) != null
@@ -115,8 +116,63 @@ public final class EmailPublisher {
                     + ") and took the mail for " + addresses(sent) + ", to whom it is not sent again; correct or"
                     + " remove " + (invalid.length == 1 ? "it" : "them") + " in publish.email.to");
         } catch (MessagingException e) {
-            throw failure(e);
+            throw failure("sending the report mail", e);
         }
+    }
+
+    /**
+     * What `ocidiff check` can prove without sending: the server answers, takes the credentials (over STARTTLS where
+     * required), and accepts the sender and every recipient of an envelope that is then reset, so that no mail goes
+     * out. A server that judges recipients only once it has the message accepts them here all the same.
+     *
+     * @return e.g. "smtp.example.com:587 (STARTTLS, as reports) took the sender ops@example.com and 2 recipients;
+     *         mails up to 20.0 MB"
+     */
+    public String verify() {
+        String from = address("publish.email.from", config.from()).getAddress();
+        List<String> to = new ArrayList<>();
+        for (int i = 0; i < config.to().size(); i++) {
+            to.add(address("publish.email.to[" + i + "]", config.to().get(i)).getAddress());
+        }
+        Session session = Session.getInstance(properties());
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect(config.host(), config.port(), config.username(), config.password());
+            SMTPTransport smtp = (SMTPTransport) transport;
+            if (smtp.simpleCommand("MAIL FROM:<" + from + ">") != 250) {
+                throw new OcidiffException(OcidiffException.RUNTIME, "the SMTP server " + server + " refused the sender " + from + " ("
+                        + lastAnswer(smtp) + "); check that publish.email.from is an approved sender");
+            }
+            List<String> refused = new ArrayList<>();
+            for (String recipient : to) {
+                int code = smtp.simpleCommand("RCPT TO:<" + recipient + ">");
+                if (code != 250 && code != 251) {
+                    refused.add(recipient + " (" + lastAnswer(smtp) + ")");
+                }
+            }
+            smtp.simpleCommand("RSET");
+            if (!refused.isEmpty()) {
+                throw new OcidiffException(OcidiffException.RUNTIME, "the SMTP server " + server + " refused the recipient"
+                        + (refused.size() == 1 ? " " : "s ") + String.join(", ", refused) + "; correct or remove "
+                        + (refused.size() == 1 ? "it" : "them") + " in publish.email.to");
+            }
+            List<String> how = new ArrayList<>();
+            if (config.startTls()) {
+                how.add("STARTTLS");
+            }
+            if (config.username() != null) {
+                how.add("as " + config.username());
+            }
+            return server + (how.isEmpty() ? "" : " (" + String.join(", ", how) + ")") + " took the sender " + from
+                    + " and " + (to.size() == 1 ? "the recipient " + to.get(0) : to.size() + " recipients")
+                    + "; mails up to " + megabytes(limit(transport));
+        } catch (MessagingException e) {
+            throw failure("trying the report mail's envelope", e);
+        }
+    }
+
+    /** The server's last reply, on one line. */
+    private String lastAnswer(SMTPTransport smtp) {
+        return redact(smtp.getLastServerResponse()).trim();
     }
 
     private static String addresses(Address[] addresses) {
@@ -231,7 +287,7 @@ public final class EmailPublisher {
     }
 
     /** One line naming the server and the cause, with the fix. */
-    OcidiffException failure(MessagingException e) {
+    OcidiffException failure(String doing, MessagingException e) {
         String problem;
         if (e instanceof AuthenticationFailedException) {
             problem = "authentication as " + config.username() + " failed (" + reason(e) + "); check"
@@ -267,7 +323,7 @@ public final class EmailPublisher {
         } else {
             problem = reason(e);
         }
-        return OcidiffException.runtime("sending the report mail via SMTP server " + server + " failed: " + problem, e);
+        return OcidiffException.runtime(doing + " via SMTP server " + server + " failed: " + problem, e);
     }
 
     /** The server's answer or the library's complaint, on one line. */

@@ -9,7 +9,9 @@ import com.oracle.bmc.objectstorage.requests.PutObjectRequest;
 import com.oracle.bmc.objectstorage.responses.PutObjectResponse;
 import com.oracle.bmc.util.StreamUtils;
 import io.github.ocidiff.OcidiffException;
+import io.github.ocidiff.config.Config;
 import io.github.ocidiff.config.ObjectStorageConfig;
+import io.github.ocidiff.oci.IdentityReader;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.oci.Pager;
 import io.github.ocidiff.oci.Service;
@@ -26,6 +28,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -65,6 +70,22 @@ public final class ObjectStoragePublisher {
         this.region = config.region() != null ? config.region() : homeRegion;
         this.names = new ObjectNames(config.prefix());
         this.pageSize = pageSize;
+    }
+
+    /** An Object Storage publisher in the home region (unless configured otherwise), when a bucket is set. */
+    public static Optional<ObjectStoragePublisher> open(Supplier<OciClients> clients, Config config) {
+        if (!config.publish().objectStorage().enabled()) {
+            return Optional.empty();
+        }
+        List<String> ready = new IdentityReader(clients.get()).readyRegions();
+        String region = config.publish().objectStorage().region();
+        // A region the tenancy does not subscribe to fails as a namespace or policy problem: said as what it is.
+        if (region != null && !ready.contains(region)) {
+            throw OcidiffException.usage("publish.objectStorage.region " + region + " is not a region this tenancy"
+                    + " subscribes to (" + String.join(", ", ready) + "); name one of them, or leave it out for the"
+                    + " home region");
+        }
+        return Optional.of(new ObjectStoragePublisher(clients.get(), config.publish().objectStorage(), ready.get(0)));
     }
 
     public String region() {
@@ -114,20 +135,45 @@ public final class ObjectStoragePublisher {
     public PrunedReports prune(LocalDate keepFrom, boolean dryRun) {
         String ns = namespace();
         List<String> expired = new ArrayList<>();
-        Pager.forEachPage(start -> call("listing " + names.prefix() + "*", () -> client().listObjects(
-                        ListObjectsRequest.builder().namespaceName(ns).bucketName(bucket)
-                                .prefix(names.prefix().isEmpty() ? null : names.prefix())
-                                .start(start).limit(pageSize).build())),
-                response -> response.getListObjects().getNextStartWith(),
-                response -> response.getListObjects().getObjects().forEach(o -> names.dayOf(o.getName())
-                        .filter(day -> day.isBefore(keepFrom))
-                        .ifPresent(day -> expired.add(o.getName()))));
+        forEachReportFile(ns, (name, day) -> {
+            if (day.isBefore(keepFrom)) {
+                expired.add(name);
+            }
+        });
         if (!dryRun) {
             for (String name : expired) {
                 delete(ns, name);
             }
         }
         return new PrunedReports(expired, dryRun);
+    }
+
+    /**
+     * What `ocidiff check` can prove without writing to the bucket: its namespace, and that the bucket exists and
+     * this principal may list it, as retention does. Only an upload proves the permission to upload.
+     *
+     * @return e.g. "bucket reports (namespace acme, us-ashburn-1) listed: reports of 3 days under ocidiff/, the last
+     *         of 2026-11-27"
+     */
+    public String verify() {
+        String ns = namespace();
+        TreeSet<LocalDate> days = new TreeSet<>();
+        forEachReportFile(ns, (name, day) -> days.add(day));
+        String under = names.prefix().isEmpty() ? "" : " under " + names.prefix();
+        return "bucket " + bucket + " (namespace " + ns + ", " + region + ") listed: " + (days.isEmpty()
+                ? "no reports yet" + under : "reports of " + days.size() + (days.size() == 1 ? " day" : " days") + under
+                + ", the last of " + days.last());
+    }
+
+    /** Every report file this layout named under the prefix, with its day; anything else there is skipped. */
+    private void forEachReportFile(String ns, BiConsumer<String, LocalDate> action) {
+        Pager.forEachPage(start -> call("listing " + names.prefix() + "*", () -> client().listObjects(
+                        ListObjectsRequest.builder().namespaceName(ns).bucketName(bucket)
+                                .prefix(names.prefix().isEmpty() ? null : names.prefix())
+                                .start(start).limit(pageSize).build())),
+                response -> response.getListObjects().getNextStartWith(),
+                response -> response.getListObjects().getObjects().forEach(o -> names.dayOf(o.getName())
+                        .ifPresent(day -> action.accept(o.getName(), day))));
     }
 
     private PublishedObject upload(String ns, String name, ReportFile file) {

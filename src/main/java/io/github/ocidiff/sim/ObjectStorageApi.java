@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Object Storage, in memory: GetNamespace, PutObject, GetObject, HeadObject, ListObjects, DeleteObject; and
  * GetBucket and ListBuckets of the buckets Search lists (see {@link ServiceView}).
- * Buckets exist once something is put into them; objects are kept per region. PutObject checks a
+ * Buckets exist once made ({@link #createBucket}) or once something is put into them; objects are kept per region. PutObject checks a
  * Content-MD5 header against the body, as OCI does.
  */
 final class ObjectStorageApi {
@@ -48,6 +48,10 @@ final class ObjectStorageApi {
 
     boolean owns(SimRequest r) {
         return "n".equals(r.segment(0));
+    }
+
+    void createBucket(String region, String bucket) {
+        buckets.computeIfAbsent(region + "/" + bucket, k -> new ConcurrentSkipListMap<>());
     }
 
     /** The objects of one bucket in one region (a copy), for tests and the admin endpoint. */

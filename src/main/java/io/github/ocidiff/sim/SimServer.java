@@ -127,6 +127,11 @@ public final class SimServer implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /** Makes an empty bucket in one region, as a user makes the one publish.objectStorage.bucket names. */
+    public void createBucket(String region, String bucket) {
+        objectStorage.createBucket(region, bucket);
+    }
+
     /** Objects stored in one bucket of one region: name to bytes. */
     public Map<String, byte[]> objects(String region, String bucket) {
         Map<String, byte[]> copy = new LinkedHashMap<>();

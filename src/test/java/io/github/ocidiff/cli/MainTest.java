@@ -132,6 +132,23 @@ class MainTest {
         }, "--insecure-no-auth", "--workdir", dir.toString());
     }
 
+    /** A bucket made with the simulator is there for the report bucket's check; one not made is not. */
+    @Test
+    void aSimulatorMakesTheBucketsItIsToldTo(@TempDir Path dir) throws Exception {
+        withSimulator(lines -> {
+            assertThat(lines.get("  buckets   ")).startsWith("ocidiff-reports, archive in us-ashburn-1 (namespace ");
+            String config = lines.get("  try       ocidiff --config ").replaceAll(" check$", "");
+            Files.writeString(Path.of(config), Files.readString(Path.of(config))
+                    + "publish:\n  objectStorage:\n    bucket: ocidiff-reports\n");
+            Run made = run("--config", config, "check");
+            assertThat(made.exitCode()).isZero();
+            assertThat(made.out()).contains("listed: no reports yet under ocidiff/");
+            Files.writeString(Path.of(config), Files.readString(Path.of(config)).replace("bucket: ocidiff-reports",
+                    "bucket: other"));
+            assertThat(run("--config", config, "check").out()).contains("reports bucket   FAILED\n  bucket other not found");
+        }, "--workdir", dir.toString(), "--bucket", "ocidiff-reports", "--bucket", "archive");
+    }
+
     /** Without auth, a public key given is not checked either: curl's unsigned requests pass. */
     @Test
     void aSimulatorWithoutAuthAndAPublicKeyAnswersUnsignedRequests(@TempDir Path dir) throws Exception {
@@ -165,7 +182,7 @@ class MainTest {
         try {
             Map<String, String> lines = new HashMap<>();
             for (String line = out.readLine(); line != null && !line.startsWith("Press Ctrl-C"); line = out.readLine()) {
-                for (String start : List.of("OCI simulator listening on ", "  endpoint  ",
+                for (String start : List.of("OCI simulator listening on ", "  endpoint  ", "  buckets   ",
                         "  try       ocidiff --config ")) {
                     if (line.startsWith(start)) {
                         lines.put(start, line.substring(start.length()).trim());

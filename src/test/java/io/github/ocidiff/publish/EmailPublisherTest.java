@@ -246,6 +246,32 @@ class EmailPublisherTest {
         assertThat(received.getFrom()).containsExactly(new InternetAddress("ocidiff reports <ocidiff@example.com>"));
     }
 
+    /** `ocidiff check` tries the envelope and sends nothing: each recipient refused is named, then the sender. */
+    @Test
+    void verifyingNamesARefusedRecipientOrSenderAndSendsNothing() throws Exception {
+        try (ScriptedSmtp server = new ScriptedSmtp(1_048_576, "250 OK", "bad@example.com")) {
+            EmailConfig two = new EmailConfig(true, "127.0.0.1", server.port(), null, null, "ocidiff@example.com",
+                    List.of("bad@example.com", "ops@example.com"), true, 0, false, "[ocidiff]", 2);
+
+            assertThatThrownBy(() -> new EmailPublisher(two).verify()).isInstanceOf(OcidiffException.class)
+                    .hasMessage("the SMTP server 127.0.0.1:" + server.port() + " refused the recipient bad@example.com"
+                            + " (550 5.1.1 <bad@example.com>: Recipient address rejected: User unknown); correct or"
+                            + " remove it in publish.email.to");
+            assertThat(server.receivedAny()).isFalse();
+        }
+        try (ScriptedSmtp server = new ScriptedSmtp(1_048_576, "250 OK", "ocidiff@example.com")) {
+            assertThatThrownBy(() -> new EmailPublisher(unauthenticated(server.port())).verify())
+                    .hasMessage("the SMTP server 127.0.0.1:" + server.port() + " refused the sender ocidiff@example.com"
+                            + " (553 5.7.1 <ocidiff@example.com>: Sender address rejected: not an approved sender);"
+                            + " check that publish.email.from is an approved sender");
+        }
+        try (ScriptedSmtp server = new ScriptedSmtp(1_048_576, "250 OK")) {
+            assertThat(new EmailPublisher(unauthenticated(server.port())).verify()).isEqualTo("127.0.0.1:"
+                    + server.port() + " took the sender ocidiff@example.com and the recipient ops@example.com; mails up"
+                    + " to 1.0 MB");
+        }
+    }
+
     /** A recipient the server refuses does not keep the mail from the others: it goes, and the refused is named. */
     @Test
     void aRecipientTheServerRefusesIsNamedAndTheOthersGetTheMail() throws Exception {
@@ -269,7 +295,7 @@ class EmailPublisherTest {
         jakarta.mail.SendFailedException refused = new jakarta.mail.SendFailedException("Invalid Addresses", null,
                 null, new InternetAddress[] {new InternetAddress("ops@example.com")},
                 new InternetAddress[] {new InternetAddress("bad@example.com")});
-        assertThat(new EmailPublisher(config()).failure(refused).getMessage()).isEqualTo("sending the report mail via"
+        assertThat(new EmailPublisher(config()).failure("sending the report mail", refused).getMessage()).isEqualTo("sending the report mail via"
                 + " SMTP server 127.0.0.1:" + SMTP.getSmtp().getPort() + " failed: the server refused the recipient"
                 + " bad@example.com (Invalid Addresses); correct or remove it in publish.email.to");
     }

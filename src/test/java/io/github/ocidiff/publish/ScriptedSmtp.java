@@ -29,7 +29,7 @@ public final class ScriptedSmtp implements AutoCloseable {
         this(size, endReply, null);
     }
 
-    /** @param refused a recipient whose RCPT TO the server refuses (550), or null */
+    /** @param refused an address the server refuses as a recipient (550) or as the sender (553), or null */
     public ScriptedSmtp(long size, String endReply, String refused) throws IOException {
         socket = new ServerSocket(0);
         Thread thread = new Thread(() -> serve(size, endReply, refused), "scripted-smtp");
@@ -44,6 +44,11 @@ public final class ScriptedSmtp implements AutoCloseable {
     /** The mail's data as it arrived, its dot-stuffing undone. */
     public byte[] received() throws Exception {
         return received.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Whether a mail's data arrived: once the client has quit, a mail sent has. */
+    public boolean receivedAny() {
+        return received.isDone();
     }
 
     private void serve(long size, String endReply, String refused) {
@@ -66,6 +71,8 @@ public final class ScriptedSmtp implements AutoCloseable {
                     reply(out, endReply);
                 } else if (refused != null && command.startsWith("RCPT TO") && line.contains("<" + refused + ">")) {
                     reply(out, "550 5.1.1 <" + refused + ">: Recipient address rejected: User unknown");
+                } else if (refused != null && command.startsWith("MAIL FROM") && line.contains("<" + refused + ">")) {
+                    reply(out, "553 5.7.1 <" + refused + ">: Sender address rejected: not an approved sender");
                 } else if (command.startsWith("QUIT")) {
                     reply(out, "221 bye");
                     return;
