@@ -112,10 +112,13 @@ public final class Coverage {
     }
 
     /**
-     * One row per scope that either snapshot declared and did not fully collect, and per scope where
-     * resources vanished without the diff being able to call them deleted, in region then compartment
-     * order. A scope declared by only one snapshot with nothing unknown is no gap: compartments come and
-     * go, and their resources are then truly created or deleted.
+     * One row per scope that either snapshot declared and did not fully collect, per scope where
+     * resources vanished without the diff being able to call them deleted, and per scope 'from' left out
+     * although it may have held resources then (a region it did not cover, a compartment it knew of but
+     * excluded or narrowed away) where 'to' holds some: they are listed as created, with a caveat, yet may be
+     * older than 'from'. In region then compartment order. A scope declared by 'to' alone that is a compartment
+     * made since, or by 'from' alone with nothing vanished, is no gap: compartments come and go, and their
+     * resources are then truly created or deleted.
      *
      * <p>{@code unknownResources} counts the resources of 'from' whose state at 'to' the diff cannot
      * tell: those that vanished ({@code vanished}, per their 'from' scope) or, for a scope 'to' failed to
@@ -127,6 +130,8 @@ public final class Coverage {
         TreeSet<Scope> scopes = new TreeSet<>(SCOPE_ORDER);
         from.values().stream().filter(c -> !c.ok()).forEach(c -> scopes.add(c.scope()));
         to.values().stream().filter(c -> !c.ok()).forEach(c -> scopes.add(c.scope()));
+        to.values().stream().filter(c -> c.resources() > 0 && inFrom(c.scope()) == Status.UNDECLARED
+                && !newSinceFrom(c.scope())).forEach(c -> scopes.add(c.scope()));
         vanished.forEach((scope, n) -> {
             if (n > 0) {
                 scopes.add(scope);
@@ -138,7 +143,8 @@ public final class Coverage {
             Status f = inFrom(scope);
             Status t = inTo(scope);
             if (f != Status.OK) {
-                reasons.add(reason("'from'", f, from.get(scope)));
+                reasons.add(reason("'from'", f, from.get(scope)) + (f == Status.UNDECLARED && t == Status.OK
+                        ? ", so what 'to' holds there is listed as created, though it may be older than 'from'" : ""));
             }
             if (t != Status.OK) {
                 reasons.add(reason("'to'", t, to.get(scope)));

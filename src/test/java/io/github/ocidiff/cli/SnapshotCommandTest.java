@@ -500,6 +500,37 @@ class SnapshotCommandTest {
     }
 
     /**
+     * A first import of one region knows of no other: the next date's second region is not in the first snapshot's
+     * plan, so its resources, listed as created with a caveat, may be older, and the report says its coverage is not
+     * complete rather than that both snapshots saw everything.
+     */
+    @Test
+    void aRegionImportedOnlyOnTheLaterDateIsAGapOfTheDiff() throws Exception {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            String config = sim.writeConfig("").toString();
+            Path days = SimHarness.SMALL_FIXTURE.resolve("days");
+            assertThat(run("--config", config, "import", "--date", "2026-11-01",
+                    days.resolve("2026-11-01/resources/us-ashburn-1.json").toString()).exitCode()).isZero();
+            assertThat(run("--config", config, "import", "--date", "2026-11-02",
+                    days.resolve("2026-11-02/resources/us-ashburn-1.json").toString(),
+                    days.resolve("2026-11-02/resources/eu-frankfurt-1.json").toString()).exitCode()).isZero();
+            JsonNode report = new ObjectMapper().readTree(run("--config", config, "diff", "--no-audit", "--format",
+                    "json").out());
+            assertThat(report.at("/coverage/complete").asBoolean()).isFalse();
+            assertThat(report.at("/coverage/gaps")).hasSize(1).first().satisfies(gap -> {
+                assertThat(gap.path("region").asText()).isEqualTo("eu-frankfurt-1");
+                assertThat(gap.path("reason").asText()).startsWith("'from' snapshot: not in its plan, so what 'to'"
+                        + " holds there is listed as created");
+            });
+            assertThat(report.path("changes")).filteredOn(c -> c.path("region").asText().equals("eu-frankfurt-1"))
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.path("kind").asText()).isEqualTo("CREATED");
+                        assertThat(c.path("caveat").asText()).contains("was not in the 'from' snapshot's plan");
+                    });
+        }
+    }
+
+    /**
      * Each imported file is its region's whole inventory, though it names only the compartments holding resources:
      * dev, empty on the first date, holds a volume on the second, made since, with no caveat of a scope the first
      * import did not cover, beside a coverage that says both collected everything.
