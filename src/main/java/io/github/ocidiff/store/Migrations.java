@@ -39,7 +39,7 @@ final class Migrations {
      * @return whether it changed the schema (a new store, or an upgrade)
      */
     static boolean apply(DataSource dataSource, Path storeFile, Runnable beforeMigrating) {
-        if (current(dataSource)) {
+        if (current(dataSource, storeFile)) {
             // Nothing to migrate, as on every run but the first after an upgrade: Flyway's start-up (loading
             // hundreds of classes, scanning the migrations) was a third of the time to open the store.
             return false;
@@ -68,8 +68,13 @@ final class Migrations {
         }
     }
 
-    /** Whether the last migration applied to the store is this version's newest, and succeeded. */
-    static boolean current(DataSource dataSource) {
+    /**
+     * Whether the last migration applied to the store is this version's newest, and succeeded.
+     *
+     * @throws OcidiffException when the disk under {@code storeFile} failed: Flyway, asked next, met the database
+     *                          closed by it and failed with a NullPointerException of its own
+     */
+    static boolean current(DataSource dataSource, Path storeFile) {
         try {
             DSLContext dsl = DSL.using(dataSource, SQLDialect.H2);
             // Asked first, as a query of a missing table would be an error H2 writes to a trace file.
@@ -85,6 +90,7 @@ final class Migrations {
                     .fetchOne();
             return last != null && NEWEST.equals(last.value1()) && Boolean.TRUE.equals(last.value2());
         } catch (DataAccessException e) {
+            DiskFailure.throwIfFound(e, storeFile);
             // No history (a new store) or not an ocidiff store: Flyway creates it or says what is wrong.
             return false;
         }

@@ -152,7 +152,7 @@ public final class Store implements AutoCloseable {
                 StoreFileCheck.requireIntact(file);
                 requireReadable(readOnly, file);
                 Store store = new Store(file, lock, readOnly, true);
-                boolean current = Migrations.current(readOnly);
+                boolean current = Migrations.current(readOnly, file);
                 List<Long> running = current ? SnapshotRows.running(store.dsl) : List.of();
                 toWriteFirst = !current ? "it was written by an older ocidiff, which upgrades it"
                         : !running.isEmpty() ? "an earlier run left snapshot " + running.get(0) + " unfinished (stopped"

@@ -33,6 +33,25 @@ class DiskFailureTest {
         assertThat(DiskFailure.cause(closed)).containsSame(full);
     }
 
+    /**
+     * A store whose disk failed as it opened: asking whether its schema is current meets the failure, which is told,
+     * rather than taken for a missing schema history and left to Flyway, which failed with a NullPointerException.
+     */
+    @Test
+    void theSchemaCheckOfAStoreWhoseDiskFailedTellsTheDisk(@TempDir Path dir) {
+        Path file = dir.resolve("ocidiff.mv.db");
+        javax.sql.DataSource failing = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        return method.getName().equals("toString") ? "a data source whose disk failed" : null;
+                    }
+                    throw ((DataAccessException) commitFailure(new IOException("File too large"))).getCause();
+                });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Migrations.current(failing, file))
+                .isInstanceOf(io.github.ocidiff.OcidiffException.class)
+                .hasMessageStartingWith("the disk under the store " + file + " failed (File too large): make room");
+    }
+
     @Test
     void leavesOtherFailuresAlone() {
         assertThat(DiskFailure.cause(new DataAccessException("Unique index or primary key violation",
