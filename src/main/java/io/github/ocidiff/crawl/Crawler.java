@@ -332,10 +332,9 @@ public final class Crawler {
                 List<SearchedResource> batch = new ArrayList<>(items.size());
                 List<CanonicalResource> toEnrich = new ArrayList<>();
                 for (int i = 0; i < items.size(); i++) {
-                    ObjectNode item = items.identifier(i) == null ? items.json(i) : null;
                     // Newest-first paging shifts while resources are created: keep the first sighting.
-                    if (seen.add(item != null ? item.path("identifier").asText() : items.identifier(i))) {
-                        take(items, i, item, scope.region(), batch, toEnrich);
+                    if (seen.add(items.identifier(i))) {
+                        take(items, i, null, scope.region(), batch, toEnrich);
                     }
                 }
                 for (Enriched enriched : enrich(scope.region(), toEnrich)) {
@@ -366,8 +365,7 @@ public final class Crawler {
      */
     private void take(SearchItems items, int i, ObjectNode parsed, String region, List<SearchedResource> batch,
                       List<CanonicalResource> toEnrich) {
-        String type = items.resourceType(i);
-        if (items.identifier(i) != null && type != null && !enricher.mayWant(type)) {
+        if (!enricher.mayWant(items.resourceType(i))) {
             batch.add(SearchedResource.searched(items, i, region));
         } else {
             toEnrich.add(Canonicalizer.of(parsed != null ? parsed : items.json(i), region));

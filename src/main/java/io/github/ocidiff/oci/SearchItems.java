@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -36,9 +37,11 @@ public final class SearchItems {
     }
 
     /**
-     * Finds the objects of the page's {@code items} array; other members and non-objects are skipped.
+     * Finds the objects of the page's {@code items} array; other members are skipped.
      *
-     * @throws IOException when the page is not a JSON object or is cut short
+     * @throws IOException when the page is not a JSON object or is cut short, or an item is no object with an {@code
+     *                     identifier} and a {@code resourceType} string, as every Resource Search result has: one
+     *                     without could be neither stored nor told from another, so the scope is not collected
      */
     public static SearchItems of(byte[] page) throws IOException {
         int[] starts = new int[1024];
@@ -60,8 +63,7 @@ public final class SearchItems {
                 for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
                     long start = parser.currentTokenLocation().getByteOffset();
                     if (item != JsonToken.START_OBJECT) {
-                        parser.skipChildren();
-                        continue;
+                        throw new IOException("item " + (count + 1) + " of a Resource Search page is no JSON object");
                     }
                     if (count == starts.length) {
                         starts = Arrays.copyOf(starts, count * 2);
@@ -82,8 +84,13 @@ public final class SearchItems {
                         }
                         parser.skipChildren();
                     }
+                    int end = (int) parser.currentLocation().getByteOffset();
+                    if (identifier == null || resourceType == null) {
+                        throw new IOException("item " + (count + 1) + " of a Resource Search page has no " + (identifier
+                                == null ? "\"identifier\"" : "\"resourceType\"") + " string: " + excerpt(page, (int) start, end));
+                    }
                     starts[count] = (int) start;
-                    ends[count] = (int) parser.currentLocation().getByteOffset();
+                    ends[count] = end;
                     identifiers[count] = identifier;
                     resourceTypes[count++] = resourceType;
                 }
@@ -91,6 +98,12 @@ public final class SearchItems {
         }
         return new SearchItems(page, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count),
                 Arrays.copyOf(identifiers, count), Arrays.copyOf(resourceTypes, count));
+    }
+
+    /** The item's text, up to 200 characters, for a message. */
+    private static String excerpt(byte[] page, int start, int end) {
+        String text = new String(page, start, Math.min(end - start, 400), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 
     public int size() {
@@ -122,12 +135,12 @@ public final class SearchItems {
         };
     }
 
-    /** The item's {@code identifier}, or null when it has none or it is not a string. */
+    /** The item's {@code identifier}. */
     public String identifier(int index) {
         return identifiers[index];
     }
 
-    /** The item's {@code resourceType}, or null when it has none or it is not a string. */
+    /** The item's {@code resourceType}. */
     public String resourceType(int index) {
         return resourceTypes[index];
     }

@@ -83,6 +83,7 @@ public final class FixtureTenancy implements TenancySource {
                         resources.put(name, null);
                     } else {
                         List<JsonNode> items = asArray(content, resourceFile);
+                        requireResources(items, resourceFile);
                         items.sort(NEWEST_FIRST);
                         resources.put(name, items);
                     }
@@ -230,6 +231,18 @@ public final class FixtureTenancy implements TenancySource {
         List<JsonNode> items = new ArrayList<>();
         node.forEach(items::add);
         return items;
+    }
+
+    /** What Search answers and ocidiff needs of every resource, the fixture format's first three fields. */
+    private static void requireResources(List<JsonNode> items, Path file) {
+        for (int i = 0; i < items.size(); i++) {
+            for (String field : List.of("resourceType", "identifier", "compartmentId")) {
+                if (!items.get(i).path(field).isTextual()) {
+                    throw new IllegalArgumentException(file + ": item " + (i + 1) + " has no \"" + field + "\" string;"
+                            + " every resource has resourceType, identifier and compartmentId (fixture-format.md)");
+                }
+            }
+        }
     }
 
     private static void requireField(JsonNode node, String field, Path file) {

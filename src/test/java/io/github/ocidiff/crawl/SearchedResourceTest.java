@@ -20,16 +20,16 @@ class SearchedResourceTest {
 
     @Test
     void theDigestIsOfTheBytesAnsweredAndTheRegion() throws IOException {
-        String item = "{\"identifier\":\"ocid1.instance.a\",\"timeCreated\":\"2026-11-01T00:00:00Z\"}";
-        SearchItems night = page(item, "{\"identifier\":\"ocid1.instance.b\"}");
-        SearchItems nextNight = page("{\"identifier\":\"ocid1.instance.c\"}", item);
+        String item = "{\"resourceType\":\"Instance\",\"identifier\":\"ocid1.instance.a\",\"timeCreated\":\"2026-11-01T00:00:00Z\"}";
+        SearchItems night = page(item, "{\"resourceType\":\"Instance\",\"identifier\":\"ocid1.instance.b\"}");
+        SearchItems nextNight = page("{\"resourceType\":\"Instance\",\"identifier\":\"ocid1.instance.c\"}", item);
         SearchedResource a = SearchedResource.searched(night, 0, "us-ashburn-1");
         assertThat(a.digested()).isTrue();
         assertThat(digest(SearchedResource.searched(nextNight, 1, "us-ashburn-1"))).isEqualTo(digest(a));
         assertThat(digest(SearchedResource.searched(night, 1, "us-ashburn-1"))).isNotEqualTo(digest(a));
         assertThat(digest(SearchedResource.searched(night, 0, "eu-frankfurt-1"))).isNotEqualTo(digest(a));
         // The same content answered with other bytes is another digest: it is then known by its content.
-        SearchItems respaced = page("{\"identifier\": \"ocid1.instance.a\", \"timeCreated\":\"2026-11-01T00:00:00Z\"}");
+        SearchItems respaced = page("{\"resourceType\":\"Instance\",\"identifier\": \"ocid1.instance.a\", \"timeCreated\":\"2026-11-01T00:00:00Z\"}");
         SearchedResource b = SearchedResource.searched(respaced, 0, "us-ashburn-1");
         assertThat(digest(b)).isNotEqualTo(digest(a));
         assertThat(b.canonical()).isEqualTo(a.canonical());
@@ -37,7 +37,7 @@ class SearchedResourceTest {
 
     @Test
     void theCanonicalFormIsMadeOnceWhenAskedFor() throws IOException {
-        SearchItems night = page("{\"identifier\":\"ocid1.instance.a\",\"searchContext\":null,\"displayName\":\"web\"}");
+        SearchItems night = page("{\"resourceType\":\"Instance\",\"identifier\":\"ocid1.instance.a\",\"searchContext\":null,\"displayName\":\"web\"}");
         SearchedResource r = SearchedResource.searched(night, 0, "us-ashburn-1");
         CanonicalResource canonical = r.canonical();
         assertThat(canonical).isEqualTo(Canonicalizer.of(night.json(0), "us-ashburn-1"));

@@ -64,6 +64,18 @@ class FixtureTenancyTest {
     }
 
     @Test
+    void aResourceWithoutItsIdentifyingFieldsIsRefusedNamingTheItem(@TempDir Path dir) throws IOException {
+        SimHarness.copyOf(FIXTURE, dir);
+        Files.writeString(dir.resolve("days/2026-11-02/resources/us-ashburn-1.json"), "[{\"identifier\": \"ocid1.x\","
+                + " \"resourceType\": \"Vcn\", \"compartmentId\": \"c\"}, {\"identifier\": \"ocid1.y\","
+                + " \"compartmentId\": \"c\"}]");
+        assertThatThrownBy(() -> FixtureTenancy.open(dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("days/2026-11-02/resources/us-ashburn-1.json: item 2 has no \"resourceType\" string;"
+                        + " every resource has resourceType, identifier and compartmentId (fixture-format.md)");
+    }
+
+    @Test
     void anUnknownDayIsRefusedWithTheRange() {
         FixtureTenancy fixture = FixtureTenancy.open(FIXTURE);
         assertThatThrownBy(() -> fixture.selectDay(LocalDate.parse("2026-12-01")))
