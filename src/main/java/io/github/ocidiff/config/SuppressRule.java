@@ -1,5 +1,6 @@
 package io.github.ocidiff.config;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,9 +48,10 @@ public record SuppressRule(String name, String reason, ChangeSelector selector, 
         if (reason == null) {
             throw s.error("reason", "is required in " + rule + "; say why these changes are noise, for the reviewers");
         }
-        if (selector.noCriterion() && kinds.isEmpty() && actor == null) {
+        // Every kind named is no criterion either.
+        if (selector.noCriterion() && actor == null && (kinds.isEmpty() || kinds.containsAll(EnumSet.allOf(RuleKind.class)))) {
             throw s.error("name", rule + " has no criterion and would hide every change; give resourceType, "
-                    + "compartment, path, ocid, kind or actor");
+                    + "compartment, path, ocid, kind (not all of them) or actor");
         }
         return new SuppressRule(name, reason, selector, kinds, actor);
     }

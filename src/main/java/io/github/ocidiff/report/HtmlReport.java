@@ -165,7 +165,7 @@ public final class HtmlReport {
     private void changes() {
         html.append("<h2>Changes</h2>\n");
         if (report.changes().isEmpty()) {
-            html.append("<p>No resource changed between these snapshots.</p>\n");
+            html.append("<p>").append(Html.escape(ReportText.noChange(report))).append("</p>\n");
             return;
         }
         String notListed = ReportText.notListed(report);

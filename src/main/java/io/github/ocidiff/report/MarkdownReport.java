@@ -118,7 +118,7 @@ public final class MarkdownReport {
     private void changes() {
         md.append("## Changes\n\n");
         if (report.changes().isEmpty()) {
-            md.append("No resource changed between these snapshots.\n\n");
+            md.append(ReportText.noChange(report)).append("\n\n");
             return;
         }
         String notListed = ReportText.notListed(report);

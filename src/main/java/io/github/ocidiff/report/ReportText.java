@@ -208,6 +208,17 @@ final class ReportText {
         return report.changes().subList(0, Math.min(report.changes().size(), LISTED_CHANGES));
     }
 
+    /**
+     * What a report with no change listed says in its place: that none was found, or that rules suppressed those
+     * found, which is not the same thing to a reviewer.
+     */
+    static String noChange(Report report) {
+        long suppressed = report.rules().suppressed().stream().mapToLong(c -> c.changes()).sum();
+        return suppressed == 0 ? "No resource changed between these snapshots."
+                : "No change is listed: the " + count(suppressed, "change") + " found " + (suppressed == 1 ? "was" : "were")
+                + " suppressed by rules (see Suppressed by rules).";
+    }
+
     /** Null when a page lists every change; else what it leaves out and where those changes are. */
     static String notListed(Report report) {
         int all = report.changes().size();

@@ -111,9 +111,12 @@ class ComplianceRulesConfigTest {
         rejects("rules: {suppress: [{name: s1, resourceType: Instance}]}",
                 "config.yaml: rules.suppress[0].reason: is required in suppress rule \"s1\"; say why these changes are "
                         + "noise, for the reviewers");
-        rejects("rules: {suppress: [{name: s1, reason: r}]}",
-                "config.yaml: rules.suppress[0].name: suppress rule \"s1\" has no criterion and would hide every change; "
-                        + "give resourceType, compartment, path, ocid, kind or actor");
+        for (String rule : List.of("{name: s1, reason: r}",
+                "{name: s1, reason: r, kind: [CREATED, DELETED, MODIFIED, MOVED, TRANSIENT]}")) {
+            rejects("rules: {suppress: [" + rule + "]}",
+                    "config.yaml: rules.suppress[0].name: suppress rule \"s1\" has no criterion and would hide every"
+                            + " change; give resourceType, compartment, path, ocid, kind (not all of them) or actor");
+        }
     }
 
     @Test

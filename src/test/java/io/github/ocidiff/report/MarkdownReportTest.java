@@ -181,4 +181,15 @@ class MarkdownReportTest {
                         "No resource was created and deleted between these snapshots.")
                 .doesNotContain("Warning", "Coverage incomplete", "Ignored");
     }
+
+    /** Every change suppressed is not "no change": the reviewer is told rules hid them. */
+    @Test
+    void aReportWhoseChangesWereAllSuppressedSaysSo() {
+        Report full = ReportFixture.drift();
+        Report hidden = new Report(full.tenancyId(), full.tenancyName(), full.from(), full.to(), full.generatedAt(),
+                List.of(), List.of(), List.of(), true, full.rules(), Optional.empty(), Map.of(), List.of(), List.of());
+        String expected = "No change is listed: the 1 change found was suppressed by rules (see Suppressed by rules).";
+        assertThat(ReportFormat.MD.render(hidden)).contains(expected).doesNotContain("No resource changed");
+        assertThat(ReportFormat.HTML.render(hidden)).contains("<p>" + expected + "</p>");
+    }
 }
