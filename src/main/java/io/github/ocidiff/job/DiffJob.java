@@ -194,7 +194,8 @@ public final class DiffJob {
         RuleResults results = tally.result(diff.ignored());
         warnings.addAll(expiringWaivers(results, day));
         Report report = new Report(to.tenancyId(), names.tenancyName(), SnapshotRef.of(from), SnapshotRef.of(to), now,
-                changes, transients, gaps, complete, results, baseline, names.paths(), trend(to), warnings);
+                changes, transients, gaps, complete, results, baseline, names.paths(), trend(to), warnings,
+                names.formerPaths());
         if (attributed.note() != null) {
             warnings.add(0, attributed.note());
         }
@@ -242,24 +243,36 @@ public final class DiffJob {
      * The tenancy's name and each compartment's path from the root, as the snapshots saw them; {@code tree}
      * resolves the compartments rules and baselines name.
      */
-    private record Names(String tenancyName, Map<String, String> paths, CompartmentScope tree) {
+    /** @param formerPaths the paths at the first snapshot named of the compartments whose path the last one changed */
+    private record Names(String tenancyName, Map<String, String> paths, CompartmentScope tree,
+                         Map<String, String> formerPaths) {
     }
 
+    /** Compartment names of the snapshots, the later's winning. */
     private Names names(long... snapshotIds) {
         Map<String, String> paths = new HashMap<>();
+        Map<String, String> first = Map.of();
         List<Map<String, String>> belowTenancy = new ArrayList<>();
         String tenancyName = null;
         for (long id : snapshotIds) {
             Optional<List<Compartment>> tree = store.compartments(id);
             if (tree.isPresent()) {
                 tenancyName = CompartmentPaths.tenancyName(tree.get()).orElse(tenancyName);
-                paths.putAll(CompartmentPaths.of(tree.get()));
+                Map<String, String> these = CompartmentPaths.of(tree.get());
+                first = id == snapshotIds[0] ? these : first;
+                paths.putAll(these);
                 Map<String, String> below = new HashMap<>();
                 tree.get().forEach(c -> below.put(c.id(), c.path()));
                 belowTenancy.add(below);
             }
         }
-        return new Names(tenancyName, paths, CompartmentScope.across(belowTenancy));
+        Map<String, String> former = new HashMap<>();
+        first.forEach((id, path) -> {
+            if (!path.equals(paths.get(id))) {
+                former.put(id, path);
+            }
+        });
+        return new Names(tenancyName, paths, CompartmentScope.across(belowTenancy), former);
     }
 
     private Attributor.Result attribute(Diff diff, SnapshotInfo from, SnapshotInfo to, Set<Scope> scopes, Instant now) {

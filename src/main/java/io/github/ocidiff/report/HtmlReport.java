@@ -266,7 +266,7 @@ public final class HtmlReport {
     private void details(AttributedChange attributed) {
         Change c = attributed.change();
         if (c.previousCompartmentId() != null) {
-            html.append("<p>Moved from <strong>").append(escape(ReportText.compartment(report, c.previousCompartmentId())))
+            html.append("<p>Moved from <strong>").append(escape(ReportText.movedFrom(report, c.previousCompartmentId())))
                     .append("</strong> to <strong>").append(escape(ReportText.compartment(report, c.compartmentId())))
                     .append("</strong>.</p>\n");
         }
@@ -428,7 +428,7 @@ public final class HtmlReport {
                 + escape(ReportText.name(c.displayName())) + "</strong></a>"
                 : "<strong>" + escape(ReportText.name(c.displayName())) + "</strong>") + "<br><code>" + escape(c.ocid())
                 + "</code>" + (c.previousCompartmentId() == null ? "" : "<br><span class=\"note\">moved from "
-                + escape(ReportText.compartment(report, c.previousCompartmentId())) + "</span>") + "</td>"
+                + escape(ReportText.movedFrom(report, c.previousCompartmentId())) + "</span>") + "</td>"
                 + "<td data-label=\"Actors\">" + (events.isEmpty() ? "<span class=\"muted\">unattributed</span>"
                 : String.join("<br>", events)) + "</td>";
     }

@@ -144,7 +144,7 @@ public final class MarkdownReport {
         md.append("- **").append(c.kind()).append("** ").append(resource(c.resourceType(), c.displayName(), c.ocid()))
                 .append(" in ").append(text(orUnknown(c.region())));
         if (c.previousCompartmentId() != null) {
-            md.append(", moved from ").append(text(ReportText.compartment(report, c.previousCompartmentId())));
+            md.append(", moved from ").append(text(ReportText.movedFrom(report, c.previousCompartmentId())));
         }
         md.append(" — ").append(actors(attributed.actors()));
         WaiverVerdict verdict = report.waiverOf(c);

@@ -29,14 +29,27 @@ import java.util.Optional;
  * @param trend            changes per night over the last snapshots up to {@code to}, oldest first
  * @param warnings         what the reader must know to trust the numbers (a PARTIAL end, attribution
  *                         skipped, an inventory instead of a diff), in plain sentences
+ * @param formerPaths      compartment OCID → its path at {@code from}, for those renamed or moved since: where a
+ *                         moved resource was is told by the name it had then
  */
 public record Report(String tenancyId, String tenancyName, SnapshotRef from, SnapshotRef to, Instant generatedAt,
                      List<AttributedChange> changes, List<AttributedTransient> transients, List<CoverageGap> gaps,
                      boolean complete, RuleResults rules, Optional<Baseline> baseline,
-                     Map<String, String> compartmentPaths, List<TrendPoint> trend, List<String> warnings) {
+                     Map<String, String> compartmentPaths, List<TrendPoint> trend, List<String> warnings,
+                     Map<String, String> formerPaths) {
+
+    /** A report whose compartments kept their paths between its ends (or that does not know them apart). */
+    public Report(String tenancyId, String tenancyName, SnapshotRef from, SnapshotRef to, Instant generatedAt,
+                  List<AttributedChange> changes, List<AttributedTransient> transients, List<CoverageGap> gaps,
+                  boolean complete, RuleResults rules, Optional<Baseline> baseline,
+                  Map<String, String> compartmentPaths, List<TrendPoint> trend, List<String> warnings) {
+        this(tenancyId, tenancyName, from, to, generatedAt, changes, transients, gaps, complete, rules, baseline,
+                compartmentPaths, trend, warnings, Map.of());
+    }
 
     public Report {
         compartmentPaths = Map.copyOf(compartmentPaths);
+        formerPaths = Map.copyOf(formerPaths);
         Map<String, String> paths = compartmentPaths;
         Comparator<String> byPath = Comparator.nullsFirst(Comparator.comparing(id -> paths.getOrDefault(id, id)));
         Comparator<Change> order = Comparator.comparing(Change::kind)

@@ -60,6 +60,16 @@ final class ReportText {
         return path != null ? path : compartmentId;
     }
 
+    /**
+     * Where a moved resource was: its compartment's path at 'from', with the path now where that compartment was
+     * renamed or moved since, e.g. "acme/team-x (now acme/team-y)".
+     */
+    static String movedFrom(Report report, String compartmentId) {
+        String now = compartment(report, compartmentId);
+        String then = report.formerPaths().get(compartmentId);
+        return then == null || then.equals(now) ? now : then + " (now " + now + ")";
+    }
+
     /** Where a coverage gap is: its compartment, or the whole region. */
     /**
      * Coverage gaps of one region with one reason: a region down fails every compartment alike, and forty

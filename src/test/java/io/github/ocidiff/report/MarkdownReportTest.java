@@ -182,6 +182,18 @@ class MarkdownReportTest {
                 .doesNotContain("Warning", "Coverage incomplete", "Ignored");
     }
 
+    /** A resource moved from a compartment renamed since is said to come from the name it had, not the new one. */
+    @Test
+    void aMoveFromACompartmentRenamedSinceNamesItAsItWasThen() {
+        Report r = ReportFixture.drift();
+        Report renamed = new Report(r.tenancyId(), r.tenancyName(), r.from(), r.to(), r.generatedAt(), r.changes(),
+                r.transients(), r.gaps(), r.complete(), r.rules(), r.baseline(), r.compartmentPaths(), r.trend(),
+                r.warnings(), Map.of(ReportFixture.PROD, "acme/production"));
+        assertThat(ReportFormat.MD.render(renamed)).contains(", moved from acme/production (now acme/prod)");
+        assertThat(ReportFormat.HTML.render(renamed)).contains("moved from acme/production (now acme/prod)");
+        assertThat(ReportFormat.MD.render(r)).contains(", moved from acme/prod").doesNotContain("(now ");
+    }
+
     /** Every change suppressed is not "no change": the reviewer is told rules hid them. */
     @Test
     void aReportWhoseChangesWereAllSuppressedSaysSo() {
