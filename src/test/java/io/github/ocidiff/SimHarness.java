@@ -103,6 +103,17 @@ public final class SimHarness implements AutoCloseable {
         }
     }
 
+    /** A copy of the small fixture in {@code to} whose Search does not list {@code ocid} in one region on one day. */
+    public static Path smallFixtureWithout(Path to, String day, String region, String ocid) {
+        return smallFixtureEdited(to, day, region, items -> {
+            for (int i = items.size() - 1; i >= 0; i--) {
+                if (items.get(i).path("identifier").asText().equals(ocid)) {
+                    items.remove(i);
+                }
+            }
+        });
+    }
+
     public static SimHarness smallFixture() {
         return start(FixtureTenancy.open(SMALL_FIXTURE), FaultPlan.none());
     }

@@ -326,8 +326,8 @@ public final class Attributor {
             if (change.kind() == ChangeKind.CREATED && change.caveat() == null && movedIn.isPresent()
                     && events.stream().noneMatch(WriteEvent::creates)) {
                 change = change.withCaveat("moved into this compartment by " + movedIn.get().eventName() + " at "
-                        + movedIn.get().eventTime() + " from one this report does not cover (left out by the"
-                        + " configuration), not created");
+                        + movedIn.get().eventTime() + ", not created: the 'from' snapshot did not list it where it was"
+                        + " (a compartment this report does not cover, or one Search had not indexed it in yet)");
             } else if (change.kind() == ChangeKind.CREATED && change.caveat() == null && first.isBefore(windowStart)) {
                 change = change.withCaveat("created " + first + ", before this diff's Audit window: Resource Search"
                         + " did not list it yet when the 'from' snapshot was taken (it lists new resources some minutes"

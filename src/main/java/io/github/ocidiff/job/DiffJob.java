@@ -19,6 +19,8 @@ import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.diff.BaselineScope;
+import io.github.ocidiff.diff.Change;
+import io.github.ocidiff.diff.ChangeKind;
 import io.github.ocidiff.diff.ChangeRules;
 import io.github.ocidiff.diff.CompartmentScope;
 import io.github.ocidiff.diff.Coverage;
@@ -51,6 +53,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -168,7 +171,7 @@ public final class DiffJob {
             store.forEachChangeBetween(from.id(), to.id(), engine);
         }
         Names names = names(from.id(), to.id());
-        Diff diff = engine.result();
+        Diff diff = returned(engine.result(), from);
         // Attribution sees the whole diff even for a baseline's narrower scope: the evidence it keeps for the
         // pair must serve any later report of the pair, and of longer windows made of it.
         Attributor.Result attributed = attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
@@ -201,6 +204,28 @@ public final class DiffJob {
         }
         return new Result(report, warnings, store.readOnly() ? Optional.ofNullable(attributed.evidence())
                 : Optional.empty());
+    }
+
+    /**
+     * The diff, its creations of resources the store saw before 'from' said to be returns: a resource Search stopped
+     * listing for a while (or one in a compartment the configuration left out for a while) is no new resource, and
+     * neither its CreatedBy tag nor an Audit event of the window explains its showing again.
+     */
+    private Diff returned(Diff diff, SnapshotInfo from) {
+        if (diff.changes().stream().noneMatch(c -> c.kind() == ChangeKind.CREATED)) {
+            return diff;
+        }
+        List<Change> changes = diff.changes().stream().map(c -> {
+            if (c.kind() != ChangeKind.CREATED) {
+                return c;
+            }
+            OptionalLong went = store.wentBefore(c.ocid(), from.id());
+            return went.isEmpty() ? c : c.withCaveat("back after an absence: snapshot " + went.getAsLong()
+                    + store.snapshot(went.getAsLong()).map(s -> " (" + SnapshotRef.of(s).day() + ")").orElse("")
+                    + " was the first not to list it; not created");
+        }).toList();
+        return new Diff(changes, diff.transients(), diff.gaps(), diff.complete(), diff.ignored(), diff.changesIgnored(),
+                diff.noChange(), diff.detailsUncompared());
     }
 
     /** A waiver about to lapse turns its changes into drift: say so while there is time to renew it. */

@@ -3,6 +3,7 @@ package io.github.ocidiff.store;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_INTERVAL;
 import static io.github.ocidiff.store.jooq.Tables.RESOURCE_VERSION;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
@@ -257,6 +258,16 @@ final class IntervalQueries {
         VersionBlocks.Reader blocks = new VersionBlocks.Reader(dsl);
         return versionsOfQuery(dsl, ocid).fetch(r -> new ResourceVersion(Math.max(r.get(I.VALID_FROM), firstKept),
                 r.get(I.VALID_TO), resource(r, blocks)));
+    }
+
+    /**
+     * The snapshot a resource last went at before {@code beforeId} (the first without it), or null when no version
+     * of it began before {@code beforeId}: a resource 'from' did not hold that the store saw earlier is back, not new.
+     */
+    static Long wentBefore(DSLContext dsl, String ocid, long beforeId) {
+        return dsl.select(max(I.VALID_TO)).from(I)
+                .where(ShortKeys.hasOcid(I, val(ocid))).and(I.VALID_FROM.lt(beforeId)).and(I.VALID_TO.le(beforeId))
+                .fetchOne(0, Long.class);
     }
 
     /** The query of {@link #versionsOf}: tests ask H2 how it plans it. */

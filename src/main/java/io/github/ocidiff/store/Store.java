@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -395,6 +396,16 @@ public final class Store implements AutoCloseable {
     public List<ResourceVersion> versionsOf(String ocid) {
         keys.require();
         return IntervalQueries.versionsOf(dsl, ocid);
+    }
+
+    /**
+     * The snapshot at which a resource last went before snapshot {@code beforeId} (the first without it), when the
+     * store saw it before then: a resource absent at {@code beforeId} and present later came back.
+     */
+    public OptionalLong wentBefore(String ocid, long beforeId) {
+        keys.require();
+        Long went = IntervalQueries.wentBefore(dsl, ocid, beforeId);
+        return went == null ? OptionalLong.empty() : OptionalLong.of(went);
     }
 
     /** The canonical JSON of one of a resource's versions, by its SHA-256 (hex). */

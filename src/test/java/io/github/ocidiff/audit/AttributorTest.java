@@ -291,8 +291,8 @@ class AttributorTest {
             assertThat(c.attribution()).isEqualTo(Attribution.AUDIT);
             assertThat(c.actors()).extracting(Actor::principalName).containsExactly("mover");
             assertThat(c.change().caveat()).isEqualTo("moved into this compartment by ChangeInstanceCompartment at"
-                    + " 2026-11-02T09:30:00Z from one this report does not cover (left out by the configuration), not"
-                    + " created");
+                    + " 2026-11-02T09:30:00Z, not created: the 'from' snapshot did not list it where it was (a"
+                    + " compartment this report does not cover, or one Search had not indexed it in yet)");
         });
     }
 

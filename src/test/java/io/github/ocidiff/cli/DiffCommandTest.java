@@ -86,6 +86,25 @@ class DiffCommandTest {
     }
 
     /**
+     * The VCN missing from Search on day 2 and listed again on day 3, as history says REAPPEARED: the report of the
+     * third night lists it as created, that being the contract's only kind for it, but says it is back, so that neither
+     * its CreatedBy tag nor an old creation is taken to explain it. Across both nights it did not change at all.
+     */
+    @Test
+    void aResourceBackAfterAnAbsenceIsSaidToBeBackNotCreated(@TempDir Path dir) throws Exception {
+        String vcn = "ocid1.vcn.oc1.iad.aaaaaaaavcn";
+        Path fixture = SimHarness.smallFixtureWithout(dir.resolve("fixture"), "2026-11-02", "us-ashburn-1", vcn);
+        try (SimHarness sim = SimHarness.replaying(fixture)) {
+            String config = snapshotDays(sim, "2026-11-01", "2026-11-02", "2026-11-03");
+            JsonNode back = change(report(config, "2", "3"), vcn);
+            assertThat(back.path("kind").asText()).isEqualTo("CREATED");
+            assertThat(back.path("caveat").asText()).isEqualTo("back after an absence: snapshot 2 (2026-11-02) was the"
+                    + " first not to list it; not created");
+            assertThat(change(report(config, "1", "3"), vcn)).isNull();
+        }
+    }
+
+    /**
      * A night with eu-frankfurt-1 down just after midnight, filled at 15:00: what it kept of us-ashburn-1 is as of
      * 00:30, so the changes made there in between show the night after, and Audit is read for them from 00:30, when
      * the data they differ from was collected, not from 15:00, when the fill was taken.
