@@ -88,7 +88,8 @@ public final class CheckCommand extends BaseCommand implements java.util.concurr
             for (TenancyCheck.RegionResult region : result.regions()) {
                 List<String> detailProblems = region.ok() ? details.problems(region.region(), region.samples()) : List.of();
                 if (region.ok() && detailProblems.isEmpty()) {
-                    out.printf("%-16s OK      %s in %s, %d ms; audit readable%s%n", region.region(),
+                    // Search is tried for the whole region, whatever compartments.include/exclude leave to a snapshot.
+                    out.printf("%-16s OK      %s in the region (%s, %d ms); audit readable%s%n", region.region(),
                             SnapshotCommand.count(region.resources(), "resource"), SnapshotCommand.count(region.pages(), "page"),
                             region.millis(), detailsRead(region.samples()));
                     continue;

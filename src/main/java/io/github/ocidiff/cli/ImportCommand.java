@@ -66,8 +66,13 @@ public final class ImportCommand extends BaseCommand implements Callable<Integer
                 err().println("ocidiff: warning: " + SnapshotCommand.count(imported.repeated(), "resource")
                         + " listed more than once (overlapping pages?); the first listing of each was kept");
             }
-            out.printf("snapshot %d of %s (%s): %s from %s%s%n", summary.id(), date, summary.status(),
-                    SnapshotCommand.count(summary.resources(), "resource"), SnapshotCommand.count(files.size(), "file"),
+            // The others are those of regions not in these files: imported earlier for the date, or carried forward.
+            String fromFiles = SnapshotCommand.count(files.size(), "file");
+            String resources = summary.resources() == imported.fromFiles()
+                    ? SnapshotCommand.count(summary.resources(), "resource") + " from " + fromFiles
+                    : String.format("%s: %,d from %s, %,d kept of other regions", SnapshotCommand.count(summary.resources(),
+                    "resource"), imported.fromFiles(), fromFiles, summary.resources() - imported.fromFiles());
+            out.printf("snapshot %d of %s (%s): %s%s%n", summary.id(), date, summary.status(), resources,
                     summary.status() == SnapshotStatus.COMPLETE ? "" : "; not collected: " + SnapshotCommand.gapSummary(summary.failedScopes()));
             return 0;
         });

@@ -170,12 +170,14 @@ public final class ImportJob {
             writer.declareScopes(scopes);
             write(writer, carried);
             OcidHashSet written = new OcidHashSet();
+            long[] fromFiles = {0};
             for (Input input : inputs) {
                 List<CanonicalResource> batch = new ArrayList<>(BATCH);
                 ImportReader.read(input.file(), input.region(), r -> {
                     if (!written.addOcid(r.ocid())) {
                         return;
                     }
+                    fromFiles[0]++;
                     batch.add(r);
                     if (batch.size() == BATCH) {
                         write(writer, batch);
@@ -189,7 +191,7 @@ public final class ImportJob {
                 writer.scopeDone(new ScopeCoverage(scope, false,
                         "region " + scope.region() + " was not imported for " + date, 0, 0, 0));
             }
-            return new Imported(writer.commit(), scan.repeated());
+            return new Imported(writer.commit(), fromFiles[0], scan.repeated());
         }
     }
 
@@ -236,8 +238,11 @@ public final class ImportJob {
         }
     }
 
-    /** @param repeated resources the files listed more than once, of which the first listing was kept */
-    public record Imported(SnapshotSummary summary, long repeated) {
+    /**
+     * @param fromFiles the resources the files gave; the snapshot's others are those kept of other regions
+     * @param repeated  resources the files listed more than once, of which the first listing was kept
+     */
+    public record Imported(SnapshotSummary summary, long fromFiles, long repeated) {
     }
 
     /** Writes resources grouped by their own compartment's scope. */

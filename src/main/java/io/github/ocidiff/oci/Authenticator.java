@@ -60,8 +60,9 @@ public final class Authenticator {
         required.add(sessionToken ? "security_token_file" : "user");
         for (String key : required) {
             if (configFile.get(key) == null) {
+                // A session token's profile is what `oci session authenticate` writes; an API key's, `oci setup config`.
                 throw OcidiffException.usage("profile [" + profile + "] in " + file + " has no " + key
-                        + "; add it (see `oci setup config`)");
+                        + "; add it (see " + (sessionToken ? "`oci session authenticate`" : "`oci setup config`") + ")");
             }
         }
         String region = configFile.get("region");

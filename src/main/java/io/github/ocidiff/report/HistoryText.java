@@ -104,7 +104,7 @@ public final class HistoryText {
 
     private void actors(List<Actor> actors, boolean expected, String indent) {
         if (actors.isEmpty() && expected) {
-            line(indent + "no actor known: no Audit event kept for the night before it");
+            line(indent + "no actor known: no Audit event of it kept for the night before it (none read, or none naming it)");
         }
         actors.forEach(a -> line(indent + "by " + text(ReportText.event(a))));
     }

@@ -325,9 +325,9 @@ class MainTest {
             assertThat(r.err()).isEmpty();
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).contains("acme-fixture").contains("compartments 4 active, 4 covered by the configuration")
-                    .containsPattern("us-ashburn-1 +OK +6 resources in 1 page, \\d+ ms; audit readable; details read \\(Bucket,"
-                            + " NetworkSecurityGroup, Policy, SecurityList\\)\n")
-                    .containsPattern("eu-frankfurt-1 +OK +1 resource in 1 page, \\d+ ms; audit readable\n");
+                    .containsPattern("us-ashburn-1 +OK +6 resources in the region \\(1 page, \\d+ ms\\); audit readable; details"
+                            + " read \\(Bucket, NetworkSecurityGroup, Policy, SecurityList\\)\n")
+                    .containsPattern("eu-frankfurt-1 +OK +1 resource in the region \\(1 page, \\d+ ms\\); audit readable\n");
         }
     }
 

@@ -591,7 +591,7 @@ class SnapshotCommandTest {
                     + " (2026-11-01) held 6: an export cut short, or of another query? Nothing was imported; if"
                     + " us-ashburn-1 is empty now, import it with --allow-empty\n");
             assertThat(run("--config", config, "import", "--date", "2026-11-02", "--allow-empty", empty.toString())
-                    .out()).contains("snapshot 2 of 2026-11-02 (PARTIAL): 1 resource from 1 file");
+                    .out()).contains("snapshot 2 of 2026-11-02 (PARTIAL): 1 resource: 0 from 1 file, 1 kept of other regions;");
 
             LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
             MainTest.Run tomorrow = run("--config", config, "import", "--date", today.plusDays(1).toString(),

@@ -214,6 +214,18 @@ class AuthenticatorTest {
         }
     }
 
+    /** A session profile is what `oci session authenticate` writes: the line names it, not `oci setup config`. */
+    @Test
+    void aSessionTokenProfileWithoutTheTokenFileKeyNamesTheCommandThatWritesIt() throws IOException {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            Files.writeString(sim.credentials.configFile(), Files.readString(sim.credentials.configFile())
+                    + "\n[NOTOKEN]\nuser=u\nfingerprint=f\ntenancy=" + TENANCY + "\nkey_file=/nope\n");
+            var auth = new AuthConfig(AuthMode.SESSION_TOKEN, sim.credentials.configFile(), "NOTOKEN", false, null, null);
+            assertThatThrownBy(() -> new Authenticator(sim.dir).authenticate(auth))
+                    .hasMessageEndingWith("has no security_token_file; add it (see `oci session authenticate`)");
+        }
+    }
+
     @Test
     void resourcePrincipalOutsideOciSaysWhatIsMissing() {
         try (SimHarness sim = SimHarness.smallFixture()) {

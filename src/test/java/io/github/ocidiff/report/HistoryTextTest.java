@@ -89,7 +89,7 @@ class HistoryTextTest {
                       Allow a
                     + Allow b
                   caveat: us-ashburn-1 / app was not fully collected by the 'from' snapshot
-                  no actor known: no Audit event kept for the night before it
+                  no actor known: no Audit event of it kept for the night before it (none read, or none naming it)
                   not collected by 2026-11-04 (snapshot 4, PARTIAL): Resource Search failed: 503
                   last seen 2026-11-03 (snapshot 3)
                 """);
