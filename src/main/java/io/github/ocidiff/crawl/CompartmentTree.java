@@ -121,7 +121,43 @@ public final class CompartmentTree {
             throw OcidiffException.usage(key + ": \"" + selector + "\" names several compartments ("
                     + String.join(", ", named.stream().map(Compartment::path).toList()) + "); use a path or an OCID");
         }
-        throw OcidiffException.usage(key + ": no ACTIVE compartment \"" + selector + "\"; use an OCID, a name or a path"
-                + " such as prod/app");
+        throw new UnknownCompartment(key, selector, this);
+    }
+
+    /**
+     * A configuration or command line naming a compartment the tenancy has no ACTIVE one of: a typo, or one renamed,
+     * moved or deleted since the configuration was written, which only a store that knew it can tell.
+     */
+    public static final class UnknownCompartment extends OcidiffException {
+        private final transient CompartmentTree tree;
+        private final String key;
+        private final String selector;
+
+        UnknownCompartment(String key, String selector, CompartmentTree tree) {
+            super(USAGE, key + ": no ACTIVE compartment \"" + selector + "\"; use an OCID, a name or a path such as"
+                    + " prod/app");
+            this.key = key;
+            this.selector = selector;
+            this.tree = tree;
+        }
+
+        /**
+         * The same failure, told with what became of the compartment {@code formerly} named so (by an earlier snapshot's
+         * tree): renamed or moved (its path now), or no longer active; unchanged when {@code formerly} knows none.
+         */
+        public OcidiffException knowing(CompartmentTree formerly) {
+            Compartment was;
+            try {
+                was = formerly.resolve(selector, key);
+            } catch (OcidiffException e) {
+                return this;
+            }
+            Compartment now = tree.byId.get(was.id());
+            String fate = now != null ? "is " + now.path() + " now (renamed or moved)"
+                    : "is no longer ACTIVE (deleted, or being deleted)";
+            return OcidiffException.usage(key + ": no ACTIVE compartment \"" + selector + "\": the compartment the"
+                    + " store's last snapshot knew as " + was.path() + " (" + was.id() + ") " + fate + "; name it as it"
+                    + " is now, or by its OCID, which stays");
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.github.ocidiff.job;
 
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
+import io.github.ocidiff.crawl.Compartment;
+import io.github.ocidiff.crawl.CompartmentTree;
 import io.github.ocidiff.crawl.CrawlPlan;
 import io.github.ocidiff.crawl.CrawlProgress;
 import io.github.ocidiff.crawl.CrawlResult;
@@ -162,7 +164,13 @@ public final class SnapshotJob {
         Planning planned = planning.get();
         Crawler crawler = planned.crawler();
         // Planned first: a request Identity refuses (an unknown region, say) leaves today's snapshot alone.
-        CrawlPlan plan = planned.plan();
+        CrawlPlan plan;
+        try {
+            plan = planned.plan();
+        } catch (CompartmentTree.UnknownCompartment e) {
+            // The store may know what the configuration named: a compartment renamed since stops every night.
+            throw formerTree().map(e::knowing).orElse(e);
+        }
         StoreTenancy.require(store, plan.tenancyId(), "the configured credentials reach " + plan.tenancyName() + ",");
         Optional<SnapshotInfo> replaced = Optional.empty();
         // Today's FAILED snapshots collected nothing: they go, and today's snapshot before them, if any, decides.
@@ -220,5 +228,14 @@ public final class SnapshotJob {
                     plan.regions().size(), plan.scopes().size(),
                     Duration.ofNanos(System.nanoTime() - start), crawled.vanished());
         }
+    }
+
+    /** The compartment tree of the store's latest snapshot that recorded one, its root the tenancy. */
+    private Optional<CompartmentTree> formerTree() {
+        return store.latestCommitted().flatMap(latest -> store.compartments(latest.id()).map(tree -> {
+            Compartment root = tree.stream().filter(c -> c.parentId() == null).findFirst().orElse(null);
+            return root == null ? null : new CompartmentTree(root.id(), root.name(),
+                    tree.stream().filter(c -> c.parentId() != null).toList());
+        }));
     }
 }

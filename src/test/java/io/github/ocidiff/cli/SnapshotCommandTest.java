@@ -500,6 +500,28 @@ class SnapshotCommandTest {
     }
 
     /**
+     * A compartment compartments.include names, renamed since: every night stops until the configuration follows, so
+     * the line says what became of it, from the store's last snapshot, and that its OCID does not change.
+     */
+    @Test
+    void anIncludedCompartmentRenamedSinceIsToldAsRenamed(@TempDir Path dir) throws Exception {
+        Path fixture = SimHarness.copyOf(SimHarness.SMALL_FIXTURE, dir.resolve("fixture"));
+        Files.writeString(fixture.resolve("days/2026-11-02/compartments.json"), Files.readString(
+                fixture.resolve("compartments.json")).replace("\"name\": \"prod\"", "\"name\": \"production\""));
+        try (SimHarness sim = SimHarness.replaying(fixture)) {
+            String config = sim.writeConfig("compartments:\n  include: [prod]\n").toString();
+            sim.server.source().selectDay(java.time.LocalDate.parse("2026-11-01"));
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-01T23:59:59Z").exitCode()).isZero();
+            sim.server.source().selectDay(java.time.LocalDate.parse("2026-11-02"));
+            MainTest.Run renamed = run("--config", config, "snapshot", "--quiet", "--at", "2026-11-02T23:59:59Z");
+            assertThat(renamed.exitCode()).isEqualTo(2);
+            assertThat(renamed.err()).isEqualTo("ocidiff: compartments.include: no ACTIVE compartment \"prod\": the"
+                    + " compartment the store's last snapshot knew as prod (ocid1.compartment.oc1..aaaaaaaaprod) is"
+                    + " production now (renamed or moved); name it as it is now, or by its OCID, which stays\n");
+        }
+    }
+
+    /**
      * A first import of one region knows of no other: the next date's second region is not in the first snapshot's
      * plan, so its resources, listed as created with a caveat, may be older, and the report says its coverage is not
      * complete rather than that both snapshots saw everything.
