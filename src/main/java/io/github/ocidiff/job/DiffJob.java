@@ -266,14 +266,14 @@ public final class DiffJob {
 
     /**
      * The tenancy's name and each compartment's path from the root, as the snapshots saw them; {@code tree}
-     * resolves the compartments rules and baselines name.
+     * resolves the compartments rules and baselines name; {@code formerPaths}, the paths at the first snapshot
+     * named of the compartments whose path a later one changed.
      */
-    /** @param formerPaths the paths at the first snapshot named of the compartments whose path the last one changed */
     private record Names(String tenancyName, Map<String, String> paths, CompartmentScope tree,
                          Map<String, String> formerPaths) {
     }
 
-    /** Compartment names of the snapshots, the later's winning. */
+    /** The names of the snapshots' compartments, the later's winning. */
     private Names names(long... snapshotIds) {
         Map<String, String> paths = new HashMap<>();
         Map<String, String> first = Map.of();
