@@ -4,6 +4,7 @@ import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.audit.Actor;
 import io.github.ocidiff.audit.AttributedChange;
 import io.github.ocidiff.audit.AttributedTransient;
+import io.github.ocidiff.audit.Attribution;
 import io.github.ocidiff.audit.Attributor;
 import io.github.ocidiff.audit.AuditFeed;
 import io.github.ocidiff.audit.AuditPlan;
@@ -42,6 +43,7 @@ import io.github.ocidiff.store.EvidenceWindow;
 import io.github.ocidiff.store.KeptEvidence;
 import io.github.ocidiff.store.SnapshotInfo;
 import io.github.ocidiff.store.Store;
+import io.github.ocidiff.store.StoredResource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -55,6 +57,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -186,7 +189,9 @@ public final class DiffJob {
         LocalDate day = LocalDate.ofInstant(to.takenAt(), ZoneOffset.UTC);
         RuleTally tally = new RuleTally(new ChangeRules(rules, names.tree()), day);
         Optional<BaselineScope> scope = baseline.map(b -> new BaselineScope(b, names.tree()));
-        List<AttributedChange> changes = attributed.changes().stream()
+        List<AttributedChange> found = new ArrayList<>(attributed.changes());
+        baseline.ifPresent(b -> found.addAll(carriedByCompartments(b, from, to, diff)));
+        List<AttributedChange> changes = found.stream()
                 .filter(c -> scope.map(s -> s.covers(c.change())).orElse(true))
                 .filter(c -> tally.keep(c.change(), principals(c.actors()))).toList();
         List<AttributedTransient> transients = attributed.transients().stream()
@@ -226,6 +231,65 @@ public final class DiffJob {
         }).toList();
         return new Diff(changes, diff.transients(), diff.gaps(), diff.complete(), diff.ignored(), diff.changesIgnored(),
                 diff.noChange(), diff.detailsUncompared());
+    }
+
+    /**
+     * For a drift: the resources a compartment of theirs took into or out of the baseline's compartments, moved under
+     * another parent, with no change of their own to show it; the approved area gained or lost them all the same.
+     * Listed as moved, from their compartment as it was to it as it is, unattributed (the compartment's move is not
+     * theirs).
+     */
+    private List<AttributedChange> carriedByCompartments(Baseline baseline, SnapshotInfo from, SnapshotInfo to, Diff diff) {
+        Optional<List<Compartment>> thenTree = store.compartments(from.id());
+        Optional<List<Compartment>> nowTree = store.compartments(to.id());
+        if (baseline.compartments().isEmpty() || thenTree.isEmpty() || nowTree.isEmpty()) {
+            return List.of();
+        }
+        CompartmentScope then = CompartmentScope.of(thenTree.get());
+        CompartmentScope now = CompartmentScope.of(nowTree.get());
+        Map<String, String> thenPaths = CompartmentPaths.of(thenTree.get());
+        Map<String, String> nowPaths = CompartmentPaths.of(nowTree.get());
+        Predicate<String> coveredThen = id -> baseline.compartments().stream().anyMatch(c -> then.covers(c, id));
+        // The baseline's compartments as the compartments they named then, by OCID: one renamed since still covers its
+        // subtree, whatever its path is now.
+        List<String> anchors = thenTree.get().stream().filter(c -> coveredThen.test(c.id())
+                && (c.parentId() == null || !coveredThen.test(c.parentId()))).map(Compartment::id).toList();
+        Set<String> entered = new HashSet<>();
+        Set<String> left = new HashSet<>();
+        for (String id : thenPaths.keySet()) {
+            if (!nowPaths.containsKey(id)) {
+                continue; // gone: its resources went with it, each a change of its own
+            }
+            boolean before = coveredThen.test(id);
+            boolean after = anchors.stream().anyMatch(anchor -> now.covers(anchor, id));
+            if (after && !before) {
+                entered.add(id);
+            } else if (before && !after) {
+                left.add(id);
+            }
+        }
+        if (entered.isEmpty() && left.isEmpty()) {
+            return List.of();
+        }
+        Set<String> changed = new HashSet<>();
+        diff.changes().forEach(c -> changed.add(c.ocid()));
+        List<AttributedChange> carried = new ArrayList<>();
+        Consumer<StoredResource> carry = r -> carried.add(new AttributedChange(new Change(ChangeKind.MOVED, r.ocid(),
+                r.resourceType(), r.region(), r.compartmentId(), r.compartmentId(), r.displayName(), List.of(), List.of(),
+                "its compartment moved " + (entered.contains(r.compartmentId()) ? "into" : "out of") + " the baseline's"
+                        + " compartments, from " + thenPaths.get(r.compartmentId()) + " to " + nowPaths.get(r.compartmentId())
+                        + "; the resource itself did not change", r.sha256(), r.sha256()), List.of(), Attribution.NONE));
+        store.forEachResourceAt(to.id(), r -> {
+            if (entered.contains(r.compartmentId()) && !changed.contains(r.ocid())) {
+                carry.accept(r);
+            }
+        });
+        store.forEachResourceAt(from.id(), r -> {
+            if (left.contains(r.compartmentId()) && !changed.contains(r.ocid())) {
+                carry.accept(r);
+            }
+        });
+        return carried;
     }
 
     /** A waiver about to lapse turns its changes into drift: say so while there is time to renew it. */
