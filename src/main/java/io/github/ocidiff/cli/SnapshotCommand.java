@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
         description = {"Take today's snapshot: every covered compartment of every covered region into the store.",
                 "A COMPLETE snapshot of today is kept unless --force; a PARTIAL or FAILED one is replaced.",
                 "--region/--compartment narrow it: what they leave out is carried forward as not collected;"
-                        + " a narrowed snapshot does not stand in for the nightly one, and one narrower than"
-                        + " today's is refused unless --force. On a day whose snapshot is PARTIAL they fill its"
+                        + " a narrowed snapshot does not stand in for the nightly one, one that would drop some of"
+                        + " what today's collected is refused unless --force, and one asking for no more than today's"
+                        + " COMPLETE one collected keeps it. On a day whose snapshot is PARTIAL they fill its"
                         + " gaps instead: what they name is taken again, the rest kept as collected; --fill names"
                         + " its gaps for you.",
                 "Exit 0 COMPLETE, 4 PARTIAL (some scopes not collected), 1 FAILED, 2 usage."})
