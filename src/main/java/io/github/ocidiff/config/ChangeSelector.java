@@ -17,9 +17,10 @@ public record ChangeSelector(String ocid, String resourceType, String compartmen
 
     private static final Pattern SEGMENT = Pattern.compile("[^/]+");
 
-    /** True when no criterion is given: such a selector would cover every change. */
+    /** True when no criterion is given (a resource type of {@code *} is none): such a selector would cover every change. */
     public boolean noCriterion() {
-        return ocid == null && resourceType == null && compartment == null && path == null;
+        return ocid == null && (resourceType == null || resourceType.equals(IgnoreRule.ANY_TYPE)) && compartment == null
+                && path == null;
     }
 
     /** The criteria as a reader would write them: "Instance in prod/app at /freeformTags/*". */

@@ -51,6 +51,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -201,6 +202,9 @@ public final class DiffJob {
         boolean complete = scope.isPresent() ? gaps.isEmpty() : diff.complete();
         RuleResults results = tally.result(diff.ignored());
         warnings.addAll(expiringWaivers(results, day));
+        if (!names.paths().isEmpty()) {
+            warnings.addAll(rulesNamingNoCompartment(names.tree()));
+        }
         Report report = new Report(to.tenancyId(), names.tenancyName(), SnapshotRef.of(from), SnapshotRef.of(to), now,
                 changes, transients, gaps, complete, results, baseline, names.paths(), trend(to), warnings,
                 names.formerPaths());
@@ -290,6 +294,25 @@ public final class DiffJob {
             }
         });
         return carried;
+    }
+
+    /**
+     * Suppress rules and waivers whose compartment neither snapshot had: a typo ("prdo"), or a compartment renamed
+     * since, keeps them from applying, which nothing else would show.
+     */
+    private List<String> rulesNamingNoCompartment(CompartmentScope tree) {
+        Map<String, String> named = new LinkedHashMap<>();
+        rules.suppress().forEach(r -> named.put("suppress rule " + r.name(), r.selector().compartment()));
+        rules.waivers().forEach(w -> named.put("waiver " + w.name(), w.selector().compartment()));
+        List<String> warnings = new ArrayList<>();
+        named.forEach((rule, compartment) -> {
+            if (compartment != null && !tree.knows(compartment)) {
+                warnings.add(rule + " names compartment " + compartment + ", which neither snapshot has, so it applies"
+                        + " to nothing here; give an OCID or a path below the tenancy, like prod/app (top level: "
+                        + String.join(", ", tree.topLevel()) + ")");
+            }
+        });
+        return warnings;
     }
 
     /** A waiver about to lapse turns its changes into drift: say so while there is time to renew it. */

@@ -268,6 +268,29 @@ class DriftCommandTest {
         }
     }
 
+    /** A suppress rule's compartment misspelt applies to nothing, which only a warning can show. */
+    @Test
+    void aRuleNamingNoCompartmentOfEitherSnapshotIsWarnedOf() {
+        try (SimHarness sim = SimHarness.goldenFixture()) {
+            String rule = """
+                    rules:
+                      suppress:
+                        - name: quiet-prod
+                          compartment: %s
+                          reason: noise
+                    """;
+            String config = snapshotGoldenDays(sim, rule.formatted("prdo"));
+            MainTest.Run typo = run("--config", config, "diff", "--no-audit", "--format", "json");
+            assertThat(typo.exitCode()).as(typo.err()).isZero();
+            assertThat(typo.err()).contains("ocidiff: warning: suppress rule quiet-prod names compartment prdo, which"
+                    + " neither snapshot has, so it applies to nothing here; give an OCID or a path below the tenancy,"
+                    + " like prod/app (top level: ");
+            MainTest.Run right = run("--config", sim.writeConfig(rule.formatted("prod")).toString(), "diff", "--no-audit",
+                    "--format", "json");
+            assertThat(right.err()).doesNotContain("quiet-prod");
+        }
+    }
+
     /** Snapshots the golden fixture's three days; returns the config file. */
     private static String snapshotGoldenDays(SimHarness sim, String yaml) {
         String config = sim.writeConfig(yaml).toString();

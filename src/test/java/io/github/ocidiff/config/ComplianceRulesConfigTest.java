@@ -112,7 +112,8 @@ class ComplianceRulesConfigTest {
                 "config.yaml: rules.suppress[0].reason: is required in suppress rule \"s1\"; say why these changes are "
                         + "noise, for the reviewers");
         for (String rule : List.of("{name: s1, reason: r}",
-                "{name: s1, reason: r, kind: [CREATED, DELETED, MODIFIED, MOVED, TRANSIENT]}")) {
+                "{name: s1, reason: r, kind: [CREATED, DELETED, MODIFIED, MOVED, TRANSIENT]}",
+                "{name: s1, reason: r, resourceType: \"*\"}")) {
             rejects("rules: {suppress: [" + rule + "]}",
                     "config.yaml: rules.suppress[0].name: suppress rule \"s1\" has no criterion and would hide every"
                             + " change; give resourceType, compartment, path, ocid, kind (not all of them) or actor");
