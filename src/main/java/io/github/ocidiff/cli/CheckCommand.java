@@ -82,7 +82,7 @@ public final class CheckCommand extends BaseCommand implements java.util.concurr
             // As a snapshot plans: compartments.include/exclude naming none, or leaving nothing, fail here as there.
             CrawlPlan plan = new Crawler(clients, List.of()).plan(Narrowing.NONE, config.regions().include(),
                     config.regions().exclude(), config.compartments().include(), config.compartments().exclude());
-            out.printf("compartments %d active, %d covered by the configuration%n", result.compartments(),
+            out.printf("compartments %d active, %d covered by the configuration%n", plan.tree().all().size() - 1,
                     plan.compartments().stream().filter(c -> !c.id().equals(plan.tenancyId())).count());
             List<String> failed = new ArrayList<>();
             for (TenancyCheck.RegionResult region : result.regions()) {

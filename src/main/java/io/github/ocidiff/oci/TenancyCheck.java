@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 
 /**
  * {@code ocidiff check}: proves that the credentials work and that the policies ocidiff needs are in
- * place, region by region — Identity (tenancy, regions, compartments), Resource Search (every page of
+ * place, region by region — Identity (tenancy, regions; the crawl plan lists the compartments), Resource Search (every page of
  * {@code query all resources}) and Audit (a recent window of the root compartment) — and keeps, of each type
  * asked for, the first resource Search answered, so that reading its details can be tried too.
  */
@@ -34,9 +34,9 @@ public final class TenancyCheck {
         }
     }
 
-    /** The whole check. */
+    /** The whole check; the compartments are the crawl plan's to count (see CheckCommand), not listed twice. */
     public record Result(String tenancyId, String tenancyName, String homeRegion, List<String> subscribed,
-                         int compartments, List<RegionResult> regions) {
+                         List<RegionResult> regions) {
         public boolean ok() {
             return regions.stream().allMatch(RegionResult::ok);
         }
@@ -59,12 +59,11 @@ public final class TenancyCheck {
         IdentityReader identity = new IdentityReader(clients);
         Tenancy tenancy = identity.tenancy();
         List<String> ready = identity.readyRegions();
-        int compartments = identity.activeCompartments().size();
         List<RegionResult> results = new ArrayList<>();
         for (String region : RegionSelection.select(ready, includeRegions, "regions.include", excludeRegions)) {
             results.add(checkRegion(region, identity.tenancyId()));
         }
-        return new Result(identity.tenancyId(), tenancy.getName(), ready.get(0), ready, compartments, results);
+        return new Result(identity.tenancyId(), tenancy.getName(), ready.get(0), ready, results);
     }
 
     private RegionResult checkRegion(String region, String tenancyId) {
