@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -97,6 +98,21 @@ public final class SimHarness implements AutoCloseable {
             ArrayNode items = (ArrayNode) JSON.readTree(file.toFile());
             edit.accept(items);
             JSON.writeValue(file.toFile(), items);
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A copy of the small fixture in {@code to} whose compartments on {@code day} are the fixture's as {@code edit}
+     * rewrites their JSON text: one renamed or moved that day.
+     */
+    public static Path smallFixtureWithCompartments(Path to, String day, UnaryOperator<String> edit) {
+        copyOf(SMALL_FIXTURE, to);
+        try {
+            Files.writeString(to.resolve("days/" + day + "/compartments.json"),
+                    edit.apply(Files.readString(to.resolve("compartments.json"))));
             return to;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -211,49 +211,42 @@ class DriftCommandTest {
      */
     @Test
     void resourcesACompartmentMoveTakesIntoTheBaselinesCompartmentsAreDrift(@TempDir Path dir) throws Exception {
-        Path fixture = SimHarness.copyOf(SimHarness.SMALL_FIXTURE, dir.resolve("fixture"));
         String network = "\"id\": \"ocid1.compartment.oc1..aaaaaaaanetwork\",\n    \"compartmentId\": "
                 + "\"ocid1.tenancy.oc1..aaaaaaaafixturetenancy\"";
-        String compartments = Files.readString(fixture.resolve("compartments.json"));
-        assertThat(compartments).contains(network);
-        Files.writeString(fixture.resolve("days/2026-11-02/compartments.json"), compartments.replace(network,
-                network.replace("ocid1.tenancy.oc1..aaaaaaaafixturetenancy", "ocid1.compartment.oc1..aaaaaaaaprod")));
-        try (SimHarness sim = SimHarness.replaying(fixture)) {
-            String config = sim.writeConfig("").toString();
-            for (String day : List.of("2026-11-01", "2026-11-02")) {
-                sim.server.source().selectDay(LocalDate.parse(day));
-                assertThat(run("--config", config, "snapshot", "--quiet", "--at", day + "T23:59:59Z").exitCode()).isZero();
+        JsonNode report = new ObjectMapper().readTree(driftOfProdOnDayTwo(SimHarness.smallFixtureWithCompartments(
+                dir.resolve("fixture"), "2026-11-02", compartments -> {
+                    assertThat(compartments).contains(network);
+                    return compartments.replace(network, network.replace("ocid1.tenancy.oc1..aaaaaaaafixturetenancy",
+                            "ocid1.compartment.oc1..aaaaaaaaprod"));
+                })));
+        assertThat(ReportSchema.validate(report)).isEmpty();
+        List<JsonNode> carried = new java.util.ArrayList<>();
+        report.path("changes").forEach(c -> {
+            if (c.path("caveat").asText().startsWith("its compartment moved")) {
+                carried.add(c);
             }
-            assertThat(run("--config", config, "baseline", "set", "prod", "--snapshot", "2026-11-01", "--compartment",
-                    "prod").exitCode()).isZero();
-            MainTest.Run drift = run("--config", config, "drift", "--baseline", "prod", "--no-audit", "--format", "json");
-            assertThat(drift.exitCode()).as(drift.err()).isZero();
-            JsonNode report = new ObjectMapper().readTree(drift.out());
-            assertThat(ReportSchema.validate(report)).isEmpty();
-            List<JsonNode> carried = new java.util.ArrayList<>();
-            report.path("changes").forEach(c -> {
-                if (c.path("caveat").asText().startsWith("its compartment moved")) {
-                    carried.add(c);
-                }
-            });
-            assertThat(carried).extracting(c -> c.path("displayName").asText()).containsExactlyInAnyOrder("main-vcn",
-                    "web-nsg");
-            assertThat(carried).allSatisfy(c -> {
-                assertThat(c.path("kind").asText()).isEqualTo("MOVED");
-                assertThat(c.path("caveat").asText()).isEqualTo("its compartment moved into the baseline's compartments,"
-                        + " from acme-fixture/network to acme-fixture/prod/network; the resource itself did not change");
-            });
-            assertThat(report.path("changes")).anySatisfy(c -> assertThat(c.path("displayName").asText())
-                    .isEqualTo("default-seclist"));
-        }
+        });
+        assertThat(carried).extracting(c -> c.path("displayName").asText()).containsExactlyInAnyOrder("main-vcn",
+                "web-nsg");
+        assertThat(carried).allSatisfy(c -> {
+            assertThat(c.path("kind").asText()).isEqualTo("MOVED");
+            assertThat(c.path("caveat").asText()).isEqualTo("its compartment moved into the baseline's compartments,"
+                    + " from acme-fixture/network to acme-fixture/prod/network; the resource itself did not change");
+        });
+        assertThat(report.path("changes")).anySatisfy(c -> assertThat(c.path("displayName").asText())
+                .isEqualTo("default-seclist"));
     }
 
     /** prod renamed on day 2: the baseline's prod is the compartment it named, whose resources stay in it. */
     @Test
-    void aBaselinesCompartmentRenamedSinceTakesNothingOutOfIt(@TempDir Path dir) throws Exception {
-        Path fixture = SimHarness.copyOf(SimHarness.SMALL_FIXTURE, dir.resolve("fixture"));
-        Files.writeString(fixture.resolve("days/2026-11-02/compartments.json"), Files.readString(
-                fixture.resolve("compartments.json")).replace("\"name\": \"prod\"", "\"name\": \"production\""));
+    void aBaselinesCompartmentRenamedSinceTakesNothingOutOfIt(@TempDir Path dir) {
+        assertThat(driftOfProdOnDayTwo(SimHarness.smallFixtureWithCompartments(dir.resolve("fixture"), "2026-11-02",
+                compartments -> compartments.replace("\"name\": \"prod\"", "\"name\": \"production\""))))
+                .doesNotContain("its compartment moved").contains("web-2");
+    }
+
+    /** The JSON drift of day 2 from a baseline of prod on day 1, {@code fixture}'s first two days snapshotted. */
+    private static String driftOfProdOnDayTwo(Path fixture) {
         try (SimHarness sim = SimHarness.replaying(fixture)) {
             String config = sim.writeConfig("").toString();
             for (String day : List.of("2026-11-01", "2026-11-02")) {
@@ -264,7 +257,7 @@ class DriftCommandTest {
                     "prod").exitCode()).isZero();
             MainTest.Run drift = run("--config", config, "drift", "--baseline", "prod", "--no-audit", "--format", "json");
             assertThat(drift.exitCode()).as(drift.err()).isZero();
-            assertThat(drift.out()).doesNotContain("its compartment moved").contains("web-2");
+            return drift.out();
         }
     }
 

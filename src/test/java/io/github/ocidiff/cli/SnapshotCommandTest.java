@@ -505,9 +505,8 @@ class SnapshotCommandTest {
      */
     @Test
     void anIncludedCompartmentRenamedSinceIsToldAsRenamed(@TempDir Path dir) throws Exception {
-        Path fixture = SimHarness.copyOf(SimHarness.SMALL_FIXTURE, dir.resolve("fixture"));
-        Files.writeString(fixture.resolve("days/2026-11-02/compartments.json"), Files.readString(
-                fixture.resolve("compartments.json")).replace("\"name\": \"prod\"", "\"name\": \"production\""));
+        Path fixture = SimHarness.smallFixtureWithCompartments(dir.resolve("fixture"), "2026-11-02",
+                compartments -> compartments.replace("\"name\": \"prod\"", "\"name\": \"production\""));
         try (SimHarness sim = SimHarness.replaying(fixture)) {
             String config = sim.writeConfig("compartments:\n  include: [prod]\n").toString();
             sim.server.source().selectDay(java.time.LocalDate.parse("2026-11-01"));
