@@ -139,8 +139,8 @@ public final class EmailPublisher {
             transport.connect(config.host(), config.port(), config.username(), config.password());
             SMTPTransport smtp = (SMTPTransport) transport;
             if (smtp.simpleCommand("MAIL FROM:<" + from + ">") != 250) {
-                throw new OcidiffException(OcidiffException.RUNTIME, "the SMTP server " + server + " refused the sender " + from + " ("
-                        + lastAnswer(smtp) + "); check that publish.email.from is an approved sender");
+                throw new OcidiffException(OcidiffException.RUNTIME, "the SMTP server " + server + " refused the sender "
+                        + from + " (" + lastAnswer(smtp) + "); check that publish.email.from is an approved sender");
             }
             List<String> refused = new ArrayList<>();
             for (String recipient : to) {
@@ -151,8 +151,8 @@ public final class EmailPublisher {
             }
             smtp.simpleCommand("RSET");
             if (!refused.isEmpty()) {
-                throw new OcidiffException(OcidiffException.RUNTIME, "the SMTP server " + server + " refused the recipient"
-                        + (refused.size() == 1 ? " " : "s ") + String.join(", ", refused) + "; correct or remove "
+                throw new OcidiffException(OcidiffException.RUNTIME, "the SMTP server " + server + " refused the"
+                        + " recipient" + (refused.size() == 1 ? " " : "s ") + String.join(", ", refused) + "; correct or remove "
                         + (refused.size() == 1 ? "it" : "them") + " in publish.email.to");
             }
             List<String> how = new ArrayList<>();
