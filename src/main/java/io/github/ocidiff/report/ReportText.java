@@ -9,6 +9,7 @@ import io.github.ocidiff.diff.ChangeKind;
 import io.github.ocidiff.diff.CoverageGap;
 import io.github.ocidiff.diff.LineDiff;
 import io.github.ocidiff.diff.PropertyChange;
+import io.github.ocidiff.diff.SuppressCount;
 import io.github.ocidiff.diff.TextDiff;
 import io.github.ocidiff.diff.WaiverVerdict;
 import io.github.ocidiff.store.Baseline;
@@ -223,7 +224,7 @@ final class ReportText {
      * found, which is not the same thing to a reviewer.
      */
     static String noChange(Report report) {
-        long suppressed = report.rules().suppressed().stream().mapToLong(c -> c.changes()).sum();
+        long suppressed = report.rules().suppressed().stream().mapToLong(SuppressCount::changes).sum();
         return suppressed == 0 ? "No resource changed between these snapshots."
                 : "No change is listed: the " + count(suppressed, "change") + " found " + (suppressed == 1 ? "was" : "were")
                 + " suppressed by rules (see Suppressed by rules).";
