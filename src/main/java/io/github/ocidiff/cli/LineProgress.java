@@ -66,8 +66,8 @@ final class LineProgress implements CrawlProgress {
 
     @Override
     public synchronized void probing(int scopes, int queries) {
-        out.printf("  %s never collected before share %,d Search quer%s as probes (those holding more than a page are then"
-                        + " asked apart)%n",
+        out.printf("  %s the latest snapshot did not collect share %,d Search quer%s as probes (those holding more than"
+                        + " a page are then asked apart)%n",
                 SnapshotCommand.count(scopes, "scope"), queries, queries == 1 ? "y" : "ies");
         out.flush();
     }

@@ -13,7 +13,8 @@ public interface CrawlProgress {
     }
 
     /**
-     * {@code scopes} scopes never collected before share {@code queries} Search queries as probes, each asked for its
+     * {@code scopes} scopes the latest snapshot did not collect share {@code queries} Search queries as probes (with
+     * the small scopes of their region, for a query naming no compartment), each asked for its
      * first page, after which those of a query that holds more are asked apart (see {@link SearchGroups}); told once,
      * at the start.
      */

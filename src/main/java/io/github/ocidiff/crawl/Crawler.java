@@ -114,7 +114,11 @@ public final class Crawler {
         }
         List<QueryGroup> probes = groups.stream().filter(QueryGroup::probe).toList();
         if (!probes.isEmpty()) {
-            progress.probing(probes.stream().mapToInt(group -> group.scopes().size()).sum(), probes.size());
+            // A region-wide probe also holds the region's small scopes collected before: only the others are told.
+            Set<Scope> collectedBefore = last.stream().filter(ScopeCoverage::ok).map(ScopeCoverage::scope)
+                    .collect(Collectors.toSet());
+            progress.probing((int) probes.stream().flatMap(group -> group.scopes().stream())
+                    .filter(scope -> !collectedBefore.contains(scope)).count(), probes.size());
         }
         List<VanishedResource> vanished = Collections.synchronizedList(new ArrayList<>());
         Map<Scope, ScopeCoverage> coverage = new ConcurrentHashMap<>();

@@ -72,6 +72,46 @@ class CrawlerTest {
         }
     }
 
+    /**
+     * One compartment new since the latest snapshot makes each region's query naming no compartment a probe, which
+     * holds the region's small scopes too: only the new compartment's scopes are told as not collected before.
+     */
+    @Test
+    void aProbeTellsOnlyTheScopesTheLatestSnapshotDidNotCollect() {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            var config = sim.config();
+            try (OciClients clients = new OciClients(new Authenticator(sim.dir).authenticate(config.auth()),
+                    config.oci())) {
+                Crawler crawler = new Crawler(clients, List.of());
+                CrawlPlan plan = crawler.plan(Narrowing.NONE, List.of(), List.of(), List.of(), List.of());
+                String newest = plan.compartments().get(plan.compartments().size() - 1).id();
+                List<ScopeCoverage> last = Night.SHARING.last(plan).stream()
+                        .filter(c -> !c.scope().compartmentId().equals(newest)).toList();
+                int[] told = {-1, -1};
+                crawler.collect(plan, new RecordingWriter(), new CrawlProgress() {
+                    @Override
+                    public void started(CrawlPlan started) {
+                    }
+
+                    @Override
+                    public void scopeDone(ScopeCoverage coverage) {
+                    }
+
+                    @Override
+                    public void committing() {
+                    }
+
+                    @Override
+                    public void probing(int scopes, int queries) {
+                        told[0] = scopes;
+                        told[1] = queries;
+                    }
+                }, last);
+                assertThat(told).containsExactly(plan.regions().size(), plan.regions().size());
+            }
+        }
+    }
+
     /** The fixture's resources of one day, canonicalised as the crawler must see them. */
     private static Map<String, CanonicalResource> expected(String day) throws IOException {
         Map<String, CanonicalResource> expected = new HashMap<>();
