@@ -129,7 +129,10 @@ final class HistorySteps {
             }
         }
         boolean vanished = version.validTo() != null && (next == null || next.validFrom() != version.validTo());
-        return new HistoryStep(kind, r, paths(since.id()).get(r.compartmentId()), SnapshotRef.of(since),
+        // Named as when last seen there: a compartment renamed or moved while the version lived in it is told as it
+        // became, as the reports of those nights name it.
+        String path = paths(lastSeen.id()).getOrDefault(r.compartmentId(), paths(since.id()).get(r.compartmentId()));
+        return new HistoryStep(kind, r, path, SnapshotRef.of(since),
                 SnapshotRef.of(lastSeen), version.validTo() == null ? null : SnapshotRef.of(snapshot(version.validTo())),
                 comparedWith == null ? null : SnapshotRef.of(comparedWith), verdict.properties(), verdict.texts(),
                 verdict.ignoredBy(), verdict.caveat(), actors(actorsSince, since, events), notCollected,

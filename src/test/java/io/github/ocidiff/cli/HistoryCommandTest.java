@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `ocidiff history` over the handmade golden fixture, snapshotted night by night with a diff after each
@@ -117,6 +118,24 @@ class HistoryCommandTest {
         history(BATCH_1, "--format", "json");
         assertThat(run("--config", config, "baseline", "list").exitCode()).isZero();
         assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    /** prod renamed on day 2: the logs bucket, unchanged in it, is told where it is, as the reports of day 2 name it. */
+    @Test
+    void aStepIsNamedWhereItWasLastSeenAfterItsCompartmentWasRenamed(@TempDir Path dir) {
+        Path fixture = SimHarness.smallFixtureWithCompartments(dir.resolve("fixture"), "2026-11-02",
+                compartments -> compartments.replace("\"name\": \"prod\"", "\"name\": \"production\""));
+        try (SimHarness renamed = SimHarness.replaying(fixture)) {
+            String renamedConfig = renamed.writeConfig("").toString();
+            for (String day : List.of("2026-11-01", "2026-11-02")) {
+                renamed.server.source().selectDay(LocalDate.parse(day));
+                assertThat(run("--config", renamedConfig, "snapshot", "--quiet", "--at", day + "T23:59:59Z").exitCode())
+                        .isZero();
+            }
+            MainTest.Run r = run("--config", renamedConfig, "history", "ocid1.bucket.oc1.iad.aaaaaaaabucket");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).contains("in acme-fixture/production\n").doesNotContain("acme-fixture/prod\n");
+        }
     }
 
     /** A resource created and deleted between two snapshots is in no snapshot, but the kept Audit events tell of it. */
