@@ -167,14 +167,17 @@ public final class DiffJob {
         Map<Long, Coverage> between = new HashMap<>();
         DiffEngine.GoneAt goneAt = (id, scope) -> id == to.id() ? null
                 : between.computeIfAbsent(id, at -> new Coverage(List.of(), store.coverage(at))).inTo(scope);
+        // Each end's compartment tree, read once: for coverage, names, and a drift's compartments moved.
+        Optional<List<Compartment>> fromTree = store.compartments(from.id());
+        Optional<List<Compartment>> toTree = from.id() == to.id() ? fromTree : store.compartments(to.id());
         Set<String> knownToFrom = new HashSet<>();
-        store.compartments(from.id()).ifPresent(tree -> tree.forEach(c -> knownToFrom.add(c.id())));
+        fromTree.ifPresent(tree -> tree.forEach(c -> knownToFrom.add(c.id())));
         DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.withDefaults(rules),
                 new Coverage(fromCoverage, toCoverage, knownToFrom), goneAt);
         if (from.id() != to.id()) {
             store.forEachChangeBetween(from.id(), to.id(), engine);
         }
-        Names names = names(from.id(), to.id());
+        Names names = names(fromTree, toTree);
         Diff diff = returned(engine.result(), from);
         // Attribution sees the whole diff even for a baseline's narrower scope: the evidence it keeps for the
         // pair must serve any later report of the pair, and of longer windows made of it.
@@ -191,7 +194,7 @@ public final class DiffJob {
         RuleTally tally = new RuleTally(new ChangeRules(rules, names.tree()), day);
         Optional<BaselineScope> scope = baseline.map(b -> new BaselineScope(b, names.tree()));
         List<AttributedChange> found = new ArrayList<>(attributed.changes());
-        baseline.ifPresent(b -> found.addAll(carriedByCompartments(b, from, to, diff)));
+        baseline.ifPresent(b -> found.addAll(carriedByCompartments(b, from, fromTree, to, toTree, diff)));
         List<AttributedChange> changes = found.stream()
                 .filter(c -> scope.map(s -> s.covers(c.change())).orElse(true))
                 .filter(c -> tally.keep(c.change(), principals(c.actors()))).toList();
@@ -243,9 +246,9 @@ public final class DiffJob {
      * Listed as moved, from their compartment as it was to it as it is, unattributed (the compartment's move is not
      * theirs).
      */
-    private List<AttributedChange> carriedByCompartments(Baseline baseline, SnapshotInfo from, SnapshotInfo to, Diff diff) {
-        Optional<List<Compartment>> thenTree = store.compartments(from.id());
-        Optional<List<Compartment>> nowTree = store.compartments(to.id());
+    private List<AttributedChange> carriedByCompartments(Baseline baseline, SnapshotInfo from,
+                                                         Optional<List<Compartment>> thenTree, SnapshotInfo to,
+                                                         Optional<List<Compartment>> nowTree, Diff diff) {
         if (baseline.compartments().isEmpty() || thenTree.isEmpty() || nowTree.isEmpty()) {
             return List.of();
         }
@@ -344,7 +347,7 @@ public final class DiffJob {
                 .toList();
         List<String> warnings = List.of(String.format("first snapshot: an inventory of %,d resources with nothing to "
                 + "compare it with yet; changes are reported from the next run on", snapshot.resourceCount()));
-        Names names = names(snapshot.id());
+        Names names = names(store.compartments(snapshot.id()));
         Report report = new Report(snapshot.tenancyId(), names.tenancyName(), SnapshotRef.of(snapshot), SnapshotRef.of(snapshot), now,
                 List.of(), List.of(), gaps, gaps.isEmpty(), RuleResults.ignoredOnly(List.of()), Optional.empty(),
                 names.paths(), trend(snapshot), warnings);
@@ -360,18 +363,19 @@ public final class DiffJob {
                          Map<String, String> formerPaths) {
     }
 
-    /** The names of the snapshots' compartments, the later's winning. */
-    private Names names(long... snapshotIds) {
+    /** The names of the snapshots' compartments (their trees, in snapshot order; absent: not recorded), the later's winning. */
+    @SafeVarargs
+    private static Names names(Optional<List<Compartment>>... trees) {
         Map<String, String> paths = new HashMap<>();
         Map<String, String> first = Map.of();
         List<Map<String, String>> belowTenancy = new ArrayList<>();
         String tenancyName = null;
-        for (long id : snapshotIds) {
-            Optional<List<Compartment>> tree = store.compartments(id);
+        for (int i = 0; i < trees.length; i++) {
+            Optional<List<Compartment>> tree = trees[i];
             if (tree.isPresent()) {
                 tenancyName = CompartmentPaths.tenancyName(tree.get()).orElse(tenancyName);
                 Map<String, String> these = CompartmentPaths.of(tree.get());
-                first = id == snapshotIds[0] ? these : first;
+                first = i == 0 ? these : first;
                 paths.putAll(these);
                 Map<String, String> below = new HashMap<>();
                 tree.get().forEach(c -> below.put(c.id(), c.path()));
