@@ -33,16 +33,20 @@ final class CompartmentPaths {
      * subtree) in the tree snapshot {@code s} recorded, as a crawl resolves them; empty when one names none there.
      */
     static Optional<Set<String>> resolve(Store store, SnapshotInfo s, List<String> selectors) {
-        List<Compartment> seen = store.compartments(s.id()).orElse(List.of()).stream()
-                .filter(c -> !c.id().equals(s.tenancyId())).toList();
         try {
             Set<String> ids = new HashSet<>();
-            new CompartmentTree(s.tenancyId(), "", seen).select(selectors, "--compartment", List.of())
+            tree(s.tenancyId(), "", store.compartments(s.id()).orElse(List.of()))
+                    .select(selectors, "--compartment", List.of())
                     .forEach(c -> ids.add(c.id()));
             return Optional.of(ids);
         } catch (OcidiffException e) {
             return Optional.empty();
         }
+    }
+
+    /** A tree a snapshot recorded (its root, the tenancy, among its compartments) as a crawl's, the root named so. */
+    static CompartmentTree tree(String tenancyId, String rootName, List<Compartment> recorded) {
+        return new CompartmentTree(tenancyId, rootName, recorded.stream().filter(c -> !c.id().equals(tenancyId)).toList());
     }
 
     /** The root compartment's name, which is the tenancy's. */

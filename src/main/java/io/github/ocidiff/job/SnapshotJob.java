@@ -2,7 +2,6 @@ package io.github.ocidiff.job;
 
 import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
-import io.github.ocidiff.crawl.Compartment;
 import io.github.ocidiff.crawl.CompartmentTree;
 import io.github.ocidiff.crawl.CrawlPlan;
 import io.github.ocidiff.crawl.CrawlProgress;
@@ -232,10 +231,7 @@ public final class SnapshotJob {
 
     /** The compartment tree of the store's latest snapshot that recorded one, its root the tenancy. */
     private Optional<CompartmentTree> formerTree() {
-        return store.latestCommitted().flatMap(latest -> store.compartments(latest.id()).map(tree -> {
-            Compartment root = tree.stream().filter(c -> c.parentId() == null).findFirst().orElse(null);
-            return root == null ? null : new CompartmentTree(root.id(), root.name(),
-                    tree.stream().filter(c -> c.parentId() != null).toList());
-        }));
+        return store.latestCommitted().flatMap(latest -> store.compartments(latest.id()).map(tree ->
+                CompartmentPaths.tree(latest.tenancyId(), CompartmentPaths.tenancyName(tree).orElse(""), tree)));
     }
 }
