@@ -185,10 +185,19 @@ public final class SimHarness implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        try (Stream<Path> files = Files.walk(dir)) {
+        try {
+            deleteTree(dir);
+        } catch (UncheckedIOException e) {
+            // Temporary files only.
+        }
+    }
+
+    /** Deletes a folder and what it holds (a test's copy of a fixture, say). */
+    public static void deleteTree(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            // Temporary files only.
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -137,7 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
                 Config config = sim.config();
                 int code = CheckCommand.run(config, out);
                 out.println();
-                DailyJob.Outcome last = NightlyReplay.run(tenancy, nights, config, out, err);
+                DailyJob.Outcome last = NightlyReplay.run(tenancy, nights, config, out, err).last();
                 out.println();
                 Path driftDir = dir.resolve("drift");
                 out.println(drift(config, nights.get(0), driftDir, err));

@@ -1,7 +1,9 @@
 package io.github.ocidiff.cli;
 
+import io.github.ocidiff.OcidiffException;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.crawl.CrawlProgress;
+import io.github.ocidiff.crawl.SnapshotStatus;
 import io.github.ocidiff.job.DailyJob;
 import io.github.ocidiff.oci.OciClients;
 import io.github.ocidiff.sim.TenancySource;
@@ -10,7 +12,9 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Runs the nightly job over recorded or generated days, each with the clock of that day's end
@@ -21,10 +25,38 @@ final class NightlyReplay {
     private NightlyReplay() {
     }
 
-    /** @return the last night's outcome */
-    static DailyJob.Outcome run(TenancySource source, List<LocalDate> days, Config config, PrintWriter out,
-                                PrintWriter err) {
+    /**
+     * The nights replayed: the last one's outcome, the days whose night failed as {@code daily} fails (exit 1:
+     * publishing, pruning) and those whose snapshot was PARTIAL (exit 4 on its own).
+     */
+    record Replayed(DailyJob.Outcome last, List<LocalDate> failed, List<LocalDate> partial) {
+
+        /** As {@code daily} would have exited for the worst night: 1 over 4 over 0. */
+        int exitCode() {
+            return !failed.isEmpty() ? OcidiffException.RUNTIME : !partial.isEmpty() ? SnapshotCommand.PARTIAL : 0;
+        }
+
+        /** E.g. "1 of 3 nights PARTIAL (2026-11-03)", or empty when every night exited 0. */
+        String problems(int nights) {
+            List<String> parts = new ArrayList<>();
+            if (!failed.isEmpty()) {
+                parts.add(failed.size() + " of " + nights + " nights failed (" + days(failed) + ")");
+            }
+            if (!partial.isEmpty()) {
+                parts.add(partial.size() + " of " + nights + " nights PARTIAL (" + days(partial) + ")");
+            }
+            return String.join("; ", parts);
+        }
+
+        private static String days(List<LocalDate> days) {
+            return days.stream().map(LocalDate::toString).collect(Collectors.joining(", "));
+        }
+    }
+
+    static Replayed run(TenancySource source, List<LocalDate> days, Config config, PrintWriter out, PrintWriter err) {
         DailyJob.Outcome last = null;
+        List<LocalDate> failed = new ArrayList<>();
+        List<LocalDate> partial = new ArrayList<>();
         try (Store store = Session.openStore(config, err)) {
             for (LocalDate day : days) {
                 source.selectDay(day);
@@ -39,10 +71,16 @@ final class NightlyReplay {
                     last.warnings().forEach(w -> err.println("ocidiff: " + day + ": warning: " + w));
                 }
                 last.failures().forEach(f -> err.println("ocidiff: " + f));
+                if (last.exitCode() == OcidiffException.RUNTIME) {
+                    failed.add(day);
+                }
+                if (last.report().to().status() == SnapshotStatus.PARTIAL) {
+                    partial.add(day);
+                }
                 out.println(DailySummary.line(last));
                 out.flush();
             }
         }
-        return last;
+        return new Replayed(last, List.copyOf(failed), List.copyOf(partial));
     }
 }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
         header = "Run the nightly job over a fixture folder, day by day.",
         description = {"Start the simulator on a fixture folder (recorded or handmade days of a tenancy) and run the",
                 "nightly job for each day in order with the clock of that day: loads a recorded history into a",
-                "store, or reproduces a bug report. Reports go to WORKDIR/reports/YYYY-MM-DD/."})
+                "store, or reproduces a bug report. Reports go to WORKDIR/reports/YYYY-MM-DD/.",
+                "Exit 0 when every night was, 4 when some snapshot was PARTIAL, 1 when some night failed (e.g. publishing),",
+                "as `daily` exits for one night; the last line names those nights."})
 public final class ReplayCommand extends BaseCommand implements Callable<Integer> {
 
     @Option(names = "--fixtures", required = true, paramLabel = "DIR", description = "The fixture folder (shared/contracts/fixture-format.md).")
@@ -40,9 +42,13 @@ public final class ReplayCommand extends BaseCommand implements Callable<Integer
             try (SimSession sim = SimSession.start(tenancy, dir, "")) {
                 Config config = root.store == null ? sim.config() : sim.config().withStorePath(root.store);
                 out.println("replaying " + tenancy.days().size() + " days of " + fixtures + " into " + config.store().path());
-                var last = NightlyReplay.run(tenancy, tenancy.days(), config, out, err());
-                out.println("reports in " + last.reportDir().getParent());
-                return 0;
+                NightlyReplay.Replayed replayed = NightlyReplay.run(tenancy, tenancy.days(), config, out, err());
+                out.println("reports in " + replayed.last().reportDir().getParent());
+                String problems = replayed.problems(tenancy.days().size());
+                if (!problems.isEmpty()) {
+                    err().println("ocidiff: " + problems);
+                }
+                return replayed.exitCode();
             }
         } catch (IOException e) {
             throw OcidiffException.runtime("replay could not set up its working folder: " + e.getMessage(), e);
