@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ocidiff.config.AuthMode;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.config.ConfigLoader;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -32,25 +36,70 @@ class DeployFilesTest {
     private static final String HALF_THE_MEMORY = "-XX:MaxRAMPercentage=50";
     private static final String STATE_DIR = "/var/lib/ocidiff";
     private static final List<String> NIGHTLY = List.of("daily", "--config", "/etc/ocidiff/config.yaml");
+    /** The nightly java command within the cron line, up to the ';' that ends it. */
+    private static final Pattern JAVA_COMMAND = Pattern.compile("/usr/bin/java [^;]*");
 
     @Test
     void theCronLineRunsTheNightlyJobFromTheStateDirectoryUnderALock() throws IOException {
-        String line = Files.readAllLines(DEPLOY.resolve("cron/ocidiff.cron")).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.matches("[A-Z_]+=.*"))
-                .reduce((a, b) -> {
-                    throw new AssertionError("more than one cron line: " + a + " / " + b);
-                }).orElseThrow();
+        String line = cronLine();
         List<String> words = List.of(line.split("\\s+"));
 
         assertThat(words.subList(0, 6)).containsExactly("15", "2", "*", "*", "*", "ocidiff");
         assertThat(Files.readString(DEPLOY.resolve("cron/ocidiff.cron"))).contains("\nCRON_TZ=UTC\n");
         assertThat(line).startsWith("15 2 * * * ocidiff cd " + STATE_DIR + " && ")
-                .contains(" flock --nonblock ").contains(" >> /var/log/ocidiff/ocidiff.log 2>&1");
-        List<String> java = words.subList(words.indexOf("/usr/bin/java"), words.indexOf(">>"));
+                .contains(" flock --nonblock ").endsWith(" >> /var/log/ocidiff/ocidiff.log 2>&1");
+        Matcher javaCommand = JAVA_COMMAND.matcher(line);
+        assertThat(javaCommand.find()).as(line).isTrue();
+        List<String> java = List.of(javaCommand.group().split("\\s+"));
         assertThat(java.subList(0, java.indexOf("-jar"))).contains(HALF_THE_MEMORY);
         List<String> arguments = ocidiffArguments(java);
         assertOcidiffAccepts(arguments);
         assertThat(arguments).isEqualTo(NIGHTLY);
+    }
+
+    @Test
+    void aNightSkippedWhileTheNightBeforeStillRunsSaysSoInTheLog(@TempDir Path dir) throws Exception {
+        Path state = Files.createDirectories(dir.resolve("state"));
+        Path env = Files.writeString(dir.resolve("ocidiff.env"), "");
+        Path log = dir.resolve("ocidiff.log");
+        // The cron line's command as cron hands it to sh (a \\% is a %), on this machine's folders, the nightly
+        // java run replaced by a stand-in.
+        String command = JAVA_COMMAND.matcher(cronLine().split("\\s+", 7)[6].replace("\\%", "%"))
+                .replaceFirst("echo the night ran")
+                .replace(STATE_DIR, state.toString()).replace("/etc/ocidiff/ocidiff.env", env.toString())
+                .replace("/var/log/ocidiff/ocidiff.log", log.toString());
+        // The night before, still running, holds the lock.
+        Process before = new ProcessBuilder("flock", "--nonblock", state.resolve(".ocidiff.lock").toString(),
+                "sh", "-c", "echo locked; exec sleep 60").start();
+        try (var locked = new BufferedReader(new InputStreamReader(before.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(locked.readLine()).isEqualTo("locked");
+            assertThat(sh(command)).isEqualTo(75);
+        } finally {
+            before.descendants().forEach(ProcessHandle::destroyForcibly);
+            before.destroyForcibly().waitFor();
+        }
+        assertThat(Files.readAllLines(log)).singleElement().asString()
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z ocidiff: night skipped: the night before still runs "
+                        + "\\(it holds " + Pattern.quote(state.resolve(".ocidiff.lock").toString()) + "\\)");
+
+        assertThat(sh(command)).isZero();
+        assertThat(Files.readAllLines(log)).hasSize(2).last().isEqualTo("the night ran");
+    }
+
+    private static int sh(String command) throws Exception {
+        Process sh = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+        String output = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(output).as("what the line wrote outside its log").isEmpty();
+        return sh.waitFor();
+    }
+
+    /** The cron file's one command line. */
+    private static String cronLine() throws IOException {
+        return Files.readAllLines(DEPLOY.resolve("cron/ocidiff.cron")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.matches("[A-Z_]+=.*"))
+                .reduce((a, b) -> {
+                    throw new AssertionError("more than one cron line: " + a + " / " + b);
+                }).orElseThrow();
     }
 
     @Test
