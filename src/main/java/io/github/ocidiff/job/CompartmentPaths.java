@@ -35,7 +35,7 @@ final class CompartmentPaths {
     static Optional<Set<String>> resolve(Store store, SnapshotInfo s, List<String> selectors) {
         try {
             Set<String> ids = new HashSet<>();
-            tree(s.tenancyId(), "", store.compartments(s.id()).orElse(List.of()))
+            tree(s.tenancyId(), store.compartments(s.id()).orElse(List.of()))
                     .select(selectors, "--compartment", List.of())
                     .forEach(c -> ids.add(c.id()));
             return Optional.of(ids);
@@ -44,9 +44,13 @@ final class CompartmentPaths {
         }
     }
 
-    /** A tree a snapshot recorded (its root, the tenancy, among its compartments) as a crawl's, the root named so. */
-    static CompartmentTree tree(String tenancyId, String rootName, List<Compartment> recorded) {
-        return new CompartmentTree(tenancyId, rootName, recorded.stream().filter(c -> !c.id().equals(tenancyId)).toList());
+    /**
+     * A tree a snapshot recorded (its root, the tenancy, among its compartments) as a crawl's, the root named as
+     * Identity named it, so that a path written from it ("acme/prod") resolves as the crawl resolved it.
+     */
+    static CompartmentTree tree(String tenancyId, List<Compartment> recorded) {
+        return new CompartmentTree(tenancyId, tenancyName(recorded).orElse(""),
+                recorded.stream().filter(c -> !c.id().equals(tenancyId)).toList());
     }
 
     /** The root compartment's name, which is the tenancy's. */

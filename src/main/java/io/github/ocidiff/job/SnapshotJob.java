@@ -232,6 +232,6 @@ public final class SnapshotJob {
     /** The compartment tree of the store's latest snapshot that recorded one, its root the tenancy. */
     private Optional<CompartmentTree> formerTree() {
         return store.latestCommitted().flatMap(latest -> store.compartments(latest.id()).map(tree ->
-                CompartmentPaths.tree(latest.tenancyId(), CompartmentPaths.tenancyName(tree).orElse(""), tree)));
+                CompartmentPaths.tree(latest.tenancyId(), tree)));
     }
 }
