@@ -56,7 +56,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -227,14 +226,14 @@ public final class DiffJob {
         if (diff.changes().stream().noneMatch(c -> c.kind() == ChangeKind.CREATED)) {
             return diff;
         }
+        Map<String, Long> went = store.wentBefore(diff.changes().stream().filter(c -> c.kind() == ChangeKind.CREATED)
+                .map(Change::ocid).toList(), from.id());
+        Map<Long, String> days = new HashMap<>();
         List<Change> changes = diff.changes().stream().map(c -> {
-            if (c.kind() != ChangeKind.CREATED) {
-                return c;
-            }
-            OptionalLong went = store.wentBefore(c.ocid(), from.id());
-            return went.isEmpty() ? c : c.withCaveat("back after an absence: snapshot " + went.getAsLong()
-                    + store.snapshot(went.getAsLong()).map(s -> " (" + SnapshotRef.of(s).day() + ")").orElse("")
-                    + " was the first not to list it; not created");
+            Long gone = c.kind() == ChangeKind.CREATED ? went.get(c.ocid()) : null;
+            return gone == null ? c : c.withCaveat("back after an absence: snapshot " + gone
+                    + days.computeIfAbsent(gone, id -> store.snapshot(id).map(s -> " (" + SnapshotRef.of(s).day() + ")")
+                    .orElse("")) + " was the first not to list it; not created");
         }).toList();
         return new Diff(changes, diff.transients(), diff.gaps(), diff.complete(), diff.ignored(), diff.changesIgnored(),
                 diff.noChange(), diff.detailsUncompared());

@@ -19,10 +19,13 @@ final class ShortKeys {
 
     /** The interval {@code i} is one of the resource {@code ocid}'s, found through its OCID key. */
     static Condition hasOcid(ResourceInterval i, Field<String> ocid) {
+        return i.OCID_KEY.eq(ocidKey(ocid)).and(i.OCID.eq(ocid));
+    }
+
+    /** The OCID key of {@code ocid}, as resource_interval.ocid_key holds it. */
+    static Field<Long> ocidKey(Field<String> ocid) {
         // The casts type a bind value, which H2 would otherwise take for a string of digits to cast.
-        return i.OCID_KEY.eq(DSL.field("CAST(SUBSTRING(HASH('SHA-256', CAST({0} AS VARCHAR)), 1, 8) AS BIGINT)",
-                        SQLDataType.BIGINT, ocid))
-                .and(i.OCID.eq(ocid));
+        return DSL.field("CAST(SUBSTRING(HASH('SHA-256', CAST({0} AS VARCHAR)), 1, 8) AS BIGINT)", SQLDataType.BIGINT, ocid);
     }
 
     /** The version {@code v} is the content {@code sha256}, found through its SHA-256 key. */

@@ -17,9 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -399,13 +400,12 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * The snapshot at which a resource last went before snapshot {@code beforeId} (the first without it), when the
-     * store saw it before then: a resource absent at {@code beforeId} and present later came back.
+     * Of {@code ocids}, those the store saw before snapshot {@code beforeId}, each with the snapshot at which it last
+     * went before then (the first without it): a resource absent at {@code beforeId} and present later came back.
      */
-    public OptionalLong wentBefore(String ocid, long beforeId) {
+    public Map<String, Long> wentBefore(Collection<String> ocids, long beforeId) {
         keys.require();
-        Long went = IntervalQueries.wentBefore(dsl, ocid, beforeId);
-        return went == null ? OptionalLong.empty() : OptionalLong.of(went);
+        return IntervalQueries.wentBefore(dsl, ocids, beforeId);
     }
 
     /** The canonical JSON of one of a resource's versions, by its SHA-256 (hex). */

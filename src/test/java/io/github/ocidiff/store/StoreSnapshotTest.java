@@ -115,6 +115,35 @@ class StoreSnapshotTest {
     }
 
     @Test
+    void tellsWhichResourcesCameBackAndWhenEachLastWent() {
+        CanonicalResource created = resource(ASHBURN_B, "created", "RUNNING");
+        try (Store store = Store.open(prefix)) {
+            snapshot(store, 0, Map.of(ASHBURN_A, List.of(web, db), ASHBURN_B, List.of(batch)));
+            snapshot(store, 1, Map.of(ASHBURN_A, List.of(web), ASHBURN_B, List.of(batch))); // 2: db went
+            snapshot(store, 2, Map.of(ASHBURN_A, List.of(web, db), ASHBURN_B, List.of())); // 3: db back, batch went
+            snapshot(store, 3, Map.of(ASHBURN_A, List.of(web), ASHBURN_B, List.of())); // 4: db went again
+            snapshot(store, 4, Map.of(ASHBURN_A, List.of(web, db), ASHBURN_B, List.of(batch, created)));
+
+            assertThat(store.wentBefore(List.of(db.ocid(), batch.ocid(), created.ocid(), web.ocid(), db.ocid()), 4))
+                    .isEqualTo(Map.of(db.ocid(), 4L, batch.ocid(), 3L));
+            // Before snapshot 3 only db's first absence had begun.
+            assertThat(store.wentBefore(List.of(db.ocid(), batch.ocid()), 2)).isEqualTo(Map.of(db.ocid(), 2L));
+            assertThat(store.wentBefore(List.of(), 4)).isEmpty();
+            // More than one query's worth, the two that came back among them.
+            List<String> many = new ArrayList<>();
+            for (int i = 0; i < 1200; i++) {
+                many.add(i == 600 ? batch.ocid() : "ocid1.instance.oc1..never" + i);
+            }
+            many.add(db.ocid());
+            assertThat(store.wentBefore(many, 4)).isEqualTo(Map.of(db.ocid(), 4L, batch.ocid(), 3L));
+        }
+        // Each batch is looked up through the OCID key, not by reading every interval ended before 'from'.
+        String plan = Resources.closedStore(prefix, dsl -> dsl.fetchValue("EXPLAIN " + dsl.renderInlined(
+                IntervalQueries.wentBeforeQuery(dsl, List.of(web.ocid(), db.ocid()), 4)))).toString();
+        assertThat(plan).contains("RESOURCE_INTERVAL_OCID_KEY: OCID_KEY IN(");
+    }
+
+    @Test
     void aFailedScopeCarriesItsResourcesForwardAndAnUndeclaredScopeCloses() {
         try (Store store = Store.open(prefix)) {
             snapshot(store, 0, Map.of(ASHBURN_A, List.of(web), ASHBURN_B, List.of(batch), FRANKFURT_A, List.of(cache)));
