@@ -130,7 +130,8 @@ public final class ChangeClassifier {
         }
         Scope scope = scope(before);
         Coverage.Status at = goneAt(goneAt, scope);
-        if (at == Coverage.Status.UNDECLARED && coverage.inFrom(scope) == Coverage.Status.UNDECLARED) {
+        if (at == Coverage.Status.UNDECLARED
+                && (coverage.inFrom(scope) == Coverage.Status.UNDECLARED || coverage.leftThePlan(scope))) {
             return new Outcome.Unchanged(NoChangeReason.LEFT_THE_PLAN);
         }
         // Only the snapshot it went at must have collected the scope: 'from' carried forward what was last collected

@@ -33,21 +33,25 @@ public final class Coverage {
     private final Map<Scope, ScopeCoverage> to;
     /** The compartments 'from' knew of (its tree), whether or not its plan covered them; empty when it kept none. */
     private final Set<String> knownToFrom;
+    /** The compartments 'to' knew of, as {@link #knownToFrom}. */
+    private final Set<String> knownToTo;
     /** The regions 'from' declared, each with whether it collected every scope it declared there. */
     private final Map<String, Boolean> fromWholeRegions = new HashMap<>();
 
     public Coverage(List<ScopeCoverage> from, List<ScopeCoverage> to) {
-        this(from, to, Set.of());
+        this(from, to, Set.of(), Set.of());
     }
 
     /**
      * @param knownToFrom the compartments of the tree 'from' recorded (a crawl's, excluded ones too); empty for one
      *                    that recorded none (an import, whose files are each region's whole inventory)
+     * @param knownToTo   the same of 'to'
      */
-    public Coverage(List<ScopeCoverage> from, List<ScopeCoverage> to, Set<String> knownToFrom) {
+    public Coverage(List<ScopeCoverage> from, List<ScopeCoverage> to, Set<String> knownToFrom, Set<String> knownToTo) {
         this.from = index(from);
         this.to = index(to);
         this.knownToFrom = Set.copyOf(knownToFrom);
+        this.knownToTo = Set.copyOf(knownToTo);
         from.forEach(c -> fromWholeRegions.merge(c.scope().region(), c.ok(), Boolean::logicalAnd));
     }
 
@@ -98,6 +102,22 @@ public final class Coverage {
     private boolean newSinceFrom(Scope scope) {
         return inFrom(scope) == Status.UNDECLARED && !knownToFrom.contains(scope.compartmentId())
                 && fromWholeRegions.getOrDefault(scope.region(), false);
+    }
+
+    /**
+     * Whether a scope 'from' declared left the plan by 'to': its compartment was still there at 'to', active, where
+     * 'to''s plan did not look (moved under one the configuration leaves out, or the configuration changed). What
+     * 'from' held there is out of the plan, not gone and not unknown.
+     */
+    public boolean leftThePlan(Scope scope) {
+        return inFrom(scope) != Status.UNDECLARED && inTo(scope) == Status.UNDECLARED && scope.compartmentId() != null
+                && knownToTo.contains(scope.compartmentId());
+    }
+
+    /** The scopes 'from' declared that {@link #leftThePlan left the plan} by 'to', in region then compartment order. */
+    public List<ScopeCoverage> leftThePlan() {
+        return from.values().stream().filter(c -> leftThePlan(c.scope()))
+                .sorted(Comparator.comparing(ScopeCoverage::scope, SCOPE_ORDER)).toList();
     }
 
     private static String describe(Scope scope) {

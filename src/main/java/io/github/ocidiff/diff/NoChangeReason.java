@@ -16,8 +16,9 @@ public enum NoChangeReason {
      */
     DETAILS_UNCOMPARED,
     /**
-     * Gone from a compartment neither end's plan covers: it moved out of the plan (into a compartment the
-     * configuration leaves out), which the report of that night showed; where it is now, neither end looked.
+     * Gone from a compartment no longer in the plan: it moved out of the plan (into a compartment the configuration
+     * leaves out), which the report of that night showed, or its compartment did (moved under one left out, or the
+     * configuration changed), which the report warns of; where it is now, 'to' did not look.
      */
     LEFT_THE_PLAN
 }

@@ -57,6 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -169,10 +170,8 @@ public final class DiffJob {
         // Each end's compartment tree, read once: for coverage, names, and a drift's compartments moved.
         Optional<List<Compartment>> fromTree = store.compartments(from.id());
         Optional<List<Compartment>> toTree = from.id() == to.id() ? fromTree : store.compartments(to.id());
-        Set<String> knownToFrom = new HashSet<>();
-        fromTree.ifPresent(tree -> tree.forEach(c -> knownToFrom.add(c.id())));
-        DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.withDefaults(rules),
-                new Coverage(fromCoverage, toCoverage, knownToFrom), goneAt);
+        Coverage coverage = new Coverage(fromCoverage, toCoverage, ids(fromTree), ids(toTree));
+        DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.withDefaults(rules), coverage, goneAt);
         if (from.id() != to.id()) {
             store.forEachChangeBetween(from.id(), to.id(), engine);
         }
@@ -182,6 +181,7 @@ public final class DiffJob {
         // pair must serve any later report of the pair, and of longer windows made of it.
         Attributor.Result attributed = attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
         List<String> warnings = new ArrayList<>(selectionWarnings);
+        warnings.addAll(leftThePlan(coverage, toCoverage, names));
         warnings.addAll(attributed.warnings());
         if (diff.detailsUncompared() > 0) {
             long n = diff.detailsUncompared();
@@ -237,6 +237,54 @@ public final class DiffJob {
         }).toList();
         return new Diff(changes, diff.transients(), diff.gaps(), diff.complete(), diff.ignored(), diff.changesIgnored(),
                 diff.noChange(), diff.detailsUncompared());
+    }
+
+    /**
+     * The compartments, or whole regions, whose resources 'from' held and 'to''s plan left out while they were still
+     * there (a compartment moved under one the configuration leaves out, or the configuration changed): what they
+     * hold is neither deleted nor unknown, only no longer looked at, which the report says once, the night it happens.
+     */
+    private static List<String> leftThePlan(Coverage coverage, List<ScopeCoverage> toCoverage, Names names) {
+        Set<String> regionsOfTo = new HashSet<>();
+        toCoverage.forEach(c -> regionsOfTo.add(c.scope().region()));
+        Map<String, Long> regions = new TreeMap<>();
+        Map<String, Map<String, Long>> compartments = new LinkedHashMap<>();
+        for (ScopeCoverage left : coverage.leftThePlan()) {
+            String region = left.scope().region();
+            if (left.resources() == 0) {
+                continue;
+            }
+            if (regionsOfTo.contains(region)) {
+                compartments.computeIfAbsent(left.scope().compartmentId(), id -> new TreeMap<>())
+                        .merge(region, left.resources(), Long::sum);
+            } else {
+                regions.merge(region, left.resources(), Long::sum);
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        regions.forEach((region, n) -> warnings.add("region " + region + " left the plan (the configuration no longer"
+                + " covers it): " + notDeleted(n, "")));
+        compartments.forEach((id, byRegion) -> {
+            String former = names.formerPaths().get(id);
+            warnings.add("compartment " + names.paths().getOrDefault(id, id) + (former == null ? ""
+                    : " (until then " + former + ")") + " left the plan (the configuration does not cover it now): "
+                    + notDeleted(byRegion.values().stream().mapToLong(Long::longValue).sum(),
+                    " in " + String.join(", ", byRegion.keySet())));
+        });
+        return warnings;
+    }
+
+    /** "its 1 resource in us-ashburn-1 is not reported deleted, ...". */
+    private static String notDeleted(long n, String where) {
+        return String.format("its %,d resource%s%s %s not reported deleted, and left out from now on", n,
+                n == 1 ? "" : "s", where, n == 1 ? "is" : "are");
+    }
+
+    /** The compartments of a recorded tree; none when the snapshot recorded none. */
+    private static Set<String> ids(Optional<List<Compartment>> tree) {
+        Set<String> ids = new HashSet<>();
+        tree.ifPresent(compartments -> compartments.forEach(c -> ids.add(c.id())));
+        return ids;
     }
 
     /**

@@ -232,7 +232,7 @@ final class HistorySteps {
     }
 
     private Coverage coverage(SnapshotInfo from, SnapshotInfo to) {
-        return new Coverage(coverage(from.id()), coverage(to.id()), paths(from.id()).keySet());
+        return new Coverage(coverage(from.id()), coverage(to.id()), paths(from.id()).keySet(), paths(to.id()).keySet());
     }
 
     private List<ScopeCoverage> coverage(long id) {

@@ -79,7 +79,7 @@ public final class HistoryText {
                 case DELETED -> "deleted" + (vanished.caveat() == null ? "" : " (" + text(vanished.caveat()) + ")");
                 case DROPPED -> "no longer listed by Resource Search, after its deletion";
                 case UNKNOWN -> "unknown, scope not collected (" + text(vanished.caveat()) + ")";
-                case LEFT_THE_PLAN -> "out of the plan: it had moved into a compartment the configuration leaves out";
+                case LEFT_THE_PLAN -> "out of the plan: it, or its compartment, had moved where the configuration does not look";
             });
             actors(vanished.actors(), vanished.fate() == Vanished.Fate.DELETED, "    ");
         }

@@ -24,7 +24,7 @@ public record Vanished(Fate fate, SnapshotRef at, SnapshotRef comparedWith, Stri
         DROPPED,
         /** The snapshot it is gone at did not collect its scope: maybe deleted, maybe not. */
         UNKNOWN,
-        /** It had moved into a compartment the plan leaves out, where no snapshot looks (the move was reported). */
+        /** It, or its compartment, had moved where the plan does not look (the report of that night said so). */
         LEFT_THE_PLAN
     }
 

@@ -14,6 +14,8 @@ import io.github.ocidiff.ReportSchema;
 import io.github.ocidiff.SimHarness;
 import io.github.ocidiff.sim.FaultPlan;
 import io.github.ocidiff.sim.FixtureTenancy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -248,6 +250,51 @@ class DiffCommandTest {
             assertThat(change(next, BATCH_1).path("kind").asText()).isEqualTo("MODIFIED");
             assertThat(change(next, BATCH_1).path("actors").findValuesAsText("principalName"))
                     .containsExactly("dave@example.com");
+        }
+    }
+
+    /**
+     * The configuration covers prod alone, and on day 2 prod/app moved under network, taking web-1 out of the plan:
+     * no longer looked at, yet neither deleted nor unknown. No change, no gap, a warning naming the compartment and
+     * what it held; its history says it left the plan.
+     */
+    @Test
+    void aCompartmentMovedOutOfThePlanTakesItsResourcesWithAWarningNotAGap(@TempDir Path dir) throws Exception {
+        String web1 = "ocid1.instance.oc1.iad.aaaaaaaainstancea";
+        Path fixture = SimHarness.smallFixtureWithCompartments(dir.resolve("fixture"), "2026-11-02", tree -> {
+            try {
+                ArrayNode compartments = (ArrayNode) JSON.readTree(tree);
+                compartments.forEach(c -> {
+                    if (c.path("name").asText().equals("app")) {
+                        ((ObjectNode) c).put("compartmentId", "ocid1.compartment.oc1..aaaaaaaanetwork");
+                    }
+                });
+                return JSON.writeValueAsString(compartments);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none())) {
+            String config = sim.writeConfig("compartments:\n  include: [prod]\n").toString();
+            for (String day : List.of("2026-11-01", "2026-11-02")) {
+                sim.server.source().selectDay(LocalDate.parse(day));
+                MainTest.Run night = run("--config", config, "snapshot", "--quiet", "--at", day + "T23:59:59Z");
+                assertThat(night.exitCode()).as(night.out() + night.err()).isZero();
+            }
+
+            MainTest.Run diff = run("--config", config, "diff", "--from", "1", "--to", "2", "--format", "json");
+            assertThat(diff.exitCode()).as(diff.err()).isZero();
+            JsonNode report = JSON.readTree(diff.out());
+            assertThat(validate(report)).isEmpty();
+            assertThat(change(report, web1)).isNull();
+            assertThat(report.at("/coverage/complete").asBoolean()).as(report.at("/coverage").toString()).isTrue();
+            assertThat(report.at("/coverage/gaps")).isEmpty();
+            assertThat(diff.err()).contains("compartment acme-fixture/network/app (until then acme-fixture/prod/app) left"
+                    + " the plan (the configuration does not cover it now): its 1 resource in us-ashburn-1 is not"
+                    + " reported deleted, and left out from now on");
+            MainTest.Run history = run("--config", config, "history", web1);
+            assertThat(history.exitCode()).as(history.err()).isZero();
+            assertThat(history.out()).contains("out of the plan");
         }
     }
 

@@ -320,7 +320,7 @@ class DiffEngineTest {
     void aResourceCreatedInACompartmentTheFromPlanLeftOutIsCreatedWithACaveatInAGap() {
         List<ScopeCoverage> from = allOkWithout(SANDBOX);
         DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.none(),
-                new Coverage(from, ALL_OK, Set.of(APP, SANDBOX)), DiffEngine.GoneAt.TO);
+                new Coverage(from, ALL_OK, Set.of(APP, SANDBOX), Set.of()), DiffEngine.GoneAt.TO);
         engine.accept(edge(null, instance(I1, SANDBOX, "RUNNING")));
 
         Diff diff = engine.result();
@@ -330,6 +330,33 @@ class DiffEngineTest {
         assertThat(diff.gaps()).containsExactly(new CoverageGap(ASHBURN, SANDBOX, "'from' snapshot: not in its plan, so"
                 + " what 'to' holds there is listed as created, though it may be older than 'from'", 0));
         assertThat(diff.complete()).isFalse();
+    }
+
+    /**
+     * Sandbox, which 'from' collected, is still in 'to''s tree but not in its plan (moved under a compartment the
+     * configuration leaves out, or the configuration changed): what it held left the plan, neither deleted nor unknown.
+     * Had sandbox gone from 'to''s tree too, that would be unknown: a gap.
+     */
+    @Test
+    void aResourceOfACompartmentThatLeftThePlanLeftItWithItNoGap() {
+        IntervalEdge gone = edge(instance(I1, SANDBOX, "RUNNING"), null);
+        List<ScopeCoverage> to = allOkWithout(SANDBOX);
+        DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.none(),
+                new Coverage(ALL_OK, to, Set.of(APP, SANDBOX), Set.of(APP, SANDBOX)), DiffEngine.GoneAt.TO);
+        engine.accept(gone);
+
+        Diff diff = engine.result();
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.noChange()).containsExactly(Map.entry(NoChangeReason.LEFT_THE_PLAN, 1L));
+        assertThat(diff.gaps()).isEmpty();
+        assertThat(diff.complete()).isTrue();
+
+        DiffEngine unknownTree = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.none(),
+                new Coverage(ALL_OK, to, Set.of(APP, SANDBOX), Set.of(APP)), DiffEngine.GoneAt.TO);
+        unknownTree.accept(gone);
+        assertThat(unknownTree.result().gaps()).containsExactly(new CoverageGap(ASHBURN, SANDBOX,
+                "'to' snapshot: not in its plan", 1));
     }
 
     /**

@@ -47,6 +47,8 @@ class HistoryStepsTest {
 
     private final Map<Long, SnapshotInfo> snapshots = new HashMap<>();
     private final Map<Long, List<ScopeCoverage>> coverage = new HashMap<>();
+    /** Each snapshot's compartment tree, where not both compartments (snapshot 1: an import, which records none). */
+    private final Map<Long, Map<String, String>> trees = new HashMap<>(Map.of(1L, Map.of()));
     private IgnoreRules ignore = IgnoreRules.none();
 
     HistoryStepsTest() {
@@ -71,10 +73,9 @@ class HistoryStepsTest {
     }
 
     private History history(List<ResourceVersion> versions, PairedAuditEvent... events) {
-        // Snapshot 1 was an import, which records no compartment tree.
         HistorySteps steps = new HistorySteps(snapshots.values().stream()
                 .sorted((a, b) -> Long.compare(a.id(), b.id())).toList(), coverage::get,
-                id -> id == 1 ? Map.of() : Map.of(APP, "acme/app", DEV, "acme/dev"), ignore);
+                id -> trees.getOrDefault(id, Map.of(APP, "acme/app", DEV, "acme/dev")), ignore);
         return steps.of(versions, List.of(events));
     }
 
@@ -192,7 +193,12 @@ class HistoryStepsTest {
         assertThat(id(deleted.comparedWith())).isEqualTo(2L);
         assertThat(deleted.caveat()).isNull();
 
+        // App no longer in the plan at 3, yet in its tree: it left the plan, and took web-1 with it.
         coverage.put(3L, List.of(ok(DEV)));
+        Vanished left = history(List.of(version(1, 3L, instance(APP, "RUNNING")))).steps().get(0).vanished();
+        assertThat(left.fate()).isEqualTo(Vanished.Fate.LEFT_THE_PLAN);
+        // Nor in the tree (no longer active): where web-1 went, no one can tell.
+        trees.put(3L, Map.of(DEV, "acme/dev"));
         Vanished unknown = history(List.of(version(1, 3L, instance(APP, "RUNNING")))).steps().get(0).vanished();
         assertThat(unknown.fate()).isEqualTo(Vanished.Fate.UNKNOWN);
         assertThat(unknown.caveat()).isEqualTo("us-ashburn-1 / " + APP + " was not in the 'to' snapshot's plan");
@@ -249,6 +255,7 @@ class HistoryStepsTest {
     @Test
     void anAbsenceEndsOneStepAndTheNextReappearsComparedWithTheVersionBeforeIt() {
         coverage.put(2L, List.of(ok(DEV)));
+        trees.put(2L, Map.of(DEV, "acme/dev"));
         ObjectNode running = instance(APP, "RUNNING");
         History history = history(List.of(version(1, 2L, tagged(running, "owner", "a")),
                 version(4, null, tagged(running, "owner", "b"))));
