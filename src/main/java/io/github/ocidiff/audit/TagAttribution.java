@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -24,10 +25,20 @@ public final class TagAttribution {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BiFunction<String, String, String> versionJson;
+    private final Set<String> notCreated;
 
     /** @param versionJson the canonical JSON of a resource's stored version by OCID and SHA-256 (the store's lookup) */
     public TagAttribution(BiFunction<String, String, String> versionJson) {
+        this(versionJson, Set.of());
+    }
+
+    /**
+     * @param notCreated resources listed CREATED that the diff knows were not (back after an absence): the tag names
+     *                   who created them long ago, no actor of this change
+     */
+    public TagAttribution(BiFunction<String, String, String> versionJson, Set<String> notCreated) {
         this.versionJson = versionJson;
+        this.notCreated = Set.copyOf(notCreated);
     }
 
     public AttributedChange attribute(Change change) {
@@ -39,7 +50,7 @@ public final class TagAttribution {
      *                    was created before it, in scopes 'from' collected, says why its creation shows in this diff
      */
     AttributedChange attribute(Change change, Instant windowStart) {
-        if (change.kind() == ChangeKind.CREATED && change.afterSha256() != null) {
+        if (change.kind() == ChangeKind.CREATED && change.afterSha256() != null && !notCreated.contains(change.ocid())) {
             JsonNode resource = read(versionJson.apply(change.ocid(), change.afterSha256()));
             Instant created = timeCreated(resource);
             if (windowStart != null && change.caveat() == null && created != null && created.isBefore(windowStart)) {

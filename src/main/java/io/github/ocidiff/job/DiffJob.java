@@ -176,10 +176,11 @@ public final class DiffJob {
             store.forEachChangeBetween(from.id(), to.id(), engine);
         }
         Names names = names(fromTree, toTree);
-        Diff diff = returned(engine.result(), from);
+        Returns returns = returned(engine.result(), from);
+        Diff diff = returns.diff();
         // Attribution sees the whole diff even for a baseline's narrower scope: the evidence it keeps for the
         // pair must serve any later report of the pair, and of longer windows made of it.
-        Attributor.Result attributed = attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
+        Attributor.Result attributed = attribute(diff, returns.back(), from, to, scopes(fromCoverage, toCoverage), now);
         List<String> warnings = new ArrayList<>(selectionWarnings);
         warnings.addAll(leftThePlan(coverage, toCoverage, names));
         warnings.addAll(attributed.warnings());
@@ -222,9 +223,9 @@ public final class DiffJob {
      * listing for a while (or one in a compartment the configuration left out for a while) is no new resource, and
      * neither its CreatedBy tag nor an Audit event of the window explains its showing again.
      */
-    private Diff returned(Diff diff, SnapshotInfo from) {
+    private Returns returned(Diff diff, SnapshotInfo from) {
         if (diff.changes().stream().noneMatch(c -> c.kind() == ChangeKind.CREATED)) {
-            return diff;
+            return new Returns(diff, Set.of());
         }
         Map<String, Long> went = store.wentBefore(diff.changes().stream().filter(c -> c.kind() == ChangeKind.CREATED)
                 .map(Change::ocid).toList(), from.id());
@@ -235,8 +236,12 @@ public final class DiffJob {
                     + days.computeIfAbsent(gone, id -> store.snapshot(id).map(s -> " (" + SnapshotRef.of(s).day() + ")")
                     .orElse("")) + " was the first not to list it; not created");
         }).toList();
-        return new Diff(changes, diff.transients(), diff.gaps(), diff.complete(), diff.ignored(), diff.changesIgnored(),
-                diff.noChange(), diff.detailsUncompared());
+        return new Returns(new Diff(changes, diff.transients(), diff.gaps(), diff.complete(), diff.ignored(),
+                diff.changesIgnored(), diff.noChange(), diff.detailsUncompared()), went.keySet());
+    }
+
+    /** The diff with its returns said to be so, and the OCIDs of those returns: no creations, whatever their tags say. */
+    private record Returns(Diff diff, Set<String> back) {
     }
 
     /**
@@ -438,8 +443,10 @@ public final class DiffJob {
         return new Names(tenancyName, paths, CompartmentScope.across(belowTenancy), former);
     }
 
-    private Attributor.Result attribute(Diff diff, SnapshotInfo from, SnapshotInfo to, Set<Scope> scopes, Instant now) {
-        Attributor attributor = new Attributor(new TagAttribution(store::versionJson));
+    /** @param back the resources listed CREATED that are back after an absence: their CreatedBy tags explain nothing */
+    private Attributor.Result attribute(Diff diff, Set<String> back, SnapshotInfo from, SnapshotInfo to,
+                                        Set<Scope> scopes, Instant now) {
+        Attributor attributor = new Attributor(new TagAttribution(store::versionJson, back));
         if (from.id() == to.id()) {
             return attributor.withoutAudit(diff, "drift at the baseline's own snapshot: nothing can have changed");
         }

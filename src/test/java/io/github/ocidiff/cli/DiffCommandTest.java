@@ -105,6 +105,8 @@ class DiffCommandTest {
             assertThat(back.path("kind").asText()).isEqualTo("CREATED");
             assertThat(back.path("caveat").asText()).isEqualTo("back after an absence: snapshot 2 (2026-11-02) was the"
                     + " first not to list it; not created");
+            assertThat(back.path("attribution").asText()).as(back.toString()).isEqualTo("NONE");
+            assertThat(back.path("actors")).isEmpty();
             assertThat(change(report(config, "1", "3"), vcn)).isNull();
         }
     }
