@@ -8,6 +8,8 @@ import io.github.ocidiff.config.IgnoreRule;
 import io.github.ocidiff.crawl.Lifecycle;
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.store.StoredResource;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -119,9 +121,30 @@ public final class ChangeClassifier {
         // Still CREATED when 'from' missed its scope: the resource exists and was not in 'from', and
         // hiding it would hide a resource from a drift review; the caveat says it may be older than that.
         Scope scope = scope(after);
-        return new Outcome.Changed(new Change(ChangeKind.CREATED, after.ocid(), after.resourceType(), after.region(),
-                after.compartmentId(), null, after.displayName(), List.of(), List.of(),
-                coverage.caveat(scope, scope), null, after.sha256()), List.of(), false);
+        Optional<Instant> made = coverage.enteredThePlan(scope) && coverage.fromSince().isPresent()
+                ? timeCreated(after) : Optional.empty();
+        if (made.isPresent()) {
+            // Its scope entered the plan: made since 'from' it is a creation like any, older it entered with its scope.
+            boolean older = made.get().isBefore(coverage.fromSince().get());
+            Change change = created(after, older ? Coverage.describe(scope) + " was not in the 'from' snapshot's plan;"
+                    + " created " + made.get() + ", before 'from': it entered the plan with its scope, not created" : null);
+            return older ? new Outcome.Entered(change) : new Outcome.Changed(change, List.of(), false);
+        }
+        return new Outcome.Changed(created(after, coverage.caveat(scope, scope)), List.of(), false);
+    }
+
+    private static Change created(StoredResource after, String caveat) {
+        return new Change(ChangeKind.CREATED, after.ocid(), after.resourceType(), after.region(), after.compartmentId(),
+                null, after.displayName(), List.of(), List.of(), caveat, null, after.sha256());
+    }
+
+    /** The {@code timeCreated} a version states, if any that parses. */
+    private static Optional<Instant> timeCreated(StoredResource version) {
+        try {
+            return Optional.of(Instant.parse(parse(version).path("timeCreated").asText("")));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private Outcome vanished(StoredResource before, Lifecycle was, Coverage.Status goneAt) {

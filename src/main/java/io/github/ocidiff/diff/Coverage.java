@@ -2,11 +2,13 @@ package io.github.ocidiff.diff;
 
 import io.github.ocidiff.crawl.Scope;
 import io.github.ocidiff.crawl.ScopeCoverage;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,23 +37,29 @@ public final class Coverage {
     private final Set<String> knownToFrom;
     /** The compartments 'to' knew of, as {@link #knownToFrom}. */
     private final Set<String> knownToTo;
+    /** When 'from' began collecting, where this pair's Audit window starts; null when not known. */
+    private final Instant fromSince;
     /** The regions 'from' declared, each with whether it collected every scope it declared there. */
     private final Map<String, Boolean> fromWholeRegions = new HashMap<>();
 
     public Coverage(List<ScopeCoverage> from, List<ScopeCoverage> to) {
-        this(from, to, Set.of(), Set.of());
+        this(from, to, Set.of(), Set.of(), null);
     }
 
     /**
      * @param knownToFrom the compartments of the tree 'from' recorded (a crawl's, excluded ones too); empty for one
      *                    that recorded none (an import, whose files are each region's whole inventory)
      * @param knownToTo   the same of 'to'
+     * @param fromSince   when 'from' began collecting (null: not known), to tell what entered the plan since from what
+     *                    was made since
      */
-    public Coverage(List<ScopeCoverage> from, List<ScopeCoverage> to, Set<String> knownToFrom, Set<String> knownToTo) {
+    public Coverage(List<ScopeCoverage> from, List<ScopeCoverage> to, Set<String> knownToFrom, Set<String> knownToTo,
+                    Instant fromSince) {
         this.from = index(from);
         this.to = index(to);
         this.knownToFrom = Set.copyOf(knownToFrom);
         this.knownToTo = Set.copyOf(knownToTo);
+        this.fromSince = fromSince;
         from.forEach(c -> fromWholeRegions.merge(c.scope().region(), c.ok(), Boolean::logicalAnd));
     }
 
@@ -114,13 +122,28 @@ public final class Coverage {
                 && knownToTo.contains(scope.compartmentId());
     }
 
+    /**
+     * Whether a scope 'to' declared entered the plan since 'from', which left it out while it may have held resources
+     * (a compartment 'from' knew of but did not cover, a region it did not cover): what 'to' holds there is new to the
+     * pair, made since 'from' or there before it.
+     */
+    public boolean enteredThePlan(Scope scope) {
+        return inTo(scope) != Status.UNDECLARED && inFrom(scope) == Status.UNDECLARED && !newSinceFrom(scope);
+    }
+
+    /** When 'from' began collecting; empty when not known. */
+    public Optional<Instant> fromSince() {
+        return Optional.ofNullable(fromSince);
+    }
+
     /** The scopes 'from' declared that {@link #leftThePlan left the plan} by 'to', in region then compartment order. */
     public List<ScopeCoverage> leftThePlan() {
         return from.values().stream().filter(c -> leftThePlan(c.scope()))
                 .sorted(Comparator.comparing(ScopeCoverage::scope, SCOPE_ORDER)).toList();
     }
 
-    private static String describe(Scope scope) {
+    /** "us-ashburn-1 / ocid1.compartment...", or "(whole region)" for a scope of no compartment. */
+    static String describe(Scope scope) {
         return scope.region() + " / " + (scope.compartmentId() == null ? "(whole region)" : scope.compartmentId());
     }
 
@@ -133,10 +156,9 @@ public final class Coverage {
 
     /**
      * One row per scope that either snapshot declared and did not fully collect, per scope where
-     * resources vanished without the diff being able to call them deleted, and per scope 'from' left out
-     * although it may have held resources then (a region it did not cover, a compartment it knew of but
-     * excluded or narrowed away) where 'to' holds some: they are listed as created, with a caveat, yet may be
-     * older than 'from'. In region then compartment order. A scope declared by 'to' alone that is a compartment
+     * resources vanished without the diff being able to call them deleted, and per scope that {@link #enteredThePlan
+     * entered the plan} where 'to' holds resources that say nothing of when they were made ({@code undated}): they
+     * are listed as created, with a caveat, yet may be older than 'from'. In region then compartment order. A scope declared by 'to' alone that is a compartment
      * made since, or by 'from' alone with nothing vanished, is no gap: compartments come and go, and their
      * resources are then truly created or deleted.
      *
@@ -146,12 +168,11 @@ public final class Coverage {
      * neither snapshot collected a scope, its resource count is not known and only the vanished ones
      * are counted: a lower bound.
      */
-    public List<CoverageGap> gaps(Map<Scope, Long> vanished) {
+    public List<CoverageGap> gaps(Map<Scope, Long> vanished, Set<Scope> undated) {
         TreeSet<Scope> scopes = new TreeSet<>(SCOPE_ORDER);
         from.values().stream().filter(c -> !c.ok()).forEach(c -> scopes.add(c.scope()));
         to.values().stream().filter(c -> !c.ok()).forEach(c -> scopes.add(c.scope()));
-        to.values().stream().filter(c -> c.resources() > 0 && inFrom(c.scope()) == Status.UNDECLARED
-                && !newSinceFrom(c.scope())).forEach(c -> scopes.add(c.scope()));
+        undated.stream().filter(this::enteredThePlan).forEach(scopes::add);
         vanished.forEach((scope, n) -> {
             if (n > 0) {
                 scopes.add(scope);

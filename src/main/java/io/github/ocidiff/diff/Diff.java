@@ -2,6 +2,7 @@ package io.github.ocidiff.diff;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The difference between two snapshots, before attribution.
@@ -16,10 +17,12 @@ import java.util.Map;
  * @param noChange       resources the store saw differ that are no change, by reason
  * @param detailsUncompared resources whose details one end did not fetch, so were not compared, whatever else
  *                       of them changed ({@link NoChangeReason#DETAILS_UNCOMPARED} counts those with nothing else)
+ * @param notCreated     the OCIDs of CREATED changes known not to be creations, their caveats saying why (entered
+ *                       the plan with their scope, back after an absence): no CreatedBy tag is their actor
  */
 public record Diff(List<Change> changes, List<TransientResource> transients, List<CoverageGap> gaps,
                    boolean complete, List<IgnoreCount> ignored, long changesIgnored,
-                   Map<NoChangeReason, Long> noChange, long detailsUncompared) {
+                   Map<NoChangeReason, Long> noChange, long detailsUncompared, Set<String> notCreated) {
 
     public Diff {
         changes = List.copyOf(changes);
@@ -27,6 +30,14 @@ public record Diff(List<Change> changes, List<TransientResource> transients, Lis
         gaps = List.copyOf(gaps);
         ignored = List.copyOf(ignored);
         noChange = Map.copyOf(noChange);
+        notCreated = Set.copyOf(notCreated);
+    }
+
+    /** With every CREATED change a creation. */
+    public Diff(List<Change> changes, List<TransientResource> transients, List<CoverageGap> gaps, boolean complete,
+                List<IgnoreCount> ignored, long changesIgnored, Map<NoChangeReason, Long> noChange,
+                long detailsUncompared) {
+        this(changes, transients, gaps, complete, ignored, changesIgnored, noChange, detailsUncompared, Set.of());
     }
 
     /** How many changes are of {@code kind}. */

@@ -8,6 +8,7 @@ import io.github.ocidiff.store.StoredResource;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +44,9 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
     private final List<Change> changes = new ArrayList<>();
     private final List<TransientResource> transients = new ArrayList<>();
     private final Map<Scope, Long> unknown = new HashMap<>();
+    /** Scopes holding a creation with a caveat that 'from' may have missed it, for {@link Coverage#gaps}. */
+    private final Set<Scope> undated = new HashSet<>();
+    private final Set<String> notCreated = new HashSet<>();
     private final Map<IgnoreRule, long[]> ignored = new LinkedHashMap<>(); // rule → {properties, resources}
     private final Map<NoChangeReason, Long> noChange = new EnumMap<>(NoChangeReason.class);
     private long changesIgnored;
@@ -107,6 +111,12 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
             changes.add(c.change());
             count(c.ignoredBy());
             detailsUncompared += c.detailsUncompared() ? 1 : 0;
+            if (c.change().kind() == ChangeKind.CREATED && c.change().caveat() != null) {
+                undated.add(new Scope(c.change().region(), c.change().compartmentId()));
+            }
+        } else if (outcome instanceof Outcome.Entered e) {
+            changes.add(e.change());
+            notCreated.add(e.change().ocid());
         } else if (outcome instanceof Outcome.Ignored i) {
             changesIgnored++;
             count(i.ignoredBy());
@@ -133,10 +143,10 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
         sortedChanges.sort(Change.ORDER);
         List<TransientResource> sortedTransients = new ArrayList<>(transients);
         sortedTransients.sort(TransientResource.ORDER);
-        List<CoverageGap> gaps = coverage.gaps(unknown);
+        List<CoverageGap> gaps = coverage.gaps(unknown, undated);
         List<IgnoreCount> counts = new ArrayList<>(ignored.size());
         ignored.forEach((rule, n) -> counts.add(new IgnoreCount(rule, n[0], n[1])));
         return new Diff(sortedChanges, sortedTransients, gaps, gaps.isEmpty(), counts, changesIgnored, noChange,
-                detailsUncompared);
+                detailsUncompared, notCreated);
     }
 }

@@ -19,6 +19,13 @@ public sealed interface Outcome {
         }
     }
 
+    /**
+     * A resource of a scope that entered the plan since 'from' whose {@code timeCreated} is older than 'from': listed
+     * CREATED, as the pair first holds it, with a caveat that it was not created (nor is its CreatedBy tag an actor).
+     */
+    record Entered(Change change) implements Outcome {
+    }
+
     /** Every property change was ignored: no change, but each one counts against its rule. */
     record Ignored(List<IgnoreRule> ignoredBy, boolean detailsUncompared) implements Outcome {
         public Ignored {

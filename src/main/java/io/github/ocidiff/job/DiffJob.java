@@ -170,17 +170,16 @@ public final class DiffJob {
         // Each end's compartment tree, read once: for coverage, names, and a drift's compartments moved.
         Optional<List<Compartment>> fromTree = store.compartments(from.id());
         Optional<List<Compartment>> toTree = from.id() == to.id() ? fromTree : store.compartments(to.id());
-        Coverage coverage = new Coverage(fromCoverage, toCoverage, ids(fromTree), ids(toTree));
+        Coverage coverage = new Coverage(fromCoverage, toCoverage, ids(fromTree), ids(toTree), from.collectedSince());
         DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.withDefaults(rules), coverage, goneAt);
         if (from.id() != to.id()) {
             store.forEachChangeBetween(from.id(), to.id(), engine);
         }
         Names names = names(fromTree, toTree);
-        Returns returns = returned(engine.result(), from);
-        Diff diff = returns.diff();
+        Diff diff = returned(engine.result(), from);
         // Attribution sees the whole diff even for a baseline's narrower scope: the evidence it keeps for the
         // pair must serve any later report of the pair, and of longer windows made of it.
-        Attributor.Result attributed = attribute(diff, returns.back(), from, to, scopes(fromCoverage, toCoverage), now);
+        Attributor.Result attributed = attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
         List<String> warnings = new ArrayList<>(selectionWarnings);
         warnings.addAll(leftThePlan(coverage, toCoverage, names));
         warnings.addAll(attributed.warnings());
@@ -223,9 +222,9 @@ public final class DiffJob {
      * listing for a while (or one in a compartment the configuration left out for a while) is no new resource, and
      * neither its CreatedBy tag nor an Audit event of the window explains its showing again.
      */
-    private Returns returned(Diff diff, SnapshotInfo from) {
+    private Diff returned(Diff diff, SnapshotInfo from) {
         if (diff.changes().stream().noneMatch(c -> c.kind() == ChangeKind.CREATED)) {
-            return new Returns(diff, Set.of());
+            return diff;
         }
         Map<String, Long> went = store.wentBefore(diff.changes().stream().filter(c -> c.kind() == ChangeKind.CREATED)
                 .map(Change::ocid).toList(), from.id());
@@ -236,12 +235,10 @@ public final class DiffJob {
                     + days.computeIfAbsent(gone, id -> store.snapshot(id).map(s -> " (" + SnapshotRef.of(s).day() + ")")
                     .orElse("")) + " was the first not to list it; not created");
         }).toList();
-        return new Returns(new Diff(changes, diff.transients(), diff.gaps(), diff.complete(), diff.ignored(),
-                diff.changesIgnored(), diff.noChange(), diff.detailsUncompared()), went.keySet());
-    }
-
-    /** The diff with its returns said to be so, and the OCIDs of those returns: no creations, whatever their tags say. */
-    private record Returns(Diff diff, Set<String> back) {
+        Set<String> notCreated = new HashSet<>(diff.notCreated());
+        notCreated.addAll(went.keySet());
+        return new Diff(changes, diff.transients(), diff.gaps(), diff.complete(), diff.ignored(), diff.changesIgnored(),
+                diff.noChange(), diff.detailsUncompared(), notCreated);
     }
 
     /**
@@ -443,10 +440,8 @@ public final class DiffJob {
         return new Names(tenancyName, paths, CompartmentScope.across(belowTenancy), former);
     }
 
-    /** @param back the resources listed CREATED that are back after an absence: their CreatedBy tags explain nothing */
-    private Attributor.Result attribute(Diff diff, Set<String> back, SnapshotInfo from, SnapshotInfo to,
-                                        Set<Scope> scopes, Instant now) {
-        Attributor attributor = new Attributor(new TagAttribution(store::versionJson, back));
+    private Attributor.Result attribute(Diff diff, SnapshotInfo from, SnapshotInfo to, Set<Scope> scopes, Instant now) {
+        Attributor attributor = new Attributor(new TagAttribution(store::versionJson, diff.notCreated()));
         if (from.id() == to.id()) {
             return attributor.withoutAudit(diff, "drift at the baseline's own snapshot: nothing can have changed");
         }

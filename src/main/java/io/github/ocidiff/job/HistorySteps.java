@@ -151,6 +151,9 @@ final class HistorySteps {
             };
             return new Verdict(kind, change.properties(), change.texts(), c.ignoredBy(), change.caveat());
         }
+        if (outcome instanceof Outcome.Entered e) {
+            return new Verdict(StepKind.ENTERED_THE_PLAN, List.of(), List.of(), List.of(), e.change().caveat());
+        }
         if (outcome instanceof Outcome.Ignored i) {
             return new Verdict(StepKind.IGNORED, List.of(), List.of(), i.ignoredBy(), null);
         }
@@ -232,7 +235,8 @@ final class HistorySteps {
     }
 
     private Coverage coverage(SnapshotInfo from, SnapshotInfo to) {
-        return new Coverage(coverage(from.id()), coverage(to.id()), paths(from.id()).keySet(), paths(to.id()).keySet());
+        return new Coverage(coverage(from.id()), coverage(to.id()), paths(from.id()).keySet(), paths(to.id()).keySet(),
+                from.collectedSince());
     }
 
     private List<ScopeCoverage> coverage(long id) {

@@ -92,6 +92,8 @@ public final class HistoryText {
             case TRANSIENT -> "first seen already being deleted: created and deleted between two snapshots";
             case REAPPEARED -> "back after an absence; compared with " + snapshot(step.comparedWith())
                     + ", the last snapshot before it";
+            case ENTERED_THE_PLAN -> "first listed when its compartment or region entered the plan, made before then:"
+                    + " listed as created by that night's report, with a caveat, but no creation";
             case MOVED -> "moved from " + compartment(previous);
             case IGNORED -> "only properties the ignore rules leave out changed: not in reports";
             case REORDERED -> "only the order of a set-like list changed: not in reports";

@@ -14,6 +14,8 @@ public enum StepKind {
     TRANSIENT,
     /** Back after snapshots without it; its properties compare with the version before the absence. */
     REAPPEARED,
+    /** First listed when its compartment (or region) entered the plan, made before that: no creation. */
+    ENTERED_THE_PLAN,
     MODIFIED,
     MOVED,
     DELETED,

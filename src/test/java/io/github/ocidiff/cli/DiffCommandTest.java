@@ -255,6 +255,34 @@ class DiffCommandTest {
         }
     }
 
+    /** The small fixture in {@code dir} whose compartment {@code name} is under {@code parent} from day 2 on. */
+    private static Path reparentedOnDayTwo(Path dir, String name, String parent) {
+        return SimHarness.smallFixtureWithCompartments(dir.resolve("fixture"), "2026-11-02", tree -> {
+            try {
+                ArrayNode compartments = (ArrayNode) JSON.readTree(tree);
+                compartments.forEach(c -> {
+                    if (c.path("name").asText().equals(name)) {
+                        ((ObjectNode) c).put("compartmentId", parent);
+                    }
+                });
+                return JSON.writeValueAsString(compartments);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Nights 1 and 2 of {@code sim} with the configuration covering prod alone; the config's path. */
+    private static String prodOnlyNights(SimHarness sim) throws Exception {
+        String config = sim.writeConfig("compartments:\n  include: [prod]\n").toString();
+        for (String day : List.of("2026-11-01", "2026-11-02")) {
+            sim.server.source().selectDay(LocalDate.parse(day));
+            MainTest.Run night = run("--config", config, "snapshot", "--quiet", "--at", day + "T23:59:59Z");
+            assertThat(night.exitCode()).as(night.out() + night.err()).isZero();
+        }
+        return config;
+    }
+
     /**
      * The configuration covers prod alone, and on day 2 prod/app moved under network, taking web-1 out of the plan:
      * no longer looked at, yet neither deleted nor unknown. No change, no gap, a warning naming the compartment and
@@ -263,26 +291,9 @@ class DiffCommandTest {
     @Test
     void aCompartmentMovedOutOfThePlanTakesItsResourcesWithAWarningNotAGap(@TempDir Path dir) throws Exception {
         String web1 = "ocid1.instance.oc1.iad.aaaaaaaainstancea";
-        Path fixture = SimHarness.smallFixtureWithCompartments(dir.resolve("fixture"), "2026-11-02", tree -> {
-            try {
-                ArrayNode compartments = (ArrayNode) JSON.readTree(tree);
-                compartments.forEach(c -> {
-                    if (c.path("name").asText().equals("app")) {
-                        ((ObjectNode) c).put("compartmentId", "ocid1.compartment.oc1..aaaaaaaanetwork");
-                    }
-                });
-                return JSON.writeValueAsString(compartments);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        Path fixture = reparentedOnDayTwo(dir, "app", "ocid1.compartment.oc1..aaaaaaaanetwork");
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none())) {
-            String config = sim.writeConfig("compartments:\n  include: [prod]\n").toString();
-            for (String day : List.of("2026-11-01", "2026-11-02")) {
-                sim.server.source().selectDay(LocalDate.parse(day));
-                MainTest.Run night = run("--config", config, "snapshot", "--quiet", "--at", day + "T23:59:59Z");
-                assertThat(night.exitCode()).as(night.out() + night.err()).isZero();
-            }
+            String config = prodOnlyNights(sim);
 
             MainTest.Run diff = run("--config", config, "diff", "--from", "1", "--to", "2", "--format", "json");
             assertThat(diff.exitCode()).as(diff.err()).isZero();
@@ -297,6 +308,35 @@ class DiffCommandTest {
             MainTest.Run history = run("--config", config, "history", web1);
             assertThat(history.exitCode()).as(history.err()).isZero();
             assertThat(history.out()).contains("out of the plan");
+        }
+    }
+
+    /**
+     * The configuration covers prod alone, and on day 2 network moved under prod: its VCN, security list and NSG,
+     * made in September, entered the plan. Listed as the pair first holds them, each says it was not created, and
+     * neither their CreatedBy tags nor a gap makes them look new.
+     */
+    @Test
+    void resourcesOfACompartmentMovedIntoThePlanAreSaidToHaveEnteredItNotBeenCreated(@TempDir Path dir)
+            throws Exception {
+        String vcn = "ocid1.vcn.oc1.iad.aaaaaaaavcn";
+        Path fixture = reparentedOnDayTwo(dir, "network", "ocid1.compartment.oc1..aaaaaaaaprod");
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none())) {
+            String config = prodOnlyNights(sim);
+
+            JsonNode report = report(config, "1", "2");
+            JsonNode entered = change(report, vcn);
+            assertThat(entered.path("kind").asText()).isEqualTo("CREATED");
+            assertThat(entered.path("caveat").asText()).isEqualTo("us-ashburn-1 / ocid1.compartment.oc1..aaaaaaaanetwork"
+                    + " was not in the 'from' snapshot's plan; created 2026-09-01T09:00:00Z, before 'from': it entered"
+                    + " the plan with its scope, not created");
+            assertThat(entered.path("attribution").asText()).isEqualTo("NONE");
+            assertThat(report.at("/coverage/gaps")).isEmpty();
+            assertThat(report.at("/coverage/complete").asBoolean()).isTrue();
+            MainTest.Run history = run("--config", config, "history", vcn);
+            assertThat(history.exitCode()).as(history.err()).isZero();
+            assertThat(history.out()).contains("ENTERED THE PLAN  2026-11-02").contains("first listed when its compartment or"
+                    + " region entered the plan");
         }
     }
 

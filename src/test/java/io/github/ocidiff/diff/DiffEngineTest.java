@@ -21,6 +21,7 @@ import io.github.ocidiff.config.IgnoreRule;
 import io.github.ocidiff.config.RulesConfig;
 import io.github.ocidiff.crawl.ScopeCoverage;
 import io.github.ocidiff.store.IntervalEdge;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -320,7 +321,7 @@ class DiffEngineTest {
     void aResourceCreatedInACompartmentTheFromPlanLeftOutIsCreatedWithACaveatInAGap() {
         List<ScopeCoverage> from = allOkWithout(SANDBOX);
         DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.none(),
-                new Coverage(from, ALL_OK, Set.of(APP, SANDBOX), Set.of()), DiffEngine.GoneAt.TO);
+                new Coverage(from, ALL_OK, Set.of(APP, SANDBOX), Set.of(), null), DiffEngine.GoneAt.TO);
         engine.accept(edge(null, instance(I1, SANDBOX, "RUNNING")));
 
         Diff diff = engine.result();
@@ -342,7 +343,7 @@ class DiffEngineTest {
         IntervalEdge gone = edge(instance(I1, SANDBOX, "RUNNING"), null);
         List<ScopeCoverage> to = allOkWithout(SANDBOX);
         DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.none(),
-                new Coverage(ALL_OK, to, Set.of(APP, SANDBOX), Set.of(APP, SANDBOX)), DiffEngine.GoneAt.TO);
+                new Coverage(ALL_OK, to, Set.of(APP, SANDBOX), Set.of(APP, SANDBOX), null), DiffEngine.GoneAt.TO);
         engine.accept(gone);
 
         Diff diff = engine.result();
@@ -353,10 +354,35 @@ class DiffEngineTest {
         assertThat(diff.complete()).isTrue();
 
         DiffEngine unknownTree = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.none(),
-                new Coverage(ALL_OK, to, Set.of(APP, SANDBOX), Set.of(APP)), DiffEngine.GoneAt.TO);
+                new Coverage(ALL_OK, to, Set.of(APP, SANDBOX), Set.of(APP), null), DiffEngine.GoneAt.TO);
         unknownTree.accept(gone);
         assertThat(unknownTree.result().gaps()).containsExactly(new CoverageGap(ASHBURN, SANDBOX,
                 "'to' snapshot: not in its plan", 1));
+    }
+
+    /**
+     * Sandbox, which 'from' knew of but left out, entered the plan since: a resource made before 'from' began
+     * collecting entered with it (listed, as the pair first holds it, but no creation, nor its tag an actor); one made
+     * since is a creation like any. Both say when they were made, so nothing is unknown: no gap.
+     */
+    @Test
+    void aResourceOfAScopeThatEnteredThePlanIsCreatedOnlyIfMadeSinceFrom() {
+        Instant fromSince = Instant.parse("2026-11-01T23:00:00Z");
+        DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.none(),
+                new Coverage(allOkWithout(SANDBOX), ALL_OK, Set.of(APP, SANDBOX), Set.of(APP, SANDBOX), fromSince),
+                DiffEngine.GoneAt.TO);
+        engine.accept(edge(null, instance(I1, SANDBOX, "RUNNING").put("timeCreated", "2026-09-01T09:00:00Z")));
+        engine.accept(edge(null, instance(I2, SANDBOX, "RUNNING").put("timeCreated", "2026-11-02T10:00:00.000Z")));
+
+        Diff diff = engine.result();
+
+        assertThat(diff.changes()).extracting(Change::ocid, Change::kind, Change::caveat).containsExactly(
+                tuple(I1, ChangeKind.CREATED, "us-ashburn-1 / " + SANDBOX + " was not in the 'from' snapshot's plan;"
+                        + " created 2026-09-01T09:00:00Z, before 'from': it entered the plan with its scope, not created"),
+                tuple(I2, ChangeKind.CREATED, null));
+        assertThat(diff.notCreated()).containsExactly(I1);
+        assertThat(diff.gaps()).isEmpty();
+        assertThat(diff.complete()).isTrue();
     }
 
     /**
