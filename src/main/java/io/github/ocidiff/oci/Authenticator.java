@@ -66,6 +66,7 @@ public final class Authenticator {
             }
         }
         String region = configFile.get("region");
+        // RegionIds takes the SDK's regions before the provider below adds this one to them (see RegionIds#shipped).
         if (region != null && !RegionIds.valid(region)) {
             // Read as a region, it sent every call to a region that is not there, told as a policy problem.
             throw OcidiffException.usage("region=" + region + " in profile [" + profile + "] of " + file + " is not an OCI"
@@ -156,9 +157,11 @@ public final class Authenticator {
             return new Credentials(provider, builder.getTenancyId(), region, "instance principal in " + region,
                     "check that the instance is in a dynamic group that the policies name, and the clock");
         } catch (BmcException e) {
+            // An answer refusing the certificate is most often a clock off; no answer at all, the network or the URL.
             throw OcidiffException.runtime("instance principal authentication failed: the Auth service at "
                     + builder.getFederationEndpoint() + " issued no token: " + OciClients.status(e)
-                    + "; check the system clock (and auth.federationEndpoint, if set)", e);
+                    + (e.getStatusCode() > 0 ? "; check the system clock (and auth.federationEndpoint, if set)"
+                    : "; check the network (a proxy, a firewall) and auth.federationEndpoint, if set"), e);
         } catch (RuntimeException e) {
             throw OcidiffException.runtime("instance principal authentication failed: " + e.getMessage()
                     + "; run on an OCI instance or use auth.mode config_file", e);

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -362,9 +363,29 @@ public final class OciClients implements AutoCloseable {
         return switch (e.getStatusCode()) {
             case 401 -> "; " + credentials.whenRefused();
             case 404 -> "; check the policies in the README (read all-resources, read audit-events)";
-            case -1, 0 -> "; check the network (a proxy, a firewall) and oci.endpoint if the config sets it";
+            case -1, 0 -> unknownRegion(e).orElse("; check the network (a proxy, a firewall) and oci.endpoint if the"
+                    + " config sets it");
             default -> "";
         };
+    }
+
+    /**
+     * When the host that did not resolve is one of the credentials' region and the SDK knows no such region: a typo
+     * in the profile's region= (us-ashburn-9), which the network hint would send the user to look for elsewhere.
+     */
+    private Optional<String> unknownRegion(BmcException e) {
+        String region = credentials.region();
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof java.net.UnknownHostException)) {
+            cause = cause.getCause();
+        }
+        if (cause == null || region == null || RegionIds.shipped(region)
+                || !String.valueOf(cause.getMessage()).contains("." + region + ".")) {
+            return Optional.empty();
+        }
+        return Optional.of("; " + region + ", the region of the " + credentials.description() + ", is no region this"
+                + " OCI SDK knows, and its hosts do not resolve: check it for a typo (the tenancy's home region, like"
+                + " us-ashburn-1)");
     }
 
     @Override

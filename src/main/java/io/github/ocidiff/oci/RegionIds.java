@@ -1,9 +1,12 @@
 package io.github.ocidiff.oci;
 
 import com.oracle.bmc.Region;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /** OCI region identifiers as the APIs and config files write them: us-ashburn-1, us-gov-ashburn-1, eu-frankfurt-1. */
 public final class RegionIds {
@@ -14,11 +17,23 @@ public final class RegionIds {
     /** A regular expression an identifier matches whole. */
     public static final String PATTERN = "[a-z]{2,}(?:-[a-z]+)+-\\d+";
 
+    /**
+     * The regions the SDK ships with, taken before any profile is read: reading a profile whose region it does not
+     * know, the SDK adds that region to its list (so that regions newer than it work), typos included.
+     */
+    private static final Set<String> SHIPPED = Arrays.stream(Region.values()).map(Region::getRegionId)
+            .collect(Collectors.toUnmodifiableSet());
+
     private RegionIds() {
     }
 
     public static boolean valid(String id) {
         return id != null && id.matches(PATTERN);
+    }
+
+    /** Whether the SDK shipped knowing this region (see {@link #SHIPPED}), not just told of it by a profile. */
+    public static boolean shipped(String id) {
+        return SHIPPED.contains(id);
     }
 
     /** Whether the SDK knows a region of this identifier (or code), subscribed or not. */

@@ -10,15 +10,17 @@ import io.github.ocidiff.SimHarness;
 import io.github.ocidiff.config.AuthConfig;
 import io.github.ocidiff.config.AuthMode;
 import io.github.ocidiff.sim.SimCredentials;
+import jakarta.ws.rs.ProcessingException;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
 import java.util.Base64;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -128,6 +130,35 @@ class AuthenticatorTest {
                     .hasMessage("region=us-ashburn1 in profile [DEFAULT] of " + config + " is not an OCI region"
                             + " identifier; write the tenancy's home region like us-ashburn-1");
         }
+    }
+
+    /** A home region mistyped into another well-formed one: the hosts of no such region resolve, which says so. */
+    @Test
+    void aRegionNoOneKnowsIsNamedWhenItsHostsDoNotResolve() throws IOException {
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            Path config = rewrite(sim, "region=us-ashburn-1", "region=us-ashburn-9");
+            try (OciClients clients = new OciClients(authenticate(sim, config, "DEFAULT"), sim.config().oci())) {
+                assertThat(clients.hint(unresolved("identity.us-ashburn-9.oci.oraclecloud.com")))
+                        .isEqualTo("; us-ashburn-9, the region of the API key of profile [DEFAULT] of " + config
+                                + ", is no region this OCI SDK knows, and its hosts do not resolve: check it for a typo"
+                                + " (the tenancy's home region, like us-ashburn-1)");
+                // Another host, or a region the SDK knows: the network is the likelier cause.
+                assertThat(clients.hint(unresolved("auth.example.internal")))
+                        .isEqualTo("; check the network (a proxy, a firewall) and oci.endpoint if the config sets it");
+            }
+        }
+        try (SimHarness sim = SimHarness.smallFixture();
+             OciClients clients = new OciClients(authenticate(sim, sim.credentials.configFile(), "DEFAULT"),
+                     sim.config().oci())) {
+            assertThat(clients.hint(unresolved("identity.us-ashburn-1.oci.oraclecloud.com")))
+                    .startsWith("; check the network");
+        }
+    }
+
+    /** What the SDK throws when a host does not resolve. */
+    private static BmcException unresolved(String host) {
+        return new BmcException(false, "Processing exception", new ProcessingException(
+                new UnknownHostException(host + ": Name or service not known")), null);
     }
 
     @Test

@@ -63,6 +63,24 @@ class InstancePrincipalTest {
     }
 
     @Test
+    void anAuthServiceThatDoesNotAnswerPointsAtTheNetworkNotTheClock() throws IOException {
+        String federation;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            federation = "http://127.0.0.1:" + closed.getLocalPort() + "/{region}";
+        }
+        try (SimHarness sim = SimHarness.smallFixture()) {
+            var auth = new AuthConfig(AuthMode.INSTANCE_PRINCIPAL, sim.dir.resolve("unused"), "DEFAULT", false,
+                    sim.server.instanceMetadataUrl(), federation);
+
+            assertThatThrownBy(() -> new Authenticator(sim.dir).authenticate(auth))
+                    .isInstanceOf(OcidiffException.class)
+                    .hasMessageContaining(" issued no token: connection failed: ")
+                    .hasMessageEndingWith("; check the network (a proxy, a firewall) and auth.federationEndpoint, if set")
+                    .message().doesNotContain("\n");
+        }
+    }
+
+    @Test
     void anUnreachableMetadataServiceIsOneLineAtOnce() throws IOException {
         String url;
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
