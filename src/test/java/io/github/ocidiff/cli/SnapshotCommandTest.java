@@ -522,33 +522,56 @@ class SnapshotCommandTest {
 
     /**
      * A first import of one region knows of no other: the next date's second region is not in the first snapshot's
-     * plan, so its resources, listed as created with a caveat, may be older, and the report says its coverage is not
-     * complete rather than that both snapshots saw everything.
+     * plan. Its batch-1, made in October, entered the plan with its region: listed as the pair first holds it, with a
+     * caveat that it was not created. One that says nothing of when it was made may be older than the first date:
+     * listed as created with a caveat, and the report says its coverage is not complete.
      */
     @Test
-    void aRegionImportedOnlyOnTheLaterDateIsAGapOfTheDiff() throws Exception {
-        try (SimHarness sim = SimHarness.smallFixture()) {
+    void aRegionImportedOnlyOnTheLaterDateBringsResourcesThatEnteredThePlan(@TempDir Path dir) throws Exception {
+        Path days = SimHarness.SMALL_FIXTURE.resolve("days");
+        Path frankfurt = days.resolve("2026-11-02/resources/eu-frankfurt-1.json");
+        JsonNode dated = importedSecondRegion(frankfurt);
+        assertThat(dated.at("/coverage/complete").asBoolean()).isTrue();
+        assertThat(dated.at("/coverage/gaps")).isEmpty();
+        assertThat(frankfurtChange(dated).path("caveat").asText()).endsWith("created 2026-10-25T07:30:00Z, before"
+                + " 'from': it entered the plan with its scope, not created");
+
+        Path undatedFile = Files.writeString(dir.resolve("eu-frankfurt-1.json"),
+                Files.readString(frankfurt).replaceAll("\"timeCreated\": \"[^\"]*\",", ""));
+        JsonNode undated = importedSecondRegion(undatedFile);
+        assertThat(undated.at("/coverage/complete").asBoolean()).isFalse();
+        assertThat(undated.at("/coverage/gaps")).hasSize(1).first().satisfies(gap -> {
+            assertThat(gap.path("region").asText()).isEqualTo("eu-frankfurt-1");
+            assertThat(gap.path("reason").asText()).startsWith("'from' snapshot: not in its plan, so what 'to'"
+                    + " holds there is listed as created");
+        });
+        assertThat(frankfurtChange(undated).path("caveat").asText()).endsWith("was not in the 'from' snapshot's plan");
+    }
+
+    /** The diff of us-ashburn-1 imported for 2026-11-01 and both regions for 2026-11-02, Frankfurt's from {@code frankfurt}. */
+    private static JsonNode importedSecondRegion(Path frankfurt) throws Exception {
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(SimHarness.SMALL_FIXTURE), FaultPlan.none())) {
             String config = sim.writeConfig("").toString();
             Path days = SimHarness.SMALL_FIXTURE.resolve("days");
             assertThat(run("--config", config, "import", "--date", "2026-11-01",
                     days.resolve("2026-11-01/resources/us-ashburn-1.json").toString()).exitCode()).isZero();
             assertThat(run("--config", config, "import", "--date", "2026-11-02",
-                    days.resolve("2026-11-02/resources/us-ashburn-1.json").toString(),
-                    days.resolve("2026-11-02/resources/eu-frankfurt-1.json").toString()).exitCode()).isZero();
-            JsonNode report = new ObjectMapper().readTree(run("--config", config, "diff", "--no-audit", "--format",
-                    "json").out());
-            assertThat(report.at("/coverage/complete").asBoolean()).isFalse();
-            assertThat(report.at("/coverage/gaps")).hasSize(1).first().satisfies(gap -> {
-                assertThat(gap.path("region").asText()).isEqualTo("eu-frankfurt-1");
-                assertThat(gap.path("reason").asText()).startsWith("'from' snapshot: not in its plan, so what 'to'"
-                        + " holds there is listed as created");
-            });
-            assertThat(report.path("changes")).filteredOn(c -> c.path("region").asText().equals("eu-frankfurt-1"))
-                    .singleElement().satisfies(c -> {
-                        assertThat(c.path("kind").asText()).isEqualTo("CREATED");
-                        assertThat(c.path("caveat").asText()).contains("was not in the 'from' snapshot's plan");
-                    });
+                    days.resolve("2026-11-02/resources/us-ashburn-1.json").toString(), frankfurt.toString()).exitCode())
+                    .isZero();
+            return new ObjectMapper().readTree(run("--config", config, "diff", "--no-audit", "--format", "json").out());
         }
+    }
+
+    /** The one change in eu-frankfurt-1, CREATED. */
+    private static JsonNode frankfurtChange(JsonNode report) {
+        List<JsonNode> changes = new ArrayList<>();
+        report.path("changes").forEach(c -> {
+            if (c.path("region").asText().equals("eu-frankfurt-1")) {
+                changes.add(c);
+            }
+        });
+        assertThat(changes).singleElement().satisfies(c -> assertThat(c.path("kind").asText()).isEqualTo("CREATED"));
+        return changes.get(0);
     }
 
     /**
