@@ -11,6 +11,8 @@ import io.github.ocidiff.sim.SimServer;
 import io.github.ocidiff.sim.TenancySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -189,6 +191,15 @@ public final class SimHarness implements AutoCloseable {
             deleteTree(dir);
         } catch (UncheckedIOException e) {
             // Temporary files only.
+        }
+    }
+
+    /** "http://127.0.0.1:PORT" of a loopback port just closed: a server that refuses every connection. */
+    public static String refusingUrl() {
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + closed.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -14,8 +14,6 @@ import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -385,11 +383,8 @@ class MainTest {
     }
 
     @Test
-    void anInstancePrincipalOffAnInstanceIsOneLineWithTheFix() throws IOException {
-        String url;
-        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            url = "http://127.0.0.1:" + closed.getLocalPort() + "/opc/v2/";
-        }
+    void anInstancePrincipalOffAnInstanceIsOneLineWithTheFix() {
+        String url = SimHarness.refusingUrl() + "/opc/v2/";
         try (SimHarness sim = SimHarness.smallFixture()) {
             Run r = run("--config", sim.writeInstancePrincipalConfig(url).toString(), "check");
             assertThat(r.exitCode()).isEqualTo(1);

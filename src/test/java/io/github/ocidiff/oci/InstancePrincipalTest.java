@@ -10,9 +10,6 @@ import io.github.ocidiff.config.AuthConfig;
 import io.github.ocidiff.config.AuthMode;
 import io.github.ocidiff.config.Config;
 import io.github.ocidiff.config.ConfigLoader;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -63,11 +60,8 @@ class InstancePrincipalTest {
     }
 
     @Test
-    void anAuthServiceThatDoesNotAnswerPointsAtTheNetworkNotTheClock() throws IOException {
-        String federation;
-        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            federation = "http://127.0.0.1:" + closed.getLocalPort() + "/{region}";
-        }
+    void anAuthServiceThatDoesNotAnswerPointsAtTheNetworkNotTheClock() {
+        String federation = SimHarness.refusingUrl() + "/{region}";
         try (SimHarness sim = SimHarness.smallFixture()) {
             var auth = new AuthConfig(AuthMode.INSTANCE_PRINCIPAL, sim.dir.resolve("unused"), "DEFAULT", false,
                     sim.server.instanceMetadataUrl(), federation);
@@ -81,11 +75,8 @@ class InstancePrincipalTest {
     }
 
     @Test
-    void anUnreachableMetadataServiceIsOneLineAtOnce() throws IOException {
-        String url;
-        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            url = "http://127.0.0.1:" + closed.getLocalPort() + "/opc/v2/";
-        }
+    void anUnreachableMetadataServiceIsOneLineAtOnce() {
+        String url = SimHarness.refusingUrl() + "/opc/v2/";
         try (SimHarness sim = SimHarness.smallFixture()) {
             Instant start = Instant.now();
             String metadataUrl = url;
