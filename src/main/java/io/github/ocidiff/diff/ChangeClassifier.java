@@ -104,6 +104,28 @@ public final class ChangeClassifier {
         return transientOf(last);
     }
 
+    /**
+     * A resource that changed after 'from' (a version {@code last} began between the two) and then went, at snapshot
+     * {@code wentAt}: judged by where and as what it went. Out of the plan, it is what it became before it left (moved
+     * out, say), with a caveat; deleted or unknown where it last was, so it is.
+     *
+     * @param goneAt how the snapshot it went at covered {@code last}'s scope, as for {@link #classify}
+     */
+    public Outcome wentAfterChanging(StoredResource before, StoredResource last, long wentAt, Coverage.Status goneAt) {
+        Lifecycle lastState = Lifecycle.of(last.lifecycleState());
+        if (lastState.isGone()) {
+            return classify(before, last);
+        }
+        Outcome went = vanished(last, lastState, goneAt);
+        if (!(went instanceof Outcome.Unchanged u && u.reason() == NoChangeReason.LEFT_THE_PLAN)) {
+            return went;
+        }
+        Outcome became = classify(before, last);
+        return became instanceof Outcome.Changed c ? new Outcome.Changed(c.change().withCaveat("out of the plan from"
+                + " snapshot " + wentAt + ": not listed since, where the configuration does not look"), c.ignoredBy(),
+                c.detailsUncompared()) : went;
+    }
+
     /** How the snapshot a resource went at covered its scope: {@code goneAt}, or for 'to' (null) 'to''s coverage. */
     private Coverage.Status goneAt(Coverage.Status goneAt, Scope scope) {
         return goneAt != null ? goneAt : coverage.inTo(scope);

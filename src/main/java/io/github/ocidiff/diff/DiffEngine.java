@@ -93,6 +93,12 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
                     new Scope(last.region(), last.compartmentId()))));
             return;
         }
+        if (edge.last() != null) {
+            StoredResource last = edge.last();
+            record(classifier.wentAfterChanging(before, last, edge.endedAt(), goneAt.status(edge.endedAt(),
+                    new Scope(last.region(), last.compartmentId()))));
+            return;
+        }
         accept(before, edge.after(), edge.after() == null && edge.endedAt() != null
                 ? goneAt.status(edge.endedAt(), new Scope(before.region(), before.compartmentId())) : null);
     }

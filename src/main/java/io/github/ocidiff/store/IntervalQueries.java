@@ -194,6 +194,7 @@ final class IntervalQueries {
             StoredResource y = next(afterRows.hasNext() ? afterRows.next() : null, blocks);
             // Only a pair with snapshots between has resources that lived between: not a night's.
             Set<String> atEnds = to > from + 1 ? new HashSet<>() : null;
+            List<IntervalEdge> wentEarly = new ArrayList<>(WENT_BATCH);
             while (x != null || y != null) {
                 if (atEnds != null) {
                     if (x != null) {
@@ -205,7 +206,16 @@ final class IntervalQueries {
                 }
                 int order = x == null ? 1 : y == null ? -1 : x.ocid().compareTo(y.ocid());
                 if (order < 0) {
-                    consumer.accept(new IntervalEdge(x.ocid(), x, null, xRow.get(I.VALID_TO)));
+                    long ended = xRow.get(I.VALID_TO);
+                    if (ended < to && atEnds != null) {
+                        // It may have changed between (moved, then out of the plan): judged by its last version.
+                        wentEarly.add(new IntervalEdge(x.ocid(), x, null, ended));
+                        if (wentEarly.size() == WENT_BATCH) {
+                            acceptLastVersions(dsl, wentEarly, to, blocks, consumer);
+                        }
+                    } else {
+                        consumer.accept(new IntervalEdge(x.ocid(), x, null, ended));
+                    }
                     xRow = beforeRows.hasNext() ? beforeRows.next() : null;
                     x = next(xRow, blocks);
                 } else if (order > 0) {
@@ -220,10 +230,36 @@ final class IntervalQueries {
                     y = next(afterRows.hasNext() ? afterRows.next() : null, blocks);
                 }
             }
+            acceptLastVersions(dsl, wentEarly, to, blocks, consumer);
             if (atEnds != null) {
                 forEachLivedBetween(dsl, from, to, atEnds, blocks, consumer);
             }
         }
+    }
+
+    /**
+     * Passes on edges of resources whose version at 'from' ended before {@code to}, each with the snapshot its last
+     * version ended at and, when that is another version (it changed in between), that version; then clears them.
+     */
+    private static void acceptLastVersions(DSLContext dsl, List<IntervalEdge> wentEarly, long to,
+                                           VersionBlocks.Reader blocks, Consumer<IntervalEdge> consumer) {
+        if (wentEarly.isEmpty()) {
+            return;
+        }
+        List<String> ocids = wentEarly.stream().map(IntervalEdge::ocid).toList();
+        Map<String, Record> lastRows = new HashMap<>();
+        dsl.select(COLUMNS).select(I.VALID_FROM, I.VALID_TO).from(I.useIndex(BY_OCID_KEY.getName()))
+                .leftJoin(RESOURCE_VERSION).on(LEGACY_VERSION)
+                .where(I.OCID_KEY.in(ocids.stream().map(ocid -> ShortKeys.ocidKey(val(ocid))).toList()))
+                .and(I.OCID.in(ocids)).and(I.VALID_TO.le(to))
+                .forEach(row -> lastRows.merge(row.get(I.OCID), row,
+                        (a, b) -> a.get(I.VALID_FROM) >= b.get(I.VALID_FROM) ? a : b));
+        for (IntervalEdge edge : wentEarly) {
+            Record last = lastRows.get(edge.ocid());
+            consumer.accept(last == null || last.get(I.VALID_FROM) < edge.endedAt() ? edge
+                    : new IntervalEdge(edge.ocid(), edge.before(), null, last.get(I.VALID_TO), next(last, blocks)));
+        }
+        wentEarly.clear();
     }
 
     /**

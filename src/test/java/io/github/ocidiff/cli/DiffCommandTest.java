@@ -312,6 +312,41 @@ class DiffCommandTest {
     }
 
     /**
+     * The configuration covers prod alone; web-1 moved from prod/app to dev on day 2 (that night's report: moved, out of
+     * the plan), and is not looked for after. A report over both nights, as after a PARTIAL night, says it moved out
+     * of the plan, not that it was deleted: it went from the store at night 3, where its last version, in dev, was
+     * outside the plan.
+     */
+    @Test
+    void aResourceMovedOutOfThePlanIsMovedNotDeletedInAReportOverSeveralNights(@TempDir Path dir) throws Exception {
+        String web1 = "ocid1.instance.oc1.iad.aaaaaaaainstancea";
+        Path fixture = SimHarness.copyOf(SimHarness.SMALL_FIXTURE, dir.resolve("fixture"));
+        for (String day : List.of("2026-11-02", "2026-11-03")) {
+            Path file = fixture.resolve("days/" + day + "/resources/us-ashburn-1.json");
+            ArrayNode items = (ArrayNode) JSON.readTree(file.toFile());
+            items.forEach(item -> {
+                if (item.path("identifier").asText().equals(web1)) {
+                    ((ObjectNode) item).put("compartmentId", "ocid1.compartment.oc1..aaaaaaaadev");
+                }
+            });
+            JSON.writeValue(file.toFile(), items);
+        }
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none())) {
+            String config = prodOnlyNights(sim);
+            sim.server.source().selectDay(LocalDate.parse("2026-11-03"));
+            assertThat(run("--config", config, "snapshot", "--quiet", "--at", "2026-11-03T23:59:59Z").exitCode())
+                    .isIn(0, 4);
+
+            assertThat(change(report(config, "1", "2"), web1).path("kind").asText()).isEqualTo("MOVED");
+            JsonNode over = change(report(config, "1", "3"), web1);
+            assertThat(over.path("kind").asText()).as(over.toString()).isEqualTo("MOVED");
+            assertThat(over.path("compartmentPath").asText()).isEqualTo("acme-fixture/dev");
+            assertThat(over.path("caveat").asText()).endsWith("out of the plan from snapshot 3: not listed since, where"
+                    + " the configuration does not look");
+        }
+    }
+
+    /**
      * The configuration covers prod alone, and on day 2 network moved under prod: its VCN, security list and NSG,
      * made in September, entered the plan. Listed as the pair first holds them, each says it was not created, and
      * neither their CreatedBy tags nor a gap makes them look new.
