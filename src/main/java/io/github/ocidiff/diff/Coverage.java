@@ -191,6 +191,12 @@ public final class Coverage {
                 reasons.add(reason("'to'", t, to.get(scope)));
             }
             long unknown = vanished.getOrDefault(scope, 0L);
+            if (reasons.isEmpty()) {
+                // Both ends collected it: what went, went at a snapshot between that did not (out of its plan then,
+                // or failed), where no one saw whether it was deleted or moved on.
+                reasons.add("resources went at a snapshot between the two that did not collect this scope, so whether"
+                        + " they were deleted or moved elsewhere is not known");
+            }
             if (t == Status.FAILED && f == Status.OK) {
                 // the vanished ones are among those 'from' collected: not counted twice
                 unknown = Math.max(unknown, from.get(scope).resources());

@@ -290,6 +290,24 @@ class DiffEngineTest {
         assertThat(diff.complete()).isFalse();
     }
 
+    /**
+     * App left the plan at snapshot 5 and came back by 'to', both ends collecting it: a resource whose version went at
+     * 5 was not seen deleted, so its fate is unknown, in a gap that says why.
+     */
+    @Test
+    void aResourceThatWentWhereASnapshotBetweenDidNotLookIsUnknownInAGapSayingSo() {
+        DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.none(), new Coverage(ALL_OK, ALL_OK),
+                (id, scope) -> id == 5 ? Coverage.Status.UNDECLARED : null);
+        engine.accept(new IntervalEdge(I1, stored(instance(I1, APP, "RUNNING")), null, 5L));
+
+        Diff diff = engine.result();
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.gaps()).containsExactly(new CoverageGap(ASHBURN, APP, "resources went at a snapshot between"
+                + " the two that did not collect this scope, so whether they were deleted or moved elsewhere is not known",
+                1));
+    }
+
     @Test
     void aScopeAnySnapshotFailedIsAGapEvenWithoutChanges() {
         List<ScopeCoverage> from = allOkBut(failed(ASHBURN, NETWORK, "the crawl ended without reporting this scope as done"));
