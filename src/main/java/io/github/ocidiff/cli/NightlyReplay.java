@@ -26,8 +26,9 @@ final class NightlyReplay {
     }
 
     /**
-     * The nights replayed: the last one's outcome, the days whose night failed as {@code daily} fails (exit 1:
-     * publishing, pruning) and those whose snapshot was PARTIAL (exit 4 on its own).
+     * The nights replayed: the last outcome (null when every night failed outright), the days whose night failed as
+     * {@code daily} fails (exit 1: publishing, pruning, or no snapshot at all) and those whose snapshot was PARTIAL
+     * (exit 4 on its own).
      */
     record Replayed(DailyJob.Outcome last, List<LocalDate> failed, List<LocalDate> partial) {
 
@@ -61,11 +62,15 @@ final class NightlyReplay {
             for (LocalDate day : days) {
                 source.selectDay(day);
                 // New clients each night, as each nightly run is a new process: an outage that opened a
-                // circuit breaker one night must not carry over to the next.
+                // circuit breaker one night must not carry over to the next, nor a night that failed stop the rest.
                 try (OciClients clients = Session.connect(config)) {
                     last = new DailyJob(store, clients, config).run(
                             new DailyJob.Request(false, Session.audit(config, () -> clients, false)),
                             day.atTime(LocalTime.of(23, 59, 59)).toInstant(ZoneOffset.UTC), CrawlProgress.NONE);
+                } catch (OcidiffException e) {
+                    err.println("ocidiff: " + day + ": " + e.getMessage());
+                    failed.add(day);
+                    continue;
                 }
                 if (!last.inventory()) { // the inventory's one warning is its summary line too
                     last.warnings().forEach(w -> err.println("ocidiff: " + day + ": warning: " + w));

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -40,6 +43,26 @@ public final class ConfigLoader {
     public ConfigLoader(UnaryOperator<String> env, Path userHome) {
         this.env = Objects.requireNonNull(env, "env");
         this.userHome = Objects.requireNonNull(userHome, "userHome");
+    }
+
+    /**
+     * The top-level sections of a configuration file other than {@code left}, as YAML to append to another file's (a
+     * simulator's, which has its own): what a replay takes of the user's configuration. The file is checked first,
+     * as any command would, so that its errors name it.
+     */
+    public static String sectionsBut(Path file, Path workingDir, Path userHome, Set<String> left) {
+        resolve(file, workingDir, userHome);
+        try {
+            JsonNode tree = YAML.readTree(workingDir.resolve(file).toFile());
+            if (!(tree instanceof ObjectNode sections)) {
+                return "";
+            }
+            sections.remove(left);
+            return sections.isEmpty() ? "" : new ObjectMapper(new YAMLFactory()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)).writeValueAsString(sections);
+        } catch (IOException e) {
+            throw new ConfigException("config file " + file + " cannot be read: " + e.getMessage());
+        }
     }
 
     /** {@link #resolve(Path, Path)} with the process environment. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ocidiff.ReportSchema;
 import io.github.ocidiff.SimHarness;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,42 @@ class ReplayCommandTest {
         assertThat(dir.resolve("w1/config.yaml")).isRegularFile();
         assertThat(dir.resolve("w1/reports/2026-11-02/report.json")).isRegularFile();
         assertThat(r.err()).doesNotContain("PARTIAL");
+    }
+
+    /**
+     * Night 2 cannot even start (the home region down: Identity does not answer); replay goes on with night 3, as cron
+     * would, and its last line names both nights that need a hand.
+     */
+    @Test
+    void aNightThatFailsIsNamedAndTheNextNightsStillRun(@TempDir Path dir) throws Exception {
+        Path fixture = SimHarness.copyOf(SimHarness.SMALL_FIXTURE, dir.resolve("fixture"));
+        Files.writeString(fixture.resolve("days/2026-11-02/resources/us-ashburn-1.json"), "{\"fault\": \"unavailable\"}");
+
+        MainTest.Run r = run("replay", "--fixtures", fixture.toString(), "--workdir", dir.resolve("w").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("ocidiff: 2026-11-02: ");
+        assertThat(r.out()).contains("2026-11-01: first run").contains("2026-11-03: ");
+        assertThat(r.err().lines().reduce((a, b) -> b))
+                .hasValue("ocidiff: 1 of 3 nights failed (2026-11-02); 1 of 3 nights PARTIAL (2026-11-03)");
+    }
+
+    /** --config brings the user's plan (and rules, publishing); the replay keeps its own way to the simulator. */
+    @Test
+    void theConfigsPlanAppliesAndItsErrorsNameIt(@TempDir Path dir) throws Exception {
+        Path fixture = SimHarness.copyOf(SimHarness.SMALL_FIXTURE, dir.resolve("fixture"));
+        SimHarness.deleteTree(fixture.resolve("days/2026-11-02"));
+        SimHarness.deleteTree(fixture.resolve("days/2026-11-03"));
+        Path config = Files.writeString(dir.resolve("mine.yaml"), "compartments:\n  include: [prod]\n");
+        MainTest.Run r = run("--config", config.toString(), "replay", "--fixtures", fixture.toString(),
+                "--workdir", dir.resolve("w").toString());
+        assertThat(r.out()).contains("2026-11-01: first run, an inventory of 2 resources");
+
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "bogusKey: 1\n");
+        MainTest.Run refused = run("--config", bad.toString(), "replay", "--fixtures", fixture.toString(),
+                "--workdir", dir.resolve("w2").toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("ocidiff: " + bad).contains("bogusKey");
     }
 
     @Test
