@@ -1,5 +1,6 @@
 package io.github.ocidiff.diff;
 
+import io.github.ocidiff.crawl.Scope;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,10 +20,12 @@ import java.util.Set;
  *                       of them changed ({@link NoChangeReason#DETAILS_UNCOMPARED} counts those with nothing else)
  * @param notCreated     the OCIDs of CREATED changes known not to be creations, their caveats saying why (entered
  *                       the plan with their scope, back after an absence): no CreatedBy tag is their actor
+ * @param leftThePlan    per scope they went from, the resources that left the plan ({@link NoChangeReason#LEFT_THE_PLAN})
  */
 public record Diff(List<Change> changes, List<TransientResource> transients, List<CoverageGap> gaps,
                    boolean complete, List<IgnoreCount> ignored, long changesIgnored,
-                   Map<NoChangeReason, Long> noChange, long detailsUncompared, Set<String> notCreated) {
+                   Map<NoChangeReason, Long> noChange, long detailsUncompared, Set<String> notCreated,
+                   Map<Scope, Long> leftThePlan) {
 
     public Diff {
         changes = List.copyOf(changes);
@@ -31,13 +34,14 @@ public record Diff(List<Change> changes, List<TransientResource> transients, Lis
         ignored = List.copyOf(ignored);
         noChange = Map.copyOf(noChange);
         notCreated = Set.copyOf(notCreated);
+        leftThePlan = Map.copyOf(leftThePlan);
     }
 
     /** With every CREATED change a creation. */
     public Diff(List<Change> changes, List<TransientResource> transients, List<CoverageGap> gaps, boolean complete,
                 List<IgnoreCount> ignored, long changesIgnored, Map<NoChangeReason, Long> noChange,
                 long detailsUncompared) {
-        this(changes, transients, gaps, complete, ignored, changesIgnored, noChange, detailsUncompared, Set.of());
+        this(changes, transients, gaps, complete, ignored, changesIgnored, noChange, detailsUncompared, Set.of(), Map.of());
     }
 
     /** How many changes are of {@code kind}. */

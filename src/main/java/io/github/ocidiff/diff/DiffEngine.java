@@ -47,6 +47,7 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
     /** Scopes holding a creation with a caveat that 'from' may have missed it, for {@link Coverage#gaps}. */
     private final Set<Scope> undated = new HashSet<>();
     private final Set<String> notCreated = new HashSet<>();
+    private final Map<Scope, Long> leftThePlan = new HashMap<>();
     private final Map<IgnoreRule, long[]> ignored = new LinkedHashMap<>(); // rule → {properties, resources}
     private final Map<NoChangeReason, Long> noChange = new EnumMap<>(NoChangeReason.class);
     private long changesIgnored;
@@ -95,8 +96,9 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
         }
         if (edge.last() != null) {
             StoredResource last = edge.last();
-            record(classifier.wentAfterChanging(before, last, edge.endedAt(), goneAt.status(edge.endedAt(),
-                    new Scope(last.region(), last.compartmentId()))));
+            Scope lastScope = new Scope(last.region(), last.compartmentId());
+            record(classifier.wentAfterChanging(before, last, edge.endedAt(), goneAt.status(edge.endedAt(), lastScope)),
+                    lastScope);
             return;
         }
         accept(before, edge.after(), edge.after() == null && edge.endedAt() != null
@@ -109,7 +111,16 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
     }
 
     private void accept(StoredResource before, StoredResource after, Coverage.Status gone) {
-        record(classifier.classify(before, after, gone));
+        record(classifier.classify(before, after, gone), before == null ? null : new Scope(before.region(),
+                before.compartmentId()));
+    }
+
+    /** @param wentFrom the scope of the version that went, when the resource went */
+    private void record(Outcome outcome, Scope wentFrom) {
+        if (outcome instanceof Outcome.Unchanged u && u.reason() == NoChangeReason.LEFT_THE_PLAN && wentFrom != null) {
+            leftThePlan.merge(wentFrom, 1L, Long::sum);
+        }
+        record(outcome);
     }
 
     private void record(Outcome outcome) {
@@ -153,6 +164,6 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
         List<IgnoreCount> counts = new ArrayList<>(ignored.size());
         ignored.forEach((rule, n) -> counts.add(new IgnoreCount(rule, n[0], n[1])));
         return new Diff(sortedChanges, sortedTransients, gaps, gaps.isEmpty(), counts, changesIgnored, noChange,
-                detailsUncompared, notCreated);
+                detailsUncompared, notCreated, leftThePlan);
     }
 }

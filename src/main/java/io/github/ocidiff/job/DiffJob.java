@@ -181,7 +181,7 @@ public final class DiffJob {
         // pair must serve any later report of the pair, and of longer windows made of it.
         Attributor.Result attributed = attribute(diff, from, to, scopes(fromCoverage, toCoverage), now);
         List<String> warnings = new ArrayList<>(selectionWarnings);
-        warnings.addAll(leftThePlan(coverage, toCoverage, names));
+        warnings.addAll(leftThePlan(coverage, toCoverage, diff, names));
         warnings.addAll(attributed.warnings());
         if (diff.detailsUncompared() > 0) {
             long n = diff.detailsUncompared();
@@ -238,7 +238,7 @@ public final class DiffJob {
         Set<String> notCreated = new HashSet<>(diff.notCreated());
         notCreated.addAll(went.keySet());
         return new Diff(changes, diff.transients(), diff.gaps(), diff.complete(), diff.ignored(), diff.changesIgnored(),
-                diff.noChange(), diff.detailsUncompared(), notCreated);
+                diff.noChange(), diff.detailsUncompared(), notCreated, diff.leftThePlan());
     }
 
     /**
@@ -246,21 +246,22 @@ public final class DiffJob {
      * there (a compartment moved under one the configuration leaves out, or the configuration changed): what they
      * hold is neither deleted nor unknown, only no longer looked at, which the report says once, the night it happens.
      */
-    private static List<String> leftThePlan(Coverage coverage, List<ScopeCoverage> toCoverage, Names names) {
+    private static List<String> leftThePlan(Coverage coverage, List<ScopeCoverage> toCoverage, Diff diff, Names names) {
         Set<String> regionsOfTo = new HashSet<>();
         toCoverage.forEach(c -> regionsOfTo.add(c.scope().region()));
         Map<String, Long> regions = new TreeMap<>();
         Map<String, Map<String, Long>> compartments = new LinkedHashMap<>();
         for (ScopeCoverage left : coverage.leftThePlan()) {
             String region = left.scope().region();
-            if (left.resources() == 0) {
+            // What went with it: not those deleted or moved elsewhere the same night, which the report lists.
+            long n = diff.leftThePlan().getOrDefault(left.scope(), 0L);
+            if (n == 0) {
                 continue;
             }
             if (regionsOfTo.contains(region)) {
-                compartments.computeIfAbsent(left.scope().compartmentId(), id -> new TreeMap<>())
-                        .merge(region, left.resources(), Long::sum);
+                compartments.computeIfAbsent(left.scope().compartmentId(), id -> new TreeMap<>()).merge(region, n, Long::sum);
             } else {
-                regions.merge(region, left.resources(), Long::sum);
+                regions.merge(region, n, Long::sum);
             }
         }
         List<String> warnings = new ArrayList<>();

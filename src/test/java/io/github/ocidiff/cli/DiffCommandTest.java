@@ -291,7 +291,18 @@ class DiffCommandTest {
     @Test
     void aCompartmentMovedOutOfThePlanTakesItsResourcesWithAWarningNotAGap(@TempDir Path dir) throws Exception {
         String web1 = "ocid1.instance.oc1.iad.aaaaaaaainstancea";
+        String web9 = "ocid1.instance.oc1.iad.aaaaaaaaweb9";
         Path fixture = reparentedOnDayTwo(dir, "app", "ocid1.compartment.oc1..aaaaaaaanetwork");
+        // web-9, also in app on day 1, moved to prod the night app left: it stayed in the plan, so did not leave.
+        for (String day : List.of("2026-11-01", "2026-11-02")) {
+            Path file = fixture.resolve("days/" + day + "/resources/us-ashburn-1.json");
+            ArrayNode items = (ArrayNode) JSON.readTree(file.toFile());
+            ObjectNode web9Item = ((ObjectNode) items.get(0).deepCopy()).put("identifier", web9).put("displayName", "web-9")
+                    .put("compartmentId", day.endsWith("01") ? "ocid1.compartment.oc1..aaaaaaaaprodapp"
+                            : "ocid1.compartment.oc1..aaaaaaaaprod");
+            items.add(web9Item);
+            JSON.writeValue(file.toFile(), items);
+        }
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none())) {
             String config = prodOnlyNights(sim);
 
@@ -300,6 +311,7 @@ class DiffCommandTest {
             JsonNode report = JSON.readTree(diff.out());
             assertThat(validate(report)).isEmpty();
             assertThat(change(report, web1)).isNull();
+            assertThat(change(report, web9).path("kind").asText()).isEqualTo("MOVED");
             assertThat(report.at("/coverage/complete").asBoolean()).as(report.at("/coverage").toString()).isTrue();
             assertThat(report.at("/coverage/gaps")).isEmpty();
             assertThat(diff.err()).contains("compartment acme-fixture/network/app (until then acme-fixture/prod/app) left"
