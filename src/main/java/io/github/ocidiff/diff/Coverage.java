@@ -136,6 +136,21 @@ public final class Coverage {
         return Optional.ofNullable(fromSince);
     }
 
+    /**
+     * For a drift, the {@code gaps} with the scopes that {@link #leftThePlan left the plan} added, in region then
+     * compartment order: what the baseline approved there is no longer looked at, so its drift there is unknown.
+     *
+     * @param left per scope, the resources that left the plan from it
+     */
+    public List<CoverageGap> withLeftThePlan(List<CoverageGap> gaps, Map<Scope, Long> left) {
+        List<CoverageGap> all = new ArrayList<>(gaps);
+        leftThePlan().forEach(c -> all.add(new CoverageGap(c.scope().region(), c.scope().compartmentId(),
+                "'to' snapshot: not in its plan, which it left since 'from' (its compartment moved, or the configuration"
+                        + " changed), so what is there now is not compared", left.getOrDefault(c.scope(), 0L))));
+        all.sort(Comparator.comparing(g -> new Scope(g.region(), g.compartmentId()), SCOPE_ORDER));
+        return all;
+    }
+
     /** The scopes 'from' declared that {@link #leftThePlan left the plan} by 'to', in region then compartment order. */
     public List<ScopeCoverage> leftThePlan() {
         return from.values().stream().filter(c -> leftThePlan(c.scope()))

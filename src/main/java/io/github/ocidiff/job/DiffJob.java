@@ -200,7 +200,9 @@ public final class DiffJob {
         List<AttributedTransient> transients = attributed.transients().stream()
                 .filter(t -> scope.map(s -> s.covers(t.resource())).orElse(true))
                 .filter(t -> tally.keep(t.resource(), principals(t.actors()))).toList();
-        List<CoverageGap> gaps = scope.map(s -> s.gaps(diff.gaps())).orElse(diff.gaps());
+        // A drift cannot tell what changed where the plan no longer looks: the baseline's area there is a gap.
+        List<CoverageGap> gaps = scope.map(s -> s.gaps(coverage.withLeftThePlan(diff.gaps(), diff.leftThePlan())))
+                .orElse(diff.gaps());
         boolean complete = scope.isPresent() ? gaps.isEmpty() : diff.complete();
         RuleResults results = tally.result(diff.ignored());
         warnings.addAll(expiringWaivers(results, day));

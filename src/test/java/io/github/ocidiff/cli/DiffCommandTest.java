@@ -324,6 +324,34 @@ class DiffCommandTest {
     }
 
     /**
+     * A baseline of prod/app, which then left the plan (moved under network): its drift is not known any more, so a
+     * drift gate cannot pass: a gap, exit 4 with --fail-on-drift.
+     */
+    @Test
+    void aDriftWhoseBaselineLeftThePlanIsIncomplete(@TempDir Path dir) throws Exception {
+        Path fixture = reparentedOnDayTwo(dir, "app", "ocid1.compartment.oc1..aaaaaaaanetwork");
+        try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none())) {
+            String config = prodOnlyNights(sim);
+            assertThat(run("--config", config, "baseline", "set", "app", "--snapshot", "1", "--compartment",
+                    "prod/app").exitCode()).isZero();
+
+            MainTest.Run drift = run("--config", config, "drift", "--baseline", "app", "--at", "2026-11-02",
+                    "--fail-on-drift", "--format", "json");
+
+            assertThat(drift.exitCode()).as(drift.err()).isEqualTo(4);
+            JsonNode report = JSON.readTree(drift.out());
+            assertThat(report.at("/coverage/complete").asBoolean()).isFalse();
+            // App in both regions: web-1 left with it from us-ashburn-1, nothing from eu-frankfurt-1.
+            assertThat(report.at("/coverage/gaps")).hasSize(2).allSatisfy(gap -> {
+                assertThat(gap.path("compartmentId").asText()).isEqualTo("ocid1.compartment.oc1..aaaaaaaaprodapp");
+                assertThat(gap.path("reason").asText()).startsWith("'to' snapshot: not in its plan, which it left");
+            });
+            assertThat(report.at("/coverage/gaps/0/region").asText()).isEqualTo("eu-frankfurt-1");
+            assertThat(report.at("/coverage/gaps/1/unknownResources").asLong()).isEqualTo(1);
+        }
+    }
+
+    /**
      * The configuration covers prod alone; web-1 moved from prod/app to dev on day 2 (that night's report: moved, out of
      * the plan), and is not looked for after. A report over both nights, as after a PARTIAL night, says it moved out
      * of the plan, not that it was deleted: it went from the store at night 3, where its last version, in dev, was
