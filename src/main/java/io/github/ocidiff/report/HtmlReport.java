@@ -304,7 +304,7 @@ public final class HtmlReport {
         return switch (attribution) {
             case AUDIT -> "Actors, from Audit write events";
             case TAG -> "Actor, from the CreatedBy tag only (no Audit write event matched)";
-            case NONE -> "Unattributed: no Audit write event matched and no CreatedBy tag";
+            case NONE -> "Unattributed: no Audit write event matched (a CreatedBy tag names only the creator of a creation)";
         };
     }
 
