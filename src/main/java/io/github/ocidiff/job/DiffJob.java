@@ -233,9 +233,14 @@ public final class DiffJob {
         Map<Long, String> days = new HashMap<>();
         List<Change> changes = diff.changes().stream().map(c -> {
             Long gone = c.kind() == ChangeKind.CREATED ? went.get(c.ocid()) : null;
-            return gone == null ? c : c.withCaveat("back after an absence: snapshot " + gone
-                    + days.computeIfAbsent(gone, id -> store.snapshot(id).map(s -> " (" + SnapshotRef.of(s).day() + ")")
-                    .orElse("")) + " was the first not to list it; not created");
+            if (gone == null) {
+                return c;
+            }
+            String snapshot = "snapshot " + gone + days.computeIfAbsent(gone, id -> store.snapshot(id)
+                    .map(s -> " (" + SnapshotRef.of(s).day() + ")").orElse(""));
+            // One that entered the plan with its scope was not absent, only not looked for: its caveat says so already.
+            return c.withCaveat(diff.notCreated().contains(c.ocid()) ? "the store last held it before " + snapshot
+                    : "back after an absence: " + snapshot + " was the first not to list it; not created");
         }).toList();
         Set<String> notCreated = new HashSet<>(diff.notCreated());
         notCreated.addAll(went.keySet());

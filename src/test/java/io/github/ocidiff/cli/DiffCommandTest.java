@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -293,16 +294,23 @@ class DiffCommandTest {
         String web1 = "ocid1.instance.oc1.iad.aaaaaaaainstancea";
         String web9 = "ocid1.instance.oc1.iad.aaaaaaaaweb9";
         Path fixture = reparentedOnDayTwo(dir, "app", "ocid1.compartment.oc1..aaaaaaaanetwork");
-        // web-9, also in app on day 1, moved to prod the night app left: it stayed in the plan, so did not leave.
-        for (String day : List.of("2026-11-01", "2026-11-02")) {
+        // web-9, also in app on day 1, moved to prod the night app left: it stayed in the plan, so did not leave (app
+        // took web-1 and web-8).
+        // web-8 stays in app, running, all three days.
+        String web8 = "ocid1.instance.oc1.iad.aaaaaaaaweb8";
+        for (String day : List.of("2026-11-01", "2026-11-02", "2026-11-03")) {
             Path file = fixture.resolve("days/" + day + "/resources/us-ashburn-1.json");
             ArrayNode items = (ArrayNode) JSON.readTree(file.toFile());
-            ObjectNode web9Item = ((ObjectNode) items.get(0).deepCopy()).put("identifier", web9).put("displayName", "web-9")
-                    .put("compartmentId", day.endsWith("01") ? "ocid1.compartment.oc1..aaaaaaaaprodapp"
-                            : "ocid1.compartment.oc1..aaaaaaaaprod");
-            items.add(web9Item);
+            ObjectNode web1Item = (ObjectNode) JSON.readTree(SimHarness.SMALL_FIXTURE
+                    .resolve("days/2026-11-01/resources/us-ashburn-1.json").toFile()).get(0);
+            if (!day.endsWith("03")) {
+                items.add(web1Item.deepCopy().put("identifier", web9).put("displayName", "web-9").put("compartmentId",
+                        day.endsWith("01") ? "ocid1.compartment.oc1..aaaaaaaaprodapp" : "ocid1.compartment.oc1..aaaaaaaaprod"));
+            }
+            items.add(web1Item.deepCopy().put("identifier", web8).put("displayName", "web-8"));
             JSON.writeValue(file.toFile(), items);
         }
+        Files.copy(fixture.resolve("compartments.json"), fixture.resolve("days/2026-11-03/compartments.json"));
         try (SimHarness sim = SimHarness.start(FixtureTenancy.open(fixture), FaultPlan.none())) {
             String config = prodOnlyNights(sim);
 
@@ -315,11 +323,21 @@ class DiffCommandTest {
             assertThat(report.at("/coverage/complete").asBoolean()).as(report.at("/coverage").toString()).isTrue();
             assertThat(report.at("/coverage/gaps")).isEmpty();
             assertThat(diff.err()).contains("compartment acme-fixture/network/app (until then acme-fixture/prod/app) left"
-                    + " the plan (the configuration does not cover it now): its 1 resource in us-ashburn-1 is not"
+                    + " the plan (the configuration does not cover it now): its 2 resources in us-ashburn-1 are not"
                     + " reported deleted, and left out from now on");
             MainTest.Run history = run("--config", config, "history", web1);
             assertThat(history.exitCode()).as(history.err()).isZero();
             assertThat(history.out()).contains("out of the plan");
+
+            // Back under prod on day 3: web-8 enters the plan again, neither created nor back from an absence.
+            sim.server.source().selectDay(LocalDate.parse("2026-11-03"));
+            MainTest.Run third = run("--config", config, "snapshot", "--quiet", "--at", "2026-11-03T23:59:59Z");
+            assertThat(third.exitCode()).as(third.out() + third.err()).isIn(0, 4);
+            JsonNode back = report(config, "2", "3");
+            assertThat(change(back, web8).path("caveat").asText()).isEqualTo("us-ashburn-1 /"
+                    + " ocid1.compartment.oc1..aaaaaaaaprodapp was not in the 'from' snapshot's plan; created"
+                    + " 2026-10-20T10:00:00Z, before 'from': it entered the plan with its scope, not created; the store last"
+                    + " held it before snapshot 2 (2026-11-02)");
         }
     }
 
