@@ -50,7 +50,8 @@ public final class TagAttribution {
      *                    was created before it, in scopes 'from' collected, says why its creation shows in this diff
      */
     AttributedChange attribute(Change change, Instant windowStart) {
-        if (change.kind() == ChangeKind.CREATED && change.afterSha256() != null && !notCreated.contains(change.ocid())) {
+        if (change.kind() == ChangeKind.CREATED && change.afterSha256() != null
+                && !notCreated.contains(change.ocid())) {
             JsonNode resource = read(versionJson.apply(change.ocid(), change.afterSha256()));
             Instant created = timeCreated(resource);
             if (windowStart != null && change.caveat() == null && created != null && created.isBefore(windowStart)) {

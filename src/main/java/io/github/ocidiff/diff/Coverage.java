@@ -173,9 +173,9 @@ public final class Coverage {
      * One row per scope that either snapshot declared and did not fully collect, per scope where
      * resources vanished without the diff being able to call them deleted, and per scope that {@link #enteredThePlan
      * entered the plan} where 'to' holds resources that say nothing of when they were made ({@code undated}): they
-     * are listed as created, with a caveat, yet may be older than 'from'. In region then compartment order. A scope declared by 'to' alone that is a compartment
-     * made since, or by 'from' alone with nothing vanished, is no gap: compartments come and go, and their
-     * resources are then truly created or deleted.
+     * are listed as created, with a caveat, yet may be older than 'from'. In region then compartment order. A scope
+     * declared by 'to' alone that is a compartment made since, or by 'from' alone with nothing vanished, is no gap:
+     * compartments come and go, and their resources are then truly created or deleted.
      *
      * <p>{@code unknownResources} counts the resources of 'from' whose state at 'to' the diff cannot
      * tell: those that vanished ({@code vanished}, per their 'from' scope) or, for a scope 'to' failed to

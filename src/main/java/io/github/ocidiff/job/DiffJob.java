@@ -266,7 +266,8 @@ public final class DiffJob {
                 continue;
             }
             if (regionsOfTo.contains(region)) {
-                compartments.computeIfAbsent(left.scope().compartmentId(), id -> new TreeMap<>()).merge(region, n, Long::sum);
+                compartments.computeIfAbsent(left.scope().compartmentId(), id -> new TreeMap<>())
+                        .merge(region, n, Long::sum);
             } else {
                 regions.merge(region, n, Long::sum);
             }
