@@ -85,20 +85,27 @@ public final class ChangeClassifier {
             return new Outcome.Unchanged(NoChangeReason.ALREADY_GONE);
         }
         if (is.isGone()) {
+            // Deleted where it was when deleted: a resource moved, then terminated, went from its new compartment.
             return new Outcome.Changed(new Change(ChangeKind.DELETED, before.ocid(), before.resourceType(),
-                    before.region(), before.compartmentId(), null, before.displayName(), List.of(), List.of(),
+                    before.region(), after.compartmentId(), null, before.displayName(), List.of(), List.of(),
                     coverage.caveat(scope(before), scope(after)), before.sha256(), after.sha256()), List.of(), false);
         }
         return compared(before, after);
     }
 
     /**
-     * A resource created after 'from' and gone by 'to' ({@code last}: its last version): transient, where the
-     * snapshot that found it gone ({@code goneAt}, as for {@link #classify}) collected its scope.
+     * A resource created after 'from' and gone by 'to' ({@code last}: its last version), at snapshot {@code wentAt}:
+     * transient, where the snapshot that found it gone ({@code goneAt}, as for {@link #classify}) collected its scope;
+     * created, with a caveat, where it went out of the plan (moved out, or its compartment did) still live.
      */
-    public Outcome livedBetween(StoredResource last, Coverage.Status goneAt) {
+    public Outcome livedBetween(StoredResource last, long wentAt, Coverage.Status goneAt) {
         Scope scope = scope(last);
-        if (goneAt(goneAt, scope) != Coverage.Status.OK) {
+        Coverage.Status at = goneAt(goneAt, scope);
+        if (at == Coverage.Status.UNDECLARED && !Lifecycle.of(last.lifecycleState()).isGone()
+                && (coverage.inFrom(scope) == Coverage.Status.UNDECLARED || coverage.leftThePlan(scope))) {
+            return new Outcome.Changed(created(last, outOfThePlan(wentAt)), List.of(), false);
+        }
+        if (at != Coverage.Status.OK) {
             return new Outcome.Unknown(scope);
         }
         return transientOf(last);
@@ -121,9 +128,12 @@ public final class ChangeClassifier {
             return went;
         }
         Outcome became = classify(before, last);
-        return became instanceof Outcome.Changed c ? new Outcome.Changed(c.change().withCaveat("out of the plan from"
-                + " snapshot " + wentAt + ": not listed since, where the configuration does not look"), c.ignoredBy(),
-                c.detailsUncompared()) : went;
+        return became instanceof Outcome.Changed c ? new Outcome.Changed(c.change().withCaveat(outOfThePlan(wentAt)),
+                c.ignoredBy(), c.detailsUncompared()) : went;
+    }
+
+    private static String outOfThePlan(long wentAt) {
+        return "out of the plan from snapshot " + wentAt + ": not listed since, where the configuration does not look";
     }
 
     /** How the snapshot a resource went at covered its scope: {@code goneAt}, or for 'to' (null) 'to''s coverage. */

@@ -90,7 +90,7 @@ public final class DiffEngine implements Consumer<IntervalEdge> {
         StoredResource before = edge.before();
         if (edge.livedOnlyBetween()) {
             StoredResource last = edge.after();
-            record(classifier.livedBetween(last, goneAt.status(edge.endedAt(),
+            record(classifier.livedBetween(last, edge.endedAt(), goneAt.status(edge.endedAt(),
                     new Scope(last.region(), last.compartmentId()))));
             return;
         }

@@ -177,6 +177,35 @@ class DiffEngineTest {
     }
 
     /**
+     * Created after 'from' in app, then moved into sandbox, which neither end's plan covers, and not looked for after
+     * snapshot 3: a creation that went out of the plan, not a resource of unknown fate.
+     */
+    @Test
+    void aResourceCreatedBetweenThatWentOutOfThePlanIsCreatedWithACaveat() {
+        List<ScopeCoverage> withoutSandbox = allOkWithout(SANDBOX);
+        DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.none(),
+                new Coverage(withoutSandbox, withoutSandbox), (snapshotId, scope) -> Coverage.Status.UNDECLARED);
+        engine.accept(IntervalEdge.livedBetween(stored(instance(I1, SANDBOX, "RUNNING")), 3));
+
+        Diff diff = engine.result();
+
+        assertThat(diff.changes()).extracting(Change::kind, Change::compartmentId, Change::caveat).containsExactly(
+                tuple(ChangeKind.CREATED, SANDBOX, "out of the plan from snapshot 3: not listed since, where the"
+                        + " configuration does not look"));
+        assertThat(diff.gaps()).isEmpty();
+    }
+
+    /** Moved into network, then terminated there: deleted from network, where it was. */
+    @Test
+    void aResourceMovedThenTerminatedIsDeletedFromWhereItWas() {
+        ObjectNode before = instance(I1, APP, "RUNNING");
+        Diff diff = diff(edge(before, with(with(before, "/compartmentId", NETWORK), "/lifecycleState", "TERMINATED")));
+
+        assertThat(diff.changes()).extracting(Change::kind, Change::compartmentId)
+                .containsExactly(tuple(ChangeKind.DELETED, NETWORK));
+    }
+
+    /**
      * Moved the night before into sandbox, which the configuration leaves out (neither end's plan): gone from the
      * store since, it left the plan, which that night's report showed; no deletion, no gap.
      */
