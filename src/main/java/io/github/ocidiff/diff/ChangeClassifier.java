@@ -85,9 +85,10 @@ public final class ChangeClassifier {
             return new Outcome.Unchanged(NoChangeReason.ALREADY_GONE);
         }
         if (is.isGone()) {
-            // Deleted where it was when deleted: a resource moved, then terminated, went from its new compartment.
+            // In 'from''s compartment, as the pair sees it, though it moved before it went: where a drift of the area
+            // it left looks for it (a DELETED change names no other compartment).
             return new Outcome.Changed(new Change(ChangeKind.DELETED, before.ocid(), before.resourceType(),
-                    before.region(), after.compartmentId(), null, before.displayName(), List.of(), List.of(),
+                    before.region(), before.compartmentId(), null, before.displayName(), List.of(), List.of(),
                     coverage.caveat(scope(before), scope(after)), before.sha256(), after.sha256()), List.of(), false);
         }
         return compared(before, after);
@@ -124,6 +125,12 @@ public final class ChangeClassifier {
             return classify(before, last);
         }
         Outcome went = vanished(last, lastState, goneAt);
+        if (went instanceof Outcome.Changed deleted) {
+            // Deleted where it last was: told in 'from''s compartment, as a deletion seen by lifecycle is (classify).
+            return new Outcome.Changed(new Change(ChangeKind.DELETED, before.ocid(), before.resourceType(),
+                    before.region(), before.compartmentId(), null, before.displayName(), List.of(), List.of(),
+                    deleted.change().caveat(), before.sha256(), null), List.of(), false);
+        }
         if (!(went instanceof Outcome.Unchanged u && u.reason() == NoChangeReason.LEFT_THE_PLAN)) {
             return went;
         }

@@ -176,6 +176,18 @@ class DiffEngineTest {
                 .containsExactly(tuple(SANDBOX, 1L));
     }
 
+    /** Moved into network between the two ends, then gone from there while network was collected: deleted, in app. */
+    @Test
+    void aResourceMovedThenGoneIsDeletedWhereFromHeldIt() {
+        ObjectNode before = instance(I1, APP, "RUNNING");
+        DiffEngine engine = new DiffEngine(SetArrays.DEFAULT, IgnoreRules.none(), new Coverage(ALL_OK, ALL_OK),
+                (snapshotId, scope) -> Coverage.Status.OK);
+        engine.accept(new IntervalEdge(I1, stored(before), null, 3L, stored(with(before, "/compartmentId", NETWORK))));
+
+        assertThat(engine.result().changes()).extracting(Change::kind, Change::compartmentId, Change::beforeSha256)
+                .containsExactly(tuple(ChangeKind.DELETED, APP, stored(before).sha256()));
+    }
+
     /**
      * Created after 'from' in app, then moved into sandbox, which neither end's plan covers, and not looked for after
      * snapshot 3: a creation that went out of the plan, not a resource of unknown fate.
@@ -195,14 +207,17 @@ class DiffEngineTest {
         assertThat(diff.gaps()).isEmpty();
     }
 
-    /** Moved into network, then terminated there: deleted from network, where it was. */
+    /**
+     * Moved into network, then terminated there: deleted, in app, where 'from' held it, so that a drift of app (the
+     * area it left) shows it; a DELETED change names no other compartment.
+     */
     @Test
-    void aResourceMovedThenTerminatedIsDeletedFromWhereItWas() {
+    void aResourceMovedThenTerminatedIsDeletedWhereFromHeldIt() {
         ObjectNode before = instance(I1, APP, "RUNNING");
         Diff diff = diff(edge(before, with(with(before, "/compartmentId", NETWORK), "/lifecycleState", "TERMINATED")));
 
         assertThat(diff.changes()).extracting(Change::kind, Change::compartmentId)
-                .containsExactly(tuple(ChangeKind.DELETED, NETWORK));
+                .containsExactly(tuple(ChangeKind.DELETED, APP));
     }
 
     /**
