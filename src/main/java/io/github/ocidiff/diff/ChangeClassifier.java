@@ -87,9 +87,8 @@ public final class ChangeClassifier {
         if (is.isGone()) {
             // In 'from''s compartment, as the pair sees it, though it moved before it went: where a drift of the area
             // it left looks for it (a DELETED change names no other compartment).
-            return new Outcome.Changed(new Change(ChangeKind.DELETED, before.ocid(), before.resourceType(),
-                    before.region(), before.compartmentId(), null, before.displayName(), List.of(), List.of(),
-                    coverage.caveat(scope(before), scope(after)), before.sha256(), after.sha256()), List.of(), false);
+            return new Outcome.Changed(deleted(before, coverage.caveat(scope(before), scope(after)), after.sha256()),
+                    List.of(), false);
         }
         return compared(before, after);
     }
@@ -127,9 +126,7 @@ public final class ChangeClassifier {
         Outcome went = vanished(last, lastState, goneAt);
         if (went instanceof Outcome.Changed deleted) {
             // Deleted where it last was: told in 'from''s compartment, as a deletion seen by lifecycle is (classify).
-            return new Outcome.Changed(new Change(ChangeKind.DELETED, before.ocid(), before.resourceType(),
-                    before.region(), before.compartmentId(), null, before.displayName(), List.of(), List.of(),
-                    deleted.change().caveat(), before.sha256(), null), List.of(), false);
+            return new Outcome.Changed(deleted(before, deleted.change().caveat(), null), List.of(), false);
         }
         if (!(went instanceof Outcome.Unchanged u && u.reason() == NoChangeReason.LEFT_THE_PLAN)) {
             return went;
@@ -172,6 +169,13 @@ public final class ChangeClassifier {
         return new Outcome.Changed(created(after, coverage.caveat(scope, scope)), List.of(), false);
     }
 
+    /** Deleted as 'from' held it: its compartment then, whatever it became before it went. */
+    private static Change deleted(StoredResource before, String caveat, String afterSha256) {
+        return new Change(ChangeKind.DELETED, before.ocid(), before.resourceType(), before.region(),
+                before.compartmentId(), null, before.displayName(), List.of(), List.of(), caveat, before.sha256(),
+                afterSha256);
+    }
+
     private static Change created(StoredResource after, String caveat) {
         return new Change(ChangeKind.CREATED, after.ocid(), after.resourceType(), after.region(), after.compartmentId(),
                 null, after.displayName(), List.of(), List.of(), caveat, null, after.sha256());
@@ -202,9 +206,7 @@ public final class ChangeClassifier {
         if (at != Coverage.Status.OK) {
             return new Outcome.Unknown(scope);
         }
-        return new Outcome.Changed(new Change(ChangeKind.DELETED, before.ocid(), before.resourceType(),
-                before.region(), before.compartmentId(), null, before.displayName(), List.of(), List.of(),
-                coverage.caveat(scope, null), before.sha256(), null), List.of(), false);
+        return new Outcome.Changed(deleted(before, coverage.caveat(scope, null), null), List.of(), false);
     }
 
     private Outcome compared(StoredResource before, StoredResource after) {
