@@ -250,8 +250,7 @@ final class IntervalQueries {
         Map<String, Record> lastRows = new HashMap<>();
         dsl.select(COLUMNS).select(I.VALID_FROM, I.VALID_TO).from(I.useIndex(BY_OCID_KEY.getName()))
                 .leftJoin(RESOURCE_VERSION).on(LEGACY_VERSION)
-                .where(I.OCID_KEY.in(ocids.stream().map(ocid -> ShortKeys.ocidKey(val(ocid))).toList()))
-                .and(I.OCID.in(ocids)).and(I.VALID_TO.le(to))
+                .where(ShortKeys.hasOcidIn(I, ocids)).and(I.VALID_TO.le(to))
                 .forEach(row -> lastRows.merge(row.get(I.OCID), row,
                         (a, b) -> a.get(I.VALID_FROM) >= b.get(I.VALID_FROM) ? a : b));
         for (IntervalEdge edge : wentEarly) {
@@ -321,8 +320,7 @@ final class IntervalQueries {
     /** The query of {@link #wentBefore} for one batch: tests ask H2 how it plans it. */
     static ResultQuery<Record2<String, Long>> wentBeforeQuery(DSLContext dsl, List<String> ocids, long beforeId) {
         return dsl.select(I.OCID, max(I.VALID_TO)).from(I.useIndex(BY_OCID_KEY.getName()))
-                .where(I.OCID_KEY.in(ocids.stream().map(ocid -> ShortKeys.ocidKey(val(ocid))).toList()))
-                .and(I.OCID.in(ocids)).and(I.VALID_FROM.lt(beforeId)).and(I.VALID_TO.le(beforeId))
+                .where(ShortKeys.hasOcidIn(I, ocids)).and(I.VALID_FROM.lt(beforeId)).and(I.VALID_TO.le(beforeId))
                 .groupBy(I.OCID);
     }
 

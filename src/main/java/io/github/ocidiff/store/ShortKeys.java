@@ -2,6 +2,7 @@ package io.github.ocidiff.store;
 
 import io.github.ocidiff.store.jooq.tables.ResourceInterval;
 import io.github.ocidiff.store.jooq.tables.ResourceVersion;
+import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -20,6 +21,11 @@ final class ShortKeys {
     /** The interval {@code i} is one of the resource {@code ocid}'s, found through its OCID key. */
     static Condition hasOcid(ResourceInterval i, Field<String> ocid) {
         return i.OCID_KEY.eq(ocidKey(ocid)).and(i.OCID.eq(ocid));
+    }
+
+    /** The interval {@code i} is one of the resources {@code ocids}, found through their OCID keys (an IN list). */
+    static Condition hasOcidIn(ResourceInterval i, List<String> ocids) {
+        return i.OCID_KEY.in(ocids.stream().map(ocid -> ocidKey(DSL.val(ocid))).toList()).and(i.OCID.in(ocids));
     }
 
     /** The OCID key of {@code ocid}, as resource_interval.ocid_key holds it. */
